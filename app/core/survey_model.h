@@ -1,0 +1,72 @@
+// The survey as the kiosk understands it: what surveys/*.json describe (schema in surveys/README.md).
+// Plain data; no ImGui, no SQLite, no plugin types.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace alignkiosk::core {
+
+// Where a value stood in its file, for FILE:LINE:COL messages (1-based; 0 when unknown).
+struct SourceLocation {
+    uint32_t line = 0;
+    uint32_t column = 0;
+};
+
+enum class QuestionKind : uint32_t { Scale = 0, Text = 1, Choice = 2, MultiChoice = 3, Allocation = 4, Percent = 5 };
+
+// The names used in survey files, e.g. "scale", "multi_choice". Empty for an unknown kind.
+const char* questionKindName(QuestionKind kind);
+std::optional<QuestionKind> questionKindFromName(const std::string& name);
+
+struct Option {
+    std::string id;
+    std::string label;
+};
+
+struct Question {
+    std::string id;
+    QuestionKind kind = QuestionKind::Scale;
+    std::string prompt;
+    std::string help;
+    bool required = true;
+    // Scale: inclusive range, one label per point.
+    int scaleMin = 1;
+    int scaleMax = 5;
+    std::vector<std::string> scaleLabels;
+    // Choice, MultiChoice, Allocation.
+    std::vector<Option> options;
+    uint32_t total = 100;      // Allocation
+    uint32_t maxLength = 280;  // Text, in bytes
+    std::map<std::string, std::string> attributes;
+
+    // Locations of the question and of its members, so module-reported problems can point into the file.
+    SourceLocation location;
+    std::map<std::string, SourceLocation> fieldLocations;
+};
+
+struct Step {
+    std::string id;
+    std::string moduleId;
+    std::string title;
+    std::string intro;
+    std::vector<Question> questions;
+    SourceLocation location;
+    SourceLocation moduleLocation;
+};
+
+struct Survey {
+    std::string id;
+    uint32_t version = 1;
+    std::string language = "en";
+    std::string title;
+    std::string intro;
+    std::vector<std::string> teams; // empty: no team question
+    std::vector<Step> steps;
+    std::string sourcePath;
+};
+
+} // namespace alignkiosk::core

@@ -1,0 +1,1 @@
+// plugin host implementation arrives with plugin_host.cpp

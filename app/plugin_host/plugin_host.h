@@ -1,0 +1,65 @@
+// The host side of the plugin ABI: finds plugin files, loads the ones it can trust, refuses the rest with a reason a
+// person can read, and hands out module instances. No ImGui include: the ImGui context travels as a void*.
+#pragma once
+
+#include "core/module_catalog.h"
+#include "core/survey_model.h"
+#include "plugin_host/module_instance.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace alignkiosk::plugin_host {
+
+// What happened to one plugin file.
+struct PluginReport {
+    std::filesystem::path path;
+    bool loaded = false;
+    std::string reason; // why it was refused; empty when loaded
+    struct Module {
+        std::string id;
+        std::string version;
+        std::string name;
+    };
+    std::vector<Module> modules; // the modules it provides, when loaded
+};
+
+class LoadedPlugin; // one dlopen'ed library (plugin_library.h)
+
+class PluginHost final : public core::ModuleCatalog {
+public:
+    // imguiContext: the ImGuiContext* plugins draw into, or nullptr for command-line use (validate, plugins).
+    explicit PluginHost(void* imguiContext = nullptr);
+    ~PluginHost() override;
+    PluginHost(const PluginHost&) = delete;
+    PluginHost& operator=(const PluginHost&) = delete;
+
+    // Loads every regular file ending in .so in the directory, in name order. A missing directory is not an error.
+    void loadDirectory(const std::filesystem::path& directory);
+    // Loads one file; never throws; the outcome is appended to reports().
+    const PluginReport& loadFile(const std::filesystem::path& file);
+
+    const std::vector<PluginReport>& reports() const { return m_reports; }
+
+    // core::ModuleCatalog
+    bool hasModule(const std::string& moduleId) const override;
+    uint32_t acceptedKinds(const std::string& moduleId) const override;
+    std::vector<core::ModuleContentProblem> checkContent(const core::Step& step) const override;
+
+    // An instance of the step's module for its (validated) content; nullptr with `error` set when the module
+    // could not create one.
+    std::unique_ptr<ModuleInstance> createModule(const core::Step& step, const std::string& language,
+                                                 std::string& error) const;
+
+    // The module's version string, or empty if no such module.
+    std::string moduleVersion(const std::string& moduleId) const;
+
+private:
+    void* m_imguiContext;
+    std::vector<std::unique_ptr<LoadedPlugin>> m_plugins; // destroyed last-loaded first
+    std::vector<PluginReport> m_reports;
+};
+
+} // namespace alignkiosk::plugin_host

@@ -1,0 +1,1 @@
+// ui implementation arrives with shell.cpp

@@ -1,0 +1,421 @@
+// alignkiosk plugin SDK: the header-only C++ layer over plugin_abi.h.
+//
+// Write a module as a C++ class derived from alignkiosk::sdk::Module, describe it with a ModuleDefinition, and put
+// ALIGNKIOSK_PLUGIN(definitionsFunction) in exactly one .cpp of the plugin. This header turns that into the C tables
+// of plugin_abi.h and catches every exception at the boundary (an exception becomes a false/NULL return the host
+// reports). See plugins/sdk/README.md for a walk-through.
+#pragma once
+
+#include <alignkiosk/plugin_abi.h>
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace alignkiosk::sdk {
+
+// ---- Read-only views over what the host hands in ------------------------------------------------------------------
+
+inline std::string_view view(const char* text) { return text ? std::string_view(text) : std::string_view(); }
+
+class QuestionView {
+public:
+    explicit QuestionView(const alignkiosk_question_v1& question) : m_question(&question) {}
+
+    std::string_view id() const { return view(m_question->id); }
+    alignkiosk_question_kind_v1 kind() const { return static_cast<alignkiosk_question_kind_v1>(m_question->kind); }
+    std::string_view prompt() const { return view(m_question->prompt); }
+    std::string_view help() const { return view(m_question->help); }
+    bool required() const { return m_question->required; }
+    int scaleMin() const { return m_question->scale_min; }
+    int scaleMax() const { return m_question->scale_max; }
+    std::string_view scaleLabel(int point) const {
+        const int index = point - m_question->scale_min;
+        if (index < 0 || static_cast<uint32_t>(index) >= m_question->scale_label_count) return {};
+        return view(m_question->scale_labels[index]);
+    }
+    uint32_t optionCount() const { return m_question->option_count; }
+    std::string_view optionId(uint32_t index) const { return view(m_question->options[index].id); }
+    std::string_view optionLabel(uint32_t index) const { return view(m_question->options[index].label); }
+    uint32_t total() const { return m_question->total; }
+    uint32_t maxLength() const { return m_question->max_length; }
+    // The value of a module-specific attribute, or empty when the survey file does not set it.
+    std::string_view attribute(std::string_view key) const {
+        for (uint32_t i = 0; i < m_question->attribute_count; ++i)
+            if (view(m_question->attributes[i].key) == key) return view(m_question->attributes[i].value);
+        return {};
+    }
+    const alignkiosk_question_v1& raw() const { return *m_question; }
+
+private:
+    const alignkiosk_question_v1* m_question;
+};
+
+class StepView {
+public:
+    explicit StepView(const alignkiosk_step_content_v1& step) : m_step(&step) {}
+
+    std::string_view stepId() const { return view(m_step->step_id); }
+    std::string_view title() const { return view(m_step->title); }
+    std::string_view intro() const { return view(m_step->intro); }
+    std::string_view language() const { return view(m_step->language); }
+    uint32_t questionCount() const { return m_step->question_count; }
+    QuestionView question(uint32_t index) const { return QuestionView(m_step->questions[index]); }
+    const alignkiosk_step_content_v1& raw() const { return *m_step; }
+
+private:
+    const alignkiosk_step_content_v1* m_step;
+};
+
+class AggregateView {
+public:
+    explicit AggregateView(const alignkiosk_aggregate_v1& aggregate) : m_aggregate(&aggregate) {}
+
+    std::string_view groupLabel() const { return view(m_aggregate->group_label); }
+    uint32_t responseCount() const { return m_aggregate->response_count; }
+    // The distribution of one question, or nullptr when nobody answered it.
+    const alignkiosk_item_distribution_v1* item(std::string_view questionId) const {
+        for (uint32_t i = 0; i < m_aggregate->item_count; ++i)
+            if (view(m_aggregate->items[i].question_id) == questionId) return &m_aggregate->items[i];
+        return nullptr;
+    }
+
+private:
+    const alignkiosk_aggregate_v1* m_aggregate;
+};
+
+// ---- What a module reports back -----------------------------------------------------------------------------------
+
+class ContentErrors {
+public:
+    static constexpr uint32_t kWholeStep = UINT32_MAX;
+
+    explicit ContentErrors(const alignkiosk_content_error_sink_v1& sink) : m_sink(&sink) {}
+    void report(uint32_t questionIndex, const char* field, const std::string& message) {
+        m_any = true;
+        m_sink->report(m_sink->context, questionIndex, field, message.c_str());
+    }
+    void reportStep(const std::string& message) { report(kWholeStep, nullptr, message); }
+    bool any() const { return m_any; }
+
+private:
+    const alignkiosk_content_error_sink_v1* m_sink;
+    bool m_any = false;
+};
+
+struct Finding {
+    std::string questionId;
+    alignkiosk_finding_level_v1 level = ALIGNKIOSK_FINDING_INFO;
+    float share = 0.0f;
+    std::string headline;
+    std::string action;
+};
+
+// Builds the answer payload {"answers": {...}} with correctly escaped JSON, one call per answered question.
+class AnswerWriter {
+public:
+    AnswerWriter& integer(std::string_view questionId, long long value) {
+        key(questionId);
+        m_json += std::to_string(value);
+        return *this;
+    }
+    AnswerWriter& text(std::string_view questionId, std::string_view value) {
+        key(questionId);
+        quote(value);
+        return *this;
+    }
+    AnswerWriter& choices(std::string_view questionId, const std::vector<std::string>& optionIds) {
+        key(questionId);
+        m_json += '[';
+        for (size_t i = 0; i < optionIds.size(); ++i) {
+            if (i) m_json += ',';
+            quote(optionIds[i]);
+        }
+        m_json += ']';
+        return *this;
+    }
+    AnswerWriter& allocation(std::string_view questionId,
+                             const std::vector<std::pair<std::string, long long>>& pointsPerOption) {
+        key(questionId);
+        m_json += '{';
+        for (size_t i = 0; i < pointsPerOption.size(); ++i) {
+            if (i) m_json += ',';
+            quote(pointsPerOption[i].first);
+            m_json += ':' + std::to_string(pointsPerOption[i].second);
+        }
+        m_json += '}';
+        return *this;
+    }
+    std::string finish() const { return "{\"answers\":{" + m_json + "}}"; }
+
+private:
+    void key(std::string_view questionId) {
+        if (!m_json.empty()) m_json += ',';
+        quote(questionId);
+        m_json += ':';
+    }
+    void quote(std::string_view text) {
+        m_json += '"';
+        for (const char c : text) {
+            switch (c) {
+            case '"': m_json += "\\\""; break;
+            case '\\': m_json += "\\\\"; break;
+            case '\n': m_json += "\\n"; break;
+            case '\r': m_json += "\\r"; break;
+            case '\t': m_json += "\\t"; break;
+            default:
+                if (static_cast<unsigned char>(c) < 0x20) {
+                    char escaped[8];
+                    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+                    m_json += escaped;
+                } else {
+                    m_json += c;
+                }
+            }
+        }
+        m_json += '"';
+    }
+
+    std::string m_json;
+};
+
+// ---- The module you write -----------------------------------------------------------------------------------------
+
+// One step of a survey shown to one participant after another. Called on the UI thread only.
+class Module {
+public:
+    virtual ~Module() = default;
+    // Forget every answer (a new participant).
+    virtual void reset() = 0;
+    virtual uint32_t pageCount() const { return 1; }
+    // Draw into the current ImGui window (the host has set the context and begun the window).
+    virtual void drawPage(uint32_t page, const alignkiosk_frame_v1& frame) = 0;
+    virtual bool pageComplete(uint32_t page) const = 0;
+    // The payload; build it with AnswerWriter.
+    virtual std::string answerJson() const = 0;
+    // Conclusions for the facilitator from one group's counts.
+    virtual std::vector<Finding> score(const AggregateView& aggregate) const {
+        (void)aggregate;
+        return {};
+    }
+};
+
+struct ModuleDefinition {
+    std::string id;
+    std::string version;
+    std::string name;
+    std::string description;
+    uint32_t acceptedKinds = 0; // bit (1u << alignkiosk_question_kind_v1)
+    // Check content meaning beyond the generic shape the host already checked.
+    std::function<void(const StepView&, ContentErrors&)> validate;
+    std::function<std::unique_ptr<Module>(const StepView&)> create;
+};
+
+constexpr uint32_t kindBit(alignkiosk_question_kind_v1 kind) { return 1u << static_cast<uint32_t>(kind); }
+
+namespace detail {
+
+struct PluginState {
+    std::vector<ModuleDefinition> definitions;
+    std::vector<alignkiosk_module_descriptor_v1> descriptors;
+    const alignkiosk_host_v1* host = nullptr;
+};
+
+inline PluginState& state() {
+    static PluginState instance;
+    return instance;
+}
+
+inline void log(uint32_t level, const char* message) noexcept {
+    const auto* host = state().host;
+    if (host && host->log) host->log(host, level, message);
+}
+
+inline void logException(const char* where) noexcept {
+    try {
+        throw;
+    } catch (const std::exception& error) {
+        std::string message = std::string(where) + ": " + error.what();
+        log(ALIGNKIOSK_LOG_ERROR, message.c_str());
+    } catch (...) {
+        std::string message = std::string(where) + ": unknown exception";
+        log(ALIGNKIOSK_LOG_ERROR, message.c_str());
+    }
+}
+
+inline const ModuleDefinition* findDefinition(const char* moduleId) {
+    for (const auto& definition : state().definitions)
+        if (definition.id == view(moduleId)) return &definition;
+    return nullptr;
+}
+
+inline Module& self(const alignkiosk_module_v1* module) { return *static_cast<Module*>(module->module_data); }
+
+inline void moduleDestroy(alignkiosk_module_v1* module) {
+    try {
+        delete static_cast<Module*>(module->module_data);
+    } catch (...) {
+        logException("destroy");
+    }
+    delete module;
+}
+
+inline void moduleReset(alignkiosk_module_v1* module) {
+    try {
+        self(module).reset();
+    } catch (...) {
+        logException("reset");
+    }
+}
+
+inline uint32_t modulePageCount(const alignkiosk_module_v1* module) {
+    try {
+        return self(module).pageCount();
+    } catch (...) {
+        logException("page_count");
+        return 0;
+    }
+}
+
+inline bool moduleDrawPage(alignkiosk_module_v1* module, uint32_t page, const alignkiosk_frame_v1* frame) {
+    try {
+        self(module).drawPage(page, *frame);
+        return true;
+    } catch (...) {
+        logException("draw_page");
+        return false;
+    }
+}
+
+inline bool modulePageComplete(const alignkiosk_module_v1* module, uint32_t page) {
+    try {
+        return self(module).pageComplete(page);
+    } catch (...) {
+        logException("page_complete");
+        return false;
+    }
+}
+
+inline bool moduleWriteAnswer(const alignkiosk_module_v1* module, const alignkiosk_sink_v1* sink) {
+    try {
+        const std::string json = self(module).answerJson();
+        sink->append(sink->context, json.data(), json.size());
+        return true;
+    } catch (...) {
+        logException("write_answer");
+        return false;
+    }
+}
+
+inline bool moduleScore(const alignkiosk_module_v1* module, const alignkiosk_aggregate_v1* aggregate,
+                        const alignkiosk_finding_sink_v1* sink) {
+    try {
+        for (const Finding& finding : self(module).score(AggregateView(*aggregate))) {
+            alignkiosk_finding_v1 raw{sizeof(alignkiosk_finding_v1), finding.questionId.c_str(),
+                                      static_cast<uint32_t>(finding.level), finding.share,
+                                      finding.headline.c_str(), finding.action.c_str()};
+            sink->emit(sink->context, &raw);
+        }
+        return true;
+    } catch (...) {
+        logException("score");
+        return false;
+    }
+}
+
+inline const void* moduleGetExtension(const alignkiosk_module_v1*, const char*) { return nullptr; }
+
+inline uint32_t factoryModuleCount() { return static_cast<uint32_t>(state().descriptors.size()); }
+
+inline const alignkiosk_module_descriptor_v1* factoryDescriptor(uint32_t index) {
+    return index < state().descriptors.size() ? &state().descriptors[index] : nullptr;
+}
+
+inline bool factoryValidate(const char* moduleId, const alignkiosk_step_content_v1* content,
+                            const alignkiosk_content_error_sink_v1* sink) {
+    ContentErrors errors(*sink);
+    try {
+        const ModuleDefinition* definition = findDefinition(moduleId);
+        if (!definition) {
+            errors.reportStep("this plugin has no module '" + std::string(view(moduleId)) + "'");
+            return false;
+        }
+        if (definition->validate) definition->validate(StepView(*content), errors);
+    } catch (const std::exception& error) {
+        errors.reportStep(std::string("the module failed while checking this step: ") + error.what());
+    } catch (...) {
+        errors.reportStep("the module failed while checking this step");
+    }
+    return !errors.any();
+}
+
+inline alignkiosk_module_v1* factoryCreate(const char* moduleId, const alignkiosk_step_content_v1* content) {
+    try {
+        const ModuleDefinition* definition = findDefinition(moduleId);
+        if (!definition || !definition->create) return nullptr;
+        std::unique_ptr<Module> instance = definition->create(StepView(*content));
+        if (!instance) return nullptr;
+        auto* module = new alignkiosk_module_v1{sizeof(alignkiosk_module_v1), instance.get(), moduleDestroy,
+                                                moduleReset, modulePageCount, moduleDrawPage, modulePageComplete,
+                                                moduleWriteAnswer, moduleScore, moduleGetExtension};
+        instance.release();
+        return module;
+    } catch (...) {
+        logException("create_module");
+        return nullptr;
+    }
+}
+
+inline const alignkiosk_module_factory_v1 kFactory{sizeof(alignkiosk_module_factory_v1), factoryModuleCount,
+                                                   factoryDescriptor, factoryValidate, factoryCreate};
+
+template <std::vector<ModuleDefinition> (*Definitions)()>
+bool pluginInit(const alignkiosk_host_v1* host) {
+    try {
+        PluginState& plugin = state();
+        plugin.host = host;
+        if (host && host->imgui_context) ImGui::SetCurrentContext(static_cast<ImGuiContext*>(host->imgui_context));
+        plugin.definitions = Definitions();
+        plugin.descriptors.clear();
+        for (const ModuleDefinition& definition : plugin.definitions)
+            plugin.descriptors.push_back({sizeof(alignkiosk_module_descriptor_v1), definition.id.c_str(),
+                                          definition.version.c_str(), definition.name.c_str(),
+                                          definition.description.c_str(), definition.acceptedKinds});
+        return !plugin.definitions.empty();
+    } catch (...) {
+        logException("init");
+        return false;
+    }
+}
+
+inline void pluginDeinit() {
+    PluginState& plugin = state();
+    plugin.descriptors.clear();
+    plugin.definitions.clear();
+    plugin.host = nullptr;
+}
+
+inline const void* pluginGetFactory(const char* factoryId) {
+    return view(factoryId) == ALIGNKIOSK_MODULE_FACTORY_V1_ID ? &kFactory : nullptr;
+}
+
+} // namespace detail
+} // namespace alignkiosk::sdk
+
+// Exports the plugin's one entry. `definitions` is a function returning std::vector<ModuleDefinition>; it runs in init.
+#define ALIGNKIOSK_PLUGIN(definitions)                                                                               \
+    extern "C" ALIGNKIOSK_EXPORT const alignkiosk_plugin_entry_v1 alignkiosk_entry_v1{                             \
+        sizeof(alignkiosk_plugin_entry_v1),                                                                               \
+        ALIGNKIOSK_ABI_MAJOR,                                                                                        \
+        ALIGNKIOSK_ABI_MINOR,                                                                                        \
+        IMGUI_VERSION_NUM,                                                                                           \
+        ::alignkiosk::sdk::detail::pluginInit<definitions>,                                                          \
+        ::alignkiosk::sdk::detail::pluginDeinit,                                                                     \
+        ::alignkiosk::sdk::detail::pluginGetFactory}

@@ -1,0 +1,262 @@
+/* alignkiosk plugin ABI, version 1.
+ *
+ * The contract between the alignkiosk host and a survey-module plugin (a shared library). Plain C so that any
+ * compiler can produce a plugin; the C++ convenience layer in plugin.hpp builds these tables for you.
+ *
+ * Rules of the contract
+ *  - A plugin exports exactly one symbol, ALIGNKIOSK_PLUGIN_ENTRY_SYMBOL, a const alignkiosk_plugin_entry_v1.
+ *    Everything else is reached through it.
+ *  - Every struct starts with its struct_size (and, for the entry, the ABI version) so either side can tell how much
+ *    of a struct the other one knows. A published struct is never edited: new fields mean a new struct (_v2) and a
+ *    new id for get_factory / get_extension.
+ *  - Host major must equal the plugin's major; a plugin whose minor is newer than the host's is refused.
+ *  - Threads: every function below is called by the host on its main (UI) thread, never concurrently.
+ *  - Ownership: pointers the host passes in stay valid only for the duration of the call unless stated otherwise;
+ *    pointers a plugin returns stay owned by the plugin. Variable-length output goes through an
+ *    alignkiosk_sink_v1 so no memory ever crosses the boundary to be freed on the other side.
+ *  - No function may let a C++ exception escape; the C++ wrapper catches everything at the boundary.
+ *  - Plugins never touch files, SQLite or the network: the host hands them their content and takes their answers.
+ */
+#ifndef ALIGNKIOSK_PLUGIN_ABI_H
+#define ALIGNKIOSK_PLUGIN_ABI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ALIGNKIOSK_ABI_MAJOR 1u
+#define ALIGNKIOSK_ABI_MINOR 0u
+
+#define ALIGNKIOSK_PLUGIN_ENTRY_SYMBOL "alignkiosk_entry_v1"
+#define ALIGNKIOSK_MODULE_FACTORY_V1_ID "alignkiosk.module_factory.v1"
+
+#if defined(_WIN32)
+#define ALIGNKIOSK_EXPORT __declspec(dllexport)
+#else
+#define ALIGNKIOSK_EXPORT __attribute__((visibility("default")))
+#endif
+
+/* ---- Output sinks ------------------------------------------------------------------------------------------------ */
+
+/* Where a plugin writes text the host keeps (answer payloads). append may be called several times; the host copies. */
+typedef struct alignkiosk_sink_v1 {
+    uint32_t struct_size;
+    void* context;
+    void (*append)(void* context, const char* data, size_t length);
+} alignkiosk_sink_v1;
+
+/* ---- Survey content handed to a module ------------------------------------------------------------------------- */
+
+/* What kind of answer a question asks for. The host validates the generic shape of each kind; modules say which kinds
+ * they accept and check the meaning. */
+typedef enum alignkiosk_question_kind_v1 {
+    ALIGNKIOSK_QUESTION_SCALE = 0,        /* one point on a labelled scale scale_min..scale_max -> integer */
+    ALIGNKIOSK_QUESTION_TEXT = 1,         /* one open sentence of at most max_length bytes -> string */
+    ALIGNKIOSK_QUESTION_CHOICE = 2,       /* exactly one of options -> option id */
+    ALIGNKIOSK_QUESTION_MULTI_CHOICE = 3, /* any subset of options -> array of option ids */
+    ALIGNKIOSK_QUESTION_ALLOCATION = 4,   /* distribute `total` points among options -> {option id: points} */
+    ALIGNKIOSK_QUESTION_PERCENT = 5       /* a share 0..100 -> integer */
+} alignkiosk_question_kind_v1;
+
+typedef struct alignkiosk_key_value_v1 {
+    const char* key;
+    const char* value;
+} alignkiosk_key_value_v1;
+
+typedef struct alignkiosk_option_v1 {
+    const char* id;
+    const char* label;
+} alignkiosk_option_v1;
+
+typedef struct alignkiosk_question_v1 {
+    uint32_t struct_size;
+    const char* id;     /* unique within its step; the key of this question's answer in the payload */
+    uint32_t kind;      /* alignkiosk_question_kind_v1 */
+    const char* prompt; /* never empty */
+    const char* help;   /* may be empty, never NULL */
+    bool required;
+    /* SCALE: inclusive range and one label per point (label_count == scale_max - scale_min + 1) */
+    int32_t scale_min;
+    int32_t scale_max;
+    const char* const* scale_labels;
+    uint32_t scale_label_count;
+    /* CHOICE, MULTI_CHOICE, ALLOCATION */
+    const alignkiosk_option_v1* options;
+    uint32_t option_count;
+    /* ALLOCATION: points to distribute; TEXT: max_length in bytes */
+    uint32_t total;
+    uint32_t max_length;
+    /* Module-specific strings from the survey file's "attributes" object (e.g. "group", "check_first"). */
+    const alignkiosk_key_value_v1* attributes;
+    uint32_t attribute_count;
+} alignkiosk_question_v1;
+
+/* One step of a survey as the host read it from the survey file. Valid from create_module until destroy. */
+typedef struct alignkiosk_step_content_v1 {
+    uint32_t struct_size;
+    const char* step_id;
+    const char* title;
+    const char* intro;    /* may be empty, never NULL */
+    const char* language; /* BCP 47 tag of the survey, e.g. "en" */
+    const alignkiosk_question_v1* questions;
+    uint32_t question_count;
+} alignkiosk_step_content_v1;
+
+/* A module reports a content problem; the host turns question_index/field into FILE:LINE:COL.
+ * question_index is UINT32_MAX for a problem with the step as a whole; field names the JSON member ("prompt",
+ * "attributes", ...) or is NULL. */
+typedef struct alignkiosk_content_error_sink_v1 {
+    uint32_t struct_size;
+    void* context;
+    void (*report)(void* context, uint32_t question_index, const char* field, const char* message);
+} alignkiosk_content_error_sink_v1;
+
+/* ---- Drawing ------------------------------------------------------------------------------------------------------ */
+
+/* What the host tells a module each time it draws. The host has begun an ImGui window sized to the content area and
+ * made the shared context current; the module draws widgets into it and must leave the ID/style stacks balanced. */
+typedef struct alignkiosk_frame_v1 {
+    uint32_t struct_size;
+    float ui_scale;          /* multiply pixel sizes by this (1.0 on a 96-dpi laptop) */
+    float min_touch_target;  /* smallest comfortable tap target, in pixels */
+    void* heading_font;      /* ImFont* for headings/prompts (owned by the host) */
+    void* body_font;         /* ImFont* for ordinary text (owned by the host) */
+    uint32_t accent_color;   /* ImU32 of the theme's accent */
+} alignkiosk_frame_v1;
+
+/* ---- Dashboard scoring ---------------------------------------------------------------------------------------- */
+
+/* How one question was answered by one group, counted by the host. Plugins never see individual rows.
+ * counts[i] is the number of answers at scale point scale_min + i (for SCALE and PERCENT-like questions) or for
+ * option i (CHOICE, MULTI_CHOICE). */
+typedef struct alignkiosk_item_distribution_v1 {
+    uint32_t struct_size;
+    const char* question_id;
+    const uint32_t* counts;
+    uint32_t count_length;
+    uint32_t answered; /* how many answered this question */
+} alignkiosk_item_distribution_v1;
+
+typedef struct alignkiosk_aggregate_v1 {
+    uint32_t struct_size;
+    const char* group_label; /* e.g. "Everyone" or a team name; already at or above the anonymity threshold */
+    uint32_t response_count;
+    const alignkiosk_item_distribution_v1* items;
+    uint32_t item_count;
+} alignkiosk_aggregate_v1;
+
+typedef enum alignkiosk_finding_level_v1 {
+    ALIGNKIOSK_FINDING_INFO = 0,
+    ALIGNKIOSK_FINDING_WATCH = 1,
+    ALIGNKIOSK_FINDING_WIDESPREAD = 2
+} alignkiosk_finding_level_v1;
+
+/* One conclusion a module draws from an aggregate: strings are valid only during the emit call. */
+typedef struct alignkiosk_finding_v1 {
+    uint32_t struct_size;
+    const char* question_id;
+    uint32_t level;      /* alignkiosk_finding_level_v1 */
+    float share;         /* 0..1: the share of the group the finding is about */
+    const char* headline;
+    const char* action;  /* what to check first; may be empty */
+} alignkiosk_finding_v1;
+
+typedef struct alignkiosk_finding_sink_v1 {
+    uint32_t struct_size;
+    void* context;
+    void (*emit)(void* context, const alignkiosk_finding_v1* finding);
+} alignkiosk_finding_sink_v1;
+
+/* ---- A module instance -------------------------------------------------------------------------------------------- */
+
+/* One step of one survey, drawn for one participant after another. Created by the factory, owned by the host,
+ * destroyed with destroy(). */
+typedef struct alignkiosk_module_v1 {
+    uint32_t struct_size;
+    void* module_data; /* the plugin's own state */
+
+    /* Free this instance. */
+    void (*destroy)(struct alignkiosk_module_v1* module);
+    /* Forget every answer: a new participant begins (or the last one walked away). */
+    void (*reset)(struct alignkiosk_module_v1* module);
+    /* How many pages this step shows; at least 1; constant for the life of the instance. */
+    uint32_t (*page_count)(const struct alignkiosk_module_v1* module);
+    /* Draw page `page` (0-based) into the current ImGui window. Returns false if it could not draw. */
+    bool (*draw_page)(struct alignkiosk_module_v1* module, uint32_t page, const alignkiosk_frame_v1* frame);
+    /* True when every required answer on `page` is given, so the host may enable Next/Finish. */
+    bool (*page_complete)(const struct alignkiosk_module_v1* module, uint32_t page);
+    /* Write the participant's answers as a JSON object {"answers": {question_id: value, ...}} (values per
+     * alignkiosk_question_kind_v1; unanswered optional questions are left out). Returns false on failure. */
+    bool (*write_answer)(const struct alignkiosk_module_v1* module, const alignkiosk_sink_v1* sink);
+    /* Draw conclusions from one group's aggregate (for the facilitator). Returns false on failure. */
+    bool (*score)(const struct alignkiosk_module_v1* module, const alignkiosk_aggregate_v1* aggregate,
+                  const alignkiosk_finding_sink_v1* sink);
+    /* Optional interfaces added after v1 (e.g. a dashboard panel); NULL when the module has none. */
+    const void* (*get_extension)(const struct alignkiosk_module_v1* module, const char* extension_id);
+} alignkiosk_module_v1;
+
+/* ---- The factory: what modules a plugin offers ------------------------------------------------------------------ */
+
+typedef struct alignkiosk_module_descriptor_v1 {
+    uint32_t struct_size;
+    const char* id;          /* globally unique, lower_snake_case, e.g. "diagnostic_signs" */
+    const char* version;     /* the module's own version "MAJOR.MINOR.PATCH", stored with every answer */
+    const char* name;        /* human-readable */
+    const char* description; /* one sentence */
+    uint32_t accepted_kinds; /* bit (1u << kind) for every alignkiosk_question_kind_v1 the module can show */
+} alignkiosk_module_descriptor_v1;
+
+typedef struct alignkiosk_module_factory_v1 {
+    uint32_t struct_size;
+    uint32_t (*module_count)(void);
+    /* Descriptor i (0-based) or NULL; owned by the plugin, valid until deinit. */
+    const alignkiosk_module_descriptor_v1* (*module_descriptor)(uint32_t index);
+    /* Check a step's content for this module's needs, reporting each problem; true when there were none. */
+    bool (*validate_content)(const char* module_id, const alignkiosk_step_content_v1* content,
+                             const alignkiosk_content_error_sink_v1* errors);
+    /* Create an instance for validated content; NULL on failure. content outlives the instance. */
+    alignkiosk_module_v1* (*create_module)(const char* module_id, const alignkiosk_step_content_v1* content);
+} alignkiosk_module_factory_v1;
+
+/* ---- Host and entry --------------------------------------------------------------------------------------------- */
+
+typedef enum alignkiosk_log_level_v1 {
+    ALIGNKIOSK_LOG_INFO = 0,
+    ALIGNKIOSK_LOG_WARNING = 1,
+    ALIGNKIOSK_LOG_ERROR = 2
+} alignkiosk_log_level_v1;
+
+/* What the host offers a plugin. Valid from init until deinit returns. */
+typedef struct alignkiosk_host_v1 {
+    uint32_t struct_size;
+    uint32_t abi_major;
+    uint32_t abi_minor;
+    const char* host_version;
+    /* ImGuiContext*. Host and plugins share one ImGui library; a plugin still calls ImGui::SetCurrentContext with
+     * this in init, so it keeps working if a future host embeds ImGui differently. May be NULL (command-line use). */
+    void* imgui_context;
+    void (*log)(const struct alignkiosk_host_v1* host, uint32_t level, const char* message);
+} alignkiosk_host_v1;
+
+typedef struct alignkiosk_plugin_entry_v1 {
+    uint32_t struct_size;
+    uint32_t abi_major;
+    uint32_t abi_minor;
+    int32_t imgui_version_num; /* IMGUI_VERSION_NUM the plugin was compiled against */
+    /* Called once after load, before anything else. Returns false to refuse loading. */
+    bool (*init)(const alignkiosk_host_v1* host);
+    /* Called once before unload, after every module instance was destroyed. */
+    void (*deinit)(void);
+    /* A factory by id (ALIGNKIOSK_MODULE_FACTORY_V1_ID) or NULL; owned by the plugin, valid until deinit. */
+    const void* (*get_factory)(const char* factory_id);
+} alignkiosk_plugin_entry_v1;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ALIGNKIOSK_PLUGIN_ABI_H */
