@@ -34,6 +34,7 @@ struct Question {
     std::string help;
     bool required = true;
     // Scale: inclusive range, one label per point.
+    std::string scaleName; // the survey's named scale this question uses; empty when written inline
     int scaleMin = 1;
     int scaleMax = 5;
     std::vector<std::string> scaleLabels;

@@ -1,1 +1,27 @@
-int main() { return 0; }
+// alignkiosk: an anonymous survey kiosk for mission-alignment workshops.
+#include "command_line.h"
+#include "commands.h"
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+int main(int argc, char** argv) {
+    using namespace alignkiosk;
+    const std::vector<std::string> arguments(argv + 1, argv + argc);
+    const platform::ParseResult parsed = platform::parseCommandLine(arguments);
+    if (!parsed.commandLine) {
+        std::cerr << "alignkiosk: " << parsed.error << '\n';
+        return 2;
+    }
+    const platform::CommandLine& commandLine = *parsed.commandLine;
+    const core::InstallLayout layout = core::InstallLayout::forExecutable();
+    switch (commandLine.command) {
+    case platform::Command::Help: std::cout << platform::usage(); return 0;
+    case platform::Command::Version: std::cout << "alignkiosk " << ALIGNKIOSK_VERSION << '\n'; return 0;
+    case platform::Command::Validate: return platform::validateSurveys(commandLine, layout);
+    case platform::Command::Plugins: return platform::listPlugins(commandLine, layout);
+    case platform::Command::Run: return platform::runKiosk(commandLine, layout);
+    }
+    return 2;
+}

@@ -13,11 +13,12 @@
 
 namespace alignkiosk::plugin_host {
 
-// What happened to one plugin file.
+// What happened to one plugin file: enough for `loaded <module-id> <version> <path>` (one line per module) or
+// `refused <path>: <reason>`.
 struct PluginReport {
     std::filesystem::path path;
     bool loaded = false;
-    std::string reason; // why it was refused; empty when loaded
+    std::string reason; // why it was refused, in words a facilitator can act on; empty when loaded
     struct Module {
         std::string id;
         std::string version;
@@ -26,19 +27,23 @@ struct PluginReport {
     std::vector<Module> modules; // the modules it provides, when loaded
 };
 
-class LoadedPlugin; // one dlopen'ed library (plugin_library.h)
+class LoadedPlugin; // one accepted plugin (loaded_plugin.h)
 
+// Lifetime: ModuleInstances belong to the caller, not to the host, and every one of them must be destroyed before
+// the PluginHost that created it: ~PluginHost deinit's and dlclose's the plugins, after which a module's code is gone.
+// Threads: the UI thread only, like every call into a plugin.
 class PluginHost final : public core::ModuleCatalog {
 public:
     // imguiContext: the ImGuiContext* plugins draw into, or nullptr for command-line use (validate, plugins).
     explicit PluginHost(void* imguiContext = nullptr);
-    ~PluginHost() override;
+    ~PluginHost() override; // deinit + dlclose every plugin, last loaded first
     PluginHost(const PluginHost&) = delete;
     PluginHost& operator=(const PluginHost&) = delete;
 
     // Loads every regular file ending in .so in the directory, in name order. A missing directory is not an error.
     void loadDirectory(const std::filesystem::path& directory);
-    // Loads one file; never throws; the outcome is appended to reports().
+    // Loads one file; never throws; the outcome is appended to reports() (the reference returned is valid until the
+    // next load). A refused plugin is deinit'ed (if its init was called) and closed; the host goes on without it.
     const PluginReport& loadFile(const std::filesystem::path& file);
 
     const std::vector<PluginReport>& reports() const { return m_reports; }
@@ -48,8 +53,8 @@ public:
     uint32_t acceptedKinds(const std::string& moduleId) const override;
     std::vector<core::ModuleContentProblem> checkContent(const core::Step& step) const override;
 
-    // An instance of the step's module for its (validated) content; nullptr with `error` set when the module
-    // could not create one.
+    // An instance of the step's module for its (validated) content, in the survey's `language` (BCP 47); nullptr with
+    // `error` set when the module could not create one. Destroy it before this host.
     std::unique_ptr<ModuleInstance> createModule(const core::Step& step, const std::string& language,
                                                  std::string& error) const;
 

@@ -1,1 +1,141 @@
-// ui implementation arrives with shell.cpp
+#include "shell.h"
+
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <exception>
+#include <string>
+#include <utility>
+
+namespace alignkiosk::ui {
+
+namespace {
+
+std::vector<uint32_t> pagesPerStep(const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules) {
+    std::vector<uint32_t> pages;
+    pages.reserve(modules.size());
+    for (const auto& module : modules) pages.push_back(module ? std::max(module->pageCount(), 1u) : 1u);
+    return pages;
+}
+
+std::string replaceAll(std::string text, const std::string& key, const std::string& value) {
+    for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size()))
+        text.replace(at, key.size(), value);
+    return text;
+}
+
+} // namespace
+
+Shell::Shell(const core::Survey& survey, std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules,
+             SubmitFunction submit, Theme theme, ShellText text)
+    : m_survey(survey),
+      m_modules(std::move(modules)),
+      m_submit(std::move(submit)),
+      m_theme(theme),
+      m_text(std::move(text)),
+      m_flow(pagesPerStep(m_modules), !survey.teams.empty()) {}
+
+double Shell::nextWakeIn(double now) const {
+    if (m_flow.screen() != Screen::ThankYou) return -1.0;
+    return std::max(0.0, m_thankYouSince + kThankYouSeconds - now);
+}
+
+void Shell::draw(double now) {
+    m_now = now;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    constexpr ImGuiWindowFlags kFullScreen = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                             ImGuiWindowFlags_NoSavedSettings |
+                                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("alignkiosk", nullptr, kFullScreen);
+    if (m_theme.body) ImGui::PushFont(m_theme.body);
+
+    // One readable column, centred on wide screens.
+    const float maxWidth = 1200.0f * m_theme.scale;
+    const float available = ImGui::GetContentRegionAvail().x;
+    const float width = std::min(available, maxWidth);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (available - width) * 0.5f);
+    ImGui::BeginChild("column", ImVec2(width, 0.0f), false, ImGuiWindowFlags_NoScrollbar);
+
+    switch (m_flow.screen()) {
+    case Screen::Welcome: drawWelcome(); break;
+    case Screen::TeamPick: drawTeamPick(); break;
+    case Screen::StepPage: drawStepPage(); break;
+    case Screen::ThankYou: drawThankYou(); break;
+    }
+
+    ImGui::EndChild();
+    if (m_theme.body) ImGui::PopFont();
+    ImGui::End();
+}
+
+void Shell::drawProgressHeader() {
+    const auto steps = static_cast<uint32_t>(m_survey.steps.size());
+    std::string label = m_flow.screen() == Screen::StepPage
+                            ? replaceAll(replaceAll(m_text.stepOf, "{step}", std::to_string(m_flow.step() + 1)),
+                                         "{steps}", std::to_string(steps))
+                            : std::string();
+    ImGui::PushStyleColor(ImGuiCol_Text, m_theme.muted);
+    ImGui::TextUnformatted(m_survey.title.c_str());
+    if (!label.empty()) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(label.c_str()).x);
+        ImGui::TextUnformatted(label.c_str());
+    }
+    ImGui::PopStyleColor();
+    ImGui::ProgressBar(m_flow.progress(), ImVec2(-1.0f, 10.0f * m_theme.scale), "");
+    ImGui::Dummy(ImVec2(0.0f, 8.0f * m_theme.scale));
+}
+
+Shell::NavAction Shell::drawNavigation(bool nextEnabled, const std::string& nextLabel) {
+    const float buttonWidth = 260.0f * m_theme.scale;
+    const float height = std::max(m_theme.minTouchTarget, 76.0f * m_theme.scale);
+    NavAction action = NavAction::None;
+    if (m_theme.heading) ImGui::PushFont(m_theme.heading);
+    if (touchButton(m_theme, m_text.back.c_str(), ImVec2(buttonWidth, height), ButtonStyle::Secondary))
+        action = NavAction::Back;
+    ImGui::SameLine();
+    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - buttonWidth);
+    if (touchButton(m_theme, nextLabel.c_str(), ImVec2(buttonWidth, height), ButtonStyle::Primary, nextEnabled))
+        action = NavAction::Next;
+    if (m_theme.heading) ImGui::PopFont();
+    return action;
+}
+
+void Shell::beginParticipant() {
+    for (auto& module : m_modules)
+        if (module) module->reset();
+    m_team.reset();
+    m_error.clear();
+}
+
+void Shell::finish() {
+    core::Submission submission;
+    submission.surveyId = m_survey.id;
+    submission.surveyVersion = m_survey.version;
+    submission.team = m_team;
+    for (std::size_t i = 0; i < m_modules.size(); ++i) {
+        const auto& module = m_modules[i];
+        std::optional<std::string> payload = module ? module->answerJson() : std::nullopt;
+        if (!payload) {
+            m_error = m_text.saveFailed;
+            return;
+        }
+        submission.responses.push_back(
+            {m_survey.steps[i].id, module->moduleId(), module->moduleVersion(), std::move(*payload)});
+    }
+    try {
+        m_submit(submission);
+    } catch (const std::exception&) {
+        // Keep every answer on screen: the participant (or facilitator) can try again.
+        m_error = m_text.saveFailed;
+        return;
+    }
+    // The answers are stored: forget them before anyone else can see them.
+    beginParticipant();
+    m_flow.next();
+    m_thankYouSince = m_now;
+}
+
+} // namespace alignkiosk::ui

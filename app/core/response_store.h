@@ -1,0 +1,117 @@
+// The anonymous, durable store of survey answers (SQLite). See ARCHITECTURE.md, "Storage".
+//
+// Anonymity is a property of the schema, not a setting: a response row has no identity column, no time finer than the
+// local date, and a random 128-bit key in a WITHOUT ROWID table, so neither the columns nor the storage order say who
+// answered or in which order people answered. A submit() returns only once its rows are durable (WAL,
+// synchronous=FULL), and a participant's answers land all together or not at all.
+//
+// Threads: a ResponseStore is used by one thread at a time. Several stores (threads or processes) may open the same
+// file; writers wait up to busyTimeout for each other.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace alignkiosk::core {
+
+// Every failure of the store: cannot open, not a database, schema too new, bad input, SQLite errors. The message
+// names the database path and says why.
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// One step's answer as a module hands it back.
+struct ResponseDraft {
+    std::string stepId;
+    std::string moduleId;
+    std::string moduleVersion;
+    std::string payload; // the module's JSON
+};
+
+// One participant's finished survey.
+struct Submission {
+    std::string surveyId;
+    uint32_t surveyVersion = 0;
+    std::optional<std::string> team;
+    std::vector<ResponseDraft> responses;
+};
+
+// One stored row. id is 32 lowercase hex digits; sessionDate is 'YYYY-MM-DD'.
+struct StoredResponse {
+    std::string id;
+    std::string surveyId;
+    uint32_t surveyVersion = 0;
+    std::string stepId;
+    std::string moduleId;
+    std::string moduleVersion;
+    std::optional<std::string> team;
+    std::string sessionDate;
+    std::string payload;
+
+    bool operator==(const StoredResponse&) const = default;
+};
+
+struct ResponseStoreOptions {
+    // The session date stamped on submitted rows, 'YYYY-MM-DD'. Empty: today's local date (localDateToday()).
+    std::function<std::string()> dateProvider;
+    std::chrono::milliseconds busyTimeout{5000};
+};
+
+// The connection settings as SQLite reports them right now (for diagnostics and tests).
+struct ResponseStoreSettings {
+    std::string journalMode; // "wal" (":memory:" reports "memory")
+    int synchronous = 0;     // 2 = FULL
+    bool foreignKeys = false;
+    int busyTimeoutMs = 0;
+    uint32_t schemaVersion = 0; // PRAGMA user_version
+};
+
+// Today's date in the local time zone, 'YYYY-MM-DD'.
+std::string localDateToday();
+
+class ResponseStore {
+public:
+    // The schema version this program writes; a database with a newer one is refused untouched.
+    static constexpr uint32_t kSchemaVersion = 1;
+
+    // Opens (creating the file and its missing parent directories) or creates the store at path; ":memory:" opens a
+    // private in-memory store. Brings an older schema up to date. Throws StoreError, leaving the file untouched, when
+    // the file is not an SQLite database, is corrupt, belongs to another application or has a newer schema.
+    static ResponseStore open(const std::filesystem::path& path, ResponseStoreOptions options = {});
+
+    ResponseStore(ResponseStore&&) noexcept;
+    ResponseStore& operator=(ResponseStore&&) noexcept;
+    ResponseStore(const ResponseStore&) = delete;
+    ResponseStore& operator=(const ResponseStore&) = delete;
+    ~ResponseStore();
+
+    // Stores one row per step, all in one transaction; when it returns the rows are on disk. Throws StoreError, having
+    // written nothing, on bad input (empty survey/step/module id or module version, empty team string, duplicate step
+    // id, no responses, payload not JSON) or when SQLite fails.
+    void submit(const Submission& submission);
+
+    // All rows, or those of one survey, ordered by their random id (never by when they were answered).
+    std::vector<StoredResponse> responses(std::optional<std::string> surveyId = {}) const;
+    std::size_t count(std::optional<std::string> surveyId = {}) const;
+
+    ResponseStoreSettings settings() const;
+    const std::filesystem::path& path() const;
+
+private:
+    struct Impl;
+    explicit ResponseStore(std::unique_ptr<Impl> impl);
+    Impl& impl() const;
+
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace alignkiosk::core

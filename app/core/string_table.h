@@ -1,0 +1,18 @@
+// A flat table of the program's own words, read from assets/strings/<language>.json ({"key": "text", ...}), so the
+// shell can speak the survey's language without recompiling.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace alignkiosk::core {
+
+struct StringTableResult {
+    std::map<std::string, std::string> strings;
+    std::string error; // empty when the file was read; a missing file is an error only for the caller to decide
+};
+
+StringTableResult loadStringTable(const std::filesystem::path& file);
+
+} // namespace alignkiosk::core

@@ -1,0 +1,881 @@
+#include "survey_loader.h"
+
+#include "json_document.h"
+
+#include <cereal/archives/json.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <exception>
+#include <limits>
+#include <map>
+#include <span>
+#include <sstream>
+#include <system_error>
+#include <utility>
+
+// Index
+// [SECTION] Schema rules
+// [SECTION] Shape check: the positioned tree against the schema and the installed modules
+// [SECTION] cereal: the model from a file that passed the shape check
+// [SECTION] Locations and module checks
+// [SECTION] Entry points
+
+namespace alignkiosk::core {
+
+namespace {
+
+// [SECTION] Schema rules ------------------------------------------------------------------------------------------
+// surveys/README.md documents every rule here; change both together.
+
+constexpr size_t kMaxIdLength = 64;
+constexpr int64_t kMinScaleValue = -1000;
+constexpr int64_t kMaxScaleValue = 1000;
+constexpr int64_t kMaxScalePoints = 11;
+constexpr int64_t kMaxAllocationTotal = 1000;
+constexpr int64_t kMaxTextLength = 2000;
+constexpr int64_t kMaxVersion = std::numeric_limits<uint32_t>::max();
+constexpr size_t kMinOptions = 2;
+
+struct FieldSpec {
+    std::string_view name;
+    bool required;
+};
+
+constexpr std::array<FieldSpec, 8> kSurveyFields{{{"id", true},
+                                                  {"version", true},
+                                                  {"language", false},
+                                                  {"title", true},
+                                                  {"intro", false},
+                                                  {"teams", false},
+                                                  {"scales", false},
+                                                  {"steps", true}}};
+constexpr std::array<FieldSpec, 5> kStepFields{
+    {{"id", true}, {"module", true}, {"title", true}, {"intro", false}, {"questions", true}}};
+constexpr std::array<FieldSpec, 6> kQuestionCommonFields{{{"id", true},
+                                                          {"kind", true},
+                                                          {"prompt", true},
+                                                          {"help", false},
+                                                          {"required", false},
+                                                          {"attributes", false}}};
+constexpr std::array<FieldSpec, 3> kScaleFields{{{"min", true}, {"max", true}, {"labels", true}}};
+constexpr std::array<FieldSpec, 2> kOptionFields{{{"id", true}, {"label", true}}};
+
+constexpr std::array<FieldSpec, 1> kScaleQuestionFields{{{"scale", true}}};
+constexpr std::array<FieldSpec, 1> kTextQuestionFields{{{"max_length", false}}};
+constexpr std::array<FieldSpec, 1> kChoiceQuestionFields{{{"options", true}}};
+constexpr std::array<FieldSpec, 2> kAllocationQuestionFields{{{"options", true}, {"total", false}}};
+
+constexpr std::array<QuestionKind, 6> kAllKinds{QuestionKind::Scale,       QuestionKind::Text,
+                                                 QuestionKind::Choice,      QuestionKind::MultiChoice,
+                                                 QuestionKind::Allocation,  QuestionKind::Percent};
+
+// The members only some kinds of question have.
+std::span<const FieldSpec> kindFields(QuestionKind kind) {
+    switch (kind) {
+    case QuestionKind::Scale: return kScaleQuestionFields;
+    case QuestionKind::Text: return kTextQuestionFields;
+    case QuestionKind::Choice:
+    case QuestionKind::MultiChoice: return kChoiceQuestionFields;
+    case QuestionKind::Allocation: return kAllocationQuestionFields;
+    case QuestionKind::Percent: return {};
+    }
+    return {};
+}
+
+uint32_t kindBit(QuestionKind kind) {
+    return 1u << static_cast<uint32_t>(kind);
+}
+
+bool isBlank(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n\v\f") == std::string_view::npos;
+}
+
+bool isIdCharacter(char c, bool first) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) return true;
+    return !first && (c == '_' || c == '-');
+}
+
+bool isValidId(std::string_view id) {
+    if (id.empty()) return false;
+    for (size_t i = 0; i < id.size(); ++i)
+        if (!isIdCharacter(id[i], i == 0)) return false;
+    return true;
+}
+
+// "en", "de-CH", "pt-BR": a 2-3 letter language, then optional "-" parts of 1-8 letters or digits.
+bool isLanguageTag(std::string_view tag) {
+    const size_t dash = std::min(tag.find('-'), tag.size());
+    if (dash < 2 || dash > 3) return false;
+    for (size_t i = 0; i < dash; ++i)
+        if (tag[i] < 'a' || tag[i] > 'z') return false;
+    size_t partLength = 0;
+    for (size_t i = dash; i < tag.size(); ++i) {
+        const char c = tag[i];
+        if (c == '-') {
+            if (i != dash && partLength == 0) return false;
+            partLength = 0;
+            continue;
+        }
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (!alnum || ++partLength > 8) return false;
+    }
+    return dash == tag.size() || partLength > 0;
+}
+
+std::string inQuotes(std::string_view text) {
+    return "\"" + std::string(text) + "\"";
+}
+
+std::string joinNames(std::span<const FieldSpec> a, std::span<const FieldSpec> b = {}) {
+    std::string text;
+    for (const auto fields : {a, b})
+        for (const FieldSpec& field : fields) {
+            if (!text.empty()) text += ", ";
+            text += field.name;
+        }
+    return text;
+}
+
+std::string kindNames(uint32_t kindBits) {
+    std::string text;
+    for (QuestionKind kind : kAllKinds)
+        if (kindBits & kindBit(kind)) {
+            if (!text.empty()) text += ", ";
+            text += questionKindName(kind);
+        }
+    return text.empty() ? std::string("none") : text;
+}
+
+// Edit distance, for "did you mean" hints on misspelt field names; the names are short.
+size_t editDistance(std::string_view a, std::string_view b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0u : 1u)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string caseFolded(std::string_view text) {
+    std::string folded(text);
+    for (char& c : folded)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return folded;
+}
+
+std::string trimmed(std::string_view text) {
+    const size_t first = text.find_first_not_of(" \t\r\n\v\f");
+    if (first == std::string_view::npos) return {};
+    const size_t last = text.find_last_not_of(" \t\r\n\v\f");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+std::string at(SourceLocation location) {
+    return std::to_string(location.line) + ":" + std::to_string(location.column);
+}
+
+// [SECTION] Shape check -------------------------------------------------------------------------------------------
+
+class ShapeChecker {
+public:
+    ShapeChecker(const std::string& file, const ModuleCatalog& modules, std::vector<Diagnostic>& diagnostics)
+        : m_file(file), m_modules(modules), m_diagnostics(diagnostics) {}
+
+    void checkSurvey(const JsonValue& root) {
+        checkNoNulCharacters(root);
+        if (!root.isObject()) {
+            report(root.location, std::string("a survey file holds one JSON object {...}, found ") +
+                                      describeJsonType(root.type));
+            return;
+        }
+        checkMembers(root, kSurveyFields, {}, "the survey");
+        if (const JsonValue* id = root.find("id")) checkId(*id, "id");
+        if (const JsonValue* version = root.find("version")) {
+            if (const auto number = integerOf(*version, "version")) {
+                if (*number < 1)
+                    report(version->location, "\"version\" must be 1 or higher, found " + version->text);
+                else if (*number > kMaxVersion)
+                    report(version->location, "\"version\" is too large, found " + version->text);
+            }
+        }
+        if (const JsonValue* language = root.find("language"); language && expect(*language, JsonType::String,
+                                                                                    "language")) {
+            if (!isLanguageTag(language->text))
+                report(language->location,
+                       "\"language\" must be a language tag such as \"en\" or \"de-CH\", found " +
+                           inQuotes(language->text));
+        }
+        if (const JsonValue* title = root.find("title")) checkText(*title, "title");
+        if (const JsonValue* intro = root.find("intro")) expect(*intro, JsonType::String, "intro");
+        if (const JsonValue* teams = root.find("teams")) checkTeams(*teams);
+        if (const JsonValue* scales = root.find("scales")) checkNamedScales(*scales);
+        if (const JsonValue* steps = root.find("steps"); steps && expect(*steps, JsonType::Array, "steps")) {
+            if (steps->items.empty())
+                report(steps->location, "the survey has no steps; \"steps\" needs at least one step");
+            std::map<std::string, SourceLocation> stepIds;
+            for (const JsonValue& step : steps->items) checkStep(step, stepIds);
+        }
+    }
+
+private:
+    void report(SourceLocation location, std::string message) {
+        m_diagnostics.push_back(Diagnostic{m_file, location, std::move(message)});
+    }
+
+    // \u0000 would survive our reader but cut strings short in cereal's; refuse it everywhere.
+    void checkNoNulCharacters(const JsonValue& value) {
+        if (value.isString() && value.text.find('\0') != std::string::npos)
+            report(value.location, "text must not contain the character \\u0000");
+        for (const JsonValue& item : value.items) checkNoNulCharacters(item);
+        for (const JsonMember& member : value.members) {
+            if (member.key.find('\0') != std::string::npos)
+                report(member.keyLocation, "a field name must not contain the character \\u0000");
+            checkNoNulCharacters(member.value);
+        }
+    }
+
+    bool expect(const JsonValue& value, JsonType type, std::string_view field) {
+        if (value.type == type) return true;
+        report(value.location, inQuotes(field) + ": expected " + describeJsonType(type) + ", found " +
+                                   describeJsonType(value.type));
+        return false;
+    }
+
+    // An integer, or nothing after reporting why not. Integers too large for 64 bits saturate so range checks fail.
+    std::optional<int64_t> integerOf(const JsonValue& value, std::string_view field) {
+        if (!expect(value, JsonType::Number, field)) return std::nullopt;
+        if (value.isInteger) return value.integer;
+        if (value.text.find_first_of(".eE") == std::string::npos)
+            return value.number < 0 ? std::numeric_limits<int64_t>::min() : std::numeric_limits<int64_t>::max();
+        report(value.location, inQuotes(field) + ": expected a whole number, found " + value.text);
+        return std::nullopt;
+    }
+
+    void checkText(const JsonValue& value, std::string_view field) {
+        if (expect(value, JsonType::String, field) && isBlank(value.text))
+            report(value.location, inQuotes(field) + " must not be empty or only spaces");
+    }
+
+    bool checkId(const JsonValue& value, std::string_view field) {
+        if (!expect(value, JsonType::String, field)) return false;
+        return checkIdText(value.text, value.location, inQuotes(field));
+    }
+
+    bool checkIdText(const std::string& id, SourceLocation location, const std::string& what) {
+        if (!isValidId(id)) {
+            report(location, what + " must use only lowercase letters a-z, digits, \"_\" and \"-\", and start "
+                                    "with a letter or digit; found " + inQuotes(id));
+            return false;
+        }
+        if (id.size() > kMaxIdLength) {
+            report(location, what + " is longer than " + std::to_string(kMaxIdLength) + " characters");
+            return false;
+        }
+        return true;
+    }
+
+    // Reports a second use of the same id, pointing back to the first.
+    void checkUnique(std::map<std::string, SourceLocation>& seen, const std::string& key, const std::string& shown,
+                     SourceLocation location, std::string_view what) {
+        const auto [existing, inserted] = seen.emplace(key, location);
+        if (!inserted)
+            report(location, "duplicate " + std::string(what) + " " + inQuotes(shown) + " (first used at " +
+                                 at(existing->second) + ")");
+    }
+
+    // "question "x"" when the object has a usable id, else just the noun.
+    static std::string nameOf(const JsonValue& object, std::string_view noun) {
+        const JsonValue* id = object.find("id");
+        if (id && id->isString() && isValidId(id->text)) return std::string(noun) + " " + inQuotes(id->text);
+        return std::string(noun);
+    }
+
+    std::string suggestion(std::string_view key, std::span<const FieldSpec> a, std::span<const FieldSpec> b) {
+        std::string_view best;
+        size_t bestDistance = 3;
+        for (const auto fields : {a, b})
+            for (const FieldSpec& field : fields) {
+                const size_t distance = editDistance(caseFolded(key), field.name);
+                if (distance < bestDistance) {
+                    bestDistance = distance;
+                    best = field.name;
+                }
+            }
+        return best.empty() ? std::string() : "did you mean " + inQuotes(best) + "? ";
+    }
+
+    // Duplicate, unknown and missing members. `extra` are the members of a question's kind; `otherKinds` are members
+    // that belong to some other kind of question (reported as not applying rather than unknown).
+    void checkMembers(const JsonValue& object, std::span<const FieldSpec> fields, std::span<const FieldSpec> extra,
+                      std::string_view what, std::span<const FieldSpec> otherKinds = {},
+                      std::string_view kindName = {}) {
+        std::map<std::string, SourceLocation> seen;
+        const auto allowed = [&](std::string_view key) {
+            for (const auto list : {fields, extra})
+                for (const FieldSpec& field : list)
+                    if (field.name == key) return true;
+            return false;
+        };
+        for (const JsonMember& member : object.members) {
+            checkUnique(seen, member.key, member.key, member.keyLocation, "field");
+            if (allowed(member.key)) continue;
+            const bool otherKind = std::any_of(otherKinds.begin(), otherKinds.end(),
+                                               [&](const FieldSpec& field) { return field.name == member.key; });
+            if (otherKind)
+                report(member.keyLocation, inQuotes(member.key) + " does not apply to a " + std::string(kindName) +
+                                               " question; fields allowed here: " + joinNames(fields, extra));
+            else
+                report(member.keyLocation, "unknown field " + inQuotes(member.key) + " in " + std::string(what) +
+                                               "; " + suggestion(member.key, fields, extra) +
+                                               "fields allowed here: " + joinNames(fields, extra));
+        }
+        for (const auto list : {fields, extra})
+            for (const FieldSpec& field : list)
+                if (field.required && !object.findMember(field.name))
+                    report(object.location,
+                           nameOf(object, what) + " is missing the required field " + inQuotes(field.name));
+    }
+
+    void checkTeams(const JsonValue& teams) {
+        if (!expect(teams, JsonType::Array, "teams")) return;
+        std::map<std::string, SourceLocation> seen;
+        for (const JsonValue& team : teams.items) {
+            if (!expect(team, JsonType::String, "teams")) continue;
+            if (isBlank(team.text)) {
+                report(team.location, "a team name must not be empty or only spaces");
+                continue;
+            }
+            // "Sales" and " sales" would split one team's answers in two.
+            checkUnique(seen, caseFolded(trimmed(team.text)), team.text, team.location, "team");
+        }
+    }
+
+    void checkNamedScales(const JsonValue& scales) {
+        if (!expect(scales, JsonType::Object, "scales")) return;
+        std::map<std::string, SourceLocation> seen;
+        for (const JsonMember& member : scales.members) {
+            checkUnique(seen, member.key, member.key, member.keyLocation, "scale name");
+            checkIdText(member.key, member.keyLocation, "scale name " + inQuotes(member.key));
+            m_scaleNames.push_back(member.key);
+            checkScale(member.value, "scale " + inQuotes(member.key));
+        }
+    }
+
+    // A scale: whole numbers min..max, at most 11 points, one non-empty label per point.
+    void checkScale(const JsonValue& scale, const std::string& what) {
+        if (!expect(scale, JsonType::Object, "scale")) return;
+        checkMembers(scale, kScaleFields, {}, what);
+        const auto bound = [&](const char* field) -> std::optional<int64_t> {
+            const JsonValue* value = scale.find(field);
+            if (!value) return std::nullopt;
+            const auto number = integerOf(*value, field);
+            if (number && (*number < kMinScaleValue || *number > kMaxScaleValue)) {
+                report(value->location, inQuotes(field) + " must be from " + std::to_string(kMinScaleValue) + " to " +
+                                            std::to_string(kMaxScaleValue) + ", found " + value->text);
+                return std::nullopt;
+            }
+            return number;
+        };
+        const auto min = bound("min");
+        const auto max = bound("max");
+        std::optional<int64_t> points;
+        if (min && max) {
+            const JsonValue& maxValue = *scale.find("max");
+            if (*min >= *max)
+                report(maxValue.location, "\"max\" (" + std::to_string(*max) + ") must be greater than \"min\" (" +
+                                              std::to_string(*min) + ")");
+            else if (*max - *min + 1 > kMaxScalePoints)
+                report(maxValue.location, "a scale has at most " + std::to_string(kMaxScalePoints) +
+                                              " points; min " + std::to_string(*min) + " to max " +
+                                              std::to_string(*max) + " makes " + std::to_string(*max - *min + 1));
+            else
+                points = *max - *min + 1;
+        }
+        const JsonValue* labels = scale.find("labels");
+        if (!labels || !expect(*labels, JsonType::Array, "labels")) return;
+        for (const JsonValue& label : labels->items)
+            if (expect(label, JsonType::String, "labels") && isBlank(label.text))
+                report(label.location, "a scale label must not be empty or only spaces");
+        if (points && labels->items.size() != static_cast<size_t>(*points))
+            report(labels->location, "the scale has " + std::to_string(*points) + " points (" +
+                                         std::to_string(*min) + " to " + std::to_string(*max) + ") but " +
+                                         std::to_string(labels->items.size()) +
+                                         " labels; give exactly one label per point");
+    }
+
+    void checkStep(const JsonValue& step, std::map<std::string, SourceLocation>& stepIds) {
+        if (!step.isObject()) {
+            report(step.location, std::string("a step is a JSON object {...}, found ") + describeJsonType(step.type));
+            return;
+        }
+        checkMembers(step, kStepFields, {}, "step");
+        if (const JsonValue* id = step.find("id"); id && checkId(*id, "id"))
+            checkUnique(stepIds, id->text, id->text, id->location, "step id");
+
+        std::optional<std::string> moduleId;
+        if (const JsonValue* module = step.find("module"); module && expect(*module, JsonType::String, "module")) {
+            if (m_modules.hasModule(module->text))
+                moduleId = module->text;
+            else
+                report(module->location, "unknown module " + inQuotes(module->text) +
+                                             "; is the plugin that provides it installed?");
+        }
+        if (const JsonValue* title = step.find("title")) checkText(*title, "title");
+        if (const JsonValue* intro = step.find("intro")) expect(*intro, JsonType::String, "intro");
+
+        const JsonValue* questions = step.find("questions");
+        if (!questions || !expect(*questions, JsonType::Array, "questions")) return;
+        if (questions->items.empty())
+            report(questions->location, nameOf(step, "step") + " has no questions; add at least one");
+        std::map<std::string, SourceLocation> questionIds;
+        for (const JsonValue& question : questions->items) checkQuestion(question, moduleId, questionIds);
+    }
+
+    void checkQuestion(const JsonValue& question, const std::optional<std::string>& moduleId,
+                       std::map<std::string, SourceLocation>& questionIds) {
+        if (!question.isObject()) {
+            report(question.location,
+                   std::string("a question is a JSON object {...}, found ") + describeJsonType(question.type));
+            return;
+        }
+
+        std::optional<QuestionKind> kind;
+        if (const JsonValue* kindValue = question.find("kind");
+            kindValue && expect(*kindValue, JsonType::String, "kind")) {
+            kind = questionKindFromName(kindValue->text);
+            if (!kind) {
+                report(kindValue->location,
+                       "unknown question kind " + inQuotes(kindValue->text) + "; use one of: " + kindNames(~0u));
+            } else if (moduleId && !(m_modules.acceptedKinds(*moduleId) & kindBit(*kind))) {
+                report(kindValue->location, "module " + inQuotes(*moduleId) + " does not accept " +
+                                                inQuotes(kindValue->text) + " questions; it accepts: " +
+                                                kindNames(m_modules.acceptedKinds(*moduleId)));
+            }
+        }
+
+        // Members of a kind we cannot tell are not judged; members of other kinds do not apply.
+        const auto listed = [](std::span<const FieldSpec> fields, std::string_view name) {
+            return std::any_of(fields.begin(), fields.end(), [&](const FieldSpec& field) { return field.name == name; });
+        };
+        std::vector<FieldSpec> otherKinds;
+        for (QuestionKind other : kAllKinds)
+            for (const FieldSpec& field : kindFields(other))
+                if (!(kind && listed(kindFields(*kind), field.name)) && !listed(otherKinds, field.name))
+                    otherKinds.push_back(FieldSpec{field.name, false});
+        if (kind)
+            checkMembers(question, kQuestionCommonFields, kindFields(*kind), "question", otherKinds,
+                         questionKindName(*kind));
+        else
+            checkMembers(question, kQuestionCommonFields, otherKinds, "question");
+
+        if (const JsonValue* id = question.find("id"); id && checkId(*id, "id"))
+            checkUnique(questionIds, id->text, id->text, id->location, "question id");
+        if (const JsonValue* prompt = question.find("prompt")) checkText(*prompt, "prompt");
+        if (const JsonValue* help = question.find("help")) expect(*help, JsonType::String, "help");
+        if (const JsonValue* required = question.find("required")) expect(*required, JsonType::Boolean, "required");
+        if (const JsonValue* attributes = question.find("attributes")) checkAttributes(*attributes);
+        if (!kind) return;
+
+        switch (*kind) {
+        case QuestionKind::Scale:
+            if (const JsonValue* scale = question.find("scale")) checkScaleReference(*scale);
+            break;
+        case QuestionKind::Text:
+            if (const JsonValue* maxLength = question.find("max_length"))
+                checkRange(*maxLength, "max_length", 1, kMaxTextLength);
+            break;
+        case QuestionKind::Choice:
+        case QuestionKind::MultiChoice:
+            if (const JsonValue* options = question.find("options")) checkOptions(*options, *kind);
+            break;
+        case QuestionKind::Allocation:
+            if (const JsonValue* options = question.find("options")) checkOptions(*options, *kind);
+            if (const JsonValue* total = question.find("total")) checkRange(*total, "total", 1, kMaxAllocationTotal);
+            break;
+        case QuestionKind::Percent: break;
+        }
+    }
+
+    void checkRange(const JsonValue& value, std::string_view field, int64_t min, int64_t max) {
+        const auto number = integerOf(value, field);
+        if (number && (*number < min || *number > max))
+            report(value.location, inQuotes(field) + " must be from " + std::to_string(min) + " to " +
+                                       std::to_string(max) + ", found " + value.text);
+    }
+
+    void checkAttributes(const JsonValue& attributes) {
+        if (!expect(attributes, JsonType::Object, "attributes")) return;
+        std::map<std::string, SourceLocation> seen;
+        for (const JsonMember& member : attributes.members) {
+            checkUnique(seen, member.key, member.key, member.keyLocation, "attribute");
+            if (member.key.empty()) report(member.keyLocation, "an attribute name must not be empty");
+            if (!member.value.isString())
+                report(member.value.location, "attribute " + inQuotes(member.key) + ": expected a string, found " +
+                                                  describeJsonType(member.value.type));
+        }
+    }
+
+    void checkScaleReference(const JsonValue& scale) {
+        if (scale.isObject()) {
+            checkScale(scale, "scale");
+            return;
+        }
+        if (!scale.isString()) {
+            report(scale.location, std::string("\"scale\": expected the name of a scale (a string) or a scale "
+                                               "object {\"min\", \"max\", \"labels\"}, found ") +
+                                       describeJsonType(scale.type));
+            return;
+        }
+        if (std::find(m_scaleNames.begin(), m_scaleNames.end(), scale.text) != m_scaleNames.end()) return;
+        std::string known;
+        for (const std::string& name : m_scaleNames) known += (known.empty() ? "" : ", ") + name;
+        report(scale.location, "unknown scale " + inQuotes(scale.text) +
+                                   (known.empty() ? std::string("; the survey defines no scales under \"scales\"")
+                                                  : "; the survey's \"scales\" are: " + known));
+    }
+
+    void checkOptions(const JsonValue& options, QuestionKind kind) {
+        if (!expect(options, JsonType::Array, "options")) return;
+        if (options.items.size() < kMinOptions)
+            report(options.location, std::string("a ") + questionKindName(kind) + " question needs at least " +
+                                         std::to_string(kMinOptions) + " options, found " +
+                                         std::to_string(options.items.size()));
+        std::map<std::string, SourceLocation> ids;
+        for (const JsonValue& option : options.items) {
+            if (!option.isObject()) {
+                report(option.location, std::string("an option is a JSON object {\"id\", \"label\"}, found ") +
+                                            describeJsonType(option.type));
+                continue;
+            }
+            checkMembers(option, kOptionFields, {}, "option");
+            if (const JsonValue* id = option.find("id"); id && checkId(*id, "id"))
+                checkUnique(ids, id->text, id->text, id->location, "option id");
+            if (const JsonValue* label = option.find("label")) checkText(*label, "label");
+        }
+    }
+
+    const std::string& m_file;
+    const ModuleCatalog& m_modules;
+    std::vector<Diagnostic>& m_diagnostics;
+    std::vector<std::string> m_scaleNames;
+};
+
+} // namespace
+
+// [SECTION] cereal ------------------------------------------------------------------------------------------------
+// The load functions read the shapes a person writes (members in any order, optional members, a scale by name or
+// inline, attributes as a plain object). They run only on files that passed the shape check, so every member is
+// known and well-typed; anything else throws, and the caller reports it as our bug rather than the file's.
+// They live in alignkiosk::core, not an anonymous namespace, because cereal finds them by argument-dependent lookup.
+
+namespace survey_file {
+
+// A scale as written in a file, before it is copied into each question that uses it.
+struct ScaleDefinition {
+    int min = 1;
+    int max = 5;
+    std::vector<std::string> labels;
+};
+
+// Calls `loadMember(key)` for each member of the current node in file order; it must consume the member.
+template <class LoadMember>
+void forEachMember(cereal::JSONInputArchive& archive, LoadMember&& loadMember) {
+    while (const char* name = archive.getNodeName()) loadMember(std::string(name));
+}
+
+[[noreturn]] void unexpected(const std::string& key) {
+    throw cereal::Exception("unexpected field \"" + key + "\"");
+}
+
+void load(cereal::JSONInputArchive& archive, ScaleDefinition& scale) {
+    forEachMember(archive, [&](const std::string& key) {
+        if (key == "min") archive(scale.min);
+        else if (key == "max") archive(scale.max);
+        else if (key == "labels") archive(scale.labels);
+        else unexpected(key);
+    });
+}
+
+void apply(const ScaleDefinition& scale, Question& question) {
+    question.scaleMin = scale.min;
+    question.scaleMax = scale.max;
+    question.scaleLabels = scale.labels;
+}
+
+// cereal's JSON archive cannot say what type the next value has; a value that is not a string makes RapidJSON's
+// assertion throw before anything is consumed, so the value can then be read as an object instead.
+bool loadIfString(cereal::JSONInputArchive& archive, std::string& text) {
+    try {
+        archive(text);
+        return true;
+    } catch (const cereal::RapidJSONException&) {
+        return false;
+    }
+}
+
+void loadAttributes(cereal::JSONInputArchive& archive, std::map<std::string, std::string>& attributes) {
+    archive.startNode();
+    forEachMember(archive, [&](const std::string& key) { archive(attributes[key]); });
+    archive.finishNode();
+}
+
+void loadNamedScales(cereal::JSONInputArchive& archive, std::map<std::string, ScaleDefinition>& scales) {
+    archive.startNode();
+    forEachMember(archive, [&](const std::string& key) { archive(scales[key]); });
+    archive.finishNode();
+}
+
+} // namespace survey_file
+
+void load(cereal::JSONInputArchive& archive, Option& option) {
+    survey_file::forEachMember(archive, [&](const std::string& key) {
+        if (key == "id") archive(option.id);
+        else if (key == "label") archive(option.label);
+        else survey_file::unexpected(key);
+    });
+}
+
+void load(cereal::JSONInputArchive& archive, Question& question) {
+    survey_file::forEachMember(archive, [&](const std::string& key) {
+        if (key == "id") {
+            archive(question.id);
+        } else if (key == "kind") {
+            std::string name;
+            archive(name);
+            const auto kind = questionKindFromName(name);
+            if (!kind) survey_file::unexpected("kind " + name);
+            question.kind = *kind;
+        } else if (key == "prompt") {
+            archive(question.prompt);
+        } else if (key == "help") {
+            archive(question.help);
+        } else if (key == "required") {
+            archive(question.required);
+        } else if (key == "attributes") {
+            survey_file::loadAttributes(archive, question.attributes);
+        } else if (key == "scale") {
+            // A name is resolved by load(Survey) once the survey's "scales" are read, wherever they stand.
+            if (!survey_file::loadIfString(archive, question.scaleName)) {
+                survey_file::ScaleDefinition scale;
+                archive(scale);
+                survey_file::apply(scale, question);
+            }
+        } else if (key == "options") {
+            archive(question.options);
+        } else if (key == "total") {
+            archive(question.total);
+        } else if (key == "max_length") {
+            archive(question.maxLength);
+        } else {
+            survey_file::unexpected(key);
+        }
+    });
+}
+
+void load(cereal::JSONInputArchive& archive, Step& step) {
+    survey_file::forEachMember(archive, [&](const std::string& key) {
+        if (key == "id") archive(step.id);
+        else if (key == "module") archive(step.moduleId);
+        else if (key == "title") archive(step.title);
+        else if (key == "intro") archive(step.intro);
+        else if (key == "questions") archive(step.questions);
+        else survey_file::unexpected(key);
+    });
+}
+
+// Reads the members of the archive's root object (called directly, not through archive(...), which would read the
+// root's first member as the survey).
+void load(cereal::JSONInputArchive& archive, Survey& survey) {
+    std::map<std::string, survey_file::ScaleDefinition> scales;
+    survey_file::forEachMember(archive, [&](const std::string& key) {
+        if (key == "id") archive(survey.id);
+        else if (key == "version") archive(survey.version);
+        else if (key == "language") archive(survey.language);
+        else if (key == "title") archive(survey.title);
+        else if (key == "intro") archive(survey.intro);
+        else if (key == "teams") archive(survey.teams);
+        else if (key == "scales") survey_file::loadNamedScales(archive, scales);
+        else if (key == "steps") archive(survey.steps);
+        else survey_file::unexpected(key);
+    });
+    for (Step& step : survey.steps)
+        for (Question& question : step.questions) {
+            if (question.scaleName.empty()) continue;
+            const auto scale = scales.find(question.scaleName);
+            if (scale == scales.end()) throw cereal::Exception("unknown scale \"" + question.scaleName + "\"");
+            survey_file::apply(scale->second, question);
+        }
+}
+
+namespace {
+
+// [SECTION] Locations and module checks ---------------------------------------------------------------------------
+
+// Copies where each step, question and question member stood, so module problems can point into the file.
+// The tree and the survey have the same shape here: the survey was read from the file the tree came from.
+void recordLocations(const JsonValue& root, Survey& survey) {
+    const JsonValue* steps = root.find("steps");
+    if (!steps) return;
+    for (size_t s = 0; s < std::min(steps->items.size(), survey.steps.size()); ++s) {
+        const JsonValue& stepValue = steps->items[s];
+        Step& step = survey.steps[s];
+        step.location = stepValue.location;
+        if (const JsonValue* module = stepValue.find("module")) step.moduleLocation = module->location;
+        const JsonValue* questions = stepValue.find("questions");
+        if (!questions) continue;
+        for (size_t q = 0; q < std::min(questions->items.size(), step.questions.size()); ++q) {
+            const JsonValue& questionValue = questions->items[q];
+            Question& question = step.questions[q];
+            question.location = questionValue.location;
+            for (const JsonMember& member : questionValue.members) {
+                question.fieldLocations[member.key] = member.value.location;
+                // "attributes.group": lets a module point at one attribute rather than the whole object.
+                for (const JsonMember& attribute : member.value.members)
+                    if (member.key == "attributes")
+                        question.fieldLocations["attributes." + attribute.key] = attribute.value.location;
+            }
+        }
+    }
+}
+
+SourceLocation locationOf(const Step& step, const ModuleContentProblem& problem) {
+    if (problem.questionIndex == ModuleContentProblem::kWholeStep || problem.questionIndex >= step.questions.size())
+        return step.location;
+    const Question& question = step.questions[problem.questionIndex];
+    if (!problem.field.empty()) {
+        const auto field = question.fieldLocations.find(problem.field);
+        if (field != question.fieldLocations.end()) return field->second;
+    }
+    return question.location;
+}
+
+void checkModuleContent(const Survey& survey, const ModuleCatalog& modules, const std::string& file,
+                        std::vector<Diagnostic>& diagnostics) {
+    for (const Step& step : survey.steps) {
+        const std::string prefix = "module " + inQuotes(step.moduleId) + ": ";
+        try {
+            for (const ModuleContentProblem& problem : modules.checkContent(step))
+                diagnostics.push_back(Diagnostic{file, locationOf(step, problem), prefix + problem.message});
+        } catch (const std::exception& error) {
+            diagnostics.push_back(
+                Diagnostic{file, step.location, prefix + "failed while checking this step: " + error.what()});
+        } catch (...) {
+            diagnostics.push_back(Diagnostic{file, step.location, prefix + "failed while checking this step"});
+        }
+    }
+}
+
+// [SECTION] Entry points ------------------------------------------------------------------------------------------
+
+SurveyLoadResult failure(const std::string& file, SourceLocation location, std::string message) {
+    SurveyLoadResult result;
+    result.diagnostics.push_back(Diagnostic{file, location, std::move(message)});
+    return result;
+}
+
+void sortByLocation(std::vector<Diagnostic>& diagnostics) {
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::pair(a.location.line, a.location.column) < std::pair(b.location.line, b.location.column);
+    });
+}
+
+SurveyLoadResult parse(std::string_view text, const std::string& file, const ModuleCatalog& modules) {
+    JsonLimits limits;
+    limits.maxBytes = kMaxSurveyFileBytes;
+    // Both readers see the same text: parseJsonDocument skips one byte order mark, and so does this.
+    const std::string_view body = withoutByteOrderMark(text);
+    JsonParseResult json = parseJsonDocument(text, limits);
+    if (!json.ok()) return failure(file, json.error.location, std::move(json.error.message));
+
+    SurveyLoadResult result;
+    ShapeChecker(file, modules, result.diagnostics).checkSurvey(*json.root);
+    if (!result.diagnostics.empty()) {
+        sortByLocation(result.diagnostics);
+        return result;
+    }
+
+    Survey survey;
+    try {
+        std::istringstream stream{std::string(body)};
+        cereal::JSONInputArchive archive(stream);
+        load(archive, survey);
+    } catch (const std::exception& error) {
+        // The shape check and the load functions disagree: a bug in this file, reported rather than hidden.
+        return failure(file, {}, std::string("internal error: the survey passed validation but could not be read: ") +
+                                     error.what());
+    }
+    survey.sourcePath = file;
+    recordLocations(*json.root, survey);
+
+    checkModuleContent(survey, modules, file, result.diagnostics);
+    sortByLocation(result.diagnostics);
+    if (result.diagnostics.empty()) result.survey = std::move(survey);
+    return result;
+}
+
+std::string errnoText(int error) {
+    return std::generic_category().message(error);
+}
+
+} // namespace
+
+SurveyLoadResult parseSurvey(std::string_view text, const std::string& displayPath, const ModuleCatalog& modules) {
+    try {
+        return parse(text, displayPath, modules);
+    } catch (const std::exception& error) {
+        return failure(displayPath, {}, std::string("cannot read the survey: ") + error.what());
+    } catch (...) {
+        return failure(displayPath, {}, "cannot read the survey: unknown error");
+    }
+}
+
+SurveyLoadResult loadSurvey(const std::filesystem::path& path, const ModuleCatalog& modules) {
+    std::string file;
+    try {
+        file = path.string();
+        std::error_code error;
+        if (std::filesystem::is_directory(path, error))
+            return failure(file, {}, "cannot read file: " + errnoText(EISDIR));
+
+        // Read at most one byte past the limit, so a huge file or an endless device is not read whole.
+        std::FILE* handle = std::fopen(file.c_str(), "rb");
+        if (!handle) return failure(file, {}, "cannot read file: " + errnoText(errno));
+        std::string text;
+        std::array<char, 64 * 1024> buffer{};
+        bool readError = false;
+        while (text.size() <= kMaxSurveyFileBytes) {
+            const size_t count = std::fread(buffer.data(), 1, buffer.size(), handle);
+            text.append(buffer.data(), count);
+            if (count < buffer.size()) {
+                readError = std::ferror(handle) != 0;
+                break;
+            }
+        }
+        const int readErrno = errno;
+        std::fclose(handle);
+        if (readError) return failure(file, {}, "cannot read file: " + errnoText(readErrno));
+        if (text.size() > kMaxSurveyFileBytes)
+            return failure(file, {}, "the file is too large (more than " +
+                                         std::to_string(kMaxSurveyFileBytes / (1024 * 1024)) +
+                                         " MiB); a survey file is a few kilobytes");
+        return parseSurvey(text, file, modules);
+    } catch (const std::exception& error) {
+        return failure(file, {}, std::string("cannot read file: ") + error.what());
+    } catch (...) {
+        return failure(file, {}, "cannot read file: unknown error");
+    }
+}
+
+} // namespace alignkiosk::core

@@ -1,0 +1,18 @@
+// The program's commands; each returns the process exit code.
+#pragma once
+
+#include "command_line.h"
+
+#include "core/install_layout.h"
+#include "plugin_host/plugin_host.h"
+
+namespace alignkiosk::platform {
+
+// Loads the built-in plugin directory, then every --plugin-dir, into `host`.
+void loadPlugins(plugin_host::PluginHost& host, const core::InstallLayout& layout, const CommandLine& commandLine);
+
+int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout);
+int validateSurveys(const CommandLine& commandLine, const core::InstallLayout& layout);
+int listPlugins(const CommandLine& commandLine, const core::InstallLayout& layout);
+
+} // namespace alignkiosk::platform

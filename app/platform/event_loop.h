@@ -1,0 +1,24 @@
+// The frame loop: sleeps in the window system until something happens, so an idle kiosk uses no CPU.
+#pragma once
+
+#include <functional>
+
+namespace alignkiosk::platform {
+
+class KioskWindow;
+
+struct FrameCallbacks {
+    // Draw one frame's ImGui content; `now` in seconds.
+    std::function<void(double now)> draw;
+    // Seconds until the UI changes by itself (a timer), or negative for never.
+    std::function<double(double now)> nextWakeIn;
+};
+
+// Runs until the window is asked to close.
+void runEventLoop(KioskWindow& window, const FrameCallbacks& callbacks);
+
+// Draws `frames` frames without waiting for events (ImGui needs a couple to settle its layout); the last one is left
+// in the back buffer, not presented.
+void drawSettledFrame(KioskWindow& window, const FrameCallbacks& callbacks, int frames = 3);
+
+} // namespace alignkiosk::platform

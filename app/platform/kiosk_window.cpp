@@ -1,0 +1,117 @@
+#include "kiosk_window.h"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <vector>
+
+namespace alignkiosk::platform {
+
+namespace {
+
+std::string g_lastGlfwError;
+
+void rememberGlfwError(int code, const char* description) {
+    g_lastGlfwError = "GLFW error " + std::to_string(code) + ": " + (description ? description : "");
+}
+
+} // namespace
+
+std::unique_ptr<KioskWindow> KioskWindow::open(const std::string& title, std::string& error) {
+    glfwSetErrorCallback(rememberGlfwError);
+    if (!glfwInit()) {
+        error = "cannot open the display (" + g_lastGlfwError + ")";
+        return nullptr;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+
+    int width = 1280;
+    int height = 860;
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+        if (const GLFWvidmode* mode = glfwGetVideoMode(monitor)) {
+            width = std::min(width, mode->width * 9 / 10);
+            height = std::min(height, mode->height * 9 / 10);
+        }
+    }
+    GLFWwindow* window = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
+    if (!window) {
+        error = "cannot create an OpenGL 3.3 window (" + g_lastGlfwError + ")";
+        glfwTerminate();
+        return nullptr;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    return std::unique_ptr<KioskWindow>(new KioskWindow(window));
+}
+
+KioskWindow::~KioskWindow() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    glfwDestroyWindow(m_window);
+    glfwTerminate();
+}
+
+float KioskWindow::uiScale() const {
+    float xScale = 1.0f;
+    float yScale = 1.0f;
+    glfwGetWindowContentScale(m_window, &xScale, &yScale);
+    int width = 0;
+    int height = 0;
+    glfwGetWindowSize(m_window, &width, &height);
+    // Type grows with the window so it stays readable from a step back; 900 px tall is the reference.
+    const float bySize = std::clamp(static_cast<float>(height) / 900.0f, 0.8f, 2.0f);
+    return std::max(1.0f, yScale) * bySize;
+}
+
+bool KioskWindow::closeRequested() const { return glfwWindowShouldClose(m_window) != 0; }
+
+void KioskWindow::beginFrame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+}
+
+void KioskWindow::renderFrame() {
+    ImGui::Render();
+    int width = 0;
+    int height = 0;
+    glfwGetFramebufferSize(m_window, &width, &height);
+    glViewport(0, 0, width, height);
+    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(background.x, background.y, background.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+bool KioskWindow::saveBackBuffer(const std::filesystem::path& png, std::string& error) const {
+    int width = 0;
+    int height = 0;
+    glfwGetFramebufferSize(m_window, &width, &height);
+    if (width <= 0 || height <= 0) {
+        error = "the window has no size";
+        return false;
+    }
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4u);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    // GL's rows run bottom-up; PNG's top-down.
+    stbi_flip_vertically_on_write(1);
+    if (!stbi_write_png(png.c_str(), width, height, 4, pixels.data(), width * 4)) {
+        error = "cannot write " + png.string();
+        return false;
+    }
+    return true;
+}
+
+void KioskWindow::present() { glfwSwapBuffers(m_window); }
+
+} // namespace alignkiosk::platform

@@ -1,0 +1,97 @@
+#include "plugin_host/module_instance.h"
+
+#include "plugin_host/plugin_call.h"
+#include "plugin_host/step_content_buffer.h"
+
+#include <cstddef>
+#include <utility>
+
+namespace alignkiosk::plugin_host {
+
+namespace {
+
+// A module table may be shorter than ours only if the plugin lied about its size; never read past what it claims.
+bool has(const alignkiosk_module_v1* module, size_t fieldEnd) { return module && module->struct_size >= fieldEnd; }
+
+#define ALIGNKIOSK_MODULE_FUNCTION(module, field)                                                                      \
+    (has(module, offsetof(alignkiosk_module_v1, field) + sizeof(module->field)) ? module->field : nullptr)
+
+// Sinks are called from plugin code: no exception may travel back into it.
+void appendToString(void* context, const char* data, size_t length) {
+    try {
+        if (data && length) static_cast<std::string*>(context)->append(data, length);
+    } catch (...) {
+    }
+}
+
+void collectFinding(void* context, const alignkiosk_finding_v1* raw) {
+    if (!raw || raw->struct_size < sizeof(alignkiosk_finding_v1)) return;
+    auto text = [](const char* value) { return value ? std::string(value) : std::string(); };
+    try {
+        static_cast<std::vector<ModuleInstance::Finding>*>(context)->push_back(
+            {text(raw->question_id), static_cast<alignkiosk_finding_level_v1>(raw->level), raw->share,
+             text(raw->headline), text(raw->action)});
+    } catch (...) {
+    }
+}
+
+} // namespace
+
+ModuleInstance::ModuleInstance(alignkiosk_module_v1* module, std::unique_ptr<StepContentBuffer> content,
+                               std::string moduleId, std::string moduleVersion)
+    : m_module(module), m_content(std::move(content)), m_moduleId(std::move(moduleId)),
+      m_moduleVersion(std::move(moduleVersion)) {}
+
+ModuleInstance::~ModuleInstance() {
+    // destroy runs before m_content goes: the module may read its content until then.
+    if (auto destroy = ALIGNKIOSK_MODULE_FUNCTION(m_module, destroy)) callPlugin([&] { destroy(m_module); });
+}
+
+void ModuleInstance::reset() {
+    if (auto resetModule = ALIGNKIOSK_MODULE_FUNCTION(m_module, reset)) callPlugin([&] { resetModule(m_module); });
+}
+
+uint32_t ModuleInstance::pageCount() const {
+    uint32_t pages = 0;
+    if (auto count = ALIGNKIOSK_MODULE_FUNCTION(m_module, page_count)) callPlugin([&] { pages = count(m_module); });
+    return pages;
+}
+
+bool ModuleInstance::drawPage(uint32_t page, const alignkiosk_frame_v1& frame) {
+    bool drawn = false;
+    if (auto draw = ALIGNKIOSK_MODULE_FUNCTION(m_module, draw_page))
+        if (!callPlugin([&] { drawn = draw(m_module, page, &frame); })) drawn = false;
+    return drawn;
+}
+
+bool ModuleInstance::pageComplete(uint32_t page) const {
+    bool complete = false;
+    if (auto isComplete = ALIGNKIOSK_MODULE_FUNCTION(m_module, page_complete))
+        if (!callPlugin([&] { complete = isComplete(m_module, page); })) complete = false;
+    return complete;
+}
+
+std::optional<std::string> ModuleInstance::answerJson() const {
+    auto write = ALIGNKIOSK_MODULE_FUNCTION(m_module, write_answer);
+    if (!write) return std::nullopt;
+    std::string payload;
+    const alignkiosk_sink_v1 sink{sizeof(alignkiosk_sink_v1), &payload, appendToString};
+    bool written = false;
+    if (!callPlugin([&] { written = write(m_module, &sink); })) return std::nullopt;
+    // A module that claims success without writing anything has no answer the store could keep.
+    if (!written || payload.empty()) return std::nullopt;
+    return payload;
+}
+
+std::optional<std::vector<ModuleInstance::Finding>> ModuleInstance::score(
+    const alignkiosk_aggregate_v1& aggregate) const {
+    auto scoreModule = ALIGNKIOSK_MODULE_FUNCTION(m_module, score);
+    if (!scoreModule) return std::nullopt;
+    std::vector<Finding> findings;
+    const alignkiosk_finding_sink_v1 sink{sizeof(alignkiosk_finding_sink_v1), &findings, collectFinding};
+    bool scored = false;
+    if (!callPlugin([&] { scored = scoreModule(m_module, &aggregate, &sink); }) || !scored) return std::nullopt;
+    return findings;
+}
+
+} // namespace alignkiosk::plugin_host

@@ -1,0 +1,60 @@
+#include "shell_text.h"
+
+#include "core/string_table.h"
+
+#include <array>
+#include <utility>
+
+namespace alignkiosk::ui {
+
+namespace {
+
+// The file keys, one per ShellText field.
+constexpr std::array<std::pair<const char*, std::string ShellText::*>, 14> kFields{{
+    {"start", &ShellText::start},
+    {"next", &ShellText::next},
+    {"back", &ShellText::back},
+    {"finish", &ShellText::finish},
+    {"done", &ShellText::done},
+    {"anonymity_promise", &ShellText::anonymityPromise},
+    {"team_question", &ShellText::teamQuestion},
+    {"team_help", &ShellText::teamHelp},
+    {"prefer_not_to_say", &ShellText::preferNotToSay},
+    {"step_of", &ShellText::stepOf},
+    {"thank_you_title", &ShellText::thankYouTitle},
+    {"thank_you_body", &ShellText::thankYouBody},
+    {"save_failed", &ShellText::saveFailed},
+    {"module_failed", &ShellText::moduleFailed},
+}};
+
+} // namespace
+
+ShellText shellTextFrom(const std::map<std::string, std::string>& strings, std::string* unknownKeys) {
+    ShellText text;
+    for (const auto& [key, value] : strings) {
+        bool known = false;
+        for (const auto& [name, field] : kFields) {
+            if (key == name) {
+                text.*field = value;
+                known = true;
+            }
+        }
+        if (!known && unknownKeys) *unknownKeys += (unknownKeys->empty() ? "" : ", ") + key;
+    }
+    return text;
+}
+
+ShellText loadShellText(const std::filesystem::path& assetDir, const std::string& language, std::string& warning) {
+    const std::filesystem::path file = assetDir / "strings" / (language + ".json");
+    core::StringTableResult table = core::loadStringTable(file);
+    if (!table.error.empty()) {
+        warning = table.error + "; using the built-in English words";
+        return {};
+    }
+    std::string unknown;
+    ShellText text = shellTextFrom(table.strings, &unknown);
+    if (!unknown.empty()) warning = file.string() + ": unknown keys ignored: " + unknown;
+    return text;
+}
+
+} // namespace alignkiosk::ui

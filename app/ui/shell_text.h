@@ -1,0 +1,37 @@
+// The shell's own words (buttons, the anonymity promise, thank-you). Survey wording comes from the survey file; these
+// are the frame around it. English defaults here; assets/strings/<language>.json may replace any of them.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+namespace alignkiosk::ui {
+
+struct ShellText {
+    std::string start = "Start";
+    std::string next = "Next";
+    std::string back = "Back";
+    std::string finish = "Finish";
+    std::string done = "Done";
+    std::string anonymityPromise =
+        "Anonymous by design: no names, no log-ins, and no record of when or in what order people answered. "
+        "Results are only ever shown for groups, never for one person.";
+    std::string teamQuestion = "Which team are you part of?";
+    std::string teamHelp = "Only used to compare teams as groups. You can skip it.";
+    std::string preferNotToSay = "Prefer not to say";
+    std::string stepOf = "Step {step} of {steps}";
+    std::string thankYouTitle = "Thank you!";
+    std::string thankYouBody = "Your answers are saved. The screen will be ready for the next person in a moment.";
+    std::string saveFailed = "Your answers could not be saved, and nothing was lost. Please tell the facilitator.";
+    std::string moduleFailed = "This part of the survey cannot be shown right now. Please tell the facilitator.";
+};
+
+// The defaults with every key of `strings` that names a field replaced; unknown keys are listed in `unknownKeys`.
+ShellText shellTextFrom(const std::map<std::string, std::string>& strings, std::string* unknownKeys = nullptr);
+
+// The shell's words for `language` from assetDir/strings/<language>.json. Falls back to the defaults (and says why in
+// `warning`) when the file is missing or unreadable.
+ShellText loadShellText(const std::filesystem::path& assetDir, const std::string& language, std::string& warning);
+
+} // namespace alignkiosk::ui

@@ -1,0 +1,48 @@
+// One page of one survey step: the module draws the questions; the shell draws progress and navigation around them.
+#include "shell.h"
+
+#include "ui/widgets.h"
+
+#include <algorithm>
+
+namespace alignkiosk::ui {
+
+void Shell::drawStepPage() {
+    const float scale = m_theme.scale;
+    const std::size_t stepIndex = m_flow.step();
+    const core::Step& step = m_survey.steps[stepIndex];
+    plugin_host::ModuleInstance* module = m_modules[stepIndex].get();
+
+    drawProgressHeader();
+    if (m_flow.page() == 0) {
+        wrappedText(step.title, m_theme.title);
+        if (!step.intro.empty()) wrappedText(step.intro, nullptr, m_theme.muted);
+    }
+
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float navHeight = std::max(m_theme.minTouchTarget, 76.0f * scale) + style.ItemSpacing.y * 2.0f +
+                            (m_error.empty() ? 0.0f : ImGui::GetTextLineHeightWithSpacing() * 2.0f);
+    ImGui::BeginChild("module", ImVec2(0.0f, -navHeight), false);
+    alignkiosk_frame_v1 frame{sizeof(alignkiosk_frame_v1), scale, m_theme.minTouchTarget, m_theme.heading,
+                              m_theme.body, m_theme.accent};
+    const bool drawn = module && module->drawPage(m_flow.page(), frame);
+    if (!drawn) wrappedText(m_text.moduleFailed, m_theme.heading, m_theme.error);
+    ImGui::EndChild();
+
+    if (!m_error.empty()) wrappedText(m_error, nullptr, m_theme.error);
+    const bool complete = drawn && module->pageComplete(m_flow.page());
+    const bool last = m_flow.onLastPage();
+    switch (drawNavigation(complete, last ? m_text.finish : m_text.next)) {
+    case NavAction::Back: m_flow.back(); break;
+    case NavAction::Next:
+        if (last) {
+            finish();
+        } else {
+            m_flow.next();
+        }
+        break;
+    case NavAction::None: break;
+    }
+}
+
+} // namespace alignkiosk::ui

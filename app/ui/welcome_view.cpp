@@ -1,0 +1,46 @@
+// The welcome screen: what this survey is, the anonymity promise, and one big Start button.
+#include "shell.h"
+
+#include "ui/widgets.h"
+
+namespace alignkiosk::ui {
+
+void Shell::drawWelcome() {
+    const float scale = m_theme.scale;
+    ImGui::Dummy(ImVec2(0.0f, 60.0f * scale));
+    wrappedText(m_survey.title, m_theme.title);
+    ImGui::Dummy(ImVec2(0.0f, 16.0f * scale));
+    wrappedText(m_survey.intro, m_theme.heading);
+    ImGui::Dummy(ImVec2(0.0f, 28.0f * scale));
+
+    // The promise, set apart so nobody misses it.
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    drawList->ChannelsSplit(2);
+    drawList->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(ImVec2(start.x + 20.0f * scale, start.y + 16.0f * scale));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 40.0f * scale);
+    ImGui::TextUnformatted(m_text.anonymityPromise.c_str());
+    ImGui::PopTextWrapPos();
+    const float bottom = ImGui::GetItemRectMax().y + 16.0f * scale;
+    drawList->ChannelsSetCurrent(0);
+    drawList->AddRectFilled(start, ImVec2(start.x + width, bottom), IM_COL32(226, 239, 243, 255), 12.0f * scale);
+    drawList->AddRectFilled(start, ImVec2(start.x + 8.0f * scale, bottom), m_theme.accent, 12.0f * scale,
+                            ImDrawFlags_RoundCornersLeft);
+    drawList->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(start.x, bottom));
+    ImGui::Dummy(ImVec2(0.0f, 48.0f * scale));
+
+    const float buttonWidth = 420.0f * scale;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - buttonWidth) * 0.5f);
+    if (m_theme.title) ImGui::PushFont(m_theme.title);
+    const bool start_pressed = touchButton(m_theme, m_text.start.c_str(), ImVec2(buttonWidth, 110.0f * scale));
+    if (m_theme.title) ImGui::PopFont();
+    if (start_pressed) {
+        beginParticipant();
+        m_flow.start();
+    }
+}
+
+} // namespace alignkiosk::ui

@@ -1,0 +1,47 @@
+// The diagnostic-signs module as one participant sees it: the signals page, the metrics page and the open sentence,
+// drawn for touch, and the answers they give.
+#pragma once
+
+#include "signs_content.h"
+
+#include <alignkiosk/plugin.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace alignkiosk::plugins::diagnostic_signs {
+
+class SignsModule final : public sdk::Module {
+public:
+    // `step` must have passed validateContent; it stays valid for the life of the module (ABI contract).
+    explicit SignsModule(const sdk::StepView& step);
+
+    void reset() override;
+    uint32_t pageCount() const override;
+    void drawPage(uint32_t page, const alignkiosk_frame_v1& frame) override;
+    bool pageComplete(uint32_t page) const override;
+    std::string answerJson() const override;
+    std::vector<sdk::Finding> score(const sdk::AggregateView& aggregate) const override;
+
+private:
+    struct Item {
+        sdk::QuestionView question;
+        Group group;
+        std::optional<int> point; // scale answer
+        std::string text;         // text answer, exactly as typed
+    };
+
+    bool answered(const Item& item) const;
+    void drawScale(Item& item, const alignkiosk_frame_v1& frame);
+    void drawText(Item& item, const alignkiosk_frame_v1& frame);
+
+    std::vector<Item> m_items;                // content order
+    std::vector<std::vector<size_t>> m_pages; // indices into m_items: signals, metrics, open sentence (if present)
+    // Bumped by reset() and part of every widget ID, so ImGui's own state for a half-typed sentence or a held button
+    // is dropped with the answers and never reaches the next participant.
+    int m_generation = 0;
+};
+
+} // namespace alignkiosk::plugins::diagnostic_signs

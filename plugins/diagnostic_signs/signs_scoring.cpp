@@ -1,0 +1,75 @@
+#include "signs_scoring.h"
+
+#include <algorithm>
+
+namespace alignkiosk::plugins::diagnostic_signs {
+
+namespace {
+
+std::string_view trimmed(std::string_view text) {
+    const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
+    return text;
+}
+
+uint32_t countAt(std::span<const uint32_t> counts, int index) {
+    if (index < 0 || static_cast<size_t>(index) >= counts.size()) return 0;
+    return counts[static_cast<size_t>(index)];
+}
+
+} // namespace
+
+alignkiosk_finding_level_v1 levelFor(uint32_t hits, uint32_t answered) {
+    const uint64_t scaledHits = hits;
+    if (scaledHits * 2 >= answered) return ALIGNKIOSK_FINDING_WIDESPREAD;
+    if (scaledHits * 4 >= answered) return ALIGNKIOSK_FINDING_WATCH;
+    return ALIGNKIOSK_FINDING_INFO;
+}
+
+uint32_t percentFloor(uint32_t hits, uint32_t answered) {
+    if (answered == 0) return 0;
+    return static_cast<uint32_t>(static_cast<uint64_t>(hits) * 100 / answered);
+}
+
+bool scoreItem(const ScoredItem& item, std::span<const uint32_t> counts, uint32_t answered, SignFinding& finding) {
+    if (answered == 0 || item.pointCount < 2) return false;
+
+    // The two points at the counting end: top two for a signal, bottom two for a metric.
+    const int first = item.role == ItemRole::Signal ? item.pointCount - 2 : 0;
+    uint64_t hits = static_cast<uint64_t>(countAt(counts, first)) + countAt(counts, first + 1);
+    // Counts larger than `answered` would mean the host's aggregate is inconsistent; never report more than all.
+    hits = std::min<uint64_t>(hits, answered);
+
+    finding = SignFinding{};
+    finding.questionId = item.questionId;
+    finding.hits = static_cast<uint32_t>(hits);
+    finding.answered = answered;
+    finding.level = levelFor(finding.hits, answered);
+    finding.share = static_cast<float>(static_cast<double>(hits) / static_cast<double>(answered));
+
+    const char* verb = item.role == ItemRole::Signal ? "seen often by " : "rated weak by ";
+    finding.headline = item.name + " \u2014 " + verb + std::to_string(percentFloor(finding.hits, answered)) + "% (" +
+                       std::to_string(finding.hits) + " of " + std::to_string(answered) + ")";
+    if (item.role == ItemRole::Signal) finding.action = item.checkFirst;
+    return true;
+}
+
+void sortFindings(std::vector<SignFinding>& findings) {
+    std::stable_sort(findings.begin(), findings.end(), [](const SignFinding& a, const SignFinding& b) {
+        if (a.level != b.level) return a.level > b.level;
+        // a.hits / a.answered > b.hits / b.answered, cross-multiplied to stay exact.
+        return static_cast<uint64_t>(a.hits) * b.answered > static_cast<uint64_t>(b.hits) * a.answered;
+    });
+}
+
+std::string displayName(std::string_view label, std::string_view prompt) {
+    const std::string_view name = trimmed(label);
+    if (!name.empty()) return std::string(name);
+    std::string_view text = trimmed(prompt);
+    while (!text.empty() && (text.back() == '.' || text.back() == '?' || text.back() == '!' || text.back() == ':'))
+        text.remove_suffix(1);
+    return std::string(trimmed(text));
+}
+
+} // namespace alignkiosk::plugins::diagnostic_signs

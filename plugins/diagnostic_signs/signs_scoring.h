@@ -1,0 +1,58 @@
+// Scoring for the diagnostic-signs module: turns one group's answer counts into findings for the facilitator.
+// Pure functions over plain data, so the rules can be unit-tested without ImGui or a host.
+#pragma once
+
+#include <alignkiosk/plugin_abi.h>
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace alignkiosk::plugins::diagnostic_signs {
+
+// Which end of a scale counts against the team.
+enum class ItemRole {
+    Signal, // a frequency scale: the top two points ("often", "almost always") mean the sign is seen
+    Metric  // a how-well scale: the bottom two points ("very poorly", "poorly") mean the work goes badly
+};
+
+// What scoring needs to know about one question.
+struct ScoredItem {
+    std::string questionId;
+    ItemRole role = ItemRole::Signal;
+    std::string name;       // what the headline calls the sign or metric
+    std::string checkFirst; // signals only: the action shown with the finding
+    int pointCount = 0;     // scale_max - scale_min + 1
+};
+
+struct SignFinding {
+    std::string questionId;
+    alignkiosk_finding_level_v1 level = ALIGNKIOSK_FINDING_INFO;
+    uint32_t hits = 0;     // answers at the counting end of the scale
+    uint32_t answered = 0; // answers to the question
+    float share = 0.0f;    // hits / answered
+    std::string headline;
+    std::string action;
+};
+
+// The level for `hits` of `answered` (answered > 0): WIDESPREAD from one half, WATCH from one quarter. Compared in
+// integers so a share of exactly 0.5 or 0.25 never falls below its threshold through rounding.
+alignkiosk_finding_level_v1 levelFor(uint32_t hits, uint32_t answered);
+
+// The share as a whole percent, rounded down: the headline never claims a threshold the level did not reach.
+uint32_t percentFloor(uint32_t hits, uint32_t answered);
+
+// One finding for one question, or nothing when nobody answered it. counts[i] is the number of answers at scale point
+// scale_min + i (alignkiosk_item_distribution_v1); a short counts array counts as zeros.
+bool scoreItem(const ScoredItem& item, std::span<const uint32_t> counts, uint32_t answered, SignFinding& finding);
+
+// Most urgent first: by level, then by share, both descending; ties keep content order.
+void sortFindings(std::vector<SignFinding>& findings);
+
+// The headline's name for a question: the "label" attribute when set, else the prompt without its closing
+// punctuation ("Our messaging changes from page to page." -> "Our messaging changes from page to page").
+std::string displayName(std::string_view label, std::string_view prompt);
+
+} // namespace alignkiosk::plugins::diagnostic_signs

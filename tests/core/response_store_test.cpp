@@ -1,0 +1,539 @@
+// ResponseStore on ":memory:" and on files in a private temporary directory.
+#include "core/response_store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <stdlib.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <regex>
+#include <set>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+namespace alignkiosk::core {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh directory under the system temp dir, removed with everything in it.
+class TempDir {
+public:
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "alignkiosk-store-test-XXXXXX").string();
+        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+        m_path = pattern;
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(m_path, ec);
+    }
+    const fs::path& path() const { return m_path; }
+
+private:
+    fs::path m_path;
+};
+
+// A plain sqlite3 connection, to look at the file the way another tool would.
+class RawDatabase {
+public:
+    explicit RawDatabase(const fs::path& path, int flags = SQLITE_OPEN_READONLY) {
+        if (sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr) != SQLITE_OK)
+            throw std::runtime_error(std::string("raw open failed: ") + sqlite3_errmsg(m_db));
+    }
+    RawDatabase(const RawDatabase&) = delete;
+    RawDatabase& operator=(const RawDatabase&) = delete;
+    ~RawDatabase() { sqlite3_close_v2(m_db); }
+
+    // Every row of a query, its columns joined with '|'.
+    std::vector<std::string> rows(const std::string& sql) const {
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v2(m_db, sql.c_str(), -1, &statement, nullptr) != SQLITE_OK)
+            throw std::runtime_error(sql + ": " + sqlite3_errmsg(m_db));
+        std::vector<std::string> result;
+        while (sqlite3_step(statement) == SQLITE_ROW) {
+            std::string row;
+            for (int column = 0; column < sqlite3_column_count(statement); ++column) {
+                const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, column));
+                row += (column ? "|" : "") + std::string(text ? text : "NULL");
+            }
+            result.push_back(row);
+        }
+        sqlite3_finalize(statement);
+        return result;
+    }
+    std::string value(const std::string& sql) const {
+        auto all = rows(sql);
+        return all.empty() ? std::string() : all.front();
+    }
+    bool prepares(const std::string& sql) const {
+        sqlite3_stmt* statement = nullptr;
+        const int rc = sqlite3_prepare_v2(m_db, sql.c_str(), -1, &statement, nullptr);
+        sqlite3_finalize(statement);
+        return rc == SQLITE_OK;
+    }
+    void exec(const std::string& sql) const {
+        char* message = nullptr;
+        if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+            std::string reason = message ? message : "";
+            sqlite3_free(message);
+            throw std::runtime_error(sql + ": " + reason);
+        }
+    }
+
+private:
+    sqlite3* m_db = nullptr;
+};
+
+std::string readBytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void writeBytes(const fs::path& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+std::set<std::string> directoryEntries(const fs::path& dir) {
+    std::set<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir)) names.insert(entry.path().filename().string());
+    return names;
+}
+
+ResponseStoreOptions fixedDate(std::string date = "2026-11-22") {
+    ResponseStoreOptions options;
+    options.dateProvider = [date] { return date; };
+    return options;
+}
+
+Submission pulse(std::optional<std::string> team = "Marketing") {
+    Submission submission;
+    submission.surveyId = "team-pulse";
+    submission.surveyVersion = 3;
+    submission.team = std::move(team);
+    submission.responses = {
+        {"signs", "diagnostic_signs", "1.2.0", R"({"q1":4,"q2":"often"})"},
+        {"stakeholders", "stakeholder_map", "0.9.1", R"({"customers":{"power":3,"interest":5}})"},
+        {"focus", "focus_assessment", "2.0.0", R"({"allocation":{"growth":60,"care":40}})"},
+    };
+    return submission;
+}
+
+Submission singleStep(const std::string& surveyId, const std::string& stepId, const std::string& payload = "{}") {
+    Submission submission;
+    submission.surveyId = surveyId;
+    submission.surveyVersion = 1;
+    submission.responses = {{stepId, "diagnostic_signs", "1.0.0", payload}};
+    return submission;
+}
+
+const StoredResponse* findStep(const std::vector<StoredResponse>& rows, const std::string& stepId) {
+    auto it = std::find_if(rows.begin(), rows.end(), [&](const StoredResponse& row) { return row.stepId == stepId; });
+    return it == rows.end() ? nullptr : &*it;
+}
+
+class ResponseStoreTest : public ::testing::Test {
+protected:
+    fs::path dbPath() const { return m_dir.path() / "responses.sqlite3"; }
+    TempDir m_dir;
+};
+
+// [SECTION] Opening and settings
+
+TEST(ResponseStore, OpensInMemoryWithCurrentSchema) {
+    auto store = ResponseStore::open(":memory:");
+    const auto settings = store.settings();
+    EXPECT_EQ(settings.schemaVersion, ResponseStore::kSchemaVersion);
+    EXPECT_EQ(settings.schemaVersion, 1u);
+    EXPECT_TRUE(settings.foreignKeys);
+    EXPECT_EQ(settings.busyTimeoutMs, 5000);
+    EXPECT_EQ(settings.synchronous, 2); // FULL
+    EXPECT_EQ(store.count(), 0u);
+    EXPECT_TRUE(store.responses().empty());
+}
+
+TEST_F(ResponseStoreTest, FileStoreUsesWalAndFullSync) {
+    auto store = ResponseStore::open(dbPath());
+    const auto settings = store.settings();
+    EXPECT_EQ(settings.journalMode, "wal");
+    EXPECT_EQ(settings.synchronous, 2); // FULL
+    EXPECT_TRUE(settings.foreignKeys);
+    EXPECT_EQ(settings.busyTimeoutMs, 5000);
+
+    // WAL and the schema version are properties of the file: another connection sees them too.
+    RawDatabase raw(dbPath());
+    EXPECT_EQ(raw.value("PRAGMA journal_mode"), "wal");
+    EXPECT_EQ(raw.value("PRAGMA user_version"), "1");
+    EXPECT_EQ(store.path(), dbPath());
+}
+
+TEST_F(ResponseStoreTest, BusyTimeoutComesFromOptions) {
+    ResponseStoreOptions options;
+    options.busyTimeout = std::chrono::milliseconds(1234);
+    auto store = ResponseStore::open(dbPath(), options);
+    EXPECT_EQ(store.settings().busyTimeoutMs, 1234);
+}
+
+TEST_F(ResponseStoreTest, SchemaHasOnlyTheAnonymousColumns) {
+    { auto store = ResponseStore::open(dbPath()); }
+    RawDatabase raw(dbPath());
+    // name|type|notnull|pk
+    EXPECT_EQ(raw.rows("SELECT name, type, \"notnull\", pk FROM pragma_table_info('responses') ORDER BY cid"),
+              (std::vector<std::string>{
+                  "id|TEXT|1|1",
+                  "survey_id|TEXT|1|0",
+                  "survey_version|INTEGER|1|0",
+                  "step_id|TEXT|1|0",
+                  "module_id|TEXT|1|0",
+                  "module_version|TEXT|1|0",
+                  "team|TEXT|0|0",
+                  "session_date|TEXT|1|0",
+                  "payload|TEXT|1|0",
+              }));
+    // Nothing else in the file: no other table, no sqlite_sequence (no AUTOINCREMENT), no trigger or view.
+    EXPECT_EQ(raw.rows("SELECT type, name FROM sqlite_master ORDER BY name"),
+              (std::vector<std::string>{"table|responses", "index|responses_by_survey"}));
+    // WITHOUT ROWID: there is no hidden insertion counter to read.
+    EXPECT_FALSE(raw.prepares("SELECT rowid FROM responses"));
+    EXPECT_EQ(raw.value("SELECT wr FROM pragma_table_list WHERE name = 'responses'"), "1");
+    EXPECT_EQ(raw.value("SELECT strict FROM pragma_table_list WHERE name = 'responses'"), "1");
+}
+
+TEST_F(ResponseStoreTest, CreatesMissingParentDirectories) {
+    const fs::path path = m_dir.path() / "a" / "b" / "c" / "responses.sqlite3";
+    {
+        auto store = ResponseStore::open(path, fixedDate());
+        store.submit(pulse());
+    }
+    EXPECT_TRUE(fs::is_regular_file(path));
+    EXPECT_EQ(ResponseStore::open(path).count(), 3u);
+}
+
+TEST_F(ResponseStoreTest, UnopenablePathIsReportedWithPathAndReason) {
+    writeBytes(m_dir.path() / "not-a-dir", "x");
+    const fs::path path = m_dir.path() / "not-a-dir" / "responses.sqlite3";
+    try {
+        ResponseStore::open(path);
+        FAIL() << "expected StoreError";
+    } catch (const StoreError& error) {
+        EXPECT_NE(std::string(error.what()).find(path.string()), std::string::npos) << error.what();
+    }
+}
+
+TEST_F(ResponseStoreTest, ReopeningKeepsData) {
+    std::vector<StoredResponse> before;
+    {
+        auto store = ResponseStore::open(dbPath(), fixedDate());
+        store.submit(pulse());
+        store.submit(pulse(std::nullopt));
+        before = store.responses();
+    }
+    auto reopened = ResponseStore::open(dbPath());
+    EXPECT_EQ(reopened.settings().schemaVersion, 1u);
+    EXPECT_EQ(reopened.responses(), before);
+    EXPECT_EQ(before.size(), 6u);
+}
+
+TEST_F(ResponseStoreTest, TwoStoresOnOneFileSeeEachOthersAnswers) {
+    auto kiosk = ResponseStore::open(dbPath(), fixedDate());
+    auto dashboard = ResponseStore::open(dbPath());
+    kiosk.submit(pulse());
+    EXPECT_EQ(dashboard.count(), 3u);
+    dashboard.submit(singleStep("other", "s1"));
+    EXPECT_EQ(kiosk.count(), 4u);
+}
+
+TEST(ResponseStore, IsMovableNotCopyable) {
+    static_assert(!std::is_copy_constructible_v<ResponseStore>);
+    static_assert(!std::is_copy_assignable_v<ResponseStore>);
+    static_assert(std::is_nothrow_move_constructible_v<ResponseStore>);
+    static_assert(std::is_nothrow_move_assignable_v<ResponseStore>);
+
+    auto first = ResponseStore::open(":memory:", fixedDate());
+    first.submit(pulse());
+    ResponseStore second = std::move(first);
+    EXPECT_EQ(second.count(), 3u);
+    auto third = ResponseStore::open(":memory:");
+    third = std::move(second);
+    EXPECT_EQ(third.count(), 3u);
+    third.submit(pulse());
+    EXPECT_EQ(third.count(), 6u);
+}
+
+// [SECTION] Submitting and reading
+
+TEST(ResponseStore, SubmissionRoundTrips) {
+    auto store = ResponseStore::open(":memory:", fixedDate("2026-11-22"));
+    const Submission submission = pulse("Marketing");
+    store.submit(submission);
+
+    const auto rows = store.responses();
+    ASSERT_EQ(rows.size(), 3u);
+    for (const ResponseDraft& draft : submission.responses) {
+        const StoredResponse* row = findStep(rows, draft.stepId);
+        ASSERT_NE(row, nullptr) << draft.stepId;
+        EXPECT_EQ(row->surveyId, "team-pulse");
+        EXPECT_EQ(row->surveyVersion, 3u);
+        EXPECT_EQ(row->moduleId, draft.moduleId);
+        EXPECT_EQ(row->moduleVersion, draft.moduleVersion);
+        EXPECT_EQ(row->team, std::optional<std::string>("Marketing"));
+        EXPECT_EQ(row->sessionDate, "2026-11-22");
+        EXPECT_EQ(row->payload, draft.payload);
+    }
+    EXPECT_EQ(store.count(), 3u);
+    EXPECT_EQ(store.count("team-pulse"), 3u);
+}
+
+TEST(ResponseStore, TeamIsOptional) {
+    auto store = ResponseStore::open(":memory:", fixedDate());
+    store.submit(pulse(std::nullopt));
+    for (const auto& row : store.responses()) EXPECT_FALSE(row.team.has_value()) << row.stepId;
+}
+
+TEST(ResponseStore, SurveyVersionKeepsItsFullRange) {
+    auto store = ResponseStore::open(":memory:", fixedDate());
+    Submission submission = singleStep("s", "step");
+    submission.surveyVersion = UINT32_MAX;
+    store.submit(submission);
+    EXPECT_EQ(store.responses().at(0).surveyVersion, UINT32_MAX);
+}
+
+TEST(ResponseStore, PayloadTextIsKeptExactly) {
+    auto store = ResponseStore::open(":memory:", fixedDate());
+    const std::string payload = "{\n  \"text\": \"Ünïcödé, \\\"quotes\\\" and \\u0000\",\n  \"n\": 1.50 }";
+    store.submit(singleStep("s", "step", payload));
+    EXPECT_EQ(store.responses().at(0).payload, payload);
+}
+
+TEST(ResponseStore, IdsAre32LowercaseHexAndUnique) {
+    auto store = ResponseStore::open(":memory:", fixedDate());
+    for (int i = 0; i < 50; ++i) store.submit(pulse());
+    const auto rows = store.responses();
+    ASSERT_EQ(rows.size(), 150u);
+    const std::regex hex("^[0-9a-f]{32}$");
+    std::set<std::string> ids;
+    for (const auto& row : rows) {
+        EXPECT_TRUE(std::regex_match(row.id, hex)) << row.id;
+        ids.insert(row.id);
+    }
+    EXPECT_EQ(ids.size(), rows.size());
+}
+
+TEST(ResponseStore, SessionDateIsTheLocalDateWithoutTime) {
+    auto store = ResponseStore::open(":memory:"); // default clock
+    const std::string before = localDateToday();
+    store.submit(pulse());
+    const std::string after = localDateToday();
+    const std::regex dateOnly("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+    EXPECT_TRUE(std::regex_match(before, dateOnly)) << before;
+    for (const auto& row : store.responses()) {
+        EXPECT_TRUE(std::regex_match(row.sessionDate, dateOnly)) << row.sessionDate;
+        EXPECT_TRUE(row.sessionDate == before || row.sessionDate == after) << row.sessionDate;
+    }
+}
+
+TEST(ResponseStore, DateProviderMustGiveADate) {
+    for (const std::string bad : {"2026-11-22T09:15:00", "2026-11-22 09:15", "2026-02-30", "22.11.2026", "", "2026-1-2"}) {
+        auto store = ResponseStore::open(":memory:", fixedDate(bad));
+        EXPECT_THROW(store.submit(pulse()), StoreError) << bad;
+        EXPECT_EQ(store.count(), 0u) << bad;
+    }
+    auto leap = ResponseStore::open(":memory:", fixedDate("2028-02-29"));
+    EXPECT_NO_THROW(leap.submit(pulse()));
+}
+
+TEST(ResponseStore, BadInputIsRefusedWithoutWriting) {
+    auto store = ResponseStore::open(":memory:", fixedDate());
+    store.submit(pulse());
+    ASSERT_EQ(store.count(), 3u);
+
+    struct Case {
+        const char* name;
+        std::function<void(Submission&)> breakIt;
+    };
+    const std::vector<Case> cases = {
+        {"empty survey id", [](Submission& s) { s.surveyId.clear(); }},
+        {"no responses", [](Submission& s) { s.responses.clear(); }},
+        {"empty team", [](Submission& s) { s.team = ""; }},
+        {"empty step id", [](Submission& s) { s.responses[2].stepId.clear(); }},
+        {"empty module id", [](Submission& s) { s.responses[2].moduleId.clear(); }},
+        {"empty module version", [](Submission& s) { s.responses[2].moduleVersion.clear(); }},
+        {"empty payload", [](Submission& s) { s.responses[2].payload.clear(); }},
+        {"payload not JSON", [](Submission& s) { s.responses[2].payload = "{\"q1\": 4"; }},
+        {"duplicate step", [](Submission& s) { s.responses[2].stepId = s.responses[0].stepId; }},
+    };
+    for (const Case& c : cases) {
+        Submission submission = pulse();
+        c.breakIt(submission);
+        EXPECT_THROW(store.submit(submission), StoreError) << c.name;
+        EXPECT_EQ(store.count(), 3u) << c.name;
+    }
+    store.submit(pulse()); // still usable
+    EXPECT_EQ(store.count(), 6u);
+}
+
+TEST_F(ResponseStoreTest, FailureHalfwayThroughStoresNothing) {
+    {
+        auto store = ResponseStore::open(dbPath(), fixedDate());
+        store.submit(pulse());
+    }
+    // Make the database itself refuse the second row, after the first one was inserted in the same transaction.
+    RawDatabase(dbPath(), SQLITE_OPEN_READWRITE)
+        .exec("CREATE TRIGGER refuse_boom BEFORE INSERT ON responses WHEN NEW.step_id = 'boom' "
+              "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+
+    auto store = ResponseStore::open(dbPath(), fixedDate());
+    Submission submission = pulse();
+    submission.responses[1].stepId = "boom";
+    try {
+        store.submit(submission);
+        FAIL() << "expected StoreError";
+    } catch (const StoreError& error) {
+        EXPECT_NE(std::string(error.what()).find("injected failure"), std::string::npos) << error.what();
+    }
+    EXPECT_EQ(store.count(), 3u);
+    EXPECT_EQ(findStep(store.responses(), "boom"), nullptr);
+    EXPECT_EQ(RawDatabase(dbPath()).value("SELECT count(*) FROM responses"), "3");
+
+    // The failed transaction was rolled back, not left open: the next submission commits normally.
+    store.submit(pulse());
+    EXPECT_EQ(RawDatabase(dbPath()).value("SELECT count(*) FROM responses"), "6");
+}
+
+TEST(ResponseStore, ReadOrderIsNotInsertionOrder) {
+    auto store = ResponseStore::open(":memory:", fixedDate());
+    std::vector<std::string> inserted;
+    for (int i = 0; i < 200; ++i) {
+        char stepId[16];
+        std::snprintf(stepId, sizeof stepId, "step-%03d", i);
+        inserted.push_back(stepId);
+        store.submit(singleStep("order", stepId));
+    }
+    const auto rows = store.responses();
+    ASSERT_EQ(rows.size(), 200u);
+    std::vector<std::string> read;
+    std::vector<std::string> ids;
+    for (const auto& row : rows) {
+        read.push_back(row.stepId);
+        ids.push_back(row.id);
+    }
+    EXPECT_NE(read, inserted);
+    std::vector<std::string> reversed(inserted.rbegin(), inserted.rend());
+    EXPECT_NE(read, reversed);
+    EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end())); // ordered by the random id
+    EXPECT_EQ(std::set<std::string>(read.begin(), read.end()), std::set<std::string>(inserted.begin(), inserted.end()));
+}
+
+TEST(ResponseStore, FiltersBySurvey) {
+    auto store = ResponseStore::open(":memory:", fixedDate());
+    store.submit(pulse());
+    store.submit(singleStep("other", "s1"));
+    store.submit(singleStep("other", "s1"));
+    EXPECT_EQ(store.count(), 5u);
+    EXPECT_EQ(store.count("team-pulse"), 3u);
+    EXPECT_EQ(store.count("other"), 2u);
+    EXPECT_EQ(store.count("missing"), 0u);
+    const auto other = store.responses("other");
+    ASSERT_EQ(other.size(), 2u);
+    for (const auto& row : other) EXPECT_EQ(row.surveyId, "other");
+    EXPECT_TRUE(std::is_sorted(other.begin(), other.end(),
+                               [](const StoredResponse& a, const StoredResponse& b) { return a.id < b.id; }));
+    EXPECT_TRUE(store.responses("missing").empty());
+}
+
+// [SECTION] Files that are not ours
+
+TEST_F(ResponseStoreTest, NewerSchemaIsRefusedAndLeftUntouched) {
+    {
+        auto store = ResponseStore::open(dbPath(), fixedDate());
+        store.submit(pulse());
+    }
+    RawDatabase(dbPath(), SQLITE_OPEN_READWRITE).exec("PRAGMA user_version = 7");
+    const std::string bytes = readBytes(dbPath());
+    const auto entries = directoryEntries(m_dir.path());
+    try {
+        ResponseStore::open(dbPath());
+        FAIL() << "expected StoreError";
+    } catch (const StoreError& error) {
+        const std::string message = error.what();
+        EXPECT_NE(message.find(dbPath().string()), std::string::npos) << message;
+        EXPECT_NE(message.find("schema version 7"), std::string::npos) << message;
+    }
+    EXPECT_EQ(readBytes(dbPath()), bytes);
+    EXPECT_EQ(directoryEntries(m_dir.path()), entries);
+}
+
+TEST_F(ResponseStoreTest, GarbageFileIsRefusedAndLeftUntouched) {
+    std::mt19937 rng(20261122);
+    std::string garbage(10000, '\0');
+    for (char& c : garbage) c = static_cast<char>(rng());
+    for (const std::string& bytes : {garbage, std::string("name,team\nAda,Marketing\n")}) {
+        writeBytes(dbPath(), bytes);
+        try {
+            ResponseStore::open(dbPath());
+            FAIL() << "expected StoreError";
+        } catch (const StoreError& error) {
+            const std::string message = error.what();
+            EXPECT_NE(message.find(dbPath().string()), std::string::npos) << message;
+            EXPECT_NE(message.find("not an SQLite database"), std::string::npos) << message;
+        }
+        EXPECT_EQ(readBytes(dbPath()), bytes);
+        EXPECT_EQ(directoryEntries(m_dir.path()), std::set<std::string>{"responses.sqlite3"});
+    }
+}
+
+TEST_F(ResponseStoreTest, DamagedDatabaseIsRefusedAndLeftUntouched) {
+    {
+        auto store = ResponseStore::open(dbPath(), fixedDate());
+        for (int i = 0; i < 20; ++i) store.submit(pulse());
+    }
+    // Scribble over page 2 (the responses table), keeping the valid header on page 1.
+    std::string bytes = readBytes(dbPath());
+    const std::size_t pageSize = std::stoul(RawDatabase(dbPath()).value("PRAGMA page_size"));
+    ASSERT_GE(bytes.size(), 3 * pageSize);
+    std::fill(bytes.begin() + static_cast<std::ptrdiff_t>(pageSize),
+              bytes.begin() + static_cast<std::ptrdiff_t>(2 * pageSize), '\x5a');
+    writeBytes(dbPath(), bytes);
+    try {
+        ResponseStore::open(dbPath());
+        FAIL() << "expected StoreError";
+    } catch (const StoreError& error) {
+        const std::string message = error.what();
+        EXPECT_NE(message.find(dbPath().string()), std::string::npos) << message;
+        EXPECT_NE(message.find("damaged"), std::string::npos) << message;
+    }
+    EXPECT_EQ(readBytes(dbPath()), bytes);
+}
+
+TEST_F(ResponseStoreTest, ForeignSqliteDatabaseIsRefusedAndLeftUntouched) {
+    RawDatabase(dbPath(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        .exec("CREATE TABLE contacts (name TEXT, email TEXT); INSERT INTO contacts VALUES ('Ada', 'ada@example.org')");
+    const std::string bytes = readBytes(dbPath());
+    try {
+        ResponseStore::open(dbPath());
+        FAIL() << "expected StoreError";
+    } catch (const StoreError& error) {
+        EXPECT_NE(std::string(error.what()).find("not an alignkiosk response store"), std::string::npos)
+            << error.what();
+    }
+    EXPECT_EQ(readBytes(dbPath()), bytes);
+}
+
+TEST_F(ResponseStoreTest, EmptyFileBecomesAStore) {
+    writeBytes(dbPath(), "");
+    auto store = ResponseStore::open(dbPath(), fixedDate());
+    store.submit(pulse());
+    EXPECT_EQ(store.count(), 3u);
+}
+
+} // namespace
+} // namespace alignkiosk::core

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages alignkiosk builds, runs and tests with. Safe to run again; uses sudo when not root.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build g++ pkg-config ccache
+  # libraries (see third_party/CMakeLists.txt)
+  libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev libcereal-dev rapidjson-dev
+  # tests
+  libgtest-dev libgmock-dev libbenchmark-dev sqlite3
+  # running and testing the real window: fonts, a virtual display, GL in software, clicking
+  fonts-dejavu-core libgl1-mesa-dri xvfb xauth xdotool
+)
+
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then as_root=(sudo); fi
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  "${as_root[@]}" apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
