@@ -7,6 +7,7 @@
 #include <rapidjson/reader.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 #include <exception>
 #include <limits>
@@ -229,6 +230,16 @@ std::string sizeText(size_t bytes) {
     return std::to_string(bytes) + " bytes";
 }
 
+// The two mistakes people make most when editing JSON by hand, named in plain words after RapidJSON's message.
+std::string hintFor(std::string_view text, size_t offset) {
+    if (offset >= text.size()) return " (the file ends here; is it cut short?)";
+    const size_t before = text.find_last_not_of(" \t\r\n", offset == 0 ? 0 : offset - 1);
+    if (offset > 0 && before != std::string_view::npos && text[before] == ',' &&
+        (text[offset] == '}' || text[offset] == ']'))
+        return " (a comma after the last item is not allowed)";
+    return {};
+}
+
 JsonParseResult parse(std::string_view text, const JsonLimits& limits) {
     if (text.size() > limits.maxBytes)
         return failure({}, "the file is too large (" + std::to_string(text.size()) + " bytes; the limit is " +
@@ -249,8 +260,14 @@ JsonParseResult parse(std::string_view text, const JsonLimits& limits) {
             result.error = *builder.limitError();
             return result;
         }
-        return failure(locationOfOffset(text, ok.Offset()),
-                       std::string("invalid JSON: ") + rapidjson::GetParseError_En(ok.Code()));
+        size_t offset = ok.Offset();
+        // RapidJSON stops inside a misspelt literal ("tru}" at '}'); point at the word's start instead.
+        if (ok.Code() == rapidjson::kParseErrorValueInvalid)
+            while (offset > 0 && offset <= text.size() && std::isalpha(static_cast<unsigned char>(text[offset - 1])))
+                --offset;
+        const std::string hint = ok.Code() == rapidjson::kParseErrorDocumentEmpty ? "" : hintFor(text, offset);
+        return failure(locationOfOffset(text, offset),
+                       std::string("invalid JSON: ") + rapidjson::GetParseError_En(ok.Code()) + hint);
     }
     JsonParseResult result;
     result.root = std::move(builder.root());

@@ -337,7 +337,7 @@ private:
                 report(member.keyLocation, inQuotes(member.key) + " does not apply to a " + std::string(kindName) +
                                                " question; fields allowed here: " + joinNames(fields, extra));
             else
-                report(member.keyLocation, "unknown field " + inQuotes(member.key) + " in " + std::string(what) +
+                report(member.keyLocation, "unknown field " + inQuotes(member.key) + " in " + nameOf(object, what) +
                                                "; " + suggestion(member.key, fields, extra) +
                                                "fields allowed here: " + joinNames(fields, extra));
         }

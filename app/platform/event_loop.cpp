@@ -3,6 +3,9 @@
 #include "kiosk_window.h"
 
 #include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
 
 namespace alignkiosk::platform {
 
@@ -11,6 +14,14 @@ namespace {
 // glfwWaitEvents alone can lose a fast tap: press and release arrive in one batch and ImGui sees the button up in
 // the only frame it draws. Drawing a few frames after every wake-up lets ImGui see press, release and the result.
 constexpr int kFramesAfterWake = 2;
+// A press that ImGui saw in the last extra frame may have had its release consumed in the same poll; ImGui only
+// learns of the release in a later frame, so while it thinks a button is down we wake at least this often.
+constexpr double kHeldButtonWake = 1.0 / 60.0;
+
+bool imguiSeesAButtonDown() {
+    const ImGuiIO& io = ImGui::GetIO();
+    return std::any_of(std::begin(io.MouseDown), std::end(io.MouseDown), [](bool down) { return down; });
+}
 
 void drawOne(KioskWindow& window, const FrameCallbacks& callbacks) {
     window.beginFrame();
@@ -27,7 +38,8 @@ void runEventLoop(KioskWindow& window, const FrameCallbacks& callbacks) {
             glfwPollEvents();
             --framesLeft;
         } else {
-            const double wait = callbacks.nextWakeIn ? callbacks.nextWakeIn(glfwGetTime()) : -1.0;
+            double wait = callbacks.nextWakeIn ? callbacks.nextWakeIn(glfwGetTime()) : -1.0;
+            if (imguiSeesAButtonDown()) wait = wait < 0.0 ? kHeldButtonWake : std::min(wait, kHeldButtonWake);
             if (wait < 0.0) {
                 glfwWaitEvents();
             } else {

@@ -95,10 +95,12 @@ Shell::NavAction Shell::drawNavigation(bool nextEnabled, const std::string& next
     if (m_theme.heading) ImGui::PushFont(m_theme.heading);
     if (touchButton(m_theme, m_text.back.c_str(), ImVec2(buttonWidth, height), ButtonStyle::Secondary))
         action = NavAction::Back;
-    ImGui::SameLine();
-    ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - buttonWidth);
-    if (touchButton(m_theme, nextLabel.c_str(), ImVec2(buttonWidth, height), ButtonStyle::Primary, nextEnabled))
-        action = NavAction::Next;
+    if (!nextLabel.empty()) {
+        ImGui::SameLine();
+        ImGui::SetCursorPosX(ImGui::GetWindowContentRegionMax().x - buttonWidth);
+        if (touchButton(m_theme, nextLabel.c_str(), ImVec2(buttonWidth, height), ButtonStyle::Primary, nextEnabled))
+            action = NavAction::Next;
+    }
     if (m_theme.heading) ImGui::PopFont();
     return action;
 }

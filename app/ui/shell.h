@@ -42,7 +42,7 @@ private:
     void drawStepPage();
     void drawThankYou();
     void drawProgressHeader();
-    // Back and Next/Finish along the bottom; returns what was pressed.
+    // Back and Next/Finish along the bottom (no Next when nextLabel is empty); returns what was pressed.
     enum class NavAction { None, Back, Next };
     NavAction drawNavigation(bool nextEnabled, const std::string& nextLabel);
 

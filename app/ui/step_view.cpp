@@ -3,9 +3,28 @@
 
 #include "ui/widgets.h"
 
+#include <imgui_internal.h> // ClearActiveID
+
 #include <algorithm>
 
 namespace alignkiosk::ui {
+
+namespace {
+
+// A finger cannot turn a mouse wheel: dragging on a page taller than the screen scrolls it. The button the drag
+// started on is let go, so lifting the finger after a scroll does not also tap it. Text fields keep their drag
+// (selecting text).
+void dragToScroll() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || ImGui::GetScrollMaxY() <= 0.0f) return;
+    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows))
+        return;
+    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left) || io.MouseDelta.y == 0.0f) return;
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    if (ImGui::IsAnyItemActive()) ImGui::ClearActiveID();
+}
+
+} // namespace
 
 void Shell::drawStepPage() {
     const float scale = m_theme.scale;
@@ -27,6 +46,7 @@ void Shell::drawStepPage() {
                               m_theme.body, m_theme.accent};
     const bool drawn = module && module->drawPage(m_flow.page(), frame);
     if (!drawn) wrappedText(m_text.moduleFailed, m_theme.heading, m_theme.error);
+    dragToScroll();
     ImGui::EndChild();
 
     if (!m_error.empty()) wrappedText(m_error, nullptr, m_theme.error);

@@ -49,7 +49,7 @@ void Shell::drawTeamPick() {
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(),
                                   ImGui::GetWindowHeight() - std::max(m_theme.minTouchTarget, 76.0f * scale) -
                                       style.WindowPadding.y - 8.0f * scale));
-    if (drawNavigation(false, m_text.next) == NavAction::Back) m_flow.back();
+    if (drawNavigation(false, {}) == NavAction::Back) m_flow.back();
 }
 
 } // namespace alignkiosk::ui

@@ -166,8 +166,13 @@ SignsModule::SignsModule(const sdk::StepView& step) {
         page.push_back(m_items.size());
         m_items.push_back(Item{question, *group, std::nullopt, {}});
     }
-    for (std::vector<size_t>* page : {&signals, &metrics, &customerChange})
-        if (!page->empty()) m_pages.push_back(std::move(*page));
+    // At most kQuestionsPerPage per page: two scale questions fit a laptop window and a touchscreen without
+    // scrolling, which a finger cannot do in ImGui.
+    for (const std::vector<size_t>* group : {&signals, &metrics, &customerChange})
+        for (size_t first = 0; first < group->size(); first += kQuestionsPerPage)
+            m_pages.emplace_back(group->begin() + static_cast<std::ptrdiff_t>(first),
+                                 group->begin() + static_cast<std::ptrdiff_t>(
+                                                      std::min(group->size(), first + kQuestionsPerPage)));
     if (m_pages.empty()) throw std::invalid_argument("the step has no questions");
 }
 

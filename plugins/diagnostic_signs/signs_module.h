@@ -1,4 +1,4 @@
-// The diagnostic-signs module as one participant sees it: the signals page, the metrics page and the open sentence,
+// The diagnostic-signs module as one participant sees it: the signals pages, the metrics pages and the open sentence,
 // drawn for touch, and the answers they give.
 #pragma once
 
@@ -15,6 +15,8 @@ namespace alignkiosk::plugins::diagnostic_signs {
 
 class SignsModule final : public sdk::Module {
 public:
+    static constexpr size_t kQuestionsPerPage = 2;
+
     // `step` must have passed validateContent; it stays valid for the life of the module (ABI contract).
     explicit SignsModule(const sdk::StepView& step);
 

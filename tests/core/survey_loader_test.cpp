@@ -117,15 +117,19 @@ struct Expected {
     const char* message; // a substring of the message
 };
 
+void PrintTo(const Expected& expected, std::ostream* out) {
+    *out << expected.file << ":" << expected.line << ":" << expected.column << ": " << expected.message;
+}
+
 // Each file breaks one rule and must yield exactly this one diagnostic. Locations were worked out from the files,
 // not from the loader's output.
 const Expected kCorpus[] = {
     // Not JSON, or not text
     {"empty.json", 1, 1, "invalid JSON: The document is empty."},
     {"whitespace_only.json", 3, 1, "invalid JSON: The document is empty."},
-    {"truncated.json", 11, 107, "invalid JSON: Missing a name for object member."},
+    {"truncated.json", 11, 107, "invalid JSON: Missing a name for object member. (the file ends here; is it cut short?)"},
     {"missing_comma.json", 4, 3, "invalid JSON: Missing a comma or '}' after an object member."},
-    {"trailing_comma.json", 12, 7, "invalid JSON: Invalid value."},
+    {"trailing_comma.json", 12, 7, "invalid JSON: Invalid value. (a comma after the last item is not allowed)"},
     {"two_documents.json", 16, 1, "invalid JSON: The document root must not be followed by other values."},
     {"deep_nesting.json", 1, 65, "nested more than 64 levels deep"},
     {"binary_garbage.json", 3, 1, "NUL byte"},
@@ -135,9 +139,9 @@ const Expected kCorpus[] = {
     {"nul_escape.json", 11, 52, "must not contain the character \\u0000"},
     // Shape
     {"not_an_object.json", 1, 1, "a survey file holds one JSON object {...}, found an array"},
-    {"missing_required.json", 1, 1, "the survey is missing the required field \"title\""},
+    {"missing_required.json", 1, 1, "the survey \"corpus\" is missing the required field \"title\""},
     {"missing_module.json", 6, 5, "step \"main\" is missing the required field \"module\""},
-    {"unknown_field.json", 11, 62, "unknown field \"promt\" in question; did you mean \"prompt\"?"},
+    {"unknown_field.json", 11, 62, "unknown field \"promt\" in question \"q1\"; did you mean \"prompt\"?"},
     {"wrong_type.json", 4, 12, "\"title\": expected a string, found a number"},
     {"duplicate_key.json", 5, 3, "duplicate field \"title\" (first used at 4:3)"},
     {"options_on_scale.json", 12, 76, "\"options\" does not apply to a scale question"},
@@ -147,7 +151,7 @@ const Expected kCorpus[] = {
     {"duplicate_step_id.json", 14, 13, "duplicate step id \"main\" (first used at 7:13)"},
     {"duplicate_question_id.json", 12, 17, "duplicate question id \"q1\" (first used at 11:17)"},
     {"duplicate_option_id.json", 11, 113, "duplicate option id \"a\""},
-    {"duplicate_team.json", 4, 35, "duplicate team \" sales \" (first used at 4:14)"},
+    {"duplicate_team.json", 4, 35, "duplicate team \" sales \" (first used at 4:13)"},
     // Text
     {"blank_prompt.json", 11, 52, "\"prompt\" must not be empty or only spaces"},
     {"empty_step_title.json", 9, 16, "\"title\" must not be empty or only spaces"},
@@ -199,7 +203,7 @@ TEST_P(SurveyCorpus, ReportsTheProblemWhereItIs) {
     EXPECT_EQ(catalog.checkedSteps, 0) << "module checks run only on a clean file";
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, SurveyCorpus, ::testing::ValuesIn(kCorpus),
+INSTANTIATE_TEST_SUITE_P(SurveyFiles, SurveyCorpus, ::testing::ValuesIn(kCorpus),
                          [](const ::testing::TestParamInfo<Expected>& param) {
                              std::string name = fs::path(param.param.file).stem().string();
                              for (char& c : name)
@@ -244,14 +248,14 @@ TEST(SurveyLoader, ReportsEveryProblemInOneFileInFileOrder) {
         "multi.json:3:14: \"version\" must be 1 or higher, found 0",
         "multi.json:4:12: \"title\" must not be empty or only spaces",
         "multi.json:5:3: unknown field \"colour\" in the survey",
-        "multi.json:7:30: unknown module \"nope\"",
-        "multi.json:8:66: \"max_length\" must be from 1 to 2000, found 0",
-        "multi.json:8:69: unknown field \"requird\" in question; did you mean \"required\"?",
+        "multi.json:7:28: unknown module \"nope\"",
+        "multi.json:8:67: \"max_length\" must be from 1 to 2000, found 0",
+        "multi.json:8:70: unknown field \"requird\" in question \"q\"; did you mean \"required\"?",
         "multi.json:9:15: duplicate question id \"q\" (first used at 8:15)",
-        "multi.json:9:66: a choice question needs at least 2 options, found 1",
+        "multi.json:9:67: a choice question needs at least 2 options, found 1",
         "multi.json:11:5: step \"a\" is missing the required field \"module\"",
         "multi.json:11:13: duplicate step id \"a\" (first used at 7:13)",
-        "multi.json:11:44: step \"a\" has no questions",
+        "multi.json:11:45: step \"a\" has no questions",
     };
     ASSERT_EQ(result.diagnostics.size(), expected.size()) << formatAll(result);
     for (size_t i = 0; i < expected.size(); ++i)
@@ -263,8 +267,8 @@ TEST(SurveyLoader, CountsColumnsInCharactersNotBytes) {
     FakeCatalog catalog;
     const SurveyLoadResult result = parseSurvey(text, "utf8.json", catalog);
     ASSERT_EQ(result.diagnostics.size(), 1u) << formatAll(result);
-    // "Grüße" is 5 characters but 7 bytes; "steps" starts at character 46, its value at 55.
-    EXPECT_EQ(result.diagnostics[0].format(), "utf8.json:1:55: \"steps\": expected an array, found a number");
+    // "Grüße" is 5 characters but 7 bytes; "steps" starts at character 45, its value at 54.
+    EXPECT_EQ(result.diagnostics[0].format(), "utf8.json:1:54: \"steps\": expected an array, found a number");
 }
 
 // [SECTION] Module checks -------------------------------------------------------------------------------------------
@@ -302,7 +306,7 @@ TEST(SurveyModuleChecks, MapProblemsToTheFieldTheQuestionOrTheStep) {
         "m.json:4:5: module \"diagnostic_signs\": needs a signal",
         "m.json:4:5: module \"diagnostic_signs\": index out of range falls back to the step",
         "m.json:6:9: module \"diagnostic_signs\": falls back to the question",
-        "m.json:6:50: module \"diagnostic_signs\": needs 5 points",
+        "m.json:6:48: module \"diagnostic_signs\": needs 5 points",
         "m.json:8:25: module \"diagnostic_signs\": unknown group",
         "m.json:8:36: module \"diagnostic_signs\": group must be signal",
     };
@@ -396,7 +400,7 @@ TEST(SurveyLoader, ReadsEveryKindWithDefaultsAndScalesDefinedAfterUse) {
     // Locations survive the byte order mark: line 1 column 1 is the first character after it.
     EXPECT_EQ(step.location.line, 3u);
     EXPECT_EQ(step.location.column, 5u);
-    EXPECT_EQ(step.questions[6].fieldLocations.at("attributes.b").line, 14u);
+    EXPECT_EQ(step.questions[6].fieldLocations.at("attributes.b").line, 15u);
 }
 
 // [SECTION] Files and hostile input ---------------------------------------------------------------------------------

@@ -18,6 +18,17 @@ namespace {
 constexpr const char* kPluginPath = ALIGNKIOSK_PLUGIN_DIR "/diagnostic_signs.so";
 constexpr uint32_t kWholeStep = UINT32_MAX;
 
+// SignsModule::kQuestionsPerPage, seen from outside: each group is split over pages of at most this many questions,
+// because two scale questions fit a laptop window or a touchscreen without scrolling (a finger cannot scroll ImGui).
+constexpr uint32_t kQuestionsPerPage = 2;
+
+// The seed content's pages (seedContent below): its 4 signals, its 4 metrics, then the open sentence.
+constexpr uint32_t kSignalPages = 4 / kQuestionsPerPage;        // pages 0 and 1
+constexpr uint32_t kMetricPages = 4 / kQuestionsPerPage;        // pages 2 and 3
+constexpr uint32_t kSentencePage = kSignalPages + kMetricPages; // page 4
+constexpr uint32_t kSeedPageCount = kSentencePage + 1;
+static_assert(kSeedPageCount == 5);
+
 // ---- Step content as the host hands it in ---------------------------------------------------------------------------
 
 struct QuestionSpec {
@@ -424,7 +435,7 @@ TEST_F(DiagnosticSignsTest, ShowsOnlyThePagesThatHaveQuestions) {
     Content seed = seedContent();
     auto full = plugin().create(seed);
     ASSERT_NE(full, nullptr);
-    EXPECT_EQ(full->pageCount(), 3u);
+    EXPECT_EQ(full->pageCount(), kSeedPageCount); // signals 2 + 2, metrics 2 + 2, the open sentence
 
     Content signalsAndSentence;
     signalsAndSentence.add(signal("s", "Teams describe the company differently.", "name the audience clearly"));
@@ -438,6 +449,16 @@ TEST_F(DiagnosticSignsTest, ShowsOnlyThePagesThatHaveQuestions) {
     auto one = plugin().create(signalsOnly);
     ASSERT_NE(one, nullptr);
     EXPECT_EQ(one->pageCount(), 1u);
+
+    // Groups that exactly fill their pages get no empty page after them.
+    Content fullPages;
+    fullPages.add(signal("s1", "Teams describe the company differently.", "name the audience clearly"));
+    fullPages.add(signal("s2", "Our content topics feel disconnected.", "remove language that could fit any company"));
+    fullPages.add(metric("m1", "Message consistency"));
+    fullPages.add(metric("m2", "Sales narrative clarity"));
+    auto twoFull = plugin().create(fullPages);
+    ASSERT_NE(twoFull, nullptr);
+    EXPECT_EQ(twoFull->pageCount(), 2u);
 }
 
 TEST_F(DiagnosticSignsTest, RefusesToCreateFromContentWithoutGroups) {
@@ -451,10 +472,12 @@ TEST_F(DiagnosticSignsTest, StartsWithNoAnswers) {
     Content content = seedContent();
     auto module = plugin().create(content);
     ASSERT_NE(module, nullptr);
-    EXPECT_FALSE(module->pageComplete(0));
-    EXPECT_FALSE(module->pageComplete(1));
-    EXPECT_TRUE(module->pageComplete(2)); // the open sentence is optional
-    EXPECT_FALSE(module->pageComplete(3)); // no such page
+    ASSERT_EQ(module->pageCount(), kSeedPageCount);
+    for (uint32_t page = 0; page < kSentencePage; ++page) // every signals and metrics page
+        EXPECT_FALSE(module->pageComplete(page)) << "page " << page;
+    EXPECT_TRUE(module->pageComplete(kSentencePage));       // the open sentence is optional
+    EXPECT_FALSE(module->pageComplete(kSeedPageCount));     // no such page
+    EXPECT_FALSE(module->pageComplete(UINT32_MAX));
     EXPECT_EQ(module->answer(), R"({"answers":{}})");
 }
 
@@ -746,6 +769,14 @@ protected:
         }
     }
 
+    // Replaces the seed module with one built from `content` (call before drawing any frame).
+    void use(Content content) {
+        m_module.reset();
+        m_content = std::move(content);
+        m_module = m_plugin->create(m_content);
+        ASSERT_NE(m_module, nullptr);
+    }
+
     ModuleHandle& module() { return *m_module; }
 
 private:
@@ -757,16 +788,17 @@ private:
 };
 
 TEST_F(DiagnosticSignsImGuiTest, DrawsEveryPageHeadless) {
-    ASSERT_EQ(module().pageCount(), 3u);
+    ASSERT_EQ(module().pageCount(), kSeedPageCount);
     for (uint32_t page = 0; page < module().pageCount(); ++page) EXPECT_GT(frame(page), 0) << "page " << page;
     EXPECT_TRUE(hostLog().empty()) << hostLog().front();
 }
 
 TEST_F(DiagnosticSignsImGuiTest, DrawingAPageThatDoesNotExistFailsCleanly) {
+    ASSERT_EQ(module().pageCount(), kSeedPageCount);
     ImGui::NewFrame();
     ImGui::Begin("step");
     alignkiosk_frame_v1 look{sizeof(alignkiosk_frame_v1), 1.0f, 56.0f, nullptr, nullptr, 0};
-    EXPECT_FALSE(module().draw(3, look));
+    EXPECT_FALSE(module().draw(kSeedPageCount, look)); // one past the open sentence
     ImGui::End();
     ImGui::Render();
     EXPECT_FALSE(hostLog().empty());
@@ -783,75 +815,131 @@ TEST_F(DiagnosticSignsImGuiTest, TappingTheTopPointAnswersEverySignal) {
     EXPECT_FALSE(module().pageComplete(0));
     tapColumn(0, kWidth - 20.0f); // the right-most button of every row: "Almost always"
     EXPECT_TRUE(module().pageComplete(0));
-    EXPECT_FALSE(module().pageComplete(1));
+    EXPECT_FALSE(module().pageComplete(1)); // the other two signals are on the next page
+    EXPECT_EQ(module().answer(), R"({"answers":{"sign_pages":5,"sign_teams":5}})");
+
+    tapColumn(1, kWidth - 20.0f);
+    EXPECT_TRUE(module().pageComplete(0));
+    EXPECT_TRUE(module().pageComplete(1));
+    EXPECT_FALSE(module().pageComplete(2)); // the metrics are still to come
     EXPECT_EQ(module().answer(), R"({"answers":{"sign_pages":5,"sign_teams":5,"sign_topics":5,"sign_value":5}})");
 }
 
 TEST_F(DiagnosticSignsImGuiTest, TappingTheChosenPointAgainKeepsIt) {
     tapColumn(0, kWidth * 0.5f); // the middle button: "Sometimes"
+    tapColumn(1, kWidth * 0.5f);
     const std::string once = module().answer();
     EXPECT_EQ(once, R"({"answers":{"sign_pages":3,"sign_teams":3,"sign_topics":3,"sign_value":3}})");
     tapColumn(0, kWidth * 0.5f);
+    tapColumn(1, kWidth * 0.5f);
     EXPECT_EQ(module().answer(), once);
     EXPECT_TRUE(module().pageComplete(0));
+    EXPECT_TRUE(module().pageComplete(1));
 }
 
 TEST_F(DiagnosticSignsImGuiTest, ALaterTapChangesTheAnswer) {
     tapColumn(0, kWidth * 0.5f);
-    tapColumn(0, 20.0f); // the left-most button: "Never"
+    tapColumn(1, kWidth * 0.5f);
+    tapColumn(1, 20.0f); // the left-most button: "Never", on the second signals page only
+    EXPECT_EQ(module().answer(), R"({"answers":{"sign_pages":3,"sign_teams":3,"sign_topics":1,"sign_value":1}})");
+    tapColumn(0, 20.0f);
     EXPECT_EQ(module().answer(), R"({"answers":{"sign_pages":1,"sign_teams":1,"sign_topics":1,"sign_value":1}})");
 }
 
 TEST_F(DiagnosticSignsImGuiTest, AnswersFromEveryPageRoundTripIntoThePayload) {
+    ASSERT_EQ(module().pageCount(), kSeedPageCount);
     tapColumn(0, kWidth - 20.0f);
-    tapColumn(1, 20.0f); // "Very poorly"
-    EXPECT_TRUE(module().pageComplete(1));
-    ASSERT_TRUE(focusTextField(2));
-    type(2, U"We \"fix\"\nit ");
+    tapColumn(1, kWidth - 20.0f);
+    EXPECT_FALSE(module().pageComplete(2));
+    tapColumn(2, 20.0f); // "Very poorly"
     EXPECT_TRUE(module().pageComplete(2));
+    EXPECT_EQ(module().answer(), R"({"answers":{"sign_pages":5,"sign_teams":5,"sign_topics":5,"sign_value":5,)"
+                                 R"("metric_consistency":1,"metric_sales":1}})");
+    EXPECT_FALSE(module().pageComplete(3)); // the other two metrics are on the next page
+    tapColumn(3, 20.0f);
+    EXPECT_TRUE(module().pageComplete(3));
+    ASSERT_TRUE(focusTextField(kSentencePage));
+    type(kSentencePage, U"We \"fix\"\nit ");
+    EXPECT_TRUE(module().pageComplete(kSentencePage));
+    for (uint32_t page = 0; page < kSeedPageCount; ++page) EXPECT_TRUE(module().pageComplete(page)) << "page " << page;
     EXPECT_EQ(module().answer(), R"({"answers":{"sign_pages":5,"sign_teams":5,"sign_topics":5,"sign_value":5,)"
                                  R"("metric_consistency":1,"metric_sales":1,"metric_content":1,)"
                                  R"("metric_stakeholders":1,"customer_change":"We \"fix\"\nit"}})");
 }
 
+TEST_F(DiagnosticSignsImGuiTest, AGroupOfThreeSignalsGivesPagesOfTwoAndOne) {
+    Content content;
+    content.add(signal("sign_pages", "Our messaging changes from page to page.",
+                       "define the customer change the company creates"));
+    content.add(signal("sign_teams", "Teams describe the company differently.", "name the audience clearly"));
+    content.add(signal("sign_topics", "Our content topics feel disconnected.",
+                       "remove language that could fit any company"));
+    content.add(metric("metric_consistency", "Message consistency"));
+    content.add(customerChange("customer_change", 12));
+    ASSERT_NO_FATAL_FAILURE(use(std::move(content)));
+    // Signals 2 + 1; the metric gets a page of its own rather than the free place beside the third signal.
+    ASSERT_EQ(module().pageCount(), 4u);
+    for (uint32_t page = 0; page < module().pageCount(); ++page) EXPECT_GT(frame(page), 0) << "page " << page;
+
+    tapColumn(0, kWidth - 20.0f);
+    EXPECT_TRUE(module().pageComplete(0));
+    EXPECT_FALSE(module().pageComplete(1));
+    EXPECT_EQ(module().answer(), R"({"answers":{"sign_pages":5,"sign_teams":5}})");
+
+    tapColumn(1, 20.0f);
+    EXPECT_TRUE(module().pageComplete(1));
+    EXPECT_FALSE(module().pageComplete(2));
+    EXPECT_EQ(module().answer(), R"({"answers":{"sign_pages":5,"sign_teams":5,"sign_topics":1}})");
+
+    tapColumn(2, kWidth * 0.5f);
+    EXPECT_TRUE(module().pageComplete(2));
+    ASSERT_TRUE(focusTextField(3));
+    type(3, U"Fewer calls");
+    EXPECT_TRUE(module().pageComplete(3));
+    EXPECT_FALSE(module().pageComplete(4)); // no such page
+    EXPECT_EQ(module().answer(), R"({"answers":{"sign_pages":5,"sign_teams":5,"sign_topics":1,)"
+                                 R"("metric_consistency":3,"customer_change":"Fewer calls"}})");
+    EXPECT_TRUE(hostLog().empty()) << hostLog().front();
+}
+
 TEST_F(DiagnosticSignsImGuiTest, TheOpenSentenceStopsAtMaxLengthBytes) {
-    ASSERT_TRUE(focusTextField(2));
-    type(2, U"Clearer pitches for all"); // the limit is 12 bytes
+    ASSERT_TRUE(focusTextField(kSentencePage));
+    type(kSentencePage, U"Clearer pitches for all"); // the limit is 12 bytes
     EXPECT_EQ(module().answer(), R"({"answers":{"customer_change":"Clearer pitc"}})");
 }
 
 TEST_F(DiagnosticSignsImGuiTest, TheLimitNeverSplitsACharacter) {
-    ASSERT_TRUE(focusTextField(2));
-    type(2, U"Caf\u00e9 na\u00efv"); // 11 bytes of the 12 allowed
-    type(2, U"\u00e9");                // 2 bytes: only one fits, so the whole character is refused
-    type(2, U"e");                     // 1 byte still fits
+    ASSERT_TRUE(focusTextField(kSentencePage));
+    type(kSentencePage, U"Caf\u00e9 na\u00efv"); // 11 bytes of the 12 allowed
+    type(kSentencePage, U"\u00e9");                // 2 bytes: only one fits, so the whole character is refused
+    type(kSentencePage, U"e");                     // 1 byte still fits
     EXPECT_EQ(module().answer(), "{\"answers\":{\"customer_change\":\"Caf\u00e9 na\u00efve\"}}");
 }
 
 TEST_F(DiagnosticSignsImGuiTest, AWhitespaceSentenceIsLeftOut) {
-    ASSERT_TRUE(focusTextField(2));
-    type(2, U"  \n ");
+    ASSERT_TRUE(focusTextField(kSentencePage));
+    type(kSentencePage, U"  \n ");
     EXPECT_EQ(module().answer(), R"({"answers":{}})");
 }
 
 TEST_F(DiagnosticSignsImGuiTest, ResetWipesEveryAnswerAndTheTextBeingTyped) {
-    tapColumn(0, kWidth - 20.0f);
-    tapColumn(1, kWidth - 20.0f);
-    ASSERT_TRUE(focusTextField(2));
-    type(2, U"secret");
+    for (uint32_t page = 0; page < kSentencePage; ++page) tapColumn(page, kWidth - 20.0f);
+    ASSERT_TRUE(focusTextField(kSentencePage));
+    type(kSentencePage, U"secret");
+    for (uint32_t page = 0; page < kSeedPageCount; ++page) ASSERT_TRUE(module().pageComplete(page)) << "page " << page;
     ASSERT_NE(module().answer().find("secret"), std::string::npos);
 
     module().reset(); // the participant walked away with the field still focused
     EXPECT_EQ(module().answer(), R"({"answers":{}})");
-    EXPECT_FALSE(module().pageComplete(0));
-    EXPECT_FALSE(module().pageComplete(1));
-    frame(2);
-    frame(2);
+    for (uint32_t page = 0; page < kSentencePage; ++page) EXPECT_FALSE(module().pageComplete(page)) << "page " << page;
+    EXPECT_TRUE(module().pageComplete(kSentencePage)); // optional, so complete again
+    frame(kSentencePage);
+    frame(kSentencePage);
     EXPECT_EQ(module().answer(), R"({"answers":{}})");
 
     // The next participant's sentence starts empty, not where the last one stopped.
-    ASSERT_TRUE(focusTextField(2));
-    type(2, U"new");
+    ASSERT_TRUE(focusTextField(kSentencePage));
+    type(kSentencePage, U"new");
     EXPECT_EQ(module().answer(), R"({"answers":{"customer_change":"new"}})");
 }
 

@@ -1,0 +1,52 @@
+# Shared by the end-to-end tests: a private Xvfb display, the kiosk started on it, and taps with xdotool.
+# Source it; it defines start_display, start_kiosk, tap, fail, and cleans up on exit.
+
+E2E_TMP=$(mktemp -d)
+E2E_PIDS=()
+cleanup() {
+  for pid in "${E2E_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+  wait 2>/dev/null
+  rm -rf "$E2E_TMP"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  [ -f "$E2E_TMP/kiosk.log" ] && sed 's/^/  kiosk: /' "$E2E_TMP/kiosk.log" >&2
+  exit 1
+}
+
+# A display number nobody uses, then Xvfb on it (1920x1080, like a workshop touchscreen).
+start_display() {
+  local n
+  for n in $(seq 90 140); do
+    [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
+    Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp >"$E2E_TMP/xvfb.log" 2>&1 &
+    E2E_PIDS+=($!)
+    export DISPLAY=":$n"
+    for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && return 0; xdotool getmouselocation >/dev/null 2>&1 && return 0; sleep 0.1; done
+    fail "Xvfb did not start on :$n"
+  done
+  fail "no free X display number"
+}
+
+# start_kiosk PROGRAM ARGS...: starts the kiosk and waits for its window; sets KIOSK_PID and KIOSK_WINDOW.
+start_kiosk() {
+  "$@" >"$E2E_TMP/kiosk.log" 2>&1 &
+  KIOSK_PID=$!
+  E2E_PIDS+=("$KIOSK_PID")
+  for _ in $(seq 100); do
+    KIOSK_WINDOW=$(xdotool search --name 'alignkiosk' 2>/dev/null | head -n 1)
+    [ -n "$KIOSK_WINDOW" ] && break
+    kill -0 "$KIOSK_PID" 2>/dev/null || fail "the kiosk exited before showing a window"
+    sleep 0.1
+  done
+  [ -n "$KIOSK_WINDOW" ] || fail "no kiosk window after 10 s"
+  sleep 0.5 # first frames
+}
+
+# tap X Y: one quick tap at window coordinates, as a finger would: move, press, release.
+tap() {
+  xdotool mousemove --window "$KIOSK_WINDOW" "$1" "$2" click 1
+  sleep 0.15
+}
