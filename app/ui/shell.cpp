@@ -71,11 +71,11 @@ void Shell::draw(double now) {
 }
 
 void Shell::drawProgressHeader() {
-    const auto steps = static_cast<uint32_t>(m_survey.steps.size());
-    std::string label = m_flow.screen() == Screen::StepPage
-                            ? replaceAll(replaceAll(m_text.stepOf, "{step}", std::to_string(m_flow.step() + 1)),
-                                         "{steps}", std::to_string(steps))
-                            : std::string();
+    const std::string label =
+        m_flow.pageNumber() == 0
+            ? std::string()
+            : replaceAll(replaceAll(m_text.pageOf, "{page}", std::to_string(m_flow.pageNumber())), "{pages}",
+                         std::to_string(m_flow.pageTotal()));
     ImGui::PushStyleColor(ImGuiCol_Text, m_theme.muted);
     ImGui::TextUnformatted(m_survey.title.c_str());
     if (!label.empty()) {

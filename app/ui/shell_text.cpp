@@ -20,7 +20,7 @@ constexpr std::array<std::pair<const char*, std::string ShellText::*>, 14> kFiel
     {"team_question", &ShellText::teamQuestion},
     {"team_help", &ShellText::teamHelp},
     {"prefer_not_to_say", &ShellText::preferNotToSay},
-    {"step_of", &ShellText::stepOf},
+    {"page_of", &ShellText::pageOf},
     {"thank_you_title", &ShellText::thankYouTitle},
     {"thank_you_body", &ShellText::thankYouBody},
     {"save_failed", &ShellText::saveFailed},

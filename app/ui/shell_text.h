@@ -20,7 +20,7 @@ struct ShellText {
     std::string teamQuestion = "Which team are you part of?";
     std::string teamHelp = "Only used to compare teams as groups. You can skip it.";
     std::string preferNotToSay = "Prefer not to say";
-    std::string stepOf = "Step {step} of {steps}";
+    std::string pageOf = "Page {page} of {pages}";
     std::string thankYouTitle = "Thank you!";
     std::string thankYouBody = "Your answers are saved. The screen will be ready for the next person in a moment.";
     std::string saveFailed = "Your answers could not be saved, and nothing was lost. Please tell the facilitator.";

@@ -36,6 +36,7 @@ void Shell::drawStepPage() {
     if (m_flow.page() == 0) {
         wrappedText(step.title, m_theme.title);
         if (!step.intro.empty()) wrappedText(step.intro, nullptr, m_theme.muted);
+        ImGui::Dummy(ImVec2(0.0f, 12.0f * scale));
     }
 
     const ImGuiStyle& style = ImGui::GetStyle();

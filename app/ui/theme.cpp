@@ -12,7 +12,7 @@ ImFont* addFont(const std::filesystem::path& fontFile, float pixels) {
     std::error_code error;
     if (!fontFile.empty() && std::filesystem::is_regular_file(fontFile, error)) {
         ImFontConfig config;
-        config.OversampleH = 2;
+        config.OversampleH = 1; // large sizes read well without it, and the atlas builds in half the time
         config.OversampleV = 1;
         // Latin-1 and Latin Extended-A: enough for the accented letters of the languages our surveys use.
         static const ImWchar ranges[] = {0x0020, 0x017F, 0x2010, 0x2027, 0x2190, 0x21FF, 0};

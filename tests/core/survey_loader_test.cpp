@@ -108,6 +108,18 @@ TEST(SurveyBundled, ValidatesCleanAndReadsTheSeedContent) {
     EXPECT_EQ(catalog.checkedSteps, 1);
 }
 
+// The schema documentation's complete example must stay a valid survey.
+TEST(SurveyBundled, TheExampleInTheSchemaDocumentationIsValid) {
+    const std::string readme = readFile(kSourceDir / "surveys/README.md");
+    const size_t start = readme.find("```json\n");
+    ASSERT_NE(start, std::string::npos);
+    const size_t end = readme.find("```", start + 8);
+    ASSERT_NE(end, std::string::npos);
+    FakeCatalog catalog;
+    const SurveyLoadResult result = parseSurvey(readme.substr(start + 8, end - start - 8), "README.md", catalog);
+    EXPECT_TRUE(result.ok()) << formatAll(result);
+}
+
 // [SECTION] The corpus: one broken file per rule --------------------------------------------------------------------
 
 struct Expected {

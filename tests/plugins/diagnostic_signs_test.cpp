@@ -473,10 +473,10 @@ TEST_F(DiagnosticSignsTest, StartsWithNoAnswers) {
     auto module = plugin().create(content);
     ASSERT_NE(module, nullptr);
     ASSERT_EQ(module->pageCount(), kSeedPageCount);
-    for (uint32_t page = 0; page < kSentencePage; ++page) // every signals and metrics page
-        EXPECT_FALSE(module->pageComplete(page)) << "page " << page;
-    EXPECT_TRUE(module->pageComplete(kSentencePage));       // the open sentence is optional
-    EXPECT_FALSE(module->pageComplete(kSeedPageCount));     // no such page
+    // Every signals and metrics page waits for its answers.
+    for (uint32_t page = 0; page < kSentencePage; ++page) EXPECT_FALSE(module->pageComplete(page)) << "page " << page;
+    EXPECT_TRUE(module->pageComplete(kSentencePage));   // the open sentence is optional
+    EXPECT_FALSE(module->pageComplete(kSeedPageCount)); // no such page
     EXPECT_FALSE(module->pageComplete(UINT32_MAX));
     EXPECT_EQ(module->answer(), R"({"answers":{}})");
 }

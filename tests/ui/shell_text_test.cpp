@@ -20,7 +20,7 @@ TEST(ShellText, BundledEnglishFileHasEveryKeyAndMatchesTheDefaults) {
     const ShellText defaults;
     EXPECT_EQ(fromFile.start, defaults.start);
     EXPECT_EQ(fromFile.anonymityPromise, defaults.anonymityPromise);
-    EXPECT_EQ(fromFile.stepOf, defaults.stepOf);
+    EXPECT_EQ(fromFile.pageOf, defaults.pageOf);
     EXPECT_EQ(fromFile.saveFailed, defaults.saveFailed);
     EXPECT_EQ(fromFile.moduleFailed, defaults.moduleFailed);
 }

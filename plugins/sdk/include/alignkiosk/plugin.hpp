@@ -19,6 +19,16 @@
 #include <utility>
 #include <vector>
 
+// Per-plugin objects must stay inside their plugin. Under default visibility g++ turns an inline function's static and
+// an inline variable into GNU "unique" symbols, which the dynamic loader merges across every library in the process,
+// RTLD_LOCAL or not: a second plugin would take over the first one's state. Hidden keeps one per plugin however the
+// plugin was compiled (add_alignkiosk_plugin hides everything anyway).
+#if defined(__GNUC__) && !defined(_WIN32)
+#define ALIGNKIOSK_SDK_LOCAL __attribute__((visibility("hidden")))
+#else
+#define ALIGNKIOSK_SDK_LOCAL
+#endif
+
 namespace alignkiosk::sdk {
 
 // ---- Read-only views over what the host hands in ------------------------------------------------------------------
@@ -228,7 +238,7 @@ struct PluginState {
     const alignkiosk_host_v1* host = nullptr;
 };
 
-inline PluginState& state() {
+ALIGNKIOSK_SDK_LOCAL inline PluginState& state() {
     static PluginState instance;
     return instance;
 }
@@ -373,7 +383,7 @@ inline alignkiosk_module_v1* factoryCreate(const char* moduleId, const alignkios
     }
 }
 
-inline const alignkiosk_module_factory_v1 kFactory{sizeof(alignkiosk_module_factory_v1), factoryModuleCount,
+ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_module_factory_v1 kFactory{sizeof(alignkiosk_module_factory_v1), factoryModuleCount,
                                                    factoryDescriptor, factoryValidate, factoryCreate};
 
 template <std::vector<ModuleDefinition> (*Definitions)()>
