@@ -151,10 +151,27 @@ TEST(PluginHost, LoadsADirectoryOfGoodPluginsInNameOrder) {
     PluginHost host;
     host.loadDirectory(kGood);
     EXPECT_THAT(fileNames(host.reports()),
-                testing::ElementsAre("fixture_good.so", "fixture_sparse.so", "fixture_throwing.so"));
+                testing::ElementsAre("fixture_good.so", "fixture_sparse.so", "fixture_throwing.so",
+                                     "fixture_visible_a.so", "fixture_visible_b.so"));
     for (const PluginReport& report : host.reports()) EXPECT_TRUE(report.loaded) << report.path << report.reason;
-    for (const char* id : {"fixture_good", "fixture_sparse", "fixture_short_table", "fixture_throwing"})
+    for (const char* id : {"fixture_good", "fixture_sparse", "fixture_short_table", "fixture_throwing",
+                           "fixture_visible_a", "fixture_visible_b"})
         EXPECT_TRUE(host.hasModule(id)) << id;
+}
+
+// Plugins compiled with default visibility: the SDK's per-plugin state must not be merged by the dynamic loader
+// (it was, before plugin.hpp pinned it hidden: the second plugin's init replaced the first one's modules).
+TEST(PluginHost, PluginsBuiltWithDefaultVisibilityKeepTheirOwnState) {
+    PluginHost host;
+    ASSERT_TRUE(host.loadFile(kGood / "fixture_visible_a.so").loaded);
+    ASSERT_TRUE(host.loadFile(kGood / "fixture_visible_b.so").loaded);
+    for (const std::string id : {"fixture_visible_a", "fixture_visible_b"}) {
+        std::string error;
+        auto instance = host.createModule(step(id, {scaleQuestion("mood")}), "en", error);
+        ASSERT_NE(instance, nullptr) << id << ": " << error;
+        EXPECT_EQ(instance->answerJson(), "{\"answers\":{\"module\":\"" + id + "\"}}");
+        EXPECT_TRUE(host.checkContent(step(id, {scaleQuestion("mood")})).empty()) << id;
+    }
 }
 
 TEST(PluginHost, LoadDirectoryTakesOnlySoFilesAndGoesOnAfterARefusal) {

@@ -383,8 +383,8 @@ inline alignkiosk_module_v1* factoryCreate(const char* moduleId, const alignkios
     }
 }
 
-ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_module_factory_v1 kFactory{sizeof(alignkiosk_module_factory_v1), factoryModuleCount,
-                                                   factoryDescriptor, factoryValidate, factoryCreate};
+ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_module_factory_v1 kFactory{
+    sizeof(alignkiosk_module_factory_v1), factoryModuleCount, factoryDescriptor, factoryValidate, factoryCreate};
 
 template <std::vector<ModuleDefinition> (*Definitions)()>
 bool pluginInit(const alignkiosk_host_v1* host) {
