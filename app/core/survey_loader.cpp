@@ -14,6 +14,7 @@
 #include <exception>
 #include <limits>
 #include <map>
+#include <memory>
 #include <span>
 #include <sstream>
 #include <system_error>
@@ -128,8 +129,34 @@ bool isLanguageTag(std::string_view tag) {
     return dash == tag.size() || partLength > 0;
 }
 
+// Text from the file as it may appear in a one-line message: control characters escaped, long text cut short
+// (on a character boundary) so a hostile file cannot flood the terminal.
+std::string excerpt(std::string_view text) {
+    constexpr size_t kMaxShown = 60;
+    std::string shown;
+    size_t end = std::min(text.size(), kMaxShown);
+    while (end < text.size() && end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0u) == 0x80u) --end;
+    for (const char c : text.substr(0, end)) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\n') {
+            shown += "\\n";
+        } else if (c == '\t') {
+            shown += "\\t";
+        } else if (byte < 0x20u || byte == 0x7Fu) {
+            constexpr char kHex[] = "0123456789abcdef";
+            shown += "\\u00";
+            shown += kHex[byte >> 4];
+            shown += kHex[byte & 0xFu];
+        } else {
+            shown += c;
+        }
+    }
+    if (end < text.size()) shown += "...";
+    return shown;
+}
+
 std::string inQuotes(std::string_view text) {
-    return "\"" + std::string(text) + "\"";
+    return "\"" + excerpt(text) + "\"";
 }
 
 std::string joinNames(std::span<const FieldSpec> a, std::span<const FieldSpec> b = {}) {
@@ -205,9 +232,9 @@ public:
         if (const JsonValue* version = root.find("version")) {
             if (const auto number = integerOf(*version, "version")) {
                 if (*number < 1)
-                    report(version->location, "\"version\" must be 1 or higher, found " + version->text);
+                    report(version->location, "\"version\" must be 1 or higher, found " + excerpt(version->text));
                 else if (*number > kMaxVersion)
-                    report(version->location, "\"version\" is too large, found " + version->text);
+                    report(version->location, "\"version\" is too large, found " + excerpt(version->text));
             }
         }
         if (const JsonValue* language = root.find("language"); language && expect(*language, JsonType::String,
@@ -259,7 +286,7 @@ private:
         if (value.isInteger) return value.integer;
         if (value.text.find_first_of(".eE") == std::string::npos)
             return value.number < 0 ? std::numeric_limits<int64_t>::min() : std::numeric_limits<int64_t>::max();
-        report(value.location, inQuotes(field) + ": expected a whole number, found " + value.text);
+        report(value.location, inQuotes(field) + ": expected a whole number, found " + excerpt(value.text));
         return std::nullopt;
     }
 
@@ -302,13 +329,16 @@ private:
         return std::string(noun);
     }
 
-    std::string suggestion(std::string_view key, std::span<const FieldSpec> a, std::span<const FieldSpec> b) {
+    // The closest allowed name, if it is close enough to be a slip: a third of its letters or fewer (at least one).
+    static std::string suggestion(std::string_view key, std::span<const FieldSpec> a, std::span<const FieldSpec> b) {
+        if (key.size() > 32) return {}; // no field name is near; and edit distance costs length squared
         std::string_view best;
-        size_t bestDistance = 3;
+        size_t bestDistance = SIZE_MAX;
+        const std::string folded = caseFolded(key);
         for (const auto fields : {a, b})
             for (const FieldSpec& field : fields) {
-                const size_t distance = editDistance(caseFolded(key), field.name);
-                if (distance < bestDistance) {
+                const size_t distance = editDistance(folded, field.name);
+                if (distance <= std::max<size_t>(1, field.name.size() / 3) && distance < bestDistance) {
                     bestDistance = distance;
                     best = field.name;
                 }
@@ -383,7 +413,7 @@ private:
             const auto number = integerOf(*value, field);
             if (number && (*number < kMinScaleValue || *number > kMaxScaleValue)) {
                 report(value->location, inQuotes(field) + " must be from " + std::to_string(kMinScaleValue) + " to " +
-                                            std::to_string(kMaxScaleValue) + ", found " + value->text);
+                                            std::to_string(kMaxScaleValue) + ", found " + excerpt(value->text));
                 return std::nullopt;
             }
             return number;
@@ -467,7 +497,8 @@ private:
 
         // Members of a kind we cannot tell are not judged; members of other kinds do not apply.
         const auto listed = [](std::span<const FieldSpec> fields, std::string_view name) {
-            return std::any_of(fields.begin(), fields.end(), [&](const FieldSpec& field) { return field.name == name; });
+            return std::any_of(fields.begin(), fields.end(),
+                               [&](const FieldSpec& field) { return field.name == name; });
         };
         std::vector<FieldSpec> otherKinds;
         for (QuestionKind other : kAllKinds)
@@ -512,7 +543,7 @@ private:
         const auto number = integerOf(value, field);
         if (number && (*number < min || *number > max))
             report(value.location, inQuotes(field) + " must be from " + std::to_string(min) + " to " +
-                                       std::to_string(max) + ", found " + value.text);
+                                       std::to_string(max) + ", found " + excerpt(value.text));
     }
 
     void checkAttributes(const JsonValue& attributes) {
@@ -578,8 +609,10 @@ private:
 // The load functions read the shapes a person writes (members in any order, optional members, a scale by name or
 // inline, attributes as a plain object). They run only on files that passed the shape check, so every member is
 // known and well-typed; anything else throws, and the caller reports it as our bug rather than the file's.
-// They live in alignkiosk::core, not an anonymous namespace, because cereal finds them by argument-dependent lookup.
+// The ones for model types live in alignkiosk::core itself, not an anonymous namespace, because cereal finds them by
+// argument-dependent lookup; the helpers and ScaleDefinition (with its load) stay private to this file.
 
+namespace {
 namespace survey_file {
 
 // A scale as written in a file, before it is copied into each question that uses it.
@@ -638,6 +671,7 @@ void loadNamedScales(cereal::JSONInputArchive& archive, std::map<std::string, Sc
 }
 
 } // namespace survey_file
+} // namespace
 
 void load(cereal::JSONInputArchive& archive, Option& option) {
     survey_file::forEachMember(archive, [&](const std::string& key) {
@@ -739,13 +773,12 @@ void recordLocations(const JsonValue& root, Survey& survey) {
             const JsonValue& questionValue = questions->items[q];
             Question& question = step.questions[q];
             question.location = questionValue.location;
-            for (const JsonMember& member : questionValue.members) {
+            for (const JsonMember& member : questionValue.members)
                 question.fieldLocations[member.key] = member.value.location;
-                // "attributes.group": lets a module point at one attribute rather than the whole object.
-                for (const JsonMember& attribute : member.value.members)
-                    if (member.key == "attributes")
-                        question.fieldLocations["attributes." + attribute.key] = attribute.value.location;
-            }
+            // "attributes.group": lets a module point at one attribute rather than at the whole object.
+            if (const JsonValue* attributes = questionValue.find("attributes"))
+                for (const JsonMember& attribute : attributes->members)
+                    question.fieldLocations["attributes." + attribute.key] = attribute.value.location;
         }
     }
 }
@@ -825,6 +858,10 @@ SurveyLoadResult parse(std::string_view text, const std::string& file, const Mod
     return result;
 }
 
+struct FileCloser {
+    void operator()(std::FILE* handle) const { std::fclose(handle); }
+};
+
 std::string errnoText(int error) {
     return std::generic_category().message(error);
 }
@@ -846,26 +883,24 @@ SurveyLoadResult loadSurvey(const std::filesystem::path& path, const ModuleCatal
     try {
         file = path.string();
         std::error_code error;
-        if (std::filesystem::is_directory(path, error))
-            return failure(file, {}, "cannot read file: " + errnoText(EISDIR));
+        const std::filesystem::file_status status = std::filesystem::status(path, error);
+        if (std::filesystem::is_directory(status)) return failure(file, {}, "cannot read file: " + errnoText(EISDIR));
+        // Opening a FIFO waits for a writer that may never come; the kiosk must not hang at start.
+        if (std::filesystem::is_fifo(status) || std::filesystem::is_socket(status))
+            return failure(file, {}, "cannot read file: not a regular file");
 
         // Read at most one byte past the limit, so a huge file or an endless device is not read whole.
-        std::FILE* handle = std::fopen(file.c_str(), "rb");
+        const std::unique_ptr<std::FILE, FileCloser> handle(std::fopen(file.c_str(), "rb"));
         if (!handle) return failure(file, {}, "cannot read file: " + errnoText(errno));
         std::string text;
         std::array<char, 64 * 1024> buffer{};
-        bool readError = false;
         while (text.size() <= kMaxSurveyFileBytes) {
-            const size_t count = std::fread(buffer.data(), 1, buffer.size(), handle);
+            const size_t count = std::fread(buffer.data(), 1, buffer.size(), handle.get());
             text.append(buffer.data(), count);
-            if (count < buffer.size()) {
-                readError = std::ferror(handle) != 0;
-                break;
-            }
+            if (count == buffer.size()) continue;
+            if (std::ferror(handle.get())) return failure(file, {}, "cannot read file: " + errnoText(errno));
+            break;
         }
-        const int readErrno = errno;
-        std::fclose(handle);
-        if (readError) return failure(file, {}, "cannot read file: " + errnoText(readErrno));
         if (text.size() > kMaxSurveyFileBytes)
             return failure(file, {}, "the file is too large (more than " +
                                          std::to_string(kMaxSurveyFileBytes / (1024 * 1024)) +

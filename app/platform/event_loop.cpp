@@ -23,6 +23,16 @@ bool imguiSeesAButtonDown() {
     return std::any_of(std::begin(io.MouseDown), std::end(io.MouseDown), [](bool down) { return down; });
 }
 
+// A tap takes effect while a frame is being drawn (ImGui reports the click from inside the widget call), so that
+// frame still shows the screen as it was. One more frame shows the result, and lays out the new screen before the
+// next tap arrives: otherwise the next tap would hit a screen ImGui has not measured yet and be lost.
+bool imguiSawAPressOrRelease() {
+    const ImGuiIO& io = ImGui::GetIO();
+    for (int button = 0; button < IM_ARRAYSIZE(io.MouseDown); ++button)
+        if (io.MouseClicked[button] || io.MouseReleased[button]) return true;
+    return false;
+}
+
 void drawOne(KioskWindow& window, const FrameCallbacks& callbacks) {
     window.beginFrame();
     callbacks.draw(glfwGetTime());
@@ -49,6 +59,7 @@ void runEventLoop(KioskWindow& window, const FrameCallbacks& callbacks) {
         }
         drawOne(window, callbacks);
         window.present();
+        if (imguiSawAPressOrRelease()) framesLeft = std::max(framesLeft, 1);
     }
 }
 

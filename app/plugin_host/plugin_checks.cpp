@@ -44,9 +44,9 @@ std::optional<std::string> checkEntry(const alignkiosk_plugin_entry_v1& entry, c
     if (entry.imgui_version_num != host.imguiVersionNum)
         return "built against ImGui " + std::to_string(entry.imgui_version_num) + " (IMGUI_VERSION_NUM), this kiosk "
                "uses ImGui " + std::to_string(host.imguiVersionNum) + "; rebuild the plugin against this kiosk's SDK";
-    if (!entry.init || !entry.deinit || !entry.get_factory)
-        return std::string("entry is missing its ") + (!entry.init ? "init" : !entry.deinit ? "deinit" : "get_factory") +
-               " function";
+    if (!entry.init) return std::string("entry is missing its init function");
+    if (!entry.deinit) return std::string("entry is missing its deinit function");
+    if (!entry.get_factory) return std::string("entry is missing its get_factory function");
     return std::nullopt;
 }
 

@@ -3,6 +3,8 @@
 
 #include "ui/widgets.h"
 
+#include <algorithm>
+
 namespace alignkiosk::ui {
 
 void Shell::drawWelcome() {
@@ -32,12 +34,17 @@ void Shell::drawWelcome() {
     ImGui::SetCursorScreenPos(ImVec2(start.x, bottom));
     ImGui::Dummy(ImVec2(0.0f, 48.0f * scale));
 
+    // Start sits at the same place on every survey, low on the screen where the Next button will be, however long
+    // the title and intro are.
     const float buttonWidth = 420.0f * scale;
+    const float buttonHeight = 110.0f * scale;
+    const float lowest = ImGui::GetWindowHeight() - buttonHeight - 60.0f * scale;
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), lowest));
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - buttonWidth) * 0.5f);
     if (m_theme.title) ImGui::PushFont(m_theme.title);
-    const bool start_pressed = touchButton(m_theme, m_text.start.c_str(), ImVec2(buttonWidth, 110.0f * scale));
+    const bool startPressed = touchButton(m_theme, m_text.start.c_str(), ImVec2(buttonWidth, buttonHeight));
     if (m_theme.title) ImGui::PopFont();
-    if (start_pressed) {
+    if (startPressed) {
         beginParticipant();
         m_flow.start();
     }

@@ -5,6 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -139,7 +141,8 @@ const Expected kCorpus[] = {
     // Not JSON, or not text
     {"empty.json", 1, 1, "invalid JSON: The document is empty."},
     {"whitespace_only.json", 3, 1, "invalid JSON: The document is empty."},
-    {"truncated.json", 11, 107, "invalid JSON: Missing a name for object member. (the file ends here; is it cut short?)"},
+    {"truncated.json", 11, 107,
+     "invalid JSON: Missing a name for object member. (the file ends here; is it cut short?)"},
     {"missing_comma.json", 4, 3, "invalid JSON: Missing a comma or '}' after an object member."},
     {"trailing_comma.json", 12, 7, "invalid JSON: Invalid value. (a comma after the last item is not allowed)"},
     {"two_documents.json", 16, 1, "invalid JSON: The document root must not be followed by other values."},
@@ -281,6 +284,19 @@ TEST(SurveyLoader, CountsColumnsInCharactersNotBytes) {
     ASSERT_EQ(result.diagnostics.size(), 1u) << formatAll(result);
     // "Grüße" is 5 characters but 7 bytes; "steps" starts at character 45, its value at 54.
     EXPECT_EQ(result.diagnostics[0].format(), "utf8.json:1:54: \"steps\": expected an array, found a number");
+}
+
+TEST(SurveyLoader, ShowsTextFromTheFileOnOneShortLine) {
+    const std::string key = "bad\\nkey\\u0007" + std::string(500, 'x');
+    const std::string text = R"({"id": "s", "version": 1, "title": "T", "steps": [], ")" + key + R"(": 1})";
+    FakeCatalog catalog;
+    const SurveyLoadResult result = parseSurvey(text, "long.json", catalog);
+    ASSERT_EQ(result.diagnostics.size(), 2u) << formatAll(result);
+    const std::string line = result.diagnostics[1].format();
+    EXPECT_THAT(line, HasSubstr("unknown field \"bad\\nkey\\u0007xxxx"));
+    EXPECT_THAT(line, HasSubstr("xxx...\" in the survey \"s\"; fields allowed here: id, version"));
+    EXPECT_EQ(line.find('\n'), std::string::npos);
+    EXPECT_LT(line.size(), 250u);
 }
 
 // [SECTION] Module checks -------------------------------------------------------------------------------------------
@@ -433,8 +449,20 @@ TEST(SurveyLoader, ADirectoryIsNotASurvey) {
     EXPECT_EQ(result.diagnostics[0].format(), kCorpusDir.string() + ": cannot read file: Is a directory");
 }
 
+TEST(SurveyLoader, RefusesAFifoInsteadOfWaitingForAWriter) {
+    const fs::path path =
+        fs::temp_directory_path() / ("alignkiosk-fifo-" + std::to_string(std::random_device{}()) + ".json");
+    ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+    FakeCatalog catalog;
+    const SurveyLoadResult result = loadSurvey(path, catalog);
+    fs::remove(path);
+    ASSERT_EQ(result.diagnostics.size(), 1u);
+    EXPECT_EQ(result.diagnostics[0].format(), path.string() + ": cannot read file: not a regular file");
+}
+
 TEST(SurveyLoader, RefusesFilesLargerThanTheLimitBeforeParsing) {
-    const fs::path path = fs::temp_directory_path() / ("alignkiosk-large-" + std::to_string(std::random_device{}()) + ".json");
+    const fs::path path =
+        fs::temp_directory_path() / ("alignkiosk-large-" + std::to_string(std::random_device{}()) + ".json");
     {
         std::ofstream out(path, std::ios::binary);
         out << std::string(kMaxSurveyFileBytes + 1, ' ');

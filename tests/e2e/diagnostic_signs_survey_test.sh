@@ -13,7 +13,7 @@ start_display
 start_kiosk "$program" run --survey "$survey" --db "$db"
 
 # The window is 1280x860 on a 1920x1080 screen; the shell's layout puts these where they are.
-START=(640 480); MARKETING=(928 306); NEXT=(1087 790)
+START=(640 728); MARKETING=(928 306); NEXT=(1087 790)
 # Module pages: tap the fourth point of every scale ("Often" / "Well") by sweeping down its column; taps between rows
 # land on nothing, and a row tapped twice keeps its answer.
 answer_page_with_fourth_point() {
@@ -28,7 +28,8 @@ for page in 1 2 3 4; do
   tap "${NEXT[@]}"
 done
 # The open sentence: tap into the field and type.
-tap 640 330
+tap 640 260
+sleep 0.4 # let the field take the keyboard before the first key
 xdotool type --delay 20 'We help teams say one clear thing'
 sleep 0.3
 tap "${NEXT[@]}" # Finish

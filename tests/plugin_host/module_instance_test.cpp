@@ -54,7 +54,9 @@ alignkiosk_module_v1 table(Calls& state) {
     return module;
 }
 
-std::unique_ptr<StepContentBuffer> content() { return std::make_unique<StepContentBuffer>(alignkiosk::core::Step{}, "en"); }
+std::unique_ptr<StepContentBuffer> content() {
+    return std::make_unique<StepContentBuffer>(alignkiosk::core::Step{}, "en");
+}
 
 const alignkiosk_frame_v1 kFrame{sizeof(alignkiosk_frame_v1), 1.0f, 48.0f, nullptr, nullptr, 0};
 const alignkiosk_aggregate_v1 kAggregate{sizeof(alignkiosk_aggregate_v1), "Team A", 4, nullptr, 0};

@@ -53,7 +53,8 @@ TEST(PluginChecks, RefusesEntries) {
 
     entry = goodEntry();
     entry.abi_minor = 3;
-    EXPECT_THAT(checkEntry(entry, kHost).value_or(""), HasSubstr("built for plugin ABI 1.3, newer than this kiosk's 1.2"));
+    EXPECT_THAT(checkEntry(entry, kHost).value_or(""),
+                HasSubstr("built for plugin ABI 1.3, newer than this kiosk's 1.2"));
 
     entry = goodEntry();
     entry.struct_size = sizeof(alignkiosk_plugin_entry_v1) - 8;

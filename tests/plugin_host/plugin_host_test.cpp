@@ -317,6 +317,7 @@ TEST(PluginHost, ScoreBringsBackTheModulesFindings) {
 TEST(PluginHost, ModulesDrawIntoTheSharedImGuiContext) {
     ImGuiContext* context = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // no imgui.ini left in the working directory
     io.DisplaySize = ImVec2(800, 600);
     unsigned char* pixels = nullptr;
     int width = 0;

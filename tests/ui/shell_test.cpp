@@ -102,7 +102,7 @@ protected:
     bool tapNext() { return tapDownUntilMoved(kWidth - 150.0f, kHeight - 150.0f, kHeight - 20.0f); }
 
     void walkToTheLastPage() {
-        ASSERT_TRUE(tapDownUntilMoved(kWidth / 2.0f, 300.0f, 700.0f)) << "no Start button";
+        ASSERT_TRUE(tapDownUntilMoved(kWidth / 2.0f, 300.0f, kHeight - 20.0f)) << "no Start button";
         ASSERT_EQ(m_shell->flow().screen(), Screen::TeamPick);
         ASSERT_TRUE(tapDownUntilMoved(kWidth * 0.75f, 200.0f, 400.0f)) << "no team button";
         ASSERT_EQ(m_shell->flow().screen(), Screen::StepPage);
@@ -154,7 +154,7 @@ TEST_F(ShellTest, ThankYouReturnsToWelcomeByItselfAndTheNextPersonStartsBlank) {
     EXPECT_LT(m_shell->nextWakeIn(m_now), 0.0);
 
     // The next participant sees no earlier answer: Next on the first page does nothing until they answer.
-    ASSERT_TRUE(tapDownUntilMoved(kWidth / 2.0f, 300.0f, 700.0f));
+    ASSERT_TRUE(tapDownUntilMoved(kWidth / 2.0f, 300.0f, kHeight - 20.0f));
     ASSERT_TRUE(tapDownUntilMoved(kWidth * 0.75f, 200.0f, 400.0f));
     EXPECT_FALSE(tapNext());
     EXPECT_EQ(m_shell->flow().page(), 0u);
@@ -162,7 +162,7 @@ TEST_F(ShellTest, ThankYouReturnsToWelcomeByItselfAndTheNextPersonStartsBlank) {
 
 TEST_F(ShellTest, NextStaysDisabledUntilThePageIsAnswered) {
     makeShell([](const Submission&) {});
-    ASSERT_TRUE(tapDownUntilMoved(kWidth / 2.0f, 300.0f, 700.0f));
+    ASSERT_TRUE(tapDownUntilMoved(kWidth / 2.0f, 300.0f, kHeight - 20.0f));
     ASSERT_TRUE(tapDownUntilMoved(kWidth * 0.75f, 200.0f, 400.0f));
     EXPECT_FALSE(tapNext());
     answerPageWithFourthPoint();

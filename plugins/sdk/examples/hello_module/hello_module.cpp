@@ -70,7 +70,11 @@ std::vector<sdk::ModuleDefinition> definitions() {
     hello.description = "One choice question, answered with one tap on a big button.";
     hello.acceptedKinds = sdk::kindBit(ALIGNKIOSK_QUESTION_CHOICE);
     hello.validate = validate;
-    hello.create = [](const sdk::StepView& step) { return std::make_unique<HelloModule>(step); };
+    // The kiosk only creates modules for content that passed validate; checking again costs one line.
+    hello.create = [](const sdk::StepView& step) -> std::unique_ptr<sdk::Module> {
+        if (step.questionCount() != 1) return nullptr;
+        return std::make_unique<HelloModule>(step);
+    };
     return {hello};
 }
 

@@ -249,7 +249,9 @@ typedef struct alignkiosk_plugin_entry_v1 {
     int32_t imgui_version_num; /* IMGUI_VERSION_NUM the plugin was compiled against */
     /* Called once after load, before anything else. Returns false to refuse loading. */
     bool (*init)(const alignkiosk_host_v1* host);
-    /* Called once before unload, after every module instance was destroyed. */
+    /* Called once before unload, after every module instance was destroyed. Also called when init returned false
+     * or the host refused the plugin after init (e.g. a duplicate module id), so deinit must cope with a partial
+     * init. Never called when init was not. */
     void (*deinit)(void);
     /* A factory by id (ALIGNKIOSK_MODULE_FACTORY_V1_ID) or NULL; owned by the plugin, valid until deinit. */
     const void* (*get_factory)(const char* factory_id);
