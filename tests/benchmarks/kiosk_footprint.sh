@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Measures the real program under Xvfb: start to first frame, peak memory, and CPU while idle on the welcome screen.
+# Not part of ctest (figures, not pass/fail). Usage: tests/benchmarks/kiosk_footprint.sh [BUILD_DIR] [RUNS]
+set -uo pipefail
+build_dir=${1:-build}
+runs=${2:-10}
+program="$build_dir/bin/alignkiosk"
+[ -x "$program" ] || { echo "no $program: build first" >&2; exit 1; }
+source "$(dirname "$0")/../e2e/xvfb_session.sh"
+start_display
+db="$E2E_TMP/bench.sqlite3"
+
+# Start to first frame: `run --screenshot` starts, loads plugins and the survey, opens the store and the window,
+# draws the first screen (3 frames so ImGui's layout settles), writes the PNG and exits.
+times=()
+for _ in $(seq "$runs"); do
+  /usr/bin/time -f "%e %M" -o "$E2E_TMP/time" "$program" run --db "$db" --screenshot "$E2E_TMP/first.png" ||
+    fail "screenshot run failed"
+  times+=("$(cat "$E2E_TMP/time")")
+done
+printf '%s\n' "${times[@]}" | sort -n | awk '
+  { t[NR] = $1; m[NR] = $2 }
+  END { printf "start to first frame (+ PNG, exit): median %.0f ms, min %.0f ms, max %.0f ms over %d runs; peak RSS %d KB\n",
+        1000 * t[int((NR + 1) / 2)], 1000 * t[1], 1000 * t[NR], NR, m[NR] }'
+
+# Idle: the kiosk on its welcome screen for 10 s, no input.
+start_kiosk "$program" run --db "$db"
+ticks_per_second=$(getconf CLK_TCK)
+before=$(awk '{ print $14 + $15 }' "/proc/$KIOSK_PID/stat")
+sleep 10
+after=$(awk '{ print $14 + $15 }' "/proc/$KIOSK_PID/stat")
+rss=$(awk '/VmHWM/ { print $2 }' "/proc/$KIOSK_PID/status")
+awk -v d=$((after - before)) -v hz="$ticks_per_second" \
+  'BEGIN { printf "idle on the welcome screen: %.2f%% CPU over 10 s (%d ticks at %d Hz)\n", 100 * d / hz / 10, d, hz }'
+echo "running kiosk peak RSS: ${rss} KB"
