@@ -1,0 +1,173 @@
+// Reads a survey file that passed the schema check (survey_validator.h) into core::Survey with cereal. Separate from
+// the check because it trusts its input and only maps members to the model: the cereal archive and its load
+// functions stay out of the files that report problems to people.
+//
+// The load functions read the shapes a person writes (members in any order, optional members, a scale by name or
+// inline, attributes as a plain object). They run only on files that passed the shape check, so every member is
+// known and well-typed; anything else throws, and the caller reports it as our bug rather than the file's.
+// The ones for model types live in alignkiosk::core itself, not an anonymous namespace, because cereal finds them by
+// argument-dependent lookup; the helpers and ScaleDefinition (with its load) stay private to this file.
+
+#include "survey_archive.h"
+
+#include <cereal/archives/json.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace alignkiosk::core {
+
+namespace {
+namespace survey_file {
+
+// A scale as written in a file, before it is copied into each question that uses it.
+struct ScaleDefinition {
+    int min = 1;
+    int max = 5;
+    std::vector<std::string> labels;
+};
+
+// Calls `loadMember(key)` for each member of the current node in file order; it must consume the member.
+template <class LoadMember>
+void forEachMember(cereal::JSONInputArchive& archive, LoadMember&& loadMember) {
+    while (const char* name = archive.getNodeName()) loadMember(std::string(name));
+}
+
+[[noreturn]] void unexpected(const std::string& key) {
+    throw cereal::Exception("unexpected field \"" + key + "\"");
+}
+
+void load(cereal::JSONInputArchive& archive, ScaleDefinition& scale) {
+    forEachMember(archive, [&](const std::string& key) {
+        if (key == "min") archive(scale.min);
+        else if (key == "max") archive(scale.max);
+        else if (key == "labels") archive(scale.labels);
+        else unexpected(key);
+    });
+}
+
+void apply(const ScaleDefinition& scale, Question& question) {
+    question.scaleMin = scale.min;
+    question.scaleMax = scale.max;
+    question.scaleLabels = scale.labels;
+}
+
+// cereal's JSON archive cannot say what type the next value has; a value that is not a string makes RapidJSON's
+// assertion throw before anything is consumed, so the value can then be read as an object instead.
+bool loadIfString(cereal::JSONInputArchive& archive, std::string& text) {
+    try {
+        archive(text);
+        return true;
+    } catch (const cereal::RapidJSONException&) {
+        return false;
+    }
+}
+
+void loadAttributes(cereal::JSONInputArchive& archive, std::map<std::string, std::string>& attributes) {
+    archive.startNode();
+    forEachMember(archive, [&](const std::string& key) { archive(attributes[key]); });
+    archive.finishNode();
+}
+
+void loadNamedScales(cereal::JSONInputArchive& archive, std::map<std::string, ScaleDefinition>& scales) {
+    archive.startNode();
+    forEachMember(archive, [&](const std::string& key) { archive(scales[key]); });
+    archive.finishNode();
+}
+
+} // namespace survey_file
+} // namespace
+
+void load(cereal::JSONInputArchive& archive, Option& option) {
+    survey_file::forEachMember(archive, [&](const std::string& key) {
+        if (key == "id") archive(option.id);
+        else if (key == "label") archive(option.label);
+        else survey_file::unexpected(key);
+    });
+}
+
+void load(cereal::JSONInputArchive& archive, Question& question) {
+    survey_file::forEachMember(archive, [&](const std::string& key) {
+        if (key == "id") {
+            archive(question.id);
+        } else if (key == "kind") {
+            std::string name;
+            archive(name);
+            const auto kind = questionKindFromName(name);
+            if (!kind) survey_file::unexpected("kind " + name);
+            question.kind = *kind;
+        } else if (key == "prompt") {
+            archive(question.prompt);
+        } else if (key == "help") {
+            archive(question.help);
+        } else if (key == "required") {
+            archive(question.required);
+        } else if (key == "attributes") {
+            survey_file::loadAttributes(archive, question.attributes);
+        } else if (key == "scale") {
+            // A name is resolved by load(Survey) once the survey's "scales" are read, wherever they stand.
+            if (!survey_file::loadIfString(archive, question.scaleName)) {
+                survey_file::ScaleDefinition scale;
+                archive(scale);
+                survey_file::apply(scale, question);
+            }
+        } else if (key == "options") {
+            archive(question.options);
+        } else if (key == "total") {
+            archive(question.total);
+        } else if (key == "max_length") {
+            archive(question.maxLength);
+        } else {
+            survey_file::unexpected(key);
+        }
+    });
+}
+
+void load(cereal::JSONInputArchive& archive, Step& step) {
+    survey_file::forEachMember(archive, [&](const std::string& key) {
+        if (key == "id") archive(step.id);
+        else if (key == "module") archive(step.moduleId);
+        else if (key == "title") archive(step.title);
+        else if (key == "intro") archive(step.intro);
+        else if (key == "questions") archive(step.questions);
+        else survey_file::unexpected(key);
+    });
+}
+
+// Reads the members of the archive's root object (called directly, not through archive(...), which would read the
+// root's first member as the survey).
+void load(cereal::JSONInputArchive& archive, Survey& survey) {
+    std::map<std::string, survey_file::ScaleDefinition> scales;
+    survey_file::forEachMember(archive, [&](const std::string& key) {
+        if (key == "id") archive(survey.id);
+        else if (key == "version") archive(survey.version);
+        else if (key == "language") archive(survey.language);
+        else if (key == "title") archive(survey.title);
+        else if (key == "intro") archive(survey.intro);
+        else if (key == "teams") archive(survey.teams);
+        else if (key == "scales") survey_file::loadNamedScales(archive, scales);
+        else if (key == "steps") archive(survey.steps);
+        else survey_file::unexpected(key);
+    });
+    for (Step& step : survey.steps)
+        for (Question& question : step.questions) {
+            if (question.scaleName.empty()) continue;
+            const auto scale = scales.find(question.scaleName);
+            if (scale == scales.end()) throw cereal::Exception("unknown scale \"" + question.scaleName + "\"");
+            survey_file::apply(scale->second, question);
+        }
+}
+
+Survey readCheckedSurvey(std::string_view json) {
+    Survey survey;
+    std::istringstream stream{std::string(json)};
+    cereal::JSONInputArchive archive(stream);
+    load(archive, survey);
+    return survey;
+}
+
+} // namespace alignkiosk::core
