@@ -7,6 +7,7 @@ packages=(
   cmake ninja-build g++ pkg-config ccache
   # libraries (see third_party/CMakeLists.txt)
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev libcereal-dev rapidjson-dev
+  libsodium-dev
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3
   # running and testing the real window: fonts, a virtual display, GL in software, clicking

@@ -50,6 +50,14 @@ CREATE TABLE responses (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX responses_by_survey ON responses (survey_id);
 )sql"},
+    // v2. The kiosk's own settings (the facilitator PIN hash, ...): configuration of this kiosk, never anything about
+    // a participant, an answer or a time.
+    {2, R"sql(
+CREATE TABLE settings (
+    key   TEXT NOT NULL PRIMARY KEY CHECK (key <> ''),
+    value TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+)sql"},
 };
 static_assert(std::size(kMigrations) == ResponseStore::kSchemaVersion, "one migration per schema version");
 
@@ -294,7 +302,7 @@ struct ResponseStore::Impl {
     Database db;
     ResponseStoreOptions options;
     // Prepared on first use and kept for the life of the connection.
-    StatementHandle insert, selectAll, selectBySurvey, countAll, countBySurvey, jsonValid;
+    StatementHandle insert, selectAll, selectBySurvey, countAll, countBySurvey, jsonValid, selectSetting, upsertSetting;
 
     Impl(Database database, ResponseStoreOptions storeOptions)
         : db(std::move(database)), options(std::move(storeOptions)) {}
@@ -501,6 +509,28 @@ std::size_t ResponseStore::count(std::optional<std::string> surveyId) const {
     if (surveyId) bindText(store.db, use.get(), 1, *surveyId);
     if (sqlite3_step(use.get()) != SQLITE_ROW) store.db.failSqlite("cannot count responses");
     return static_cast<std::size_t>(sqlite3_column_int64(use.get(), 0));
+}
+
+std::optional<std::string> ResponseStore::setting(const std::string& key) const {
+    Impl& store = impl();
+    StatementUse use(store.cached(store.selectSetting, "SELECT value FROM settings WHERE key = ?1"));
+    bindText(store.db, use.get(), 1, key);
+    const int rc = sqlite3_step(use.get());
+    if (rc == SQLITE_ROW) return columnText(use.get(), 0);
+    if (rc != SQLITE_DONE) store.db.failSqlite("cannot read setting '" + key + "'");
+    return std::nullopt;
+}
+
+void ResponseStore::setSetting(const std::string& key, const std::string& value) {
+    Impl& store = impl();
+    if (key.empty() || hasNul(key)) store.db.fail("a setting needs a non-empty key without NUL characters");
+    if (hasNul(value)) store.db.fail("the value of setting '" + key + "' contains a NUL character");
+    StatementUse use(store.cached(store.upsertSetting, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    bindText(store.db, use.get(), 1, key);
+    bindText(store.db, use.get(), 2, value);
+    // One statement in autocommit mode: durable when it returns (synchronous=FULL).
+    if (sqlite3_step(use.get()) != SQLITE_DONE) store.db.failSqlite("cannot store setting '" + key + "'");
 }
 
 ResponseStoreSettings ResponseStore::settings() const {

@@ -3,7 +3,8 @@
 // Anonymity is a property of the schema, not a setting: a response row has no identity column, no time finer than the
 // local date, and a random 128-bit key in a WITHOUT ROWID table, so neither the columns nor the storage order say who
 // answered or in which order people answered. A submit() returns only once its rows are durable (WAL,
-// synchronous=FULL), and a participant's answers land all together or not at all.
+// synchronous=FULL), and a participant's answers land all together or not at all. Beside the answers the store keeps
+// the kiosk's own settings (key -> text), which describe the kiosk, never a participant.
 //
 // Threads: a ResponseStore is used by one thread at a time. Several stores (threads or processes) may open the same
 // file; writers wait up to busyTimeout for each other.
@@ -81,7 +82,7 @@ std::string localDateToday();
 class ResponseStore {
 public:
     // The schema version this program writes; a database with a newer one is refused untouched.
-    static constexpr uint32_t kSchemaVersion = 1;
+    static constexpr uint32_t kSchemaVersion = 2;
 
     // Opens (creating the file and its missing parent directories) or creates the store at path; ":memory:" opens a
     // private in-memory store. Brings an older schema up to date. Throws StoreError, leaving the file untouched, when
@@ -102,6 +103,12 @@ public:
     // All rows, or those of one survey, ordered by their random id (never by when they were answered).
     std::vector<StoredResponse> responses(std::optional<std::string> surveyId = {}) const;
     std::size_t count(std::optional<std::string> surveyId = {}) const;
+
+    // The kiosk's own configuration (e.g. the facilitator PIN hash), one text value per key. Never anything about a
+    // participant or an answer. setSetting() replaces any earlier value and returns once it is on disk; it throws
+    // StoreError on an empty key, a NUL character or when SQLite fails.
+    std::optional<std::string> setting(const std::string& key) const;
+    void setSetting(const std::string& key, const std::string& value);
 
     ResponseStoreSettings settings() const;
     const std::filesystem::path& path() const;

@@ -73,6 +73,16 @@ void loadAttributes(cereal::JSONInputArchive& archive, std::map<std::string, std
     archive.finishNode();
 }
 
+void loadAnonymity(cereal::JSONInputArchive& archive, AnonymityThresholds& anonymity) {
+    archive.startNode();
+    forEachMember(archive, [&](const std::string& key) {
+        if (key == "min_group") archive(anonymity.ratings);
+        else if (key == "min_group_text") archive(anonymity.text);
+        else unexpected(key);
+    });
+    archive.finishNode();
+}
+
 void loadNamedScales(cereal::JSONInputArchive& archive, std::map<std::string, ScaleDefinition>& scales) {
     archive.startNode();
     forEachMember(archive, [&](const std::string& key) { archive(scales[key]); });
@@ -149,6 +159,7 @@ void load(cereal::JSONInputArchive& archive, Survey& survey) {
         else if (key == "title") archive(survey.title);
         else if (key == "intro") archive(survey.intro);
         else if (key == "teams") archive(survey.teams);
+        else if (key == "anonymity") survey_file::loadAnonymity(archive, survey.anonymity);
         else if (key == "scales") survey_file::loadNamedScales(archive, scales);
         else if (key == "steps") archive(survey.steps);
         else survey_file::unexpected(key);

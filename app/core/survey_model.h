@@ -2,6 +2,8 @@
 // Plain data; no ImGui, no SQLite, no plugin types.
 #pragma once
 
+#include "anonymity_policy.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -66,6 +68,8 @@ struct Survey {
     std::string title;
     std::string intro;
     std::vector<std::string> teams; // empty: no team question
+    // "anonymity": {"min_group", "min_group_text"}: the smallest group shown on the dashboard (never below kFloor).
+    AnonymityThresholds anonymity;
     std::vector<Step> steps;
     std::string sourcePath;
 };

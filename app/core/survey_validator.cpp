@@ -43,14 +43,19 @@ struct FieldSpec {
     bool required;
 };
 
-constexpr std::array<FieldSpec, 8> kSurveyFields{{{"id", true},
+constexpr std::array<FieldSpec, 9> kSurveyFields{{{"id", true},
                                                   {"version", true},
                                                   {"language", false},
                                                   {"title", true},
                                                   {"intro", false},
                                                   {"teams", false},
+                                                  {"anonymity", false},
                                                   {"scales", false},
                                                   {"steps", true}}};
+constexpr std::array<FieldSpec, 2> kAnonymityFields{{{"min_group", false}, {"min_group_text", false}}};
+// The smallest group a survey may allow on the dashboard is AnonymityThresholds::kFloor; the largest only keeps the
+// number sane (no workshop is that big).
+constexpr int64_t kMaxMinGroup = 100000;
 constexpr std::array<FieldSpec, 5> kStepFields{
     {{"id", true}, {"module", true}, {"title", true}, {"intro", false}, {"questions", true}}};
 constexpr std::array<FieldSpec, 6> kQuestionCommonFields{{{"id", true},
@@ -250,6 +255,7 @@ public:
         if (const JsonValue* title = root.find("title")) checkText(*title, "title");
         if (const JsonValue* intro = root.find("intro")) expect(*intro, JsonType::String, "intro");
         if (const JsonValue* teams = root.find("teams")) checkTeams(*teams);
+        if (const JsonValue* anonymity = root.find("anonymity")) checkAnonymity(*anonymity);
         if (const JsonValue* scales = root.find("scales")) checkNamedScales(*scales);
         if (const JsonValue* steps = root.find("steps"); steps && expect(*steps, JsonType::Array, "steps")) {
             if (steps->items.empty())
@@ -392,6 +398,25 @@ private:
             }
             // "Sales" and " sales" would split one team's answers in two.
             checkUnique(seen, caseFolded(trimmed(team.text)), team.text, team.location, "team");
+        }
+    }
+
+    // Group sizes below kFloor could single a person out, whatever the facilitator wants.
+    void checkAnonymity(const JsonValue& anonymity) {
+        if (!expect(anonymity, JsonType::Object, "anonymity")) return;
+        checkMembers(anonymity, kAnonymityFields, {}, "\"anonymity\"");
+        for (const FieldSpec& field : kAnonymityFields) {
+            const JsonValue* value = anonymity.find(field.name);
+            if (!value) continue;
+            const auto number = integerOf(*value, field.name);
+            if (number && *number < AnonymityThresholds::kFloor)
+                report(value->location, inQuotes(field.name) + " must be at least " +
+                                            std::to_string(AnonymityThresholds::kFloor) +
+                                            " so no group is small enough to single a person out, found " +
+                                            excerpt(value->text));
+            else if (number && *number > kMaxMinGroup)
+                report(value->location, inQuotes(field.name) + " must be at most " + std::to_string(kMaxMinGroup) +
+                                            ", found " + excerpt(value->text));
         }
     }
 

@@ -1,6 +1,8 @@
 #include "command_line.h"
 
+#include <charconv>
 #include <cstddef>
+#include <utility>
 
 namespace alignkiosk::platform {
 
@@ -11,6 +13,13 @@ Usage:
   alignkiosk [run] [--survey FILE] [--db FILE] [--plugin-dir DIR]... [--screenshot PNG]
       Start the kiosk. Without --survey it runs the bundled workshop survey; without --db it stores answers
       in ~/.local/share/alignkiosk/responses.sqlite3. --screenshot renders the first screen to PNG and exits.
+  alignkiosk dashboard [--survey FILE] [--db FILE] [--projection] [--screenshot PNG]
+      The facilitator's view of the team's alignment, live while answers arrive. --projection: full screen,
+      large type, high contrast.
+  alignkiosk export [--survey FILE] [--db FILE] --out DIR
+      Write summary.csv and dashboard.png (the overview as rendered) to DIR.
+  alignkiosk demo-data [--survey FILE] [--db FILE] --responses N [--teams A,B,...] [--seed S]
+      Fill a store with realistic synthetic answers (with planted patterns) to try the dashboard.
   alignkiosk validate [--plugin-dir DIR]... FILE...
       Check survey files; prints FILE:LINE:COL: message for every problem. Exit 0 if all are valid, 1 if not.
   alignkiosk plugins [--plugin-dir DIR]...
@@ -18,37 +27,74 @@ Usage:
   alignkiosk --help | --version
 
 --plugin-dir adds a directory to the built-in plugin directory; it may be given more than once.
+Groups smaller than the survey's anonymity threshold (5 answers by default, 10 for open text) are never shown.
 )";
 }
+
+namespace {
+
+struct CommandName {
+    const char* name;
+    Command command;
+};
+
+constexpr CommandName kCommands[] = {
+    {"run", Command::Run},           {"validate", Command::Validate}, {"plugins", Command::Plugins},
+    {"dashboard", Command::Dashboard}, {"export", Command::Export},   {"demo-data", Command::DemoData},
+};
+
+bool takesSurveyAndDatabase(Command command) {
+    return command == Command::Run || command == Command::Dashboard || command == Command::Export ||
+           command == Command::DemoData;
+}
+
+std::vector<std::string> splitList(const std::string& text) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = text.find(',', start);
+        const std::string item = text.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        if (!item.empty()) items.push_back(item);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return items;
+}
+
+bool parseCount(const std::string& text, uint64_t& value) {
+    const char* end = text.data() + text.size();
+    const auto [at, error] = std::from_chars(text.data(), end, value);
+    return error == std::errc() && at == end;
+}
+
+} // namespace
 
 ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
     CommandLine line;
     std::size_t index = 0;
     auto fail = [](std::string message) { return ParseResult{std::nullopt, std::move(message)}; };
 
-    if (index < arguments.size()) {
+    if (index < arguments.size() && !arguments[index].empty() && arguments[index][0] != '-') {
         const std::string& first = arguments[index];
-        if (first == "run") {
-            line.command = Command::Run;
-            ++index;
-        } else if (first == "validate") {
-            line.command = Command::Validate;
-            ++index;
-        } else if (first == "plugins") {
-            line.command = Command::Plugins;
-            ++index;
-        } else if (!first.empty() && first[0] != '-') {
-            return fail("unknown command '" + first + "' (try --help)");
+        bool known = false;
+        for (const CommandName& command : kCommands) {
+            if (first == command.name) {
+                line.command = command.command;
+                known = true;
+            }
         }
+        if (!known) return fail("unknown command '" + first + "' (try --help)");
+        ++index;
     }
 
+    bool responsesGiven = false;
     for (; index < arguments.size(); ++index) {
         const std::string& argument = arguments[index];
         auto value = [&]() -> std::optional<std::string> {
             if (index + 1 >= arguments.size()) return std::nullopt;
             return arguments[++index];
         };
-        const bool runs = line.command == Command::Run;
+        const Command command = line.command;
         if (argument == "--help" || argument == "-h") {
             line.command = Command::Help;
             return {line, {}};
@@ -61,19 +107,44 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
             auto dir = value();
             if (!dir) return fail("--plugin-dir needs a directory");
             line.pluginDirs.emplace_back(*dir);
-        } else if (runs && (argument == "--survey" || argument == "--db" || argument == "--screenshot")) {
+        } else if (takesSurveyAndDatabase(command) && (argument == "--survey" || argument == "--db")) {
             auto path = value();
             if (!path) return fail(argument + " needs a file");
-            if (argument == "--survey") line.survey = *path;
-            if (argument == "--db") line.database = *path;
-            if (argument == "--screenshot") line.screenshot = *path;
-        } else if (line.command == Command::Validate && (argument.empty() || argument[0] != '-')) {
+            (argument == "--survey" ? line.survey : line.database) = *path;
+        } else if ((command == Command::Run || command == Command::Dashboard) && argument == "--screenshot") {
+            auto path = value();
+            if (!path) return fail("--screenshot needs a file");
+            line.screenshot = *path;
+        } else if (command == Command::Dashboard && argument == "--projection") {
+            line.projection = true;
+        } else if (command == Command::Export && argument == "--out") {
+            auto dir = value();
+            if (!dir) return fail("--out needs a directory");
+            line.outDir = *dir;
+        } else if (command == Command::DemoData && (argument == "--responses" || argument == "--seed")) {
+            auto text = value();
+            uint64_t number = 0;
+            if (!text || !parseCount(*text, number)) return fail(argument + " needs a whole number");
+            if (argument == "--responses") {
+                line.responses = number;
+                responsesGiven = true;
+            } else {
+                line.seed = number;
+            }
+        } else if (command == Command::DemoData && argument == "--teams") {
+            auto text = value();
+            if (!text || splitList(*text).empty()) return fail("--teams needs a comma-separated list of team names");
+            line.teams = splitList(*text);
+        } else if (command == Command::Validate && (argument.empty() || argument[0] != '-')) {
             line.files.emplace_back(argument);
         } else {
             return fail("unknown option '" + argument + "' (try --help)");
         }
     }
     if (line.command == Command::Validate && line.files.empty()) return fail("validate needs at least one FILE");
+    if (line.command == Command::Export && !line.outDir) return fail("export needs --out DIR");
+    if (line.command == Command::DemoData && (!responsesGiven || line.responses == 0))
+        return fail("demo-data needs --responses N (N > 0)");
     return {line, {}};
 }
 

@@ -1,6 +1,7 @@
 // The command line: which command to run and its options. Parsing only; the commands live in *_command.cpp.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -8,13 +9,18 @@
 
 namespace alignkiosk::platform {
 
-enum class Command { Run, Validate, Plugins, Help, Version };
+enum class Command { Run, Validate, Plugins, Dashboard, Export, DemoData, Help, Version };
 
 struct CommandLine {
     Command command = Command::Run;
-    std::optional<std::filesystem::path> survey;     // run
-    std::optional<std::filesystem::path> database;   // run
-    std::optional<std::filesystem::path> screenshot; // run
+    std::optional<std::filesystem::path> survey;     // run, dashboard, export, demo-data
+    std::optional<std::filesystem::path> database;   // run, dashboard, export, demo-data
+    std::optional<std::filesystem::path> screenshot; // run, dashboard
+    std::optional<std::filesystem::path> outDir;     // export
+    bool projection = false;                         // dashboard
+    uint64_t responses = 0;                          // demo-data
+    std::vector<std::string> teams;                  // demo-data; empty: the survey's teams
+    uint64_t seed = 1;                               // demo-data
     std::vector<std::filesystem::path> pluginDirs;   // run, validate, plugins: added to the built-in one
     std::vector<std::filesystem::path> files;        // validate
 };

@@ -14,5 +14,8 @@ void loadPlugins(plugin_host::PluginHost& host, const core::InstallLayout& layou
 int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout);
 int validateSurveys(const CommandLine& commandLine, const core::InstallLayout& layout);
 int listPlugins(const CommandLine& commandLine, const core::InstallLayout& layout);
+int showDashboard(const CommandLine& commandLine, const core::InstallLayout& layout);
+int exportSummary(const CommandLine& commandLine, const core::InstallLayout& layout);
+int fillDemoData(const CommandLine& commandLine, const core::InstallLayout& layout);
 
 } // namespace alignkiosk::platform

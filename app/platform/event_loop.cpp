@@ -37,6 +37,7 @@ void drawOne(KioskWindow& window, const FrameCallbacks& callbacks) {
     window.beginFrame();
     callbacks.draw(glfwGetTime());
     window.renderFrame();
+    if (callbacks.afterRender) callbacks.afterRender();
 }
 
 } // namespace

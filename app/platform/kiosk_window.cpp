@@ -1,6 +1,7 @@
 #include "kiosk_window.h"
 
 #include <GLFW/glfw3.h>
+#include <GL/glext.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
@@ -21,7 +22,8 @@ void rememberGlfwError(int code, const char* description) {
 
 } // namespace
 
-std::unique_ptr<KioskWindow> KioskWindow::open(const std::string& title, std::string& error) {
+std::unique_ptr<KioskWindow> KioskWindow::open(const std::string& title, const WindowOptions& options,
+                                               std::string& error) {
     glfwSetErrorCallback(rememberGlfwError);
     if (!glfwInit()) {
         error = "cannot open the display (" + g_lastGlfwError + ")";
@@ -31,15 +33,21 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const std::string& title, std::st
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
 
-    int width = 1280;
-    int height = 860;
-    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
-        if (const GLFWvidmode* mode = glfwGetVideoMode(monitor)) {
-            width = std::min(width, mode->width * 9 / 10);
-            height = std::min(height, mode->height * 9 / 10);
-        }
+    glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
+
+    int width = options.width > 0 ? options.width : 1280;
+    int height = options.height > 0 ? options.height : 860;
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (mode && options.fullScreen) {
+        width = mode->width;
+        height = mode->height;
+    } else if (mode && options.width <= 0) {
+        width = std::min(width, mode->width * 9 / 10);
+        height = std::min(height, mode->height * 9 / 10);
     }
-    GLFWwindow* window = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
+    GLFWwindow* window =
+        glfwCreateWindow(width, height, title.c_str(), options.fullScreen ? monitor : nullptr, nullptr);
     if (!window) {
         error = "cannot create an OpenGL 3.3 window (" + g_lastGlfwError + ")";
         glfwTerminate();
@@ -71,6 +79,22 @@ float KioskWindow::uiScale() const {
     return std::max(1.0f, yScale) * bySize;
 }
 
+bool KioskWindow::fullScreen() const { return glfwGetWindowMonitor(m_window) != nullptr; }
+
+void KioskWindow::setFullScreen(bool on) {
+    if (on == fullScreen()) return;
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (on && mode) {
+        glfwGetWindowPos(m_window, &m_windowedPosition[0], &m_windowedPosition[1]);
+        glfwGetWindowSize(m_window, &m_windowedSize[0], &m_windowedSize[1]);
+        glfwSetWindowMonitor(m_window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+    } else if (!on) {
+        glfwSetWindowMonitor(m_window, nullptr, m_windowedPosition[0], m_windowedPosition[1], m_windowedSize[0],
+                             m_windowedSize[1], 0);
+    }
+}
+
 bool KioskWindow::closeRequested() const { return glfwWindowShouldClose(m_window) != 0; }
 
 void KioskWindow::beginFrame() {
@@ -91,7 +115,7 @@ void KioskWindow::renderFrame() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-bool KioskWindow::saveBackBuffer(const std::filesystem::path& png, std::string& error) const {
+bool KioskWindow::saveFrame(const std::filesystem::path& png, std::string& error) const {
     int width = 0;
     int height = 0;
     glfwGetFramebufferSize(m_window, &width, &height);
@@ -101,7 +125,9 @@ bool KioskWindow::saveBackBuffer(const std::filesystem::path& png, std::string& 
     }
     std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4u);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
+    GLint readFramebuffer = 0;
+    glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &readFramebuffer);
+    if (readFramebuffer == 0) glReadBuffer(GL_BACK);
     glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
     // GL's rows run bottom-up; PNG's top-down.
     stbi_flip_vertically_on_write(1);

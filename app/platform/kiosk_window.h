@@ -9,14 +9,26 @@ struct GLFWwindow;
 
 namespace alignkiosk::platform {
 
+struct WindowOptions {
+    bool visible = true;
+    bool fullScreen = false; // on the primary monitor, at its current mode
+    int width = 0;           // 0: sized for the primary monitor
+    int height = 0;
+};
+
 class KioskWindow {
 public:
-    // Opens a window sized for the primary monitor and initialises the backends for the current ImGui context.
-    // Returns nullptr with `error` set when there is no display or no suitable GL.
-    static std::unique_ptr<KioskWindow> open(const std::string& title, std::string& error);
+    // Opens a window and initialises the backends for the current ImGui context. Returns nullptr with `error` set
+    // when there is no display or no suitable GL.
+    static std::unique_ptr<KioskWindow> open(const std::string& title, const WindowOptions& options,
+                                             std::string& error);
     ~KioskWindow();
     KioskWindow(const KioskWindow&) = delete;
     KioskWindow& operator=(const KioskWindow&) = delete;
+
+    // Full screen on the primary monitor, or back to the window it was.
+    void setFullScreen(bool on);
+    bool fullScreen() const;
 
     // How large to draw: 1.0 for a 96-dpi laptop window; larger on big or high-dpi displays.
     float uiScale() const;
@@ -25,8 +37,8 @@ public:
     void beginFrame();
     // Renders ImGui's draw data into the back buffer (not yet shown).
     void renderFrame();
-    // Writes the back buffer (what renderFrame drew) to a PNG; false with `error` on failure.
-    bool saveBackBuffer(const std::filesystem::path& png, std::string& error) const;
+    // Writes what renderFrame drew (the back buffer, or the bound offscreen target) to a PNG; false with `error`.
+    bool saveFrame(const std::filesystem::path& png, std::string& error) const;
     void present();
 
     GLFWwindow* handle() const { return m_window; }
@@ -34,6 +46,8 @@ public:
 private:
     explicit KioskWindow(GLFWwindow* window) : m_window(window) {}
     GLFWwindow* m_window;
+    int m_windowedPosition[2] = {0, 0};
+    int m_windowedSize[2] = {0, 0};
 };
 
 } // namespace alignkiosk::platform

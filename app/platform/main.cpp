@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
     case platform::Command::Validate: return platform::validateSurveys(commandLine, layout);
     case platform::Command::Plugins: return platform::listPlugins(commandLine, layout);
     case platform::Command::Run: return platform::runKiosk(commandLine, layout);
+    case platform::Command::Dashboard: return platform::showDashboard(commandLine, layout);
+    case platform::Command::Export: return platform::exportSummary(commandLine, layout);
+    case platform::Command::DemoData: return platform::fillDemoData(commandLine, layout);
     }
     return 2;
 }

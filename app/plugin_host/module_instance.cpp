@@ -1,5 +1,6 @@
 #include "plugin_host/module_instance.h"
 
+#include "plugin_host/aggregate_buffer.h"
 #include "plugin_host/plugin_call.h"
 #include "plugin_host/step_content_buffer.h"
 
@@ -15,6 +16,10 @@ bool has(const alignkiosk_module_v1* module, size_t fieldEnd) { return module &&
 
 #define ALIGNKIOSK_MODULE_FUNCTION(module, field)                                                                      \
     (has(module, offsetof(alignkiosk_module_v1, field) + sizeof(module->field)) ? module->field : nullptr)
+
+// The same rule for the panel table: a table that does not reach draw_panel has no panel to offer.
+constexpr size_t kPanelDrawEnd =
+    offsetof(alignkiosk_dashboard_panel_v1, draw_panel) + sizeof(alignkiosk_dashboard_panel_v1::draw_panel);
 
 // Sinks are called from plugin code: no exception may travel back into it.
 void appendToString(void* context, const char* data, size_t length) {
@@ -92,6 +97,56 @@ std::optional<std::vector<ModuleInstance::Finding>> ModuleInstance::score(
     bool scored = false;
     if (!callPlugin([&] { scored = scoreModule(m_module, &aggregate, &sink); }) || !scored) return std::nullopt;
     return findings;
+}
+
+const alignkiosk_dashboard_panel_v1* ModuleInstance::dashboardPanel(bool& failed) const {
+    failed = false;
+    auto getExtension = ALIGNKIOSK_MODULE_FUNCTION(m_module, get_extension);
+    if (!getExtension) return nullptr;
+    const void* extension = nullptr;
+    if (!callPlugin([&] { extension = getExtension(m_module, ALIGNKIOSK_DASHBOARD_PANEL_V1_ID); })) {
+        failed = true;
+        return nullptr;
+    }
+    const auto* panel = static_cast<const alignkiosk_dashboard_panel_v1*>(extension);
+    if (!panel || panel->struct_size < kPanelDrawEnd || !panel->draw_panel) return nullptr;
+    return panel;
+}
+
+bool ModuleInstance::hasDashboardPanel() const {
+    bool failed = false;
+    return dashboardPanel(failed) != nullptr;
+}
+
+PanelOutcome ModuleInstance::drawDashboardPanel(const AggregateBuffer& groups, const alignkiosk_frame_v1& frame) const {
+    bool failed = false;
+    const alignkiosk_dashboard_panel_v1* panel = dashboardPanel(failed);
+    if (failed) return PanelOutcome::Failed;
+    if (!panel) return PanelOutcome::NoPanel;
+    return drawPanel(*panel, groups, frame);
+}
+
+PanelOutcome ModuleInstance::drawDashboardPanel(const core::ModuleAggregate& aggregate,
+                                                const alignkiosk_frame_v1& frame,
+                                                std::string_view everyoneLabel) const {
+    bool failed = false;
+    const alignkiosk_dashboard_panel_v1* panel = dashboardPanel(failed);
+    if (failed) return PanelOutcome::Failed;
+    if (!panel) return PanelOutcome::NoPanel; // a module without a panel costs no conversion
+    try {
+        const AggregateBuffer groups(aggregate, everyoneLabel);
+        return drawPanel(*panel, groups, frame);
+    } catch (...) { // out of memory while converting: the panel is not drawn, the dashboard goes on
+        return PanelOutcome::Failed;
+    }
+}
+
+PanelOutcome ModuleInstance::drawPanel(const alignkiosk_dashboard_panel_v1& panel, const AggregateBuffer& groups,
+                                       const alignkiosk_frame_v1& frame) const {
+    bool drawn = false;
+    if (!callPlugin([&] { drawn = panel.draw_panel(m_module, groups.groups(), groups.groupCount(), &frame); }))
+        return PanelOutcome::Failed;
+    return drawn ? PanelOutcome::Drawn : PanelOutcome::Failed;
 }
 
 } // namespace alignkiosk::plugin_host

@@ -2,6 +2,7 @@
 // the step's content and turns every plugin failure into a return value (the kiosk never goes down with a plugin).
 #pragma once
 
+#include "core/dashboard_model.h"
 #include "core/survey_model.h"
 
 #include <alignkiosk/plugin_abi.h>
@@ -10,11 +11,20 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace alignkiosk::plugin_host {
 
 class StepContentBuffer; // the C structs for one core::Step (step_content_buffer.h)
+class AggregateBuffer;   // the C structs for one core::ModuleAggregate (aggregate_buffer.h)
+
+// What became of a request to draw a module's own dashboard panel.
+enum class PanelOutcome {
+    NoPanel, // the module offers no panel (a 1.0 plugin, or a module without one): the caller's own view instead
+    Drawn,
+    Failed   // the module has a panel but could not draw it (false, or an exception): show an error instead
+};
 
 class ModuleInstance {
 public:
@@ -46,7 +56,22 @@ public:
     // The module's conclusions from one group's counts, or nothing if the plugin failed.
     std::optional<std::vector<Finding>> score(const alignkiosk_aggregate_v1& aggregate) const;
 
+    // Whether the module offers its own dashboard panel (extension ALIGNKIOSK_DASHBOARD_PANEL_V1_ID).
+    bool hasDashboardPanel() const;
+    // Draws the module's dashboard panel into the current ImGui child region (begun by the caller, as wide as the
+    // panel) from `groups`, the shown groups of this step, everyone first. Keep one AggregateBuffer per dashboard
+    // model and pass it every frame; the core::ModuleAggregate overload converts on each call (see AggregateBuffer
+    // for everyoneLabel). Never throws.
+    PanelOutcome drawDashboardPanel(const AggregateBuffer& groups, const alignkiosk_frame_v1& frame) const;
+    PanelOutcome drawDashboardPanel(const core::ModuleAggregate& aggregate, const alignkiosk_frame_v1& frame,
+                                    std::string_view everyoneLabel = core::kEveryoneGroup) const;
+
 private:
+    // The module's panel table when it offers a usable one; nullptr otherwise. `failed` is set when asking threw.
+    const alignkiosk_dashboard_panel_v1* dashboardPanel(bool& failed) const;
+    PanelOutcome drawPanel(const alignkiosk_dashboard_panel_v1& panel, const AggregateBuffer& groups,
+                           const alignkiosk_frame_v1& frame) const;
+
     alignkiosk_module_v1* m_module;
     std::unique_ptr<StepContentBuffer> m_content;
     std::string m_moduleId;

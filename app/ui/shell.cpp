@@ -36,8 +36,27 @@ Shell::Shell(const core::Survey& survey, std::vector<std::unique_ptr<plugin_host
       m_flow(pagesPerStep(m_modules), !survey.teams.empty()) {}
 
 double Shell::nextWakeIn(double now) const {
+    if (m_pinPadOpen) return m_pinPad->nextWakeIn(now);
     if (m_flow.screen() != Screen::ThankYou) return -1.0;
     return std::max(0.0, m_thankYouSince + kThankYouSeconds - now);
+}
+
+void Shell::setFacilitatorAccess(FacilitatorAccess access) {
+    m_facilitator = std::move(access);
+    m_pinPadOpen = false;
+    m_pinPad = std::make_unique<PinPad>(m_theme, m_text,
+                                        PinStorage{m_facilitator.loadPinHash, m_facilitator.savePinHash});
+    bool chosen = true;
+    try {
+        chosen = m_facilitator.loadPinHash && m_facilitator.loadPinHash().has_value();
+    } catch (const std::exception&) {
+        // The pad itself reports storage trouble when it is opened.
+    }
+    if (!chosen && m_facilitator.savePinHash && m_facilitator.onFacilitator) {
+        m_pinPad->open(m_now, true);
+        m_pinPadOpen = true;
+        m_choosingFirstPin = true;
+    }
 }
 
 void Shell::draw(double now) {
@@ -58,14 +77,22 @@ void Shell::draw(double now) {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (available - width) * 0.5f);
     ImGui::BeginChild("column", ImVec2(width, 0.0f), false, ImGuiWindowFlags_NoScrollbar);
 
+    const bool pinPad = m_pinPadOpen && m_flow.screen() == Screen::Welcome;
     switch (m_flow.screen()) {
-    case Screen::Welcome: drawWelcome(); break;
+    case Screen::Welcome:
+        if (pinPad)
+            drawFacilitatorPin();
+        else
+            drawWelcome();
+        break;
     case Screen::TeamPick: drawTeamPick(); break;
     case Screen::StepPage: drawStepPage(); break;
     case Screen::ThankYou: drawThankYou(); break;
     }
 
     ImGui::EndChild();
+    // In the window's corner rather than the column's, out of a participant's way.
+    if (m_flow.screen() == Screen::Welcome && !m_pinPadOpen) drawFacilitatorEntry();
     if (m_theme.body) ImGui::PopFont();
     ImGui::End();
 }

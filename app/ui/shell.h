@@ -1,11 +1,13 @@
 // The participant's side of the kiosk: welcome -> optional team pick -> every page of every step -> thank-you ->
 // welcome for the next person. Draws one full-window ImGui frame at a time; the platform layer owns the window and
-// decides when to draw (see nextWakeIn).
+// decides when to draw (see nextWakeIn). A small Facilitator button on the welcome screen opens a PIN pad that leads
+// to the facilitator's view; nothing of anyone's answers is reachable from the shell itself.
 #pragma once
 
 #include "core/response_store.h"
 #include "core/survey_model.h"
 #include "plugin_host/module_instance.h"
+#include "ui/pin_pad.h"
 #include "ui/shell_text.h"
 #include "ui/survey_flow.h"
 #include "ui/theme.h"
@@ -25,19 +27,38 @@ public:
 
     static constexpr double kThankYouSeconds = 6.0;
 
+    // The way to the facilitator's view, wired by the platform. The Facilitator button shows only when all three are
+    // set. loadPinHash/savePinHash reach the stored PIN hash (throwing std::exception when they cannot);
+    // onFacilitator runs, inside draw(), once the right PIN was entered (or a first PIN chosen): switch views after
+    // the frame. The shell is back on its welcome screen by then.
+    struct FacilitatorAccess {
+        std::function<std::optional<std::string>()> loadPinHash;
+        std::function<void(const std::string&)> savePinHash;
+        std::function<void()> onFacilitator;
+    };
+
     // One module instance per survey step, in step order.
     Shell(const core::Survey& survey, std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules,
           SubmitFunction submit, Theme theme, ShellText text = {});
 
     // Draws the whole frame (call between ImGui::NewFrame and ImGui::Render). `now` is in seconds, any epoch.
     void draw(double now);
-    // Seconds until the shell changes by itself (the thank-you screen returning), or a negative number for never.
+    // Seconds until the shell changes by itself (the thank-you screen returning, the PIN pad's countdown or idle
+    // timeout), or a negative number for never.
     double nextWakeIn(double now) const;
 
+    // Wires the Facilitator button. When no PIN has been chosen yet, the PIN pad opens at once and cannot be left
+    // until one is: the person starting the kiosk chooses it, not the first participant who finds the button.
+    void setFacilitatorAccess(FacilitatorAccess access);
+
     const SurveyFlow& flow() const { return m_flow; }
+    // The PIN pad, when it is on screen (it covers the welcome screen).
+    const PinPad* facilitatorPinPad() const { return m_pinPadOpen ? m_pinPad.get() : nullptr; }
 
 private:
     void drawWelcome();
+    void drawFacilitatorEntry();
+    void drawFacilitatorPin();
     void drawTeamPick();
     void drawStepPage();
     void drawThankYou();
@@ -59,6 +80,10 @@ private:
     double m_now = 0.0;
     double m_thankYouSince = 0.0;
     std::string m_error;
+    FacilitatorAccess m_facilitator;
+    std::unique_ptr<PinPad> m_pinPad; // kept while the shell lives, so its wrong-try count survives closing it
+    bool m_pinPadOpen = false;
+    bool m_choosingFirstPin = false; // the start-up choice of a PIN: required, and not a way into the dashboard
 };
 
 } // namespace alignkiosk::ui

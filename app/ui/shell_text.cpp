@@ -10,7 +10,7 @@ namespace alignkiosk::ui {
 namespace {
 
 // The file keys, one per ShellText field.
-constexpr std::array<std::pair<const char*, std::string ShellText::*>, 14> kFields{{
+constexpr std::array<std::pair<const char*, std::string ShellText::*>, 25> kFields{{
     {"start", &ShellText::start},
     {"next", &ShellText::next},
     {"back", &ShellText::back},
@@ -25,6 +25,17 @@ constexpr std::array<std::pair<const char*, std::string ShellText::*>, 14> kFiel
     {"thank_you_body", &ShellText::thankYouBody},
     {"save_failed", &ShellText::saveFailed},
     {"module_failed", &ShellText::moduleFailed},
+    {"facilitator", &ShellText::facilitator},
+    {"pin_choose", &ShellText::pinChoose},
+    {"pin_choose_help", &ShellText::pinChooseHelp},
+    {"pin_confirm", &ShellText::pinConfirm},
+    {"pin_mismatch", &ShellText::pinMismatch},
+    {"pin_enter", &ShellText::pinEnter},
+    {"pin_wrong", &ShellText::pinWrong},
+    {"pin_locked_out", &ShellText::pinLockedOut},
+    {"pin_unavailable", &ShellText::pinUnavailable},
+    {"ok", &ShellText::ok},
+    {"cancel", &ShellText::cancel},
 }};
 
 } // namespace

@@ -25,6 +25,18 @@ struct ShellText {
     std::string thankYouBody = "Your answers are saved. The screen will be ready for the next person in a moment.";
     std::string saveFailed = "Your answers could not be saved, and nothing was lost. Please tell the facilitator.";
     std::string moduleFailed = "This part of the survey cannot be shown right now. Please tell the facilitator.";
+    // The facilitator entry on the welcome screen and its PIN pad ({seconds}: the lock-out left).
+    std::string facilitator = "Facilitator";
+    std::string pinChoose = "Choose a facilitator PIN";
+    std::string pinChooseHelp = "4 to 8 digits. It opens the team results on this kiosk, so keep it to yourself.";
+    std::string pinConfirm = "Enter the same PIN again";
+    std::string pinMismatch = "The two PINs were not the same. Please start again.";
+    std::string pinEnter = "Facilitator PIN";
+    std::string pinWrong = "Wrong PIN.";
+    std::string pinLockedOut = "Too many wrong tries. Try again in {seconds} s.";
+    std::string pinUnavailable = "The facilitator PIN cannot be read or saved right now. Please try again.";
+    std::string ok = "OK";
+    std::string cancel = "Cancel";
 };
 
 // The defaults with every key of `strings` that names a field replaced; unknown keys are listed in `unknownKeys`.

@@ -7,6 +7,11 @@ namespace alignkiosk::ui {
 
 namespace {
 
+// The three type sizes at scale 1.0, in pixels.
+constexpr float kBodyPixels = 24.0f;
+constexpr float kHeadingPixels = 32.0f;
+constexpr float kTitlePixels = 50.0f;
+
 ImFont* addFont(const std::filesystem::path& fontFile, float pixels) {
     ImGuiIO& io = ImGui::GetIO();
     std::error_code error;
@@ -39,9 +44,9 @@ Theme applyTheme(float scale, const std::filesystem::path& fontFile) {
     theme.scale = scale;
     theme.minTouchTarget = 64.0f * scale;
     // The first font added is ImGui's default, so body text comes first.
-    theme.body = addFont(fontFile, 24.0f * scale);
-    theme.heading = addFont(fontFile, 32.0f * scale);
-    theme.title = addFont(fontFile, 50.0f * scale);
+    theme.body = addFont(fontFile, kBodyPixels * scale);
+    theme.heading = addFont(fontFile, kHeadingPixels * scale);
+    theme.title = addFont(fontFile, kTitlePixels * scale);
 
     ImGui::StyleColorsLight();
     ImGuiStyle& style = ImGui::GetStyle();
@@ -76,6 +81,13 @@ Theme applyTheme(float scale, const std::filesystem::path& fontFile) {
     colors[ImGuiCol_Border] = ImVec4(0.75f, 0.78f, 0.80f, 1.0f);
     colors[ImGuiCol_ScrollbarBg] = ImVec4(0.0f, 0.0f, 0.0f, 0.03f);
     return theme;
+}
+
+void addProjectionFonts(Theme& theme, const std::filesystem::path& fontFile) {
+    const float scale = theme.scale * theme.projectionTypeScale;
+    theme.projectionBody = addFont(fontFile, kBodyPixels * scale);
+    theme.projectionHeading = addFont(fontFile, kHeadingPixels * scale);
+    theme.projectionTitle = addFont(fontFile, kTitlePixels * scale);
 }
 
 } // namespace alignkiosk::ui

@@ -1,4 +1,5 @@
-// The welcome screen: what this survey is, the anonymity promise, and one big Start button.
+// The welcome screen: what this survey is, the anonymity promise, and one big Start button. In its corner, the
+// facilitator's way to the results, behind a PIN.
 #include "shell.h"
 
 #include "ui/widgets.h"
@@ -47,6 +48,39 @@ void Shell::drawWelcome() {
     if (startPressed) {
         beginParticipant();
         m_flow.start();
+    }
+}
+
+// Small and muted in the bottom-left corner, but still a full touch target.
+void Shell::drawFacilitatorEntry() {
+    if (!m_pinPad || !m_facilitator.loadPinHash || !m_facilitator.savePinHash || !m_facilitator.onFacilitator) return;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float height = m_theme.minTouchTarget;
+    const float width = std::max(m_theme.minTouchTarget,
+                                 ImGui::CalcTextSize(m_text.facilitator.c_str()).x + 2.0f * style.FramePadding.x);
+    ImGui::SetCursorPos(
+        ImVec2(style.WindowPadding.x * 0.5f, ImGui::GetWindowHeight() - height - style.WindowPadding.y * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.0f, 0.0f, 0.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, m_theme.muted);
+    const bool pressed =
+        touchButton(m_theme, m_text.facilitator.c_str(), ImVec2(width, height), ButtonStyle::Secondary);
+    ImGui::PopStyleColor(2);
+    if (pressed) {
+        m_pinPad->open(m_now);
+        m_pinPadOpen = true;
+    }
+}
+
+void Shell::drawFacilitatorPin() {
+    switch (m_pinPad->draw(m_now)) {
+    case PinPadResult::Open: break;
+    case PinPadResult::Cancelled: m_pinPadOpen = false; break;
+    case PinPadResult::Accepted:
+        m_pinPadOpen = false;
+        // A first PIN chosen at start-up leads to the welcome screen, ready for participants.
+        if (!m_choosingFirstPin) m_facilitator.onFacilitator();
+        m_choosingFirstPin = false;
+        break;
     }
 }
 

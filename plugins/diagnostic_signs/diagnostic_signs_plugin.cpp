@@ -20,6 +20,7 @@ std::vector<sdk::ModuleDefinition> definitions() {
         "How often the team sees the signs of a mission that does not guide the work, and how well the work goes.";
     definition.acceptedKinds = sdk::kindBit(ALIGNKIOSK_QUESTION_SCALE) | sdk::kindBit(ALIGNKIOSK_QUESTION_TEXT);
     definition.validate = validateContent;
+    definition.hasDashboardPanel = true; // SignsModule::drawDashboardPanel
     definition.create = [](const sdk::StepView& step) -> std::unique_ptr<sdk::Module> {
         return std::make_unique<SignsModule>(step);
     };

@@ -1,5 +1,7 @@
 #include "signs_module.h"
 
+#include "signs_look.h"
+#include "signs_panel.h"
 #include "signs_scoring.h"
 
 #include <imgui.h>
@@ -15,62 +17,6 @@
 namespace alignkiosk::plugins::diagnostic_signs {
 
 namespace {
-
-// ---- Frame settings with safe fallbacks -------------------------------------------------------------------------
-
-struct Look {
-    float scale = 1.0f;
-    float touchTarget = 44.0f;
-    ImFont* heading = nullptr;
-    ImFont* body = nullptr;
-    ImU32 accent = 0;
-};
-
-Look lookFor(const alignkiosk_frame_v1& frame) {
-    Look look;
-    look.scale = frame.ui_scale > 0.0f ? frame.ui_scale : 1.0f;
-    look.touchTarget = frame.min_touch_target > 0.0f ? frame.min_touch_target : 44.0f * look.scale;
-    look.heading = static_cast<ImFont*>(frame.heading_font);
-    look.body = static_cast<ImFont*>(frame.body_font);
-    // A zero accent would be invisible; fall back to the theme's strongest button colour.
-    look.accent = frame.accent_color != 0 ? frame.accent_color : ImGui::GetColorU32(ImGuiCol_ButtonActive);
-    return look;
-}
-
-// Pushes a font for one scope only when the host gave one (PushFont(nullptr) would switch to the default font).
-class FontScope {
-public:
-    explicit FontScope(ImFont* font) : m_pushed(font != nullptr) {
-        if (m_pushed) ImGui::PushFont(font);
-    }
-    ~FontScope() {
-        if (m_pushed) ImGui::PopFont();
-    }
-    FontScope(const FontScope&) = delete;
-    FontScope& operator=(const FontScope&) = delete;
-
-private:
-    bool m_pushed;
-};
-
-ImVec4 softTextColor() {
-    ImVec4 color = ImGui::GetStyleColorVec4(ImGuiCol_Text);
-    color.w *= 0.72f;
-    return color;
-}
-
-void wrappedText(std::string_view text) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    ImGui::PopTextWrapPos();
-}
-
-// Black or white, whichever reads better on `background` (relative luminance, sRGB weights).
-ImU32 contrastingText(ImU32 background) {
-    const ImVec4 c = ImGui::ColorConvertU32ToFloat4(background);
-    const float luminance = 0.2126f * c.x + 0.7152f * c.y + 0.0722f * c.z;
-    return luminance > 0.55f ? IM_COL32(0, 0, 0, 255) : IM_COL32(255, 255, 255, 255);
-}
 
 // ---- Button labels wrapped and centred inside a button ----------------------------------------------------------
 
@@ -165,6 +111,15 @@ SignsModule::SignsModule(const sdk::StepView& step) {
             *group == Group::Signal ? signals : *group == Group::Metric ? metrics : customerChange;
         page.push_back(m_items.size());
         m_items.push_back(Item{question, *group, std::nullopt, {}});
+        if (*group == Group::CustomerChange) continue; // the open sentence is never scored
+
+        ScoredItem scored;
+        scored.questionId = std::string(question.id());
+        scored.role = *group == Group::Signal ? ItemRole::Signal : ItemRole::Metric;
+        scored.name = displayName(question.attribute(kLabelAttribute), question.prompt());
+        scored.checkFirst = std::string(trimmed(question.attribute(kCheckFirstAttribute)));
+        scored.pointCount = question.scaleMax() - question.scaleMin() + 1;
+        m_scored.push_back(std::move(scored));
     }
     // At most kQuestionsPerPage per page: two scale questions fit a laptop window and a touchscreen without
     // scrolling, which a finger cannot do in ImGui.
@@ -339,33 +294,23 @@ std::string SignsModule::answerJson() const {
 }
 
 std::vector<sdk::Finding> SignsModule::score(const sdk::AggregateView& aggregate) const {
-    std::vector<SignFinding> findings;
-    for (const Item& item : m_items) {
-        if (item.group == Group::CustomerChange) continue;
-        const alignkiosk_item_distribution_v1* distribution = aggregate.item(item.question.id());
-        if (!distribution) continue;
-
-        ScoredItem scored;
-        scored.questionId = std::string(item.question.id());
-        scored.role = item.group == Group::Signal ? ItemRole::Signal : ItemRole::Metric;
-        scored.name = displayName(item.question.attribute(kLabelAttribute), item.question.prompt());
-        scored.checkFirst = std::string(trimmed(item.question.attribute(kCheckFirstAttribute)));
-        scored.pointCount = item.question.scaleMax() - item.question.scaleMin() + 1;
-        const std::span<const uint32_t> counts =
-            distribution->counts ? std::span<const uint32_t>(distribution->counts, distribution->count_length)
-                                 : std::span<const uint32_t>();
-
-        SignFinding finding;
-        if (scoreItem(scored, counts, distribution->answered, finding)) findings.push_back(std::move(finding));
-    }
-    sortFindings(findings);
-
+    std::vector<SignFinding> findings = scoreAggregate(m_scored, aggregate.raw());
     std::vector<sdk::Finding> result;
     result.reserve(findings.size());
     for (SignFinding& finding : findings)
         result.push_back(sdk::Finding{std::move(finding.questionId), finding.level, finding.share,
                                       std::move(finding.headline), std::move(finding.action)});
     return result;
+}
+
+bool SignsModule::drawDashboardPanel(const std::vector<sdk::AggregateView>& groups, const alignkiosk_frame_v1& frame) {
+    std::vector<PanelGroup> panel;
+    panel.reserve(groups.size());
+    for (const sdk::AggregateView& group : groups)
+        panel.push_back(PanelGroup{std::string(group.groupLabel()), group.responseCount(),
+                                   scoreAggregate(m_scored, group.raw())});
+    drawPanel(panel, frame);
+    return true;
 }
 
 } // namespace alignkiosk::plugins::diagnostic_signs

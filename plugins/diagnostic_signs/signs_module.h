@@ -3,6 +3,7 @@
 #pragma once
 
 #include "signs_content.h"
+#include "signs_scoring.h"
 
 #include <alignkiosk/plugin.hpp>
 
@@ -26,6 +27,8 @@ public:
     bool pageComplete(uint32_t page) const override;
     std::string answerJson() const override;
     std::vector<sdk::Finding> score(const sdk::AggregateView& aggregate) const override;
+    // Per shown group, the signs ranked by how widespread and the metrics ranked by how weak (signs_panel.h).
+    bool drawDashboardPanel(const std::vector<sdk::AggregateView>& groups, const alignkiosk_frame_v1& frame) override;
 
 private:
     struct Item {
@@ -40,6 +43,7 @@ private:
     void drawText(Item& item, const alignkiosk_frame_v1& frame);
 
     std::vector<Item> m_items;                // content order
+    std::vector<ScoredItem> m_scored;         // the signals and metrics, content order: what scoring reads
     std::vector<std::vector<size_t>> m_pages; // indices into m_items: signals, metrics, open sentence (if present)
     // Bumped by reset() and part of every widget ID, so ImGui's own state for a half-typed sentence or a held button
     // is dropped with the answers and never reaches the next participant.

@@ -1,6 +1,7 @@
 #include "signs_scoring.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace alignkiosk::plugins::diagnostic_signs {
 
@@ -43,14 +44,17 @@ bool scoreItem(const ScoredItem& item, std::span<const uint32_t> counts, uint32_
 
     finding = SignFinding{};
     finding.questionId = item.questionId;
+    finding.role = item.role;
     finding.hits = static_cast<uint32_t>(hits);
     finding.answered = answered;
     finding.level = levelFor(finding.hits, answered);
     finding.share = static_cast<float>(static_cast<double>(hits) / static_cast<double>(answered));
 
     const char* verb = item.role == ItemRole::Signal ? "seen often by " : "rated weak by ";
-    finding.headline = item.name + " \u2014 " + verb + std::to_string(percentFloor(finding.hits, answered)) + "% (" +
-                       std::to_string(finding.hits) + " of " + std::to_string(answered) + ")";
+    finding.name = item.name;
+    finding.measure = verb + std::to_string(percentFloor(finding.hits, answered)) + "% (" +
+                      std::to_string(finding.hits) + " of " + std::to_string(answered) + ")";
+    finding.headline = item.name + " \u2014 " + finding.measure;
     if (item.role == ItemRole::Signal) finding.action = item.checkFirst;
     return true;
 }
@@ -61,6 +65,37 @@ void sortFindings(std::vector<SignFinding>& findings) {
         // a.hits / a.answered > b.hits / b.answered, cross-multiplied to stay exact.
         return static_cast<uint64_t>(a.hits) * b.answered > static_cast<uint64_t>(b.hits) * a.answered;
     });
+}
+
+std::vector<SignFinding> scoreAggregate(std::span<const ScoredItem> items, const alignkiosk_aggregate_v1& aggregate) {
+    std::vector<SignFinding> findings;
+    for (const ScoredItem& item : items) {
+        const alignkiosk_item_distribution_v1* distribution = nullptr;
+        for (uint32_t i = 0; i < aggregate.item_count && aggregate.items; ++i) {
+            const char* id = aggregate.items[i].question_id;
+            if (id && item.questionId == id) {
+                distribution = &aggregate.items[i];
+                break;
+            }
+        }
+        if (!distribution) continue;
+        const std::span<const uint32_t> counts =
+            distribution->counts ? std::span<const uint32_t>(distribution->counts, distribution->count_length)
+                                 : std::span<const uint32_t>();
+        SignFinding finding;
+        if (scoreItem(item, counts, distribution->answered, finding)) findings.push_back(std::move(finding));
+    }
+    sortFindings(findings);
+    return findings;
+}
+
+const char* levelWord(alignkiosk_finding_level_v1 level) {
+    switch (level) {
+    case ALIGNKIOSK_FINDING_WIDESPREAD: return "widespread";
+    case ALIGNKIOSK_FINDING_WATCH: return "watch";
+    case ALIGNKIOSK_FINDING_INFO: return "isolated";
+    }
+    return "";
 }
 
 std::string displayName(std::string_view label, std::string_view prompt) {

@@ -29,12 +29,15 @@ struct ScoredItem {
 
 struct SignFinding {
     std::string questionId;
+    ItemRole role = ItemRole::Signal;
     alignkiosk_finding_level_v1 level = ALIGNKIOSK_FINDING_INFO;
     uint32_t hits = 0;     // answers at the counting end of the scale
     uint32_t answered = 0; // answers to the question
     float share = 0.0f;    // hits / answered
-    std::string headline;
-    std::string action;
+    std::string name;      // the sign or metric (ScoredItem::name)
+    std::string measure;   // "seen often by 62% (5 of 8)" or "rated weak by 25% (2 of 8)"
+    std::string headline;  // name + " \u2014 " + measure
+    std::string action;    // signals: check_first; metrics: empty
 };
 
 // The level for `hits` of `answered` (answered > 0): WIDESPREAD from one half, WATCH from one quarter. Compared in
@@ -50,6 +53,13 @@ bool scoreItem(const ScoredItem& item, std::span<const uint32_t> counts, uint32_
 
 // Most urgent first: by level, then by share, both descending; ties keep content order.
 void sortFindings(std::vector<SignFinding>& findings);
+
+// Every finding for one group's aggregate: one per item in `items` that has answers (looked up by question id),
+// sorted by sortFindings. What score() returns and what the dashboard panel draws.
+std::vector<SignFinding> scoreAggregate(std::span<const ScoredItem> items, const alignkiosk_aggregate_v1& aggregate);
+
+// The level as one short word for the facilitator: "widespread", "watch" or "isolated".
+const char* levelWord(alignkiosk_finding_level_v1 level);
 
 // The headline's name for a question: the "label" attribute when set, else the prompt without its closing
 // punctuation ("Our messaging changes from page to page." -> "Our messaging changes from page to page").

@@ -153,7 +153,7 @@ TEST(ResponseStore, OpensInMemoryWithCurrentSchema) {
     auto store = ResponseStore::open(":memory:");
     const auto settings = store.settings();
     EXPECT_EQ(settings.schemaVersion, ResponseStore::kSchemaVersion);
-    EXPECT_EQ(settings.schemaVersion, 1u);
+    EXPECT_EQ(settings.schemaVersion, 2u);
     EXPECT_TRUE(settings.foreignKeys);
     EXPECT_EQ(settings.busyTimeoutMs, 5000);
     EXPECT_EQ(settings.synchronous, 2); // FULL
@@ -172,7 +172,7 @@ TEST_F(ResponseStoreTest, FileStoreUsesWalAndFullSync) {
     // WAL and the schema version are properties of the file: another connection sees them too.
     RawDatabase raw(dbPath());
     EXPECT_EQ(raw.value("PRAGMA journal_mode"), "wal");
-    EXPECT_EQ(raw.value("PRAGMA user_version"), "1");
+    EXPECT_EQ(raw.value("PRAGMA user_version"), "2");
     EXPECT_EQ(store.path(), dbPath());
 }
 
@@ -199,13 +199,17 @@ TEST_F(ResponseStoreTest, SchemaHasOnlyTheAnonymousColumns) {
                   "session_date|TEXT|1|0",
                   "payload|TEXT|1|0",
               }));
+    // The kiosk's settings: a key and a text, nothing that could point at a participant or a time.
+    EXPECT_EQ(raw.rows("SELECT name, type, \"notnull\", pk FROM pragma_table_info('settings') ORDER BY cid"),
+              (std::vector<std::string>{"key|TEXT|1|1", "value|TEXT|1|0"}));
     // Nothing else in the file: no other table, no sqlite_sequence (no AUTOINCREMENT), no trigger or view.
     EXPECT_EQ(raw.rows("SELECT type, name FROM sqlite_master ORDER BY name"),
-              (std::vector<std::string>{"table|responses", "index|responses_by_survey"}));
+              (std::vector<std::string>{"table|responses", "index|responses_by_survey", "table|settings"}));
     // WITHOUT ROWID: there is no hidden insertion counter to read.
     EXPECT_FALSE(raw.prepares("SELECT rowid FROM responses"));
     EXPECT_EQ(raw.value("SELECT wr FROM pragma_table_list WHERE name = 'responses'"), "1");
     EXPECT_EQ(raw.value("SELECT strict FROM pragma_table_list WHERE name = 'responses'"), "1");
+    EXPECT_EQ(raw.value("SELECT strict FROM pragma_table_list WHERE name = 'settings'"), "1");
 }
 
 TEST_F(ResponseStoreTest, CreatesMissingParentDirectories) {
@@ -238,7 +242,7 @@ TEST_F(ResponseStoreTest, ReopeningKeepsData) {
         before = store.responses();
     }
     auto reopened = ResponseStore::open(dbPath());
-    EXPECT_EQ(reopened.settings().schemaVersion, 1u);
+    EXPECT_EQ(reopened.settings().schemaVersion, 2u);
     EXPECT_EQ(reopened.responses(), before);
     EXPECT_EQ(before.size(), 6u);
 }
@@ -448,6 +452,113 @@ TEST(ResponseStore, FiltersBySurvey) {
     EXPECT_TRUE(std::is_sorted(other.begin(), other.end(),
                                [](const StoredResponse& a, const StoredResponse& b) { return a.id < b.id; }));
     EXPECT_TRUE(store.responses("missing").empty());
+}
+
+// [SECTION] Settings
+
+TEST(ResponseStore, SettingsRoundTrip) {
+    auto store = ResponseStore::open(":memory:", fixedDate());
+    EXPECT_EQ(store.setting("facilitator_pin_hash"), std::nullopt);
+    store.setSetting("facilitator_pin_hash", "$argon2id$first");
+    EXPECT_EQ(store.setting("facilitator_pin_hash"), std::optional<std::string>("$argon2id$first"));
+    store.setSetting("facilitator_pin_hash", "$argon2id$second"); // replaces, never a second row
+    EXPECT_EQ(store.setting("facilitator_pin_hash"), std::optional<std::string>("$argon2id$second"));
+    store.setSetting("language", "");
+    EXPECT_EQ(store.setting("language"), std::optional<std::string>(""));
+    store.setSetting("motto", "Ünïcödé ✓");
+    EXPECT_EQ(store.setting("motto"), std::optional<std::string>("Ünïcödé ✓"));
+    EXPECT_EQ(store.setting("Motto"), std::nullopt); // keys are exact
+    // Settings are not answers.
+    EXPECT_EQ(store.count(), 0u);
+    store.submit(pulse());
+    EXPECT_EQ(store.count(), 3u);
+    EXPECT_EQ(store.setting("facilitator_pin_hash"), std::optional<std::string>("$argon2id$second"));
+}
+
+TEST(ResponseStore, BadSettingsAreRefusedWithoutWriting) {
+    auto store = ResponseStore::open(":memory:");
+    store.setSetting("k", "kept");
+    EXPECT_THROW(store.setSetting("", "x"), StoreError);
+    EXPECT_THROW(store.setSetting(std::string("k\0x", 3), "x"), StoreError);
+    EXPECT_THROW(store.setSetting("k", std::string("a\0b", 3)), StoreError);
+    EXPECT_EQ(store.setting("k"), std::optional<std::string>("kept"));
+    EXPECT_EQ(store.setting(""), std::nullopt);
+}
+
+TEST_F(ResponseStoreTest, SettingsAreDurableAndSharedBetweenStores) {
+    {
+        auto kiosk = ResponseStore::open(dbPath());
+        auto dashboard = ResponseStore::open(dbPath());
+        kiosk.setSetting("facilitator_pin_hash", "$argon2id$abc");
+        EXPECT_EQ(dashboard.setting("facilitator_pin_hash"), std::optional<std::string>("$argon2id$abc"));
+    }
+    EXPECT_EQ(ResponseStore::open(dbPath()).setting("facilitator_pin_hash"),
+              std::optional<std::string>("$argon2id$abc"));
+    EXPECT_EQ(RawDatabase(dbPath()).rows("SELECT key, value FROM settings"),
+              (std::vector<std::string>{"facilitator_pin_hash|$argon2id$abc"}));
+}
+
+// [SECTION] Migrations
+
+// The v1 schema exactly as alignkiosk 0.1.0 wrote it (a published migration is never edited).
+constexpr const char* kVersion1Schema = R"sql(
+CREATE TABLE responses (
+    id             TEXT    NOT NULL PRIMARY KEY CHECK (length(id) = 32 AND id NOT GLOB '*[^0-9a-f]*'),
+    survey_id      TEXT    NOT NULL CHECK (survey_id <> ''),
+    survey_version INTEGER NOT NULL CHECK (survey_version BETWEEN 0 AND 4294967295),
+    step_id        TEXT    NOT NULL CHECK (step_id <> ''),
+    module_id      TEXT    NOT NULL CHECK (module_id <> ''),
+    module_version TEXT    NOT NULL CHECK (module_version <> ''),
+    team           TEXT    NULL     CHECK (team <> ''),
+    session_date   TEXT    NOT NULL CHECK (session_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    payload        TEXT    NOT NULL CHECK (json_valid(payload))
+) STRICT, WITHOUT ROWID;
+CREATE INDEX responses_by_survey ON responses (survey_id);
+PRAGMA user_version = 1;
+PRAGMA application_id = 1097616243;
+)sql";
+
+TEST_F(ResponseStoreTest, Version1DatabaseMigratesToVersion2KeepingEveryResponse) {
+    {
+        RawDatabase v1(dbPath(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        v1.exec(kVersion1Schema);
+        v1.exec("INSERT INTO responses VALUES "
+                "('0123456789abcdef0123456789abcdef', 'team-pulse', 3, 'signs', 'diagnostic_signs', '1.2.0', "
+                "'Marketing', '2026-11-20', '{\"q1\":4}'), "
+                "('fedcba9876543210fedcba9876543210', 'team-pulse', 3, 'focus', 'focus_assessment', '2.0.0', "
+                "NULL, '2026-11-21', '{\"allocation\":{\"growth\":60}}'), "
+                "('00000000000000000000000000000001', 'other', 1, 's1', 'diagnostic_signs', '1.0.0', "
+                "'Sales', '2026-11-21', '{}')");
+    }
+    const std::vector<StoredResponse> expected = {
+        {"00000000000000000000000000000001", "other", 1, "s1", "diagnostic_signs", "1.0.0", "Sales", "2026-11-21",
+         "{}"},
+        {"0123456789abcdef0123456789abcdef", "team-pulse", 3, "signs", "diagnostic_signs", "1.2.0", "Marketing",
+         "2026-11-20", R"({"q1":4})"},
+        {"fedcba9876543210fedcba9876543210", "team-pulse", 3, "focus", "focus_assessment", "2.0.0", std::nullopt,
+         "2026-11-21", R"({"allocation":{"growth":60}})"},
+    };
+
+    {
+        auto store = ResponseStore::open(dbPath(), fixedDate());
+        EXPECT_EQ(store.settings().schemaVersion, 2u);
+        EXPECT_EQ(store.responses(), expected);
+        EXPECT_EQ(store.setting("facilitator_pin_hash"), std::nullopt);
+        store.setSetting("facilitator_pin_hash", "$argon2id$abc");
+        store.submit(singleStep("other", "s2"));
+    }
+    RawDatabase raw(dbPath());
+    EXPECT_EQ(raw.value("PRAGMA user_version"), "2");
+    EXPECT_EQ(raw.value("PRAGMA integrity_check"), "ok");
+    EXPECT_EQ(raw.value("SELECT count(*) FROM responses"), "4");
+    // Opening again changes nothing.
+    auto reopened = ResponseStore::open(dbPath());
+    EXPECT_EQ(reopened.count(), 4u);
+    EXPECT_EQ(reopened.setting("facilitator_pin_hash"), std::optional<std::string>("$argon2id$abc"));
+    for (const StoredResponse& row : expected) {
+        const auto rows = reopened.responses();
+        EXPECT_NE(std::find(rows.begin(), rows.end(), row), rows.end()) << row.id;
+    }
 }
 
 // [SECTION] Files that are not ours

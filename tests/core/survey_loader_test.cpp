@@ -177,6 +177,7 @@ const Expected kCorpus[] = {
     {"huge_integer.json", 3, 14, "\"version\" is too large, found 123456789012345678901234567890"},
     {"no_steps.json", 5, 12, "the survey has no steps"},
     {"no_questions.json", 10, 20, "step \"main\" has no questions"},
+    {"anonymity_below_floor.json", 5, 52, "\"min_group_text\" must be at least 3"},
     // Modules and kinds
     {"unknown_module.json", 8, 17, "unknown module \"stakeholder_map\""},
     {"kind_not_accepted.json", 11, 31,

@@ -11,6 +11,13 @@ db="$E2E_TMP/responses.sqlite3"
 survey="$build_dir/share/alignkiosk/surveys/diagnostic-signs.json"
 start_display
 start_kiosk "$program" run --survey "$survey" --db "$db"
+# A new store has no facilitator PIN: the kiosk asks for one before anyone else can reach the Facilitator button.
+# The person starting the kiosk has a keyboard; the pad takes digits and Enter as well as taps.
+choose_pin() {
+  xdotool type --delay 30 "$1"; sleep 0.2; xdotool key Return; sleep 0.3
+  xdotool type --delay 30 "$1"; sleep 0.2; xdotool key Return; sleep 0.3
+}
+choose_pin 2468
 
 # The window is 1280x860 on a 1920x1080 screen; the shell's layout puts these where they are.
 START=(640 728); MARKETING=(928 306); NEXT=(1087 790)
@@ -58,4 +65,7 @@ wait "$KIOSK_PID" 2>/dev/null
 rows=$(sqlite3 "$db" "SELECT count(*) FROM responses")
 [ "$rows" = 1 ] || fail "an abandoned survey stored something: $rows responses"
 [ "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok ] || fail "integrity_check failed"
+hash=$(sqlite3 "$db" "SELECT value FROM settings WHERE key = 'facilitator_pin_hash'")
+[[ "$hash" == '$argon2id$'* ]] || fail "the chosen PIN is not stored as an Argon2id hash: '$hash'"
+grep -q 2468 <<<"$hash" && fail "the PIN itself is in the store"
 echo "PASS: one tapped-through survey stored one anonymous response; the abandoned one stored nothing"

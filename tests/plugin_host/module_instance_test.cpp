@@ -1,23 +1,45 @@
 // ModuleInstance over hand-made C module tables, in process: what it does with missing functions, false returns,
-// throws, and how it collects text and findings.
+// throws, and how it collects text and findings; then the dashboard panel extension, over hand-made tables and over
+// the fixture plugins (tests/fixtures/good) built with plugin.hpp or in C for ABI 1.0.
+#include "plugin_host/aggregate_buffer.h"
 #include "plugin_host/module_instance.h"
+#include "plugin_host/plugin_host.h"
 #include "plugin_host/step_content_buffer.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <imgui.h>
 
+#include <cstddef>
 #include <cstring>
+#include <filesystem>
 #include <memory>
 #include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
 
 namespace {
 
+using alignkiosk::core::ModuleAggregate;
+using alignkiosk::core::ModuleGroupAggregate;
+using alignkiosk::core::QuestionCounts;
+using alignkiosk::plugin_host::AggregateBuffer;
 using alignkiosk::plugin_host::ModuleInstance;
+using alignkiosk::plugin_host::PanelOutcome;
 using alignkiosk::plugin_host::StepContentBuffer;
 
 struct Calls {
     int destroyed = 0;
     int resets = 0;
     bool fail = false;
+    // The dashboard panel table get_extension hands out (nullptr: none), the ids it was asked for, and what the
+    // panel saw each time it drew.
+    const alignkiosk_dashboard_panel_v1* panel = nullptr;
+    std::vector<std::string> extensionIds;
+    int panelDraws = 0;
+    std::vector<std::string> seen;
+    float seenScale = 0.0f;
 };
 
 Calls& calls(const alignkiosk_module_v1* module) { return *static_cast<Calls*>(module->module_data); }
@@ -165,6 +187,309 @@ TEST(ModuleInstance, NeverReadsPastTheSizeTheModuleClaims) {
         EXPECT_EQ(instance.answerJson(), std::nullopt);
     }
     EXPECT_EQ(state.destroyed, 1);
+}
+
+// ---- The dashboard panel (extension ALIGNKIOSK_DASHBOARD_PANEL_V1_ID) ------------------------------------------------
+
+std::string countsText(const alignkiosk_item_distribution_v1& item) {
+    std::string text;
+    for (uint32_t i = 0; i < item.count_length; ++i) text += (i ? "," : "") + std::to_string(item.counts[i]);
+    return text;
+}
+
+// Writes down everything it was handed: "<label> n=<responses>" per group, "<question> [<counts>] <answered>" per item.
+bool recordingPanel(const alignkiosk_module_v1* self, const alignkiosk_aggregate_v1* groups, uint32_t groupCount,
+                    const alignkiosk_frame_v1* frame) {
+    Calls& state = calls(self);
+    ++state.panelDraws;
+    state.seenScale = frame->ui_scale;
+    if (groupCount == 0 && groups != nullptr) state.seen.push_back("groups is not NULL");
+    for (uint32_t g = 0; g < groupCount; ++g) {
+        const alignkiosk_aggregate_v1& group = groups[g];
+        state.seen.push_back(std::string(group.group_label) + " n=" + std::to_string(group.response_count));
+        for (uint32_t i = 0; i < group.item_count; ++i)
+            state.seen.push_back(std::string(group.items[i].question_id) + " [" + countsText(group.items[i]) + "] " +
+                                 std::to_string(group.items[i].answered));
+    }
+    return !state.fail;
+}
+
+const alignkiosk_dashboard_panel_v1 kRecordingPanel{sizeof(alignkiosk_dashboard_panel_v1), recordingPanel};
+
+// A get_extension that notes every id it is asked for and offers Calls::panel for the panel's id only.
+void offerPanel(alignkiosk_module_v1& module, Calls& state, const alignkiosk_dashboard_panel_v1* panel) {
+    state.panel = panel;
+    module.get_extension = [](const alignkiosk_module_v1* self, const char* id) -> const void* {
+        calls(self).extensionIds.push_back(id);
+        return std::string_view(id) == ALIGNKIOSK_DASHBOARD_PANEL_V1_ID ? calls(self).panel : nullptr;
+    };
+}
+
+// Everyone (9) and one team (5), as core::ResponseAggregator hands them over.
+ModuleAggregate twoGroups() {
+    ModuleAggregate aggregate;
+    aggregate.stepId = "signs";
+    aggregate.moduleId = "fake";
+    aggregate.groups.push_back(ModuleGroupAggregate{"ALL", 9, {QuestionCounts{"q", {1, 3, 5}, 9}}});
+    aggregate.groups.push_back(ModuleGroupAggregate{"Sales", 5, {QuestionCounts{"q", {0, 1, 4}, 5},
+                                                                 QuestionCounts{"r", {2, 2}, 4}}});
+    return aggregate;
+}
+
+TEST(ModuleInstancePanel, AModuleWithoutTheExtensionHasNoPanel) {
+    Calls state;
+    alignkiosk_module_v1 module = table(state); // get_extension NULL, as a C plugin may leave it
+    {
+        ModuleInstance instance(&module, content(), "fake", "1.0.0");
+        EXPECT_FALSE(instance.hasDashboardPanel());
+        EXPECT_EQ(instance.drawDashboardPanel(twoGroups(), kFrame), PanelOutcome::NoPanel);
+        const AggregateBuffer groups(twoGroups());
+        EXPECT_EQ(instance.drawDashboardPanel(groups, kFrame), PanelOutcome::NoPanel);
+    }
+
+    Calls asked;
+    alignkiosk_module_v1 withoutPanel = table(asked);
+    offerPanel(withoutPanel, asked, nullptr); // answers get_extension, but has no panel
+    ModuleInstance instance(&withoutPanel, content(), "fake", "1.0.0");
+    EXPECT_FALSE(instance.hasDashboardPanel());
+    EXPECT_EQ(instance.drawDashboardPanel(twoGroups(), kFrame), PanelOutcome::NoPanel);
+    ASSERT_FALSE(asked.extensionIds.empty());
+    for (const std::string& id : asked.extensionIds) EXPECT_EQ(id, "alignkiosk.dashboard_panel.v1");
+
+    ModuleInstance none(nullptr, nullptr, "none", "0.0.0");
+    EXPECT_FALSE(none.hasDashboardPanel());
+    EXPECT_EQ(none.drawDashboardPanel(twoGroups(), kFrame), PanelOutcome::NoPanel);
+}
+
+TEST(ModuleInstancePanel, DrawsThePanelFromTheHostsAggregate) {
+    Calls state;
+    alignkiosk_module_v1 module = table(state);
+    offerPanel(module, state, &kRecordingPanel);
+    ModuleInstance instance(&module, content(), "fake", "1.0.0");
+    EXPECT_TRUE(instance.hasDashboardPanel());
+
+    const alignkiosk_frame_v1 frame{sizeof(alignkiosk_frame_v1), 1.5f, 48.0f, nullptr, nullptr, 0};
+    EXPECT_EQ(instance.drawDashboardPanel(twoGroups(), frame, "Everyone"), PanelOutcome::Drawn);
+    EXPECT_EQ(state.panelDraws, 1);
+    EXPECT_FLOAT_EQ(state.seenScale, 1.5f);
+    EXPECT_THAT(state.seen, testing::ElementsAre("Everyone n=9", "q [1,3,5] 9", "Sales n=5", "q [0,1,4] 5",
+                                                 "r [2,2] 4"));
+
+    // The buffer a dashboard keeps between frames gives the same; without a word for everyone, its own name.
+    state.seen.clear();
+    const AggregateBuffer groups(twoGroups());
+    EXPECT_EQ(instance.drawDashboardPanel(groups, frame), PanelOutcome::Drawn);
+    EXPECT_EQ(instance.drawDashboardPanel(groups, frame), PanelOutcome::Drawn);
+    EXPECT_EQ(state.panelDraws, 3);
+    ASSERT_EQ(state.seen.size(), 10u);
+    EXPECT_EQ(state.seen[0], "ALL n=9");
+    EXPECT_EQ(state.seen[5], "ALL n=9");
+}
+
+TEST(ModuleInstancePanel, NoShownGroupIsStillDrawn) {
+    Calls state;
+    alignkiosk_module_v1 module = table(state);
+    offerPanel(module, state, &kRecordingPanel);
+    ModuleInstance instance(&module, content(), "fake", "1.0.0");
+    EXPECT_EQ(instance.drawDashboardPanel(ModuleAggregate{"signs", "fake", {}}, kFrame), PanelOutcome::Drawn);
+    EXPECT_EQ(state.panelDraws, 1);
+    EXPECT_TRUE(state.seen.empty()) << state.seen.front();
+}
+
+TEST(ModuleInstancePanel, APanelThatFailsOrThrowsIsFailedNotACrash) {
+    Calls state;
+    state.fail = true; // draw_panel returns false
+    alignkiosk_module_v1 module = table(state);
+    offerPanel(module, state, &kRecordingPanel);
+    ModuleInstance refusing(&module, content(), "fake", "1.0.0");
+    EXPECT_TRUE(refusing.hasDashboardPanel());
+    EXPECT_EQ(refusing.drawDashboardPanel(twoGroups(), kFrame), PanelOutcome::Failed);
+
+    static const alignkiosk_dashboard_panel_v1 throwing{
+        sizeof(alignkiosk_dashboard_panel_v1),
+        [](const alignkiosk_module_v1*, const alignkiosk_aggregate_v1*, uint32_t, const alignkiosk_frame_v1*) -> bool {
+            throw std::runtime_error("panel");
+        }};
+    Calls thrower;
+    alignkiosk_module_v1 throwingModule = table(thrower);
+    offerPanel(throwingModule, thrower, &throwing);
+    ModuleInstance throws(&throwingModule, content(), "fake", "1.0.0");
+    EXPECT_EQ(throws.drawDashboardPanel(twoGroups(), kFrame), PanelOutcome::Failed);
+    const AggregateBuffer groups(twoGroups());
+    EXPECT_EQ(throws.drawDashboardPanel(groups, kFrame), PanelOutcome::Failed);
+
+    // A get_extension that throws: no panel to offer, and asking to draw it is a failure, not "no panel".
+    Calls asking;
+    alignkiosk_module_v1 badExtension = table(asking);
+    badExtension.get_extension = [](const alignkiosk_module_v1*, const char*) -> const void* { throw 7; };
+    ModuleInstance broken(&badExtension, content(), "fake", "1.0.0");
+    EXPECT_FALSE(broken.hasDashboardPanel());
+    EXPECT_EQ(broken.drawDashboardPanel(twoGroups(), kFrame), PanelOutcome::Failed);
+    EXPECT_EQ(broken.drawDashboardPanel(groups, kFrame), PanelOutcome::Failed);
+}
+
+TEST(ModuleInstancePanel, NeverReadsPastTheSizeAPanelTableOrModuleTableClaims) {
+    // A panel table that stops before draw_panel: never called, whatever lies beyond its claimed size.
+    static const alignkiosk_dashboard_panel_v1 shortPanel{
+        static_cast<uint32_t>(offsetof(alignkiosk_dashboard_panel_v1, draw_panel)), recordingPanel};
+    Calls state;
+    alignkiosk_module_v1 module = table(state);
+    offerPanel(module, state, &shortPanel);
+    {
+        ModuleInstance instance(&module, content(), "fake", "1.0.0");
+        EXPECT_FALSE(instance.hasDashboardPanel());
+        EXPECT_EQ(instance.drawDashboardPanel(twoGroups(), kFrame), PanelOutcome::NoPanel);
+        EXPECT_EQ(state.panelDraws, 0);
+    }
+
+    static const alignkiosk_dashboard_panel_v1 emptyPanel{sizeof(alignkiosk_dashboard_panel_v1), nullptr};
+    Calls empty;
+    alignkiosk_module_v1 emptyModule = table(empty);
+    offerPanel(emptyModule, empty, &emptyPanel);
+    {
+        ModuleInstance instance(&emptyModule, content(), "fake", "1.0.0");
+        EXPECT_FALSE(instance.hasDashboardPanel());
+        EXPECT_EQ(instance.drawDashboardPanel(twoGroups(), kFrame), PanelOutcome::NoPanel);
+    }
+
+    // A module table that ends before get_extension: the extension is never asked for.
+    Calls shortTable;
+    alignkiosk_module_v1 shortModule = table(shortTable);
+    offerPanel(shortModule, shortTable, &kRecordingPanel);
+    shortModule.struct_size = static_cast<uint32_t>(offsetof(alignkiosk_module_v1, get_extension));
+    ModuleInstance instance(&shortModule, content(), "fake", "1.0.0");
+    EXPECT_FALSE(instance.hasDashboardPanel());
+    EXPECT_EQ(instance.drawDashboardPanel(twoGroups(), kFrame), PanelOutcome::NoPanel);
+    EXPECT_TRUE(shortTable.extensionIds.empty());
+    EXPECT_EQ(shortTable.panelDraws, 0);
+}
+
+// ---- The panel through real plugins ---------------------------------------------------------------------------------
+
+namespace fs = std::filesystem;
+const fs::path kGoodFixtures = fs::path(ALIGNKIOSK_FIXTURE_PLUGIN_DIR) / "good";
+
+alignkiosk::core::Step moodStep(const std::string& moduleId) {
+    alignkiosk::core::Question question;
+    question.id = "mood";
+    question.kind = alignkiosk::core::QuestionKind::Scale;
+    question.prompt = "How often?";
+    question.scaleMin = 1;
+    question.scaleMax = 3;
+    question.scaleLabels = {"never", "sometimes", "often"};
+    alignkiosk::core::Step step;
+    step.id = "step_one";
+    step.moduleId = moduleId;
+    step.title = "A step";
+    step.questions = {question};
+    return step;
+}
+
+ModuleAggregate moodGroups(const std::string& moduleId) {
+    ModuleAggregate aggregate;
+    aggregate.stepId = "step_one";
+    aggregate.moduleId = moduleId;
+    aggregate.groups.push_back(ModuleGroupAggregate{"ALL", 8, {QuestionCounts{"mood", {1, 2, 3}, 6}}});
+    aggregate.groups.push_back(ModuleGroupAggregate{"Sales", 5, {QuestionCounts{"mood", {0, 0, 5}, 5}}});
+    return aggregate;
+}
+
+// A headless ImGui context whose text output a test can read: ImGui's log goes to the "clipboard", kept here.
+class LoggedImGui {
+public:
+    LoggedImGui() {
+        m_context = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(1280, 800);
+        io.Fonts->Build();
+        io.ClipboardUserData = &m_text;
+        io.SetClipboardTextFn = [](void* user, const char* text) { *static_cast<std::string*>(user) = text; };
+    }
+    ~LoggedImGui() { ImGui::DestroyContext(m_context); }
+    LoggedImGui(const LoggedImGui&) = delete;
+    LoggedImGui& operator=(const LoggedImGui&) = delete;
+
+    ImGuiContext* context() const { return m_context; }
+
+    // One dashboard frame with the panel drawn in a child region, as the host does; the text it logged.
+    template <class Draw>
+    std::string frame(Draw&& draw) {
+        m_text.clear();
+        ImGui::NewFrame();
+        // A fixed size: a window ImGui has to measure first is hidden on its first frame and would draw nothing.
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(1280, 800));
+        ImGui::Begin("dashboard");
+        ImGui::BeginChild("panel", ImVec2(600, 400));
+        ImGui::LogToClipboard();
+        draw();
+        ImGui::LogFinish();
+        ImGui::EndChild();
+        ImGui::End();
+        ImGui::Render();
+        return m_text;
+    }
+
+private:
+    ImGuiContext* m_context = nullptr;
+    std::string m_text;
+};
+
+TEST(ModuleInstancePanel, PluginHppOffersThePanelOnlyWhenTheDefinitionSaysSo) {
+    alignkiosk::plugin_host::PluginHost host;
+    for (const char* file : {"fixture_good.so", "fixture_visible_a.so", "fixture_sparse.so"})
+        ASSERT_TRUE(host.loadFile(kGoodFixtures / file).loaded) << file;
+    std::string error;
+
+    auto good = host.createModule(moodStep("fixture_good"), "en", error);
+    ASSERT_NE(good, nullptr) << error;
+    EXPECT_TRUE(good->hasDashboardPanel());
+
+    // plugin.hpp without hasDashboardPanel, and a C plugin built for ABI 1.0 (get_extension NULL).
+    for (const char* id : {"fixture_visible_a", "fixture_sparse"}) {
+        auto instance = host.createModule(moodStep(id), "en", error);
+        ASSERT_NE(instance, nullptr) << id << ": " << error;
+        EXPECT_FALSE(instance->hasDashboardPanel()) << id;
+        EXPECT_EQ(instance->drawDashboardPanel(moodGroups(id), kFrame), PanelOutcome::NoPanel) << id;
+    }
+}
+
+TEST(ModuleInstancePanel, ARealPanelDrawsWhatTheHostHandsIt) {
+    LoggedImGui imgui;
+    alignkiosk::plugin_host::PluginHost host(imgui.context());
+    ASSERT_TRUE(host.loadFile(kGoodFixtures / "fixture_good.so").loaded);
+    std::string error;
+    auto instance = host.createModule(moodStep("fixture_good"), "en", error);
+    ASSERT_NE(instance, nullptr) << error;
+
+    PanelOutcome outcome = PanelOutcome::NoPanel;
+    const std::string text =
+        imgui.frame([&] { outcome = instance->drawDashboardPanel(moodGroups("fixture_good"), kFrame, "Everyone"); });
+    EXPECT_EQ(outcome, PanelOutcome::Drawn);
+    const size_t everyone = text.find("Everyone mood 6 of 8");
+    const size_t sales = text.find("Sales mood 5 of 5");
+    ASSERT_NE(everyone, std::string::npos) << text;
+    ASSERT_NE(sales, std::string::npos) << text;
+    EXPECT_LT(everyone, sales) << text;
+    ASSERT_NE(ImGui::GetDrawData(), nullptr);
+    EXPECT_GT(ImGui::GetDrawData()->TotalVtxCount, 0);
+}
+
+TEST(ModuleInstancePanel, AThrowingRealPanelIsFailedAndLogged) {
+    alignkiosk::plugin_host::PluginHost host;
+    const fs::path path = kGoodFixtures / "fixture_throwing.so";
+    ASSERT_TRUE(host.loadFile(path).loaded);
+    std::string error;
+    auto instance = host.createModule(moodStep("fixture_throwing"), "en", error);
+    ASSERT_NE(instance, nullptr) << error;
+    EXPECT_TRUE(instance->hasDashboardPanel());
+
+    testing::internal::CaptureStderr();
+    EXPECT_EQ(instance->drawDashboardPanel(moodGroups("fixture_throwing"), kFrame), PanelOutcome::Failed);
+    EXPECT_THAT(testing::internal::GetCapturedStderr(),
+                testing::HasSubstr("alignkiosk: [plugin " + path.string() +
+                                   "] error: draw_panel: fixture_throwing has no panel\n"));
 }
 
 } // namespace

@@ -1,13 +1,17 @@
 // PluginHost against real plugin files: the fixtures in tests/fixtures (one per refusal reason, a good one, a
 // throwing one, a C one with missing functions) and the real diagnostic_signs plugin.
+#include "plugin_host/plugin_checks.h"
 #include "plugin_host/plugin_host.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <dlfcn.h>
+
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -95,9 +99,9 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         Refusal{"fixture_not_elf.so", {"not a loadable shared library: ", "fixture_not_elf.so"}},
         Refusal{"fixture_no_entry.so", {"no entry symbol alignkiosk_entry_v1"}},
-        Refusal{"fixture_entry_small.so", {"entry struct too small (16 bytes; plugin ABI 1.0 needs "}},
+        Refusal{"fixture_entry_small.so", {"entry struct too small (16 bytes; plugin ABI 1.1 needs "}},
         Refusal{"fixture_abi_major.so", {"built for plugin ABI 2.x, this kiosk speaks 1.x"}},
-        Refusal{"fixture_abi_minor.so", {"built for plugin ABI 1.99, newer than this kiosk's 1.0"}},
+        Refusal{"fixture_abi_minor.so", {"built for plugin ABI 1.99, newer than this kiosk's 1.1"}},
         Refusal{"fixture_imgui_mismatch.so",
                 {"built against ImGui 10000 (IMGUI_VERSION_NUM), this kiosk uses ImGui " +
                  std::to_string(IMGUI_VERSION_NUM)}},
@@ -145,6 +149,43 @@ TEST(PluginHost, LoadsTheGoodFixtureWithItsModule) {
     EXPECT_EQ(host.acceptedKinds("fixture_good"), (1u << ALIGNKIOSK_QUESTION_SCALE) |
                                                       (1u << ALIGNKIOSK_QUESTION_CHOICE) |
                                                       (1u << ALIGNKIOSK_QUESTION_TEXT));
+}
+
+// ---- ABI minor versions: older minors load, newer ones are refused ----------------------------------------------
+
+// A copy of a plugin file's entry, read the way the host reads it.
+std::optional<alignkiosk_plugin_entry_v1> entryOf(const fs::path& file) {
+    void* library = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
+    if (!library) return std::nullopt;
+    std::optional<alignkiosk_plugin_entry_v1> entry;
+    if (const void* symbol = dlsym(library, ALIGNKIOSK_PLUGIN_ENTRY_SYMBOL))
+        entry = *static_cast<const alignkiosk_plugin_entry_v1*>(symbol);
+    dlclose(library);
+    return entry;
+}
+
+TEST(PluginHost, APluginBuiltForAbi10StillLoads) {
+    ASSERT_EQ(ALIGNKIOSK_ABI_MINOR, 1u); // this kiosk speaks 1.1 (1.0 plus the dashboard panel)
+    const std::optional<alignkiosk_plugin_entry_v1> entry = entryOf(kGood / "fixture_sparse.so");
+    ASSERT_TRUE(entry.has_value());
+    EXPECT_EQ(entry->abi_major, 1u);
+    EXPECT_EQ(entry->abi_minor, 0u);
+
+    PluginHost host;
+    const PluginReport& report = host.loadFile(kGood / "fixture_sparse.so");
+    EXPECT_TRUE(report.loaded) << report.reason;
+    EXPECT_TRUE(host.hasModule("fixture_sparse"));
+}
+
+TEST(PluginHost, APluginBuiltForTheNextMinorIsRefused) {
+    // The real entry of a loadable plugin, claiming 1.2: everything else about it is acceptable.
+    std::optional<alignkiosk_plugin_entry_v1> entry = entryOf(kGood / "fixture_good.so");
+    ASSERT_TRUE(entry.has_value());
+    EXPECT_EQ(entry->abi_minor, 1u); // built with this SDK
+    EXPECT_EQ(alignkiosk::plugin_host::checkEntry(*entry, alignkiosk::plugin_host::thisHostAbi()), std::nullopt);
+    entry->abi_minor = 2;
+    EXPECT_THAT(alignkiosk::plugin_host::checkEntry(*entry, alignkiosk::plugin_host::thisHostAbi()).value_or(""),
+                HasSubstr("built for plugin ABI 1.2, newer than this kiosk's 1.1"));
 }
 
 TEST(PluginHost, LoadsADirectoryOfGoodPluginsInNameOrder) {

@@ -2,6 +2,7 @@
 // driven by simulated taps (press frame, release frame) like a finger on the touchscreen.
 #include "ui/shell.h"
 
+#include "core/facilitator_pin.h"
 #include "core/survey_loader.h"
 #include "plugin_host/plugin_host.h"
 #include "ui/theme.h"
@@ -10,6 +11,7 @@
 #include <imgui.h>
 
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <tuple>
@@ -18,6 +20,7 @@
 namespace {
 
 using alignkiosk::core::Submission;
+using alignkiosk::ui::PinPad;
 using alignkiosk::ui::Screen;
 using alignkiosk::ui::Shell;
 
@@ -112,7 +115,38 @@ protected:
         }
     }
 
+    // Wires the facilitator entry to a hash kept in this test (as the platform wires it to the store).
+    void giveFacilitatorAccess() {
+        Shell::FacilitatorAccess access;
+        access.loadPinHash = [this] { return m_pinHash; };
+        access.savePinHash = [this](const std::string& hash) { m_pinHash = hash; };
+        access.onFacilitator = [this] { ++m_facilitatorOpened; };
+        m_shell->setFacilitatorAccess(std::move(access));
+        frame();
+    }
+
+    // Sweeps up the bottom-left corner until the PIN pad opens.
+    bool tapFacilitator() {
+        for (float y = kHeight - 10.0f; y > kHeight - 200.0f; y -= 20.0f) {
+            tap(60.0f, y);
+            if (m_shell->facilitatorPinPad()) return true;
+        }
+        return false;
+    }
+
+    void tapPinKeys(const std::string& keys) {
+        for (char key : keys) {
+            const PinPad* pad = m_shell->facilitatorPinPad();
+            ASSERT_NE(pad, nullptr);
+            const auto rect = pad->keyRect(key);
+            ASSERT_TRUE(rect.has_value()) << key;
+            tap(rect->centre().x, rect->centre().y);
+        }
+    }
+
     alignkiosk::ui::Theme m_theme;
+    std::optional<std::string> m_pinHash;
+    int m_facilitatorOpened = 0;
     std::unique_ptr<alignkiosk::plugin_host::PluginHost> m_host;
     alignkiosk::core::Survey m_survey;
     std::unique_ptr<Shell> m_shell;
@@ -185,6 +219,86 @@ TEST_F(ShellTest, AFailedSaveKeepsTheAnswersAndTheParticipantCanRetry) {
     ASSERT_TRUE(tapNext()); // the retry stores the very same answers
     ASSERT_EQ(stored.size(), 1u);
     EXPECT_EQ(m_shell->flow().screen(), Screen::ThankYou);
+}
+
+TEST_F(ShellTest, WithoutAPinTheKioskAsksForOneAtOnceAndItCannotBeSkipped) {
+    makeShell([](const Submission&) {});
+    giveFacilitatorAccess(); // nothing stored yet: the first start
+    frame();
+    const PinPad* pad = m_shell->facilitatorPinPad();
+    ASSERT_NE(pad, nullptr) << "the kiosk must ask for a PIN before participants can reach the button";
+    EXPECT_EQ(pad->stage(), PinPad::Stage::Choose);
+    EXPECT_FALSE(pad->keyRect(PinPad::kCancelKey).has_value()) << "no Cancel while the first PIN is chosen";
+    EXPECT_GE(m_shell->nextWakeIn(m_now), PinPad::kIdleSeconds) << "and it does not time out";
+    m_now += PinPad::kIdleSeconds + 1.0;
+    frame();
+    ASSERT_NE(m_shell->facilitatorPinPad(), nullptr);
+
+    const std::string ok(1, PinPad::kOkKey);
+    tapPinKeys("1234" + ok + "1234" + ok);
+    EXPECT_EQ(m_shell->facilitatorPinPad(), nullptr);
+    EXPECT_EQ(m_facilitatorOpened, 0) << "choosing the PIN at start-up is not a way into the dashboard";
+    ASSERT_TRUE(m_pinHash.has_value());
+    EXPECT_TRUE(alignkiosk::core::verifyPin("1234", *m_pinHash));
+    EXPECT_EQ(m_shell->flow().screen(), Screen::Welcome);
+}
+
+TEST_F(ShellTest, WelcomeFacilitatorPinOpensTheFacilitatorView) {
+    m_pinHash = alignkiosk::core::hashPin("1234");
+    makeShell([](const Submission&) {});
+    giveFacilitatorAccess();
+    const std::string ok(1, PinPad::kOkKey);
+    EXPECT_EQ(m_shell->facilitatorPinPad(), nullptr) << "a chosen PIN is not asked for at start";
+
+    // The PIN is asked for; a wrong one opens nothing.
+    ASSERT_TRUE(tapFacilitator()) << "no Facilitator button in the bottom-left corner";
+    EXPECT_EQ(m_shell->facilitatorPinPad()->stage(), PinPad::Stage::Verify);
+    EXPECT_EQ(m_shell->flow().screen(), Screen::Welcome);
+    tapPinKeys("9999" + ok);
+    EXPECT_EQ(m_facilitatorOpened, 0);
+    ASSERT_NE(m_shell->facilitatorPinPad(), nullptr);
+    tapPinKeys("1234" + ok);
+    EXPECT_EQ(m_facilitatorOpened, 1);
+    EXPECT_EQ(m_shell->facilitatorPinPad(), nullptr);
+    EXPECT_EQ(m_shell->flow().screen(), Screen::Welcome);
+}
+
+TEST_F(ShellTest, CancelOnThePinPadReturnsToTheWelcomeScreen) {
+    std::vector<Submission> stored;
+    m_pinHash = alignkiosk::core::hashPin("1234");
+    makeShell([&stored](const Submission& submission) { stored.push_back(submission); });
+    giveFacilitatorAccess();
+    ASSERT_TRUE(tapFacilitator());
+    EXPECT_LT(m_shell->nextWakeIn(m_now), PinPad::kIdleSeconds + 1e-9); // the pad times out by itself
+    EXPECT_GE(m_shell->nextWakeIn(m_now), 0.0);
+    tapPinKeys("12" + std::string(1, PinPad::kCancelKey));
+    EXPECT_EQ(m_shell->facilitatorPinPad(), nullptr);
+    EXPECT_EQ(m_facilitatorOpened, 0);
+    EXPECT_TRUE(alignkiosk::core::verifyPin("1234", *m_pinHash)); // unchanged
+    EXPECT_LT(m_shell->nextWakeIn(m_now), 0.0);
+
+    // A participant can start as before.
+    ASSERT_TRUE(tapDownUntilMoved(kWidth / 2.0f, 300.0f, kHeight - 20.0f));
+    EXPECT_EQ(m_shell->flow().screen(), Screen::TeamPick);
+}
+
+TEST_F(ShellTest, NoFacilitatorButtonUntilThePlatformWiresIt) {
+    makeShell([](const Submission&) {});
+    EXPECT_FALSE(tapFacilitator());
+    EXPECT_EQ(m_shell->flow().screen(), Screen::Welcome);
+}
+
+TEST_F(ShellTest, TheFacilitatorButtonIsOnlyOnTheWelcomeScreen) {
+    m_pinHash = alignkiosk::core::hashPin("1234");
+    makeShell([](const Submission&) {});
+    giveFacilitatorAccess();
+    ASSERT_TRUE(tapDownUntilMoved(kWidth / 2.0f, 300.0f, kHeight - 20.0f));
+    ASSERT_EQ(m_shell->flow().screen(), Screen::TeamPick);
+    for (float y = kHeight - 10.0f; y > kHeight - 200.0f; y -= 20.0f) {
+        tap(60.0f, y);
+        EXPECT_EQ(m_shell->facilitatorPinPad(), nullptr) << y;
+        if (m_shell->flow().screen() != Screen::TeamPick) break; // a Back button may sit there
+    }
 }
 
 } // namespace

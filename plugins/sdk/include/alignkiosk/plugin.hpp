@@ -96,6 +96,7 @@ public:
             if (view(m_aggregate->items[i].question_id) == questionId) return &m_aggregate->items[i];
         return nullptr;
     }
+    const alignkiosk_aggregate_v1& raw() const { return *m_aggregate; }
 
 private:
     const alignkiosk_aggregate_v1* m_aggregate;
@@ -215,6 +216,14 @@ public:
         (void)aggregate;
         return {};
     }
+    // The facilitator's panel for this step (ABI 1.1): draw `groups` (the shown groups, everyone first when shown)
+    // into the current ImGui child region. Offered to the kiosk only when the definition sets hasDashboardPanel;
+    // return false when you could not draw. The default has no panel: it draws nothing and returns false.
+    virtual bool drawDashboardPanel(const std::vector<AggregateView>& groups, const alignkiosk_frame_v1& frame) {
+        (void)groups;
+        (void)frame;
+        return false;
+    }
 };
 
 struct ModuleDefinition {
@@ -226,6 +235,9 @@ struct ModuleDefinition {
     // Check content meaning beyond the generic shape the host already checked.
     std::function<void(const StepView&, ContentErrors&)> validate;
     std::function<std::unique_ptr<Module>(const StepView&)> create;
+    // Set when the module class overrides Module::drawDashboardPanel: only then does get_extension offer the kiosk a
+    // dashboard panel (ALIGNKIOSK_DASHBOARD_PANEL_V1_ID); without it the module has no panel of its own.
+    bool hasDashboardPanel = false;
 };
 
 constexpr uint32_t kindBit(alignkiosk_question_kind_v1 kind) { return 1u << static_cast<uint32_t>(kind); }
@@ -340,7 +352,30 @@ inline bool moduleScore(const alignkiosk_module_v1* module, const alignkiosk_agg
     }
 }
 
+inline bool moduleDrawPanel(const alignkiosk_module_v1* module, const alignkiosk_aggregate_v1* groups,
+                            uint32_t groupCount, const alignkiosk_frame_v1* frame) {
+    try {
+        if (!frame || (groupCount > 0 && !groups)) return false;
+        std::vector<AggregateView> views;
+        views.reserve(groupCount);
+        for (uint32_t i = 0; i < groupCount; ++i) views.emplace_back(groups[i]);
+        return self(module).drawDashboardPanel(views, *frame);
+    } catch (...) {
+        logException("draw_panel");
+        return false;
+    }
+}
+
+ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_dashboard_panel_v1 kDashboardPanel{sizeof(alignkiosk_dashboard_panel_v1),
+                                                                               moduleDrawPanel};
+
+// For modules without a panel: no extension at all.
 inline const void* moduleGetExtension(const alignkiosk_module_v1*, const char*) { return nullptr; }
+
+// For modules whose definition sets hasDashboardPanel.
+inline const void* moduleGetExtensionWithPanel(const alignkiosk_module_v1*, const char* extensionId) {
+    return view(extensionId) == ALIGNKIOSK_DASHBOARD_PANEL_V1_ID ? &kDashboardPanel : nullptr;
+}
 
 inline uint32_t factoryModuleCount() { return static_cast<uint32_t>(state().descriptors.size()); }
 
@@ -374,7 +409,9 @@ inline alignkiosk_module_v1* factoryCreate(const char* moduleId, const alignkios
         if (!instance) return nullptr;
         auto* module = new alignkiosk_module_v1{sizeof(alignkiosk_module_v1), instance.get(), moduleDestroy,
                                                 moduleReset, modulePageCount, moduleDrawPage, modulePageComplete,
-                                                moduleWriteAnswer, moduleScore, moduleGetExtension};
+                                                moduleWriteAnswer, moduleScore,
+                                                definition->hasDashboardPanel ? moduleGetExtensionWithPanel
+                                                                              : moduleGetExtension};
         instance.release();
         return module;
     } catch (...) {

@@ -29,10 +29,13 @@ extern "C" {
 #endif
 
 #define ALIGNKIOSK_ABI_MAJOR 1u
-#define ALIGNKIOSK_ABI_MINOR 0u
+/* 1.1 added the dashboard panel extension (ALIGNKIOSK_DASHBOARD_PANEL_V1_ID); every 1.0 struct is unchanged. */
+#define ALIGNKIOSK_ABI_MINOR 1u
 
 #define ALIGNKIOSK_PLUGIN_ENTRY_SYMBOL "alignkiosk_entry_v1"
 #define ALIGNKIOSK_MODULE_FACTORY_V1_ID "alignkiosk.module_factory.v1"
+/* Ids for alignkiosk_module_v1::get_extension. */
+#define ALIGNKIOSK_DASHBOARD_PANEL_V1_ID "alignkiosk.dashboard_panel.v1" /* alignkiosk_dashboard_panel_v1, ABI 1.1 */
 
 #if defined(_WIN32)
 #define ALIGNKIOSK_EXPORT __declspec(dllexport)
@@ -198,6 +201,28 @@ typedef struct alignkiosk_module_v1 {
     /* Optional interfaces added after v1 (e.g. a dashboard panel); NULL when the module has none. */
     const void* (*get_extension)(const struct alignkiosk_module_v1* module, const char* extension_id);
 } alignkiosk_module_v1;
+
+/* ---- Extensions of a module instance (reached through get_extension) ------------------------------------------- */
+
+/* ALIGNKIOSK_DASHBOARD_PANEL_V1_ID (ABI 1.1): the module draws its own panel on the facilitator's dashboard from
+ * aggregates the host computed. A module without a panel returns NULL for this id, and the host falls back to a view
+ * of its own (e.g. the module's findings from score). get_extension returns the same table (or NULL) for the life of
+ * the instance; the table is the plugin's and stays valid until the instance is destroyed. The host reads only
+ * struct_size bytes of it, and takes a table too small to hold draw_panel, or a NULL draw_panel, as "no panel". */
+typedef struct alignkiosk_dashboard_panel_v1 {
+    uint32_t struct_size;
+    /* Draw the panel for `groups`: the groups the anonymity rules allow to be shown, in the order to show them
+     * (everyone first when shown, then the teams). group_count may be 0: nothing may be shown yet. Each aggregate is
+     * at or above the anonymity threshold and holds counts only, never single responses; look its items up by
+     * question id. The host has made the shared ImGui context current and begun an ImGui child region as wide as the
+     * panel; the module draws widgets into it (no Begin/End of its own top-level windows, no NewFrame or Render) and
+     * leaves the ID, style and font stacks as it found them. `frame` says how to fit in, as for draw_page.
+     * Thread: the UI thread, every frame while the panel is on screen.
+     * Ownership: groups, everything they point to, and frame are the host's, valid during this call only.
+     * Returns false if it could not draw; the host then shows an error in place of the panel. */
+    bool (*draw_panel)(const struct alignkiosk_module_v1* module, const alignkiosk_aggregate_v1* groups,
+                       uint32_t group_count, const alignkiosk_frame_v1* frame);
+} alignkiosk_dashboard_panel_v1;
 
 /* ---- The factory: what modules a plugin offers ------------------------------------------------------------------ */
 

@@ -1,0 +1,97 @@
+// What the facilitator's dashboard and the exports show, already filtered by the anonymity policy: every group in
+// here may be shown. Built by ResponseAggregator (response_aggregator.h); drawn by ui::Dashboard; written by the CSV
+// export. Plain data: no ImGui, no SQLite.
+#pragma once
+
+#include "core/anonymity_policy.h"
+#include "core/item_statistics.h"
+#include "core/survey_model.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace alignkiosk::core {
+
+inline constexpr const char* kEveryoneGroup = "ALL";
+
+// One rated item (a scale question) for one shown group.
+struct GroupItem {
+    std::string group; // a team name, or kEveryoneGroup
+    ScaleDistribution distribution;
+    ItemStatistics statistics;
+};
+
+struct RatedItem {
+    std::string stepId;
+    std::string moduleId;
+    std::string questionId;
+    std::string label; // the question's "label" attribute, else its prompt
+    std::string prompt;
+    std::vector<std::string> scaleLabels;
+    std::vector<GroupItem> groups; // shown groups only; everyone first (when shown), then teams in survey order
+};
+
+// The difference between two shown teams on one item.
+struct TeamGap {
+    std::size_t item = 0; // index into DashboardModel::ratedItems
+    std::string teamA;    // the higher mean
+    std::string teamB;
+    double gap = 0.0;     // meanA - meanB, >= 0
+    double gapInSd = 0.0; // gap / pooled SD of the two teams (0 when the pooled SD is 0)
+};
+
+// Counts for one question of one shown group, as plugins receive them (alignkiosk_item_distribution_v1): for scale
+// and percent counts per point from the question's minimum, for choice and multi-choice per option, for allocation
+// the points given to each option summed.
+struct QuestionCounts {
+    std::string questionId;
+    std::vector<uint64_t> counts;
+    uint64_t answered = 0;
+};
+
+struct ModuleGroupAggregate {
+    std::string group;
+    uint64_t responseCount = 0;
+    std::vector<QuestionCounts> questions;
+};
+
+// Everything one step's module gets to draw its own dashboard panel.
+struct ModuleAggregate {
+    std::string stepId;
+    std::string moduleId;
+    std::vector<ModuleGroupAggregate> groups; // shown groups only, everyone first
+};
+
+// Open-text answers of one question for one group at or above the text threshold, shuffled (never answer order).
+struct TextAnswers {
+    std::string stepId;
+    std::string questionId;
+    std::string prompt;
+    std::string group;
+    std::vector<std::string> answers;
+};
+
+struct GroupCount {
+    std::string group;
+    uint64_t responses = 0;
+};
+
+struct DashboardModel {
+    std::string surveyId;
+    std::string surveyTitle;
+    AnonymityThresholds thresholds;
+    uint64_t totalResponses = 0;         // participants; shown only when everyone is shown
+    std::vector<GroupCount> groupCounts; // shown groups only, everyone first
+    uint32_t hiddenGroups = 0;           // teams held back by the anonymity rules
+    std::vector<std::string> shownTeams; // the heatmap's columns, survey order
+    std::vector<RatedItem> ratedItems;   // survey order
+    // At most 10, ranked by gapInSd, largest first. Two teams that each answered as one yet differ have a gapInSd of
+    // 0 (their pooled SD is 0: the gap is infinitely many SDs) and rank first, by gap.
+    std::vector<TeamGap> largestGaps;
+    std::vector<std::size_t> lowestAgreement; // indices into ratedItems, lowest everyone-rwg first
+    std::vector<ModuleAggregate> modules;
+    std::vector<TextAnswers> texts;
+};
+
+} // namespace alignkiosk::core

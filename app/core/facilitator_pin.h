@@ -1,0 +1,92 @@
+// The facilitator PIN that opens the dashboard from the running kiosk. Only a salted, slow hash of it is ever stored
+// (libsodium's Argon2id string, which carries its own salt and parameters), and wrong tries are throttled.
+//
+// Threads: the free functions may be called from any thread; a PinGuard is used by one thread at a time.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace alignkiosk::core {
+
+class ResponseStore;
+
+// The PIN could not be hashed (not 4-8 digits, or libsodium failed) or a hash could not be stored.
+class PinError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+constexpr std::size_t kMinPinDigits = 4;
+constexpr std::size_t kMaxPinDigits = 8;
+
+// The store setting that holds the hash.
+constexpr const char* kPinHashSettingKey = "facilitator_pin_hash";
+
+// 4 to 8 ASCII digits, nothing else.
+bool isValidPin(std::string_view pin);
+
+// An Argon2id hash string ("$argon2id$v=19$m=...,t=...,p=...$salt$hash") with a fresh random salt, so two calls give
+// different strings. Takes about a tenth of a second on purpose. Throws PinError when the PIN is not valid.
+std::string hashPin(std::string_view pin);
+
+// Whether pin matches hash (as hashPin made it). False for an invalid PIN or a malformed hash; never throws on input.
+bool verifyPin(std::string_view pin, const std::string& hash);
+
+// Whether text has the shape of a hash this program makes (so a raw PIN is never stored by mistake).
+bool looksLikePinHash(std::string_view text);
+
+// Overwrites the characters before clearing, so an entered PIN does not linger in freed memory.
+void wipePin(std::string& pin);
+
+// The hash in a store's settings, if one was chosen.
+std::optional<std::string> loadPinHash(const ResponseStore& store);
+// Stores hash (refused with PinError unless looksLikePinHash); throws StoreError when the store fails.
+void savePinHash(ResponseStore& store, const std::string& hash);
+
+enum class PinCheck {
+    Accepted,  // the PIN matched; the count of wrong tries starts again
+    Rejected,  // wrong PIN (or no hash to check against)
+    LockedOut, // refused without checking: wait lockoutRemaining()
+};
+
+// Throttles guessing: the kTriesBeforeLockout-th wrong try in a row locks the guard for kFirstLockout, and every
+// further wrong try for twice as long as the one before, up to kMaxLockout (5 s, 10 s, 20 s, ... 5 min). Tries during
+// a lock-out are refused without looking at the PIN and do not count. A right PIN resets the count. The count lives
+// in memory only (a restart forgets it; Argon2id's cost still slows every guess).
+class PinGuard {
+public:
+    using Clock = std::function<std::chrono::steady_clock::time_point()>;
+
+    static constexpr int kTriesBeforeLockout = 3;
+    static constexpr std::chrono::seconds kFirstLockout{5};
+    static constexpr std::chrono::seconds kMaxLockout{300};
+
+    // clock: empty = std::chrono::steady_clock::now.
+    explicit PinGuard(Clock clock = {});
+
+    PinCheck check(std::string_view pin, const std::optional<std::string>& hash);
+
+    bool lockedOut() const { return lockoutRemaining() > std::chrono::steady_clock::duration::zero(); }
+    // Zero when tries are allowed.
+    std::chrono::steady_clock::duration lockoutRemaining() const;
+    // Wrong tries since the last right one.
+    int wrongTries() const { return m_wrongTries; }
+
+    // The lock-out that follows the given number of wrong tries in a row (zero below kTriesBeforeLockout).
+    static std::chrono::seconds lockoutAfter(int wrongTries);
+
+private:
+    std::chrono::steady_clock::time_point now() const;
+
+    Clock m_clock;
+    int m_wrongTries = 0;
+    std::optional<std::chrono::steady_clock::time_point> m_lockedUntil;
+};
+
+} // namespace alignkiosk::core

@@ -1,0 +1,47 @@
+// What several commands need before they can do their work — the ImGui context, a valid survey, an open store, one
+// module instance per step — each explaining on stderr why it could not be had.
+#pragma once
+
+#include "command_line.h"
+
+#include "core/install_layout.h"
+#include "core/response_store.h"
+#include "core/survey_model.h"
+#include "plugin_host/module_instance.h"
+#include "plugin_host/plugin_host.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace alignkiosk::platform {
+
+// Owns the ImGui context for the life of a command that draws; plugins draw into it.
+class ImGuiContextScope {
+public:
+    ImGuiContextScope();
+    ~ImGuiContextScope();
+    ImGuiContextScope(const ImGuiContextScope&) = delete;
+    ImGuiContextScope& operator=(const ImGuiContextScope&) = delete;
+    void* context() const { return m_context; }
+
+private:
+    void* m_context;
+};
+
+// --survey, else the bundled default; prints every diagnostic and returns nothing when the survey is not valid.
+std::optional<core::Survey> loadSurveyFor(const CommandLine& commandLine, const core::InstallLayout& layout,
+                                          const core::ModuleCatalog& modules);
+
+// --db, else the default location; prints the reason and returns nothing when it cannot be opened.
+std::optional<core::ResponseStore> openStoreFor(const CommandLine& commandLine);
+
+// One module instance per step, in step order; prints the reason and returns nothing if any step's module fails.
+std::optional<std::vector<std::unique_ptr<plugin_host::ModuleInstance>>>
+createModulesFor(const core::Survey& survey, const plugin_host::PluginHost& host);
+
+// Loads the plugins (built-in directory, then --plugin-dir) and reports refusals on stderr.
+void loadPluginsReportingRefusals(plugin_host::PluginHost& host, const core::InstallLayout& layout,
+                                  const CommandLine& commandLine);
+
+} // namespace alignkiosk::platform

@@ -1,0 +1,133 @@
+// `alignkiosk dashboard`: the facilitator's live view of the team's alignment, in a window or (--projection) full
+// screen for the projector. `alignkiosk export`: the same overview rendered offscreen to dashboard.png, plus
+// summary.csv, for the slides.
+#include "commands.h"
+
+#include "command_support.h"
+#include "dashboard_session.h"
+#include "event_loop.h"
+#include "kiosk_window.h"
+#include "offscreen_target.h"
+
+#include "ui/dashboard.h"
+#include "ui/theme.h"
+
+#include <iostream>
+
+namespace alignkiosk::platform {
+
+namespace {
+
+// The export picture's size: a 1080p slide.
+constexpr int kExportWidth = 1920;
+constexpr int kExportHeight = 1080;
+
+struct DashboardSetup {
+    std::optional<core::Survey> survey;
+    std::optional<core::ResponseStore> store;
+    std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules;
+};
+
+bool prepare(const CommandLine& commandLine, const core::InstallLayout& layout, plugin_host::PluginHost& host,
+             DashboardSetup& setup) {
+    loadPluginsReportingRefusals(host, layout, commandLine);
+    setup.survey = loadSurveyFor(commandLine, layout, host);
+    if (!setup.survey) return false;
+    setup.store = openStoreFor(commandLine);
+    if (!setup.store) return false;
+    auto modules = createModulesFor(*setup.survey, host);
+    if (!modules) return false;
+    setup.modules = std::move(*modules);
+    return true;
+}
+
+} // namespace
+
+int showDashboard(const CommandLine& commandLine, const core::InstallLayout& layout) {
+    ImGuiContextScope imgui;
+    plugin_host::PluginHost host(imgui.context());
+    DashboardSetup setup;
+    if (!prepare(commandLine, layout, host, setup)) return 1;
+
+    WindowOptions options;
+    options.fullScreen = commandLine.projection;
+    std::string error;
+    auto window = KioskWindow::open(setup.survey->title + " - alignkiosk dashboard", options, error);
+    if (!window) {
+        std::cerr << "alignkiosk: " << error << '\n';
+        return 1;
+    }
+    ui::Theme theme = ui::applyTheme(window->uiScale(), ui::defaultFontFile());
+    ui::addProjectionFonts(theme, ui::defaultFontFile());
+    ui::Dashboard dashboard(theme);
+    dashboard.setProjection(commandLine.projection);
+    DashboardSession session(*setup.survey, *setup.store, setup.modules, dashboard, theme);
+
+    session.enableExport(setup.store->path());
+    FrameCallbacks callbacks;
+    callbacks.draw = [&](double now) {
+        session.refresh(now);
+        dashboard.draw(now);
+    };
+    callbacks.nextWakeIn = [&](double now) { return session.nextWakeIn(now); };
+    callbacks.afterRender = [&]() { session.afterRender(*window); };
+
+    if (commandLine.screenshot) {
+        drawSettledFrame(*window, callbacks);
+        if (!window->saveFrame(*commandLine.screenshot, error)) {
+            std::cerr << "alignkiosk: " << error << '\n';
+            return 1;
+        }
+        return 0;
+    }
+    runEventLoop(*window, callbacks);
+    return 0;
+}
+
+int exportSummary(const CommandLine& commandLine, const core::InstallLayout& layout) {
+    ImGuiContextScope imgui;
+    plugin_host::PluginHost host(imgui.context());
+    DashboardSetup setup;
+    if (!prepare(commandLine, layout, host, setup)) return 1;
+
+    // The numbers first: they need no display. (The theme only adds fonts to ImGui's atlas; no GL yet.)
+    const ui::Theme theme = ui::applyTheme(1.0f, ui::defaultFontFile());
+    ui::Dashboard dashboard(theme);
+    DashboardSession session(*setup.survey, *setup.store, setup.modules, dashboard, theme);
+    std::string error;
+    const std::filesystem::path csv = session.writeSummary(*commandLine.outDir, error);
+    if (csv.empty()) {
+        std::cerr << "alignkiosk: " << error << '\n';
+        return 1;
+    }
+    std::cout << "wrote " << csv.string() << '\n';
+
+    // The picture: the overview drawn offscreen at slide size, in a hidden window.
+    WindowOptions options;
+    options.visible = false;
+    options.width = kExportWidth;
+    options.height = kExportHeight;
+    auto window = KioskWindow::open("alignkiosk export", options, error);
+    if (!window) {
+        std::cerr << "alignkiosk: dashboard.png needs a display (run under xvfb-run on a server): " << error << '\n';
+        return 1;
+    }
+    auto target = OffscreenTarget::create(kExportWidth, kExportHeight, error);
+    if (!target) {
+        std::cerr << "alignkiosk: " << error << '\n';
+        return 1;
+    }
+    target->bind();
+    FrameCallbacks callbacks;
+    callbacks.draw = [&](double now) { dashboard.draw(now); };
+    drawSettledFrame(*window, callbacks);
+    const std::filesystem::path png = *commandLine.outDir / "dashboard.png";
+    if (!window->saveFrame(png, error)) {
+        std::cerr << "alignkiosk: " << error << '\n';
+        return 1;
+    }
+    std::cout << "wrote " << png.string() << '\n';
+    return 0;
+}
+
+} // namespace alignkiosk::platform

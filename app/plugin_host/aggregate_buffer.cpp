@@ -1,0 +1,67 @@
+#include "plugin_host/aggregate_buffer.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace alignkiosk::plugin_host {
+
+namespace {
+
+template <class T>
+uint32_t count(const std::vector<T>& items) {
+    return AggregateBuffer::saturate(items.size());
+}
+
+// NULL for an empty array, so a C reader never sees a dangling non-NULL pointer with a zero count.
+template <class T>
+const T* arrayOrNull(const std::vector<T>& items) {
+    return items.empty() ? nullptr : items.data();
+}
+
+} // namespace
+
+uint32_t AggregateBuffer::saturate(uint64_t value) {
+    return static_cast<uint32_t>(std::min<uint64_t>(value, std::numeric_limits<uint32_t>::max()));
+}
+
+AggregateBuffer::AggregateBuffer(const core::ModuleAggregate& aggregate, std::string_view everyoneLabel)
+    : m_source(aggregate) {
+    // Fill every inner vector before taking pointers into it; nothing is resized afterwards.
+    const size_t groupCount = m_source.groups.size();
+    m_labels.reserve(groupCount);
+    m_counts.resize(groupCount);
+    m_items.resize(groupCount);
+    m_groups.reserve(groupCount);
+
+    for (size_t g = 0; g < groupCount; ++g) {
+        const core::ModuleGroupAggregate& group = m_source.groups[g];
+        m_labels.push_back(group.group == core::kEveryoneGroup ? std::string(everyoneLabel) : group.group);
+
+        m_counts[g].resize(group.questions.size());
+        m_items[g].reserve(group.questions.size());
+        for (size_t q = 0; q < group.questions.size(); ++q) {
+            const core::QuestionCounts& question = group.questions[q];
+            std::vector<uint32_t>& counts = m_counts[g][q];
+            counts.reserve(question.counts.size());
+            for (const uint64_t value : question.counts) counts.push_back(saturate(value));
+
+            alignkiosk_item_distribution_v1 item{};
+            item.struct_size = sizeof(alignkiosk_item_distribution_v1);
+            item.question_id = question.questionId.c_str();
+            item.counts = arrayOrNull(counts);
+            item.count_length = count(counts);
+            item.answered = saturate(question.answered);
+            m_items[g].push_back(item);
+        }
+
+        alignkiosk_aggregate_v1 raw{};
+        raw.struct_size = sizeof(alignkiosk_aggregate_v1);
+        raw.group_label = m_labels.back().c_str();
+        raw.response_count = saturate(group.responseCount);
+        raw.items = arrayOrNull(m_items[g]);
+        raw.item_count = count(m_items[g]);
+        m_groups.push_back(raw);
+    }
+}
+
+} // namespace alignkiosk::plugin_host

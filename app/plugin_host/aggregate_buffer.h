@@ -1,0 +1,43 @@
+// The C view (alignkiosk_aggregate_v1[]) of one module's dashboard aggregate, with storage for every string and array
+// it points to. Built once per dashboard model and reused every frame, so drawing a panel copies nothing. It never
+// moves (the C structs point into it).
+#pragma once
+
+#include "core/dashboard_model.h"
+
+#include <alignkiosk/plugin_abi.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace alignkiosk::plugin_host {
+
+class AggregateBuffer {
+public:
+    // Every group of `aggregate`, in its order (shown groups only, everyone first). A group's label is its name, except
+    // that core::kEveryoneGroup becomes `everyoneLabel` (the shell's word for everyone, in the survey's language).
+    explicit AggregateBuffer(const core::ModuleAggregate& aggregate,
+                             std::string_view everyoneLabel = core::kEveryoneGroup);
+    AggregateBuffer(const AggregateBuffer&) = delete;
+    AggregateBuffer& operator=(const AggregateBuffer&) = delete;
+
+    // NULL when there are no groups.
+    const alignkiosk_aggregate_v1* groups() const { return m_groups.empty() ? nullptr : m_groups.data(); }
+    uint32_t groupCount() const { return static_cast<uint32_t>(m_groups.size()); }
+    const std::string& stepId() const { return m_source.stepId; }
+    const std::string& moduleId() const { return m_source.moduleId; }
+
+    // The ABI counts in uint32_t; a count beyond it is shown as UINT32_MAX rather than wrapping to a small number.
+    static uint32_t saturate(uint64_t count);
+
+private:
+    core::ModuleAggregate m_source; // the owned copy the names and ids point into
+    std::vector<std::string> m_labels;
+    std::vector<std::vector<std::vector<uint32_t>>> m_counts; // [group][question][point or option]
+    std::vector<std::vector<alignkiosk_item_distribution_v1>> m_items;
+    std::vector<alignkiosk_aggregate_v1> m_groups;
+};
+
+} // namespace alignkiosk::plugin_host

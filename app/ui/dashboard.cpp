@@ -1,0 +1,304 @@
+// The dashboard's frame: the look (normal or projection), the header with the views and Export, the empty state, and
+// the helpers the views share. The views are in dashboard_overview.cpp, dashboard_modules.cpp,
+// dashboard_drilldown.cpp and dashboard_texts.cpp; what they draw is formatted once per model in dashboard_cache.cpp.
+#include "dashboard.h"
+
+#include "ui/widgets.h"
+
+#include <imgui_internal.h> // ClearActiveID
+
+#include <algorithm>
+#include <cfloat>
+#include <exception>
+#include <utility>
+
+namespace alignkiosk::ui {
+
+namespace {
+
+// A finger cannot turn a mouse wheel: dragging scrolls the body, and the row or button the drag started on is let go
+// so lifting the finger does not also open it (as on the participant's pages).
+void dragToScroll() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::GetScrollMaxY() <= 0.0f) return;
+    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows))
+        return;
+    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left) || io.MouseDelta.y == 0.0f) return;
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    if (ImGui::IsAnyItemActive()) ImGui::ClearActiveID();
+}
+
+} // namespace
+
+Dashboard::Dashboard(Theme theme) : m_theme(theme) { rebuild(); }
+
+void Dashboard::setModel(core::DashboardModel model) {
+    m_model = std::move(model);
+    rebuild();
+}
+
+void Dashboard::setView(View view) {
+    m_view = view;
+    // The detail view always shows an item: the first one until another is picked.
+    if (m_view == View::Item && !m_selected && !m_model.ratedItems.empty()) selectItem(0);
+}
+
+void Dashboard::selectItem(std::size_t item) {
+    if (item >= m_model.ratedItems.size()) return;
+    m_selected = item;
+    const core::RatedItem& rated = m_model.ratedItems[item];
+    m_selectedKey = rated.stepId + '\n' + rated.questionId;
+    m_view = View::Item;
+}
+
+Dashboard::Look Dashboard::currentLook() const {
+    Look look;
+    look.theme = m_theme;
+    look.palette = m_projection ? m_theme.projection : m_theme.dashboard;
+    look.theme.accent = look.palette.accent;
+    look.theme.muted = look.palette.muted;
+    look.body = m_theme.body;
+    look.heading = m_theme.heading;
+    look.title = m_theme.title;
+    if (m_projection) {
+        if (m_theme.projectionBody && m_theme.projectionHeading && m_theme.projectionTitle) {
+            look.body = m_theme.projectionBody;
+            look.heading = m_theme.projectionHeading;
+            look.title = m_theme.projectionTitle;
+        } else {
+            look.windowFontScale = m_theme.projectionTypeScale;
+        }
+    }
+    look.chart.scale = m_theme.scale;
+    look.chart.labelFont = look.body;
+    look.chart.valueFont = look.body;
+    look.chart.palette = look.palette;
+    look.chart.ramp = charts::divergingRamp(look.palette);
+    return look;
+}
+
+int Dashboard::pushColors(const Look& look) const {
+    const DashboardPalette& p = look.palette;
+    const std::pair<ImGuiCol, ImU32> colors[] = {
+        {ImGuiCol_WindowBg, p.background},
+        {ImGuiCol_Text, p.text},
+        {ImGuiCol_TextDisabled, p.muted},
+        {ImGuiCol_PopupBg, p.panel},
+        {ImGuiCol_Border, p.grid},
+        {ImGuiCol_Header, p.highlight},
+        {ImGuiCol_HeaderHovered, p.highlight},
+        {ImGuiCol_HeaderActive, p.highlight},
+        {ImGuiCol_TableHeaderBg, p.panel},
+        {ImGuiCol_TableBorderLight, p.grid},
+        {ImGuiCol_TableBorderStrong, p.grid},
+        {ImGuiCol_TableRowBg, IM_COL32(0, 0, 0, 0)},
+        {ImGuiCol_TableRowBgAlt, p.panel},
+        {ImGuiCol_FrameBg, p.panel},
+        // Secondary buttons stand out from a white projection background too.
+        {ImGuiCol_Button, m_projection ? IM_COL32(214, 214, 214, 255) : ImGui::GetColorU32(ImGuiCol_Button)},
+    };
+    for (const auto& [index, color] : colors) ImGui::PushStyleColor(index, color);
+    return static_cast<int>(std::size(colors));
+}
+
+void Dashboard::draw(double now) {
+    m_now = now;
+    const Look look = currentLook();
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    constexpr ImGuiWindowFlags kFullScreen = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                             ImGuiWindowFlags_NoSavedSettings |
+                                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+    const int colors = pushColors(look);
+    ImGui::Begin("alignkiosk dashboard", nullptr, kFullScreen);
+    // Per window and remembered by ImGui: set every frame so leaving projection mode resets it. Child windows take
+    // their parent's factor.
+    ImGui::SetWindowFontScale(look.windowFontScale);
+    if (look.body) ImGui::PushFont(look.body);
+    m_bodyTextSize = ImGui::GetFontSize();
+    m_underlay = ImGui::GetWindowDrawList();
+
+    drawHeader(look);
+    ImGui::BeginChild("body", ImVec2(0.0f, 0.0f), false);
+    if (!m_emptyExplanation.empty()) {
+        drawEmpty(look);
+    } else {
+        switch (m_view) {
+        case View::Overview: drawOverview(look); break;
+        case View::Item: drawItem(look); break;
+        case View::Texts: drawTexts(look); break;
+        }
+    }
+    dragToScroll();
+    ImGui::EndChild();
+
+    m_underlay = nullptr;
+    if (look.body) ImGui::PopFont();
+    ImGui::End();
+    ImGui::PopStyleColor(colors);
+}
+
+void Dashboard::drawHeader(const Look& look) {
+    const float scale = m_theme.scale;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::GetContentRegionAvail().x;
+
+    // Row 1: what this is, and which survey.
+    if (look.title) ImGui::PushFont(look.title);
+    ImGui::TextUnformatted("Team alignment");
+    if (look.title) ImGui::PopFont();
+    if (!m_model.surveyTitle.empty()) {
+        ImGui::SameLine(0.0f, 24.0f * scale);
+        if (look.heading) ImGui::PushFont(look.heading);
+        const float left = ImGui::GetContentRegionAvail().x;
+        ImFont* font = ImGui::GetFont();
+        const float size = ImGui::GetFontSize();
+        const std::string title = charts::ellipsize(m_model.surveyTitle, left, [&](std::string_view text) {
+            return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+        });
+        // Sit on the title's baseline rather than its top.
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetItemRectSize().y - size * 1.15f);
+        ImGui::PushStyleColor(ImGuiCol_Text, look.palette.muted);
+        ImGui::TextUnformatted(title.c_str());
+        ImGui::PopStyleColor();
+        if (look.heading) ImGui::PopFont();
+    }
+
+    // Row 2: the views on the left, Projection and Export on the right, the last export's message between them.
+    const float height = std::max(m_theme.minTouchTarget, ImGui::GetFrameHeight());
+    const float rowTop = ImGui::GetCursorPosY();
+    const std::pair<View, const char*> tabs[] = {
+        {View::Overview, "Overview"}, {View::Item, "Item detail"}, {View::Texts, "Open answers"}};
+    bool first = true;
+    for (const auto& [view, label] : tabs) {
+        if (!first) ImGui::SameLine();
+        first = false;
+        if (touchButton(look.theme, label, ImVec2(0.0f, height),
+                        m_view == view ? ButtonStyle::Primary : ButtonStyle::Secondary))
+            setView(view);
+    }
+    // Opened from the kiosk: the way back to the participants' welcome screen.
+    if (onClose) {
+        ImGui::SameLine(0.0f, 24.0f * scale);
+        if (touchButton(look.theme, "Back to the kiosk", ImVec2(0.0f, height), ButtonStyle::Secondary)) onClose();
+    }
+    const float tabsEnd = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+
+    const char* projectionLabel = "Projection";
+    const char* exportLabel = "Export";
+    const float padding = style.FramePadding.x * 2.0f;
+    const float projectionWidth = ImGui::CalcTextSize(projectionLabel).x + padding;
+    const float exportWidth = std::max(ImGui::CalcTextSize(exportLabel).x + padding, 160.0f * scale);
+    const float rightStart = ImGui::GetWindowContentRegionMax().x - projectionWidth - exportWidth - style.ItemSpacing.x;
+
+    if (!m_exportMessage.empty()) {
+        const float gap = 24.0f * scale;
+        const float room = rightStart - tabsEnd - 2.0f * gap;
+        ImFont* font = ImGui::GetFont();
+        const float size = ImGui::GetFontSize();
+        const std::string message = charts::ellipsize(m_exportMessage, room, [&](std::string_view text) {
+            return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+        });
+        ImGui::SameLine(tabsEnd + gap);
+        ImGui::SetCursorPosY(rowTop + (height - size) * 0.5f);
+        ImGui::PushStyleColor(ImGuiCol_Text, look.palette.muted);
+        ImGui::TextUnformatted(message.c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered() && message != m_exportMessage) ImGui::SetTooltip("%s", m_exportMessage.c_str());
+    }
+
+    ImGui::SameLine(std::max(rightStart, tabsEnd + style.ItemSpacing.x));
+    ImGui::SetCursorPosY(rowTop);
+    if (touchButton(look.theme, projectionLabel, ImVec2(projectionWidth, height),
+                    m_projection ? ButtonStyle::Primary : ButtonStyle::Secondary))
+        m_projection = !m_projection;
+    ImGui::SameLine();
+    if (touchButton(look.theme, exportLabel, ImVec2(exportWidth, height), ButtonStyle::Primary,
+                    static_cast<bool>(onExport))) {
+        try {
+            m_exportMessage = onExport();
+        } catch (const std::exception& error) {
+            m_exportMessage = std::string("Export failed: ") + error.what();
+        }
+    }
+
+    // A rule under the header.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y), ImVec2(at.x + width, at.y), look.palette.grid,
+                                        look.palette.lineWidth * scale);
+    ImGui::Dummy(ImVec2(0.0f, 6.0f * scale));
+}
+
+void Dashboard::drawEmpty(const Look& look) {
+    const float scale = m_theme.scale;
+    const float width = std::min(ImGui::GetContentRegionAvail().x, 1200.0f * scale);
+    ImGui::Dummy(ImVec2(0.0f, 80.0f * scale));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - width) * 0.5f);
+    ImGui::BeginGroup();
+    wrapped(m_emptyTitle, width, look.title, look.palette.text);
+    ImGui::Dummy(ImVec2(0.0f, 16.0f * scale));
+    wrapped(m_emptyExplanation, width, look.heading, look.palette.text);
+    ImGui::Dummy(ImVec2(0.0f, 16.0f * scale));
+    wrapped(m_anonymityNote, width, nullptr, look.palette.muted);
+    ImGui::EndGroup();
+}
+
+void Dashboard::wrapped(const std::string& text, float width, ImFont* font, ImU32 color) {
+    if (text.empty()) return;
+    if (font) ImGui::PushFont(font);
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::PopTextWrapPos();
+    if (color) ImGui::PopStyleColor();
+    if (font) ImGui::PopFont();
+}
+
+void Dashboard::sectionTitle(const Look& look, const std::string& title, float width, const std::string& note) const {
+    ImGui::Dummy(ImVec2(0.0f, 10.0f * m_theme.scale));
+    wrapped(title, width, look.heading, look.palette.text);
+    wrapped(note, width, nullptr, look.palette.muted);
+    ImGui::Dummy(ImVec2(0.0f, 4.0f * m_theme.scale));
+}
+
+bool Dashboard::listLine(const Look& look, const ListLine& line, float width, bool withMark) const {
+    const float scale = m_theme.scale;
+    const float size = ImGui::GetFontSize();
+    const float height = std::max(size * 1.6f, 44.0f * scale);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::PushID(&line);
+    const bool clicked = ImGui::Selectable("##line", false, 0, ImVec2(width, height));
+    ImGui::PopID();
+
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    ImFont* font = ImGui::GetFont();
+    auto measure = [&](std::string_view text) {
+        return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+    };
+    const float pad = 8.0f * scale;
+    const float textY = at.y + (height - size) * 0.5f;
+    float x = at.x + pad;
+    if (withMark) {
+        const float radius = size * 0.36f;
+        drawList->AddCircleFilled(ImVec2(x + radius, at.y + height * 0.5f), radius * 1.25f, look.palette.rampMid);
+        charts::drawAgreementMark(drawList, ImVec2(x + radius, at.y + height * 0.5f), radius,
+                                  charts::agreementMark(line.agreement), look.palette.text,
+                                  std::max(look.palette.lineWidth * scale * 0.75f, 1.5f * scale));
+        x += radius * 2.0f + pad * 1.5f;
+    }
+    const float right = at.x + width - pad;
+    // The detail keeps its room; a long item label gives way.
+    const float detailWidth = std::min(measure(line.detail), (right - x) * 0.6f);
+    const std::string label = charts::ellipsize(line.text, right - x - detailWidth - 2.0f * pad, measure);
+    drawList->AddText(font, size, ImVec2(x, textY), look.palette.text, label.c_str());
+    const std::string detail = charts::ellipsize(line.detail, detailWidth, measure);
+    drawList->AddText(font, size, ImVec2(right - measure(detail), textY), look.palette.muted, detail.c_str());
+    return clicked;
+}
+
+std::string Dashboard::groupName(const std::string& group) {
+    return group == core::kEveryoneGroup ? "Everyone" : group;
+}
+
+} // namespace alignkiosk::ui

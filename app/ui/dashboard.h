@@ -1,0 +1,151 @@
+// The facilitator's dashboard: where the team is aligned and where it is not, drawn from a DashboardModel that the
+// anonymity rules have already filtered (every group in it may be shown). Three views: the overview (responses per
+// group, the item x group heatmap, where we disagree most, each module's panel), one item in detail (the distribution
+// per group with every statistic), and the open answers. Projection mode: larger type and a high-contrast palette.
+//
+// Draws one full-window ImGui frame at a time, like Shell; the platform owns the window (and full screen), feeds new
+// models when the store changes and exports. Nothing is recomputed per frame: setModel() formats everything once.
+#pragma once
+
+#include "core/dashboard_model.h"
+#include "ui/charts.h"
+#include "ui/theme.h"
+
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace alignkiosk::ui {
+
+class Dashboard {
+public:
+    enum class View { Overview, Item, Texts };
+
+    explicit Dashboard(Theme theme);
+
+    // A new model (only when the data changed). The selected item stays selected if the new model still has it.
+    void setModel(core::DashboardModel model);
+    const core::DashboardModel& model() const { return m_model; }
+
+    // Draws the whole frame (call between ImGui::NewFrame and ImGui::Render). `now` is in seconds, any epoch.
+    void draw(double now);
+
+    // Projection mode: larger type and the high-contrast palette. The Projection button toggles it too: read it after
+    // draw() to put the window in or out of full screen.
+    bool projection() const { return m_projection; }
+    void setProjection(bool on) { m_projection = on; }
+
+    View view() const { return m_view; }
+    void setView(View view);
+    // The item the detail view shows (an index into model().ratedItems); none before one is picked.
+    std::optional<std::size_t> selectedItem() const { return m_selected; }
+    // Selects an item and opens the detail view; ignored when out of range.
+    void selectItem(std::size_t item);
+
+    // What the dashboard says instead of charts when there is nothing it may show yet; empty when it has data.
+    const std::string& emptyExplanation() const { return m_emptyExplanation; }
+    // The body text height in pixels in the last frame drawn (larger in projection mode).
+    float bodyTextSize() const { return m_bodyTextSize; }
+    // The last Export's message, as the platform's callback returned it.
+    const std::string& exportMessage() const { return m_exportMessage; }
+
+    // Called by the Export button; returns what to tell the facilitator ("Saved to ...", or why not). The button is
+    // disabled while this is unset.
+    std::function<std::string()> onExport;
+    // Draws one module's own panel inside the frame the dashboard draws around it (the platform forwards this to the
+    // plugin). When unset, or when it draws nothing, the dashboard shows the aggregate's response counts.
+    std::function<void(const core::ModuleAggregate&, float width)> drawModulePanel;
+    // When set (the kiosk's facilitator view), a "Back to the kiosk" button calls it.
+    std::function<void()> onClose;
+
+private:
+    // Everything formatted for one group of one item, once per model.
+    struct GroupRow {
+        std::string name;
+        const core::GroupItem* source = nullptr;
+        std::string n, mean, sd, median, rwg, ad, consensus;
+        bool adAcceptable = false;
+    };
+    struct ItemCache {
+        std::string title;
+        std::string adHeader;
+        std::vector<GroupRow> rows;
+        std::vector<std::string> gaps; // this item's team gaps, largest first
+    };
+    struct ListLine {
+        std::size_t item = 0;
+        std::string text;
+        std::string detail;
+        core::AgreementLevel agreement = core::AgreementLevel::Unknown;
+    };
+    struct TextQuestion {
+        std::string prompt;
+        std::vector<std::size_t> answers; // indices into model().texts
+    };
+    // The look of one frame: normal or projection.
+    struct Look {
+        Theme theme; // the buttons' accent follows the palette
+        ImFont* body = nullptr;
+        ImFont* heading = nullptr;
+        ImFont* title = nullptr;
+        float windowFontScale = 1.0f; // > 1 when projection mode has no fonts of its own
+        DashboardPalette palette{};
+        charts::ChartStyle chart;
+    };
+
+    void rebuild();
+    Look currentLook() const;
+    int pushColors(const Look& look) const;
+
+    void drawHeader(const Look& look);
+    void drawEmpty(const Look& look);
+    void drawOverview(const Look& look);
+    void drawResponses(const Look& look, float width);
+    void drawDisagreement(const Look& look, float width);
+    void drawModules(const Look& look, float width);
+    void drawItem(const Look& look);
+    void drawItemPicker(const Look& look);
+    void drawTexts(const Look& look);
+    // A section heading in the heading font, with an optional note under it, wrapped to `width`.
+    void sectionTitle(const Look& look, const std::string& title, float width, const std::string& note = {}) const;
+    // A clickable list line (opens its item), with an agreement mark when it has one.
+    bool listLine(const Look& look, const ListLine& line, float width, bool withMark) const;
+    // Text wrapped at `width` from the cursor, in `font` and `color` (nullptr / 0: the current ones).
+    static void wrapped(const std::string& text, float width, ImFont* font, ImU32 color);
+    // "Everyone" for the everyone group, else the team's name.
+    static std::string groupName(const std::string& group);
+
+    Theme m_theme;
+    core::DashboardModel m_model;
+    bool m_projection = false;
+    View m_view = View::Overview;
+    std::optional<std::size_t> m_selected;
+    std::string m_selectedKey; // step + question of the selection, to find it again in the next model
+    double m_now = 0.0;
+    float m_bodyTextSize = 0.0f;
+    std::string m_exportMessage;
+    ImDrawList* m_underlay = nullptr; // the main window's draw list: drawn beneath the scrolling body
+
+    // Derived once per model (setModel), drawn every frame.
+    std::string m_emptyTitle;
+    std::string m_emptyExplanation;
+    std::string m_anonymityNote;
+    std::string m_hiddenLine;
+    std::vector<charts::Bar> m_responseBars;
+    charts::HeatmapData m_heatmap;
+    charts::HeatmapLegendText m_legend;
+    std::vector<ItemCache> m_items;
+    std::vector<ListLine> m_lowest;
+    std::vector<ListLine> m_gaps;
+    std::vector<std::string> m_moduleTitles;
+    std::vector<std::string> m_moduleCounts;
+    std::vector<TextQuestion> m_textQuestions;
+    std::string m_textsNote;
+    std::string m_textsEmpty;
+    std::set<std::size_t> m_expandedTexts; // answer blocks shown in full ("Show all")
+};
+
+} // namespace alignkiosk::ui

@@ -1,0 +1,170 @@
+// One item in detail: the answers of every shown group as a stacked distribution, with n, mean, SD, median, rwg (and
+// its band), AD (and whether it is acceptable) and consensus; the gaps between teams on this item; what the numbers
+// mean and which thresholds were used.
+#include "dashboard.h"
+
+#include "ui/widgets.h"
+
+#include <algorithm>
+
+namespace alignkiosk::ui {
+
+void Dashboard::drawItemPicker(const Look& look) {
+    const std::size_t count = m_model.ratedItems.size();
+    const std::size_t current = *m_selected;
+    const float height = std::max(m_theme.minTouchTarget, ImGui::GetFrameHeight());
+    const float buttonWidth = 200.0f * m_theme.scale;
+    if (touchButton(look.theme, "Previous", ImVec2(buttonWidth, height), ButtonStyle::Secondary, current > 0))
+        selectItem(current - 1);
+    ImGui::SameLine();
+
+    // The combo is as tall as the buttons beside it, so a finger can open it.
+    const float comboWidth = ImGui::GetContentRegionAvail().x - buttonWidth - ImGui::GetStyle().ItemSpacing.x;
+    const float framePadding = std::max(ImGui::GetStyle().FramePadding.y, (height - ImGui::GetFontSize()) * 0.5f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, framePadding));
+    ImGui::SetNextItemWidth(comboWidth);
+    const std::string preview =
+        std::to_string(current + 1) + " of " + std::to_string(count) + ":  " + m_items[current].title;
+    if (ImGui::BeginCombo("##item", preview.c_str(), ImGuiComboFlags_HeightLargest)) {
+        for (std::size_t i = 0; i < count; ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            if (ImGui::Selectable(m_items[i].title.c_str(), i == current)) selectItem(i);
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::PopStyleVar();
+    ImGui::SameLine();
+    if (touchButton(look.theme, "Next", ImVec2(buttonWidth, height), ButtonStyle::Secondary, current + 1 < count))
+        selectItem(current + 1);
+}
+
+void Dashboard::drawItem(const Look& look) {
+    const float scale = m_theme.scale;
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (m_model.ratedItems.empty()) {
+        sectionTitle(look, "Item detail", width, "This survey has no rated questions to show in detail.");
+        return;
+    }
+    if (!m_selected) selectItem(0);
+    ImGui::Dummy(ImVec2(0.0f, 6.0f * scale));
+    drawItemPicker(look);
+
+    const std::size_t index = *m_selected;
+    const core::RatedItem& item = m_model.ratedItems[index];
+    const ItemCache& cache = m_items[index];
+    ImGui::Dummy(ImVec2(0.0f, 8.0f * scale));
+    wrapped(cache.title, width, look.title, look.palette.text);
+    if (item.prompt != cache.title) wrapped(item.prompt, width, look.heading, look.palette.muted);
+    ImGui::Dummy(ImVec2(0.0f, 8.0f * scale));
+
+    if (cache.rows.empty()) {
+        wrapped("No group has enough answers to this item yet.", width, look.heading, look.palette.text);
+        wrapped(m_anonymityNote, width, nullptr, look.palette.muted);
+        return;
+    }
+    // The answers: one stacked bar per group across the full width, so even six groups compare at a glance.
+    charts::scaleLegend(item.scaleLabels, look.chart, width);
+    {
+        const float pad = 16.0f * scale;
+        float labelWidth = 0.0f;
+        for (const GroupRow& row : cache.rows)
+            labelWidth = std::max(labelWidth, ImGui::CalcTextSize(row.name.c_str()).x);
+        labelWidth = std::min(labelWidth + pad, width * 0.3f);
+        const float barHeight = std::max(ImGui::GetFontSize() * 1.7f, 44.0f * scale);
+        for (std::size_t r = 0; r < cache.rows.size(); ++r) {
+            const GroupRow& row = cache.rows[r];
+            ImGui::PushID(static_cast<int>(r));
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            ImGui::GetWindowDrawList()->AddText(ImVec2(at.x, at.y + (barHeight - ImGui::GetFontSize()) * 0.5f),
+                                                look.palette.text, row.name.c_str());
+            ImGui::SetCursorScreenPos(ImVec2(at.x + labelWidth, at.y));
+            charts::stackedBar("answers", row.source->distribution.counts, item.scaleLabels, look.chart,
+                               ImVec2(width - labelWidth, barHeight));
+            ImGui::PopID();
+        }
+    }
+    ImGui::Dummy(ImVec2(0.0f, 8.0f * scale));
+
+    // The numbers, one row per group in the same order.
+    constexpr ImGuiTableFlags kTable = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                       ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
+    const float rowHeight = std::max(ImGui::GetFontSize() * 1.9f, 48.0f * scale);
+    // Room between the numbers, so they read as columns from the back of the room.
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(18.0f * scale, ImGui::GetStyle().CellPadding.y));
+    if (ImGui::BeginTable("groups", 8, kTable, ImVec2(width, 0.0f))) {
+        ImGui::TableSetupColumn("Group", 0, 1.6f);
+        ImGui::TableSetupColumn("n", 0, 1.0f);
+        ImGui::TableSetupColumn("Mean", 0, 1.0f);
+        ImGui::TableSetupColumn("SD", 0, 1.0f);
+        ImGui::TableSetupColumn("Median", 0, 1.0f);
+        ImGui::TableSetupColumn("rwg", 0, 2.4f);
+        ImGui::TableSetupColumn(cache.adHeader.c_str(), 0, 1.9f);
+        ImGui::TableSetupColumn("Consensus", 0, 1.3f);
+        ImGui::TableHeadersRow();
+
+        const float textOffset = (rowHeight - ImGui::GetFontSize()) * 0.5f - ImGui::GetStyle().CellPadding.y;
+        auto cellText = [&](const std::string& text, ImU32 color = 0) {
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + textOffset);
+            if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+            ImGui::TextUnformatted(text.c_str());
+            if (color) ImGui::PopStyleColor();
+        };
+        for (std::size_t r = 0; r < cache.rows.size(); ++r) {
+            const GroupRow& row = cache.rows[r];
+            const core::GroupItem& group = *row.source;
+            ImGui::PushID(static_cast<int>(r));
+            ImGui::TableNextRow(0, rowHeight);
+            ImGui::TableNextColumn();
+            cellText(row.name);
+            ImGui::TableNextColumn();
+            cellText(row.n);
+            ImGui::TableNextColumn();
+            cellText(row.mean);
+            ImGui::TableNextColumn();
+            cellText(row.sd);
+            ImGui::TableNextColumn();
+            cellText(row.median);
+            ImGui::TableNextColumn();
+            {
+                // The heatmap's mark for this band, then the number and the band's name.
+                const float size = ImGui::GetFontSize();
+                const float radius = size * 0.36f;
+                ImGui::SetCursorPosY(ImGui::GetCursorPosY() + textOffset);
+                const ImVec2 at = ImGui::GetCursorScreenPos();
+                ImDrawList* drawList = ImGui::GetWindowDrawList();
+                const ImVec2 centre(at.x + radius * 1.25f, at.y + size * 0.5f);
+                drawList->AddCircleFilled(centre, radius * 1.25f, look.palette.rampMid);
+                charts::drawAgreementMark(drawList, centre, radius, charts::agreementMark(group.statistics.agreement),
+                                          look.palette.text,
+                                          std::max(look.palette.lineWidth * scale * 0.75f, 1.5f * scale));
+                ImGui::Dummy(ImVec2(radius * 2.5f, size));
+                ImGui::SameLine();
+                ImGui::TextUnformatted(row.rwg.c_str());
+            }
+            ImGui::TableNextColumn();
+            cellText(row.ad, row.adAcceptable ? 0 : look.theme.error);
+            ImGui::TableNextColumn();
+            cellText(row.consensus);
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopStyleVar();
+
+    ImGui::Dummy(ImVec2(0.0f, 6.0f * scale));
+    wrapped(std::string("rwg: agreement within the group, 1 minus the answers' variance over the variance of "
+                        "random answers (James, Demaree & Wolf 1984); ") + core::agreementBandsNote() + ".",
+            width, nullptr, look.palette.muted);
+    wrapped("AD: the mean absolute deviation from the mean; acceptable up to c/6 for c scale points (Burke & Dunlap "
+            "2002). Consensus: 1 when everyone gives the same answer, 0 for an even split between the ends "
+            "(Tastle & Wierman 2007).",
+            width, nullptr, look.palette.muted);
+
+    if (!cache.gaps.empty()) {
+        sectionTitle(look, "Gaps between teams on this item", width);
+        for (const std::string& gap : cache.gaps) wrapped(gap, width, nullptr, look.palette.text);
+    }
+}
+
+} // namespace alignkiosk::ui

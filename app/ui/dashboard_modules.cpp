@@ -1,0 +1,64 @@
+// Each module's own panel: the dashboard draws the frame and the title, the module (through the platform's
+// drawModulePanel hook) draws inside from the aggregate the host computed. A module that draws nothing, or no hook,
+// leaves the aggregate's response counts.
+#include "dashboard.h"
+
+#include <exception>
+
+namespace alignkiosk::ui {
+
+void Dashboard::drawModules(const Look& look, float width) {
+    if (m_model.modules.empty()) return;
+    const float scale = m_theme.scale;
+    const float pad = 24.0f * scale;
+    ImGui::Dummy(ImVec2(0.0f, 12.0f * scale));
+    sectionTitle(look, "What each module found", width);
+
+    // The panels' backgrounds go beneath the body (into the main window's list, drawn first), clipped to the body,
+    // so the module can draw anything, even split channels of its own, on top.
+    const ImVec2 bodyMin = ImGui::GetWindowPos();
+    const ImVec2 bodyMax(bodyMin.x + ImGui::GetWindowSize().x, bodyMin.y + ImGui::GetWindowSize().y);
+    for (std::size_t i = 0; i < m_model.modules.size(); ++i) {
+        const core::ModuleAggregate& module = m_model.modules[i];
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::Dummy(ImVec2(0.0f, pad * 0.5f));
+        ImGui::Indent(pad);
+        wrapped(m_moduleTitles[i], width - 2.0f * pad, look.heading, look.palette.text);
+
+        bool drawn = false;
+        bool failed = false;
+        if (drawModulePanel) {
+            ImDrawList* drawList = ImGui::GetWindowDrawList();
+            const int verticesBefore = drawList->VtxBuffer.Size;
+            const ImVec2 cursorBefore = ImGui::GetCursorScreenPos();
+            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2.0f * pad);
+            try {
+                drawModulePanel(module, width - 2.0f * pad);
+            } catch (const std::exception&) {
+                failed = true; // the platform's hook should not throw; the counts below still tell something
+            }
+            ImGui::PopTextWrapPos();
+            const ImVec2 cursorAfter = ImGui::GetCursorScreenPos();
+            drawn = !failed && (drawList->VtxBuffer.Size != verticesBefore || cursorAfter.x != cursorBefore.x ||
+                                cursorAfter.y != cursorBefore.y);
+        }
+        if (failed) wrapped("This module's panel could not be drawn.", width - 2.0f * pad, nullptr, look.theme.error);
+        if (!drawn) wrapped(m_moduleCounts[i], width - 2.0f * pad, nullptr, look.palette.text);
+
+        ImGui::Unindent(pad);
+        ImGui::Dummy(ImVec2(0.0f, pad * 0.5f));
+        ImGui::PopID();
+        const float bottom = ImGui::GetCursorScreenPos().y - ImGui::GetStyle().ItemSpacing.y;
+        if (m_underlay) {
+            m_underlay->PushClipRect(bodyMin, bodyMax, true);
+            m_underlay->AddRectFilled(top, ImVec2(top.x + width, bottom), look.palette.panel, 12.0f * scale);
+            m_underlay->AddRectFilled(top, ImVec2(top.x + 8.0f * scale, bottom), look.palette.accent, 12.0f * scale,
+                                      ImDrawFlags_RoundCornersLeft);
+            m_underlay->PopClipRect();
+        }
+        ImGui::Dummy(ImVec2(0.0f, 8.0f * scale));
+    }
+}
+
+} // namespace alignkiosk::ui

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# End to end, the facilitator's side: demo data in a store, the live dashboard under Xvfb, its Export button before and
+# after more answers arrive (the view updates without a restart), and `alignkiosk export` for the slides.
+# Usage: dashboard_test.sh PROGRAM BUILD_DIR
+set -uo pipefail
+program=$1
+source "$(dirname "$0")/xvfb_session.sh"
+
+db="$E2E_TMP/store/responses.sqlite3"
+mkdir -p "$E2E_TMP/store"
+header='survey,module,item,team,n,mean,sd,median,rwg,ad,consensus'
+"$program" demo-data --db "$db" --responses 60 --seed 1 >/dev/null || fail "demo-data failed"
+start_display
+
+# Everyone's n for one item, from the newest export next to the database.
+everyone_n() {
+  local csv
+  csv=$(ls -d "$E2E_TMP"/store/alignkiosk-export-*/ 2>/dev/null | sort | tail -n 1)summary.csv
+  [ -f "$csv" ] || fail "the Export button wrote no summary.csv"
+  [ "$(head -n 1 "$csv")" = "$header" ] || fail "summary.csv header: $(head -n 1 "$csv")"
+  awk -F, '$3 == "messaging_shifts" && $4 == "ALL" { print $5 }' "$csv"
+}
+
+start_kiosk "$program" dashboard --db "$db"
+EXPORT=(1173 126) # the Export button, top right of the 1280x860 window
+tap "${EXPORT[@]}"
+sleep 0.5
+[ "$(everyone_n)" = 60 ] || fail "first export: everyone n is '$(everyone_n)', expected 60"
+
+sleep 1.1 # the next export gets a folder of its own
+"$program" demo-data --db "$db" --responses 40 --seed 2 >/dev/null || fail "demo-data (second batch) failed"
+sleep 1.5 # the dashboard looks for new answers every second
+tap "${EXPORT[@]}"
+sleep 0.5
+[ "$(everyone_n)" = 100 ] || fail "after more answers: everyone n is '$(everyone_n)', expected 100 (not live?)"
+png=$(ls -d "$E2E_TMP"/store/alignkiosk-export-*/ | sort | tail -n 1)dashboard.png
+[ "$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "the Export button wrote no PNG"
+kill "$KIOSK_PID"
+
+# The command-line export: the CSV has exactly the documented header, one row per shown group per item, no group
+# below k; the PNG is a 1920x1080 picture.
+out="$E2E_TMP/export"
+"$program" export --db "$db" --out "$out" >/dev/null 2>"$E2E_TMP/export.err" || fail "export failed: $(cat "$E2E_TMP/export.err")"
+[ "$(head -n 1 "$out/summary.csv")" = "$header" ] || fail "export header"
+rows=$(($(wc -l <"$out/summary.csv") - 1))
+items=$(awk -F, 'NR > 1 { print $3 }' "$out/summary.csv" | sort -u | wc -l)
+[ "$items" = 8 ] || fail "expected the 8 rated items, found $items"
+[ "$rows" -ge 16 ] || fail "expected rows for everyone and teams, found $rows"
+small=$(awk -F, 'NR > 1 && $5 < 5' "$out/summary.csv")
+[ -z "$small" ] || fail "groups below k=5 exported: $small"
+awk -F, 'NR > 1 && $4 == "Sales" && $3 == "value_language_differs" { s = $6 }
+         NR > 1 && $4 == "Marketing" && $3 == "value_language_differs" { m = $6 }
+         END { exit !(s - m > 1.5) }' "$out/summary.csv" || fail "the planted Sales/Marketing gap is not in the export"
+size=$(od -An -tu1 -j16 -N8 "$out/dashboard.png" | awk '{ print $2 * 65536 + $3 * 256 + $4 "x" $6 * 65536 + $7 * 256 + $8 }')
+[ "$size" = 1920x1080 ] || fail "dashboard.png is $size, expected 1920x1080"
+echo "PASS: live dashboard exports before and after new answers; export writes the documented CSV and a 1080p PNG"

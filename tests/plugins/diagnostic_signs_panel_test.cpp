@@ -1,0 +1,300 @@
+// The diagnostic-signs dashboard panel, through the host exactly as the dashboard draws it: the real plugin loaded by
+// PluginHost, a hand-built core::ModuleAggregate turned into the C aggregate by the host, and headless ImGui frames.
+// What the panel says is read back from ImGui's own text log (LogToClipboard into a string).
+#include "plugin_host/aggregate_buffer.h"
+#include "plugin_host/module_instance.h"
+#include "plugin_host/plugin_host.h"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <filesystem>
+#include <initializer_list>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using alignkiosk::core::ModuleAggregate;
+using alignkiosk::core::ModuleGroupAggregate;
+using alignkiosk::core::Question;
+using alignkiosk::core::QuestionCounts;
+using alignkiosk::core::QuestionKind;
+using alignkiosk::core::Step;
+using alignkiosk::plugin_host::ModuleInstance;
+using alignkiosk::plugin_host::PanelOutcome;
+using alignkiosk::plugin_host::PluginHost;
+
+// ---- The seed step, as the survey loader would hand it to the host --------------------------------------------------
+
+Question scale(std::string id, std::string prompt, std::vector<std::string> labels,
+               std::map<std::string, std::string> attributes) {
+    Question question;
+    question.id = std::move(id);
+    question.kind = QuestionKind::Scale;
+    question.prompt = std::move(prompt);
+    question.scaleMin = 1;
+    question.scaleMax = 5;
+    question.scaleLabels = std::move(labels);
+    question.attributes = std::move(attributes);
+    return question;
+}
+
+Question signal(std::string id, std::string prompt, std::string checkFirst) {
+    return scale(std::move(id), std::move(prompt), {"Never", "Rarely", "Sometimes", "Often", "Almost always"},
+                 {{"group", "signal"}, {"check_first", std::move(checkFirst)}});
+}
+
+Question metric(std::string id, std::string prompt) {
+    return scale(std::move(id), std::move(prompt), {"Very poorly", "Poorly", "Adequately", "Well", "Very well"},
+                 {{"group", "metric"}});
+}
+
+// Seed 002's four signs, four metrics and the open sentence.
+Step seedStep() {
+    Step step;
+    step.id = "signs";
+    step.moduleId = "diagnostic_signs";
+    step.title = "Diagnostic signs";
+    step.questions = {
+        signal("sign_pages", "Our messaging changes from page to page.",
+               "define the customer change the company creates"),
+        signal("sign_teams", "Teams describe the company differently.", "name the audience clearly"),
+        signal("sign_topics", "Our content topics feel disconnected.", "remove language that could fit any company"),
+        signal("sign_value", "Sales and marketing use different value language.",
+               "test the mission against real messaging decisions"),
+        metric("metric_consistency", "Message consistency"),
+        metric("metric_sales", "Sales narrative clarity"),
+        metric("metric_content", "Content relevance"),
+        metric("metric_stakeholders", "Stakeholder alignment"),
+    };
+    Question sentence;
+    sentence.id = "customer_change";
+    sentence.kind = QuestionKind::Text;
+    sentence.prompt = "Finish the sentence: our company changes this for customers...";
+    sentence.required = false;
+    sentence.attributes = {{"group", "customer_change"}};
+    step.questions.push_back(sentence);
+    return step;
+}
+
+// Everyone (10) and Sales (5). counts[i] = answers at point 1 + i. Signs count their top two points ("often",
+// "almost always"), metrics their bottom two ("very poorly", "poorly"); widespread from one half, watch from a quarter.
+ModuleAggregate seedAggregate() {
+    ModuleAggregate aggregate;
+    aggregate.stepId = "signs";
+    aggregate.moduleId = "diagnostic_signs";
+    aggregate.groups.push_back(ModuleGroupAggregate{
+        "ALL",
+        10,
+        {
+            QuestionCounts{"sign_pages", {2, 3, 2, 2, 1}, 10},         // 3 of 10: 30%, watch
+            QuestionCounts{"sign_teams", {0, 0, 1, 3, 6}, 10},         // 9 of 10: 90%, widespread
+            QuestionCounts{"sign_topics", {1, 1, 3, 3, 2}, 10},        // 5 of 10: 50%, widespread
+            QuestionCounts{"sign_value", {6, 2, 1, 1, 0}, 10},         // 1 of 10: 10%, isolated
+            QuestionCounts{"metric_consistency", {3, 3, 2, 1, 1}, 10}, // 6 of 10: 60%, widespread
+            QuestionCounts{"metric_sales", {0, 1, 4, 3, 2}, 10},       // 1 of 10: 10%, isolated
+            QuestionCounts{"customer_change", {}, 7},                  // the open sentence: never drawn
+        }});
+    aggregate.groups.push_back(ModuleGroupAggregate{
+        "Sales",
+        5,
+        {
+            QuestionCounts{"sign_pages", {0, 0, 0, 1, 4}, 5},   // 5 of 5: 100%, widespread
+            QuestionCounts{"sign_value", {0, 1, 1, 1, 2}, 5},   // 3 of 5: 60%, widespread
+            QuestionCounts{"metric_sales", {2, 2, 1, 0, 0}, 5}, // 4 of 5: 80%, widespread
+        }});
+    return aggregate;
+}
+
+// Each of `parts` occurs in `text`, in this order; returns the first one that does not.
+std::string firstOutOfOrder(const std::string& text, std::initializer_list<std::string_view> parts) {
+    size_t from = 0;
+    for (const std::string_view part : parts) {
+        const size_t at = text.find(part, from);
+        if (at == std::string::npos) return std::string(part);
+        from = at + part.size();
+    }
+    return {};
+}
+
+size_t occurrences(const std::string& text, std::string_view part) {
+    size_t count = 0;
+    for (size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++count;
+    return count;
+}
+
+// ---- A host with the real plugin and a headless ImGui ---------------------------------------------------------------
+
+class DiagnosticSignsPanelTest : public ::testing::Test {
+protected:
+    static constexpr float kDisplayWidth = 1920.0f;
+    static constexpr float kDisplayHeight = 4000.0f; // tall, so no row is clipped away (clipped text is not logged)
+
+    void SetUp() override {
+        IMGUI_CHECKVERSION();
+        m_context = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(kDisplayWidth, kDisplayHeight);
+        io.DeltaTime = 1.0f / 60.0f;
+        ImFontConfig body;
+        body.SizePixels = 24.0f;
+        ImFont* bodyFont = io.Fonts->AddFontDefault(&body);
+        ImFontConfig heading;
+        heading.SizePixels = 32.0f;
+        ImFont* headingFont = io.Fonts->AddFontDefault(&heading);
+        ASSERT_TRUE(io.Fonts->Build());
+        io.ClipboardUserData = &m_logged;
+        io.SetClipboardTextFn = [](void* user, const char* text) { *static_cast<std::string*>(user) = text; };
+        m_frame = alignkiosk_frame_v1{sizeof(alignkiosk_frame_v1), 1.0f, 56.0f, headingFont, bodyFont,
+                                      IM_COL32(20, 110, 200, 255)};
+
+        m_host = std::make_unique<PluginHost>(m_context);
+        const fs::path plugin = fs::path(ALIGNKIOSK_PLUGIN_DIR) / "diagnostic_signs.so";
+        const auto& report = m_host->loadFile(plugin);
+        ASSERT_TRUE(report.loaded) << plugin << ": " << report.reason;
+        std::string error;
+        m_module = m_host->createModule(seedStep(), "en", error);
+        ASSERT_NE(m_module, nullptr) << error;
+    }
+
+    void TearDown() override {
+        m_module.reset();
+        m_host.reset();
+        if (m_context) ImGui::DestroyContext(m_context);
+    }
+
+    // One dashboard frame: a window over the display, a child region `width` wide as the host begins it, the panel
+    // drawn inside with ImGui's text log on. Returns the outcome; the text is in logged(), the vertices in vertices().
+    PanelOutcome frame(const ModuleAggregate& aggregate, float width, const alignkiosk_frame_v1* look = nullptr) {
+        m_logged.clear();
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
+        ImGui::SetNextWindowSize(ImVec2(kDisplayWidth, kDisplayHeight));
+        ImGui::Begin("dashboard", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+        ImGui::BeginChild("diagnostic_signs", ImVec2(width, kDisplayHeight - 40.0f));
+        const ImGuiID idBefore = ImGui::GetID("probe");
+        const ImFont* fontBefore = ImGui::GetFont();
+        ImGui::LogToClipboard();
+        const PanelOutcome outcome = m_module->drawDashboardPanel(aggregate, look ? *look : m_frame, "Everyone");
+        ImGui::LogFinish();
+        // The panel leaves the ID and font stacks as it found them.
+        EXPECT_EQ(ImGui::GetID("probe"), idBefore);
+        EXPECT_EQ(ImGui::GetFont(), fontBefore);
+        ImGui::EndChild();
+        ImGui::End();
+        ImGui::Render();
+        const ImDrawData* data = ImGui::GetDrawData();
+        m_vertices = data && data->Valid ? data->TotalVtxCount : 0;
+        return outcome;
+    }
+
+    const std::string& logged() const { return m_logged; }
+    int vertices() const { return m_vertices; }
+    ModuleInstance& module() { return *m_module; }
+
+private:
+    ImGuiContext* m_context = nullptr;
+    alignkiosk_frame_v1 m_frame{};
+    std::unique_ptr<PluginHost> m_host;
+    std::unique_ptr<ModuleInstance> m_module;
+    std::string m_logged;
+    int m_vertices = 0;
+};
+
+// The whole panel for the seed aggregate, in the order it must read: everyone first; per group the signs ranked by
+// how widespread, each with its share "seen often", its level word and, when widespread, what to check first; then
+// the metrics ranked by how weak.
+const std::initializer_list<std::string_view> kSeedPanel{
+    "Everyone",
+    "n = 10",
+    "Teams describe the company differently",
+    "seen often by 90% (9 of 10)  \u00b7  widespread",
+    "\u2192 name the audience clearly",
+    "Our content topics feel disconnected",
+    "seen often by 50% (5 of 10)  \u00b7  widespread",
+    "\u2192 remove language that could fit any company",
+    "Our messaging changes from page to page",
+    "seen often by 30% (3 of 10)  \u00b7  watch",
+    "Sales and marketing use different value language",
+    "seen often by 10% (1 of 10)  \u00b7  isolated",
+    "Message consistency",
+    "rated weak by 60% (6 of 10)  \u00b7  widespread",
+    "Sales narrative clarity",
+    "rated weak by 10% (1 of 10)  \u00b7  isolated",
+    "Sales",
+    "n = 5",
+    "Our messaging changes from page to page",
+    "seen often by 100% (5 of 5)  \u00b7  widespread",
+    "\u2192 define the customer change the company creates",
+    "Sales and marketing use different value language",
+    "seen often by 60% (3 of 5)  \u00b7  widespread",
+    "\u2192 test the mission against real messaging decisions",
+    "Sales narrative clarity",
+    "rated weak by 80% (4 of 5)  \u00b7  widespread",
+};
+
+TEST_F(DiagnosticSignsPanelTest, OffersAPanel) { EXPECT_TRUE(module().hasDashboardPanel()); }
+
+TEST_F(DiagnosticSignsPanelTest, DrawsEveryGroupSideBySideOnAWideScreen) {
+    ASSERT_EQ(frame(seedAggregate(), 1900.0f), PanelOutcome::Drawn);
+    EXPECT_GT(vertices(), 0);
+    EXPECT_EQ(firstOutOfOrder(logged(), kSeedPanel), "") << logged();
+}
+
+TEST_F(DiagnosticSignsPanelTest, DrawsEveryGroupOneBelowTheOtherInANarrowPanel) {
+    ASSERT_EQ(frame(seedAggregate(), 500.0f), PanelOutcome::Drawn);
+    EXPECT_GT(vertices(), 0);
+    EXPECT_EQ(firstOutOfOrder(logged(), kSeedPanel), "") << logged();
+}
+
+TEST_F(DiagnosticSignsPanelTest, ChecksFirstOnlyForWidespreadSigns) {
+    ASSERT_EQ(frame(seedAggregate(), 1900.0f), PanelOutcome::Drawn);
+    // Everyone's "pages" sign is only watch: its action appears once, under Sales, where it is widespread.
+    EXPECT_EQ(occurrences(logged(), "define the customer change the company creates"), 1u) << logged();
+    EXPECT_EQ(occurrences(logged(), "name the audience clearly"), 1u) << logged();
+    EXPECT_EQ(occurrences(logged(), "\u2192"), 4u) << logged();
+}
+
+TEST_F(DiagnosticSignsPanelTest, LeavesOutWhatNobodyAnsweredAndTheOpenSentence) {
+    ASSERT_EQ(frame(seedAggregate(), 1900.0f), PanelOutcome::Drawn);
+    for (const char* absent : {"Content relevance", "Stakeholder alignment", "Finish the sentence", "customer_change"})
+        EXPECT_EQ(logged().find(absent), std::string::npos) << absent << " in\n" << logged();
+}
+
+TEST_F(DiagnosticSignsPanelTest, NoShownGroupDrawsNothing) {
+    ASSERT_EQ(frame(ModuleAggregate{"signs", "diagnostic_signs", {}}, 1900.0f), PanelOutcome::Drawn);
+    EXPECT_EQ(logged().find_first_not_of(" \n"), std::string::npos) << logged(); // LogFinish adds a line break
+}
+
+TEST_F(DiagnosticSignsPanelTest, DrawsWithoutHostFontsOrAccent) {
+    const alignkiosk_frame_v1 bare{sizeof(alignkiosk_frame_v1), 0.0f, 0.0f, nullptr, nullptr, 0};
+    ASSERT_EQ(frame(seedAggregate(), 900.0f, &bare), PanelOutcome::Drawn);
+    EXPECT_GT(vertices(), 0);
+    EXPECT_EQ(firstOutOfOrder(logged(), kSeedPanel), "") << logged();
+}
+
+TEST_F(DiagnosticSignsPanelTest, ScoreStillGivesTheSameHeadlines) {
+    // The panel and score() share one scoring: the findings for a group match its rows.
+    const ModuleAggregate aggregate = seedAggregate();
+    alignkiosk::plugin_host::AggregateBuffer groups(aggregate, "Everyone");
+    ASSERT_EQ(groups.groupCount(), 2u);
+    const auto findings = module().score(groups.groups()[1]);
+    ASSERT_TRUE(findings.has_value());
+    // score() ranks signs and metrics together (level, then share); the panel shows signs first, then metrics.
+    ASSERT_EQ(findings->size(), 3u);
+    EXPECT_EQ((*findings)[0].headline, "Our messaging changes from page to page \u2014 seen often by 100% (5 of 5)");
+    EXPECT_EQ((*findings)[0].action, "define the customer change the company creates");
+    EXPECT_EQ((*findings)[1].headline, "Sales narrative clarity \u2014 rated weak by 80% (4 of 5)");
+    EXPECT_EQ((*findings)[1].action, "");
+    EXPECT_EQ((*findings)[2].headline,
+              "Sales and marketing use different value language \u2014 seen often by 60% (3 of 5)");
+}
+
+} // namespace

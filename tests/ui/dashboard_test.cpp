@@ -1,0 +1,393 @@
+// The dashboard headless: a real ImGui context without a window at 1920x1080, a hand-built model (12 items x 5 groups,
+// statistics from the real core functions), driven by simulated clicks (press frame, release frame). Writes nothing
+// to disk.
+#include "ui/dashboard.h"
+
+#include "core/item_statistics.h"
+#include "ui/theme.h"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+#include <imgui_internal.h> // the context's stacks, to check every frame leaves them balanced
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string>
+#include <vector>
+
+namespace {
+
+using alignkiosk::core::DashboardModel;
+using alignkiosk::ui::Dashboard;
+
+constexpr float kWidth = 1920.0f;
+constexpr float kHeight = 1080.0f;
+const std::vector<std::string> kTeams = {"Sales", "Marketing", "Service", "Leadership"};
+const std::vector<std::string> kItemLabels = {
+    "Value language",   "Who we serve",     "Promise kept",  "One story",    "Proof points",  "Tone of voice",
+    "Focus this year",  "Change we create", "Customer pain", "Why us",       "Where to play", "What we drop"};
+
+// perTeam answers per team for every item: counts from a fixed weight pattern that differs per item and team, so
+// means, agreement and gaps differ; the remainder goes to the top point so every team totals exactly perTeam.
+DashboardModel syntheticModel(uint64_t perTeam) {
+    namespace core = alignkiosk::core;
+    DashboardModel model;
+    model.surveyId = "diagnostic-signs";
+    model.surveyTitle = "An anonymous check: is our message pulling in one direction?";
+    model.totalResponses = perTeam * kTeams.size();
+    model.hiddenGroups = 1;
+    model.shownTeams = kTeams;
+    model.groupCounts.push_back({core::kEveryoneGroup, model.totalResponses});
+    for (const std::string& team : kTeams) model.groupCounts.push_back({team, perTeam});
+
+    core::ModuleAggregate module{"signs", "diagnostic_signs", {}};
+    module.groups.push_back({core::kEveryoneGroup, model.totalResponses, {}});
+    for (const std::string& team : kTeams) module.groups.push_back({team, perTeam, {}});
+
+    for (std::size_t i = 0; i < kItemLabels.size(); ++i) {
+        core::RatedItem item;
+        item.stepId = "signs";
+        item.moduleId = "diagnostic_signs";
+        item.questionId = "q" + std::to_string(i + 1);
+        item.label = kItemLabels[i];
+        item.prompt = "How often does this happen: " + kItemLabels[i] + "?";
+        item.scaleLabels = {"Never", "Rarely", "Sometimes", "Often", "Almost always"};
+        std::vector<uint64_t> everyone(5, 0);
+        std::vector<core::GroupItem> teams;
+        for (std::size_t t = 0; t < kTeams.size(); ++t) {
+            // A peak that moves with item and team, some teams of one mind and some split; planted: on the value
+            // language (item 0) Sales and Marketing each agree within, on opposite ends.
+            double peak = 1.0 + static_cast<double>((i * 3 + t * 2) % 5);
+            double spread = 0.45 + 0.5 * static_cast<double>((i + 2 * t) % 4);
+            if (i == 0 && t < 2) {
+                peak = t == 0 ? 4.6 : 1.4;
+                spread = 0.5;
+            }
+            std::vector<uint64_t> weights(5);
+            for (std::size_t p = 0; p < 5; ++p) {
+                const double distance = static_cast<double>(p) - (peak - 1.0);
+                const double density = std::exp(-distance * distance / (2.0 * spread * spread));
+                weights[p] = 1 + static_cast<uint64_t>(100.0 * density);
+            }
+            const uint64_t sum = std::accumulate(weights.begin(), weights.end(), uint64_t{0});
+            std::vector<uint64_t> counts(5);
+            uint64_t given = 0;
+            for (std::size_t p = 0; p < 5; ++p) given += counts[p] = perTeam * weights[p] / sum;
+            counts[4] += perTeam - given;
+            for (std::size_t p = 0; p < 5; ++p) everyone[p] += counts[p];
+            core::ScaleDistribution distribution{1, counts};
+            teams.push_back({kTeams[t], distribution, core::computeItemStatistics(distribution)});
+            module.groups[t + 1].questions.push_back({item.questionId, counts, perTeam});
+        }
+        core::ScaleDistribution all{1, everyone};
+        item.groups.push_back({core::kEveryoneGroup, all, core::computeItemStatistics(all)});
+        module.groups[0].questions.push_back({item.questionId, everyone, model.totalResponses});
+        for (auto& team : teams) item.groups.push_back(std::move(team));
+        model.ratedItems.push_back(std::move(item));
+    }
+    model.modules.push_back(std::move(module));
+
+    // Lowest everyone-rwg first; gaps between every two teams, largest in SD units first.
+    model.lowestAgreement.resize(model.ratedItems.size());
+    std::iota(model.lowestAgreement.begin(), model.lowestAgreement.end(), std::size_t{0});
+    std::stable_sort(model.lowestAgreement.begin(), model.lowestAgreement.end(), [&](std::size_t a, std::size_t b) {
+        return model.ratedItems[a].groups[0].statistics.rwg < model.ratedItems[b].groups[0].statistics.rwg;
+    });
+    for (std::size_t i = 0; i < model.ratedItems.size(); ++i) {
+        const auto& groups = model.ratedItems[i].groups;
+        for (std::size_t a = 1; a < groups.size(); ++a)
+            for (std::size_t b = a + 1; b < groups.size(); ++b) {
+                const auto& high = groups[a].statistics.mean >= groups[b].statistics.mean ? groups[a] : groups[b];
+                const auto& low = &high == &groups[a] ? groups[b] : groups[a];
+                const double gap = high.statistics.mean - low.statistics.mean;
+                const double pooled = std::sqrt((high.statistics.sd * high.statistics.sd +
+                                                 low.statistics.sd * low.statistics.sd) / 2.0);
+                model.largestGaps.push_back({i, high.group, low.group, gap, pooled > 0.0 ? gap / pooled : 0.0});
+            }
+    }
+    std::stable_sort(model.largestGaps.begin(), model.largestGaps.end(),
+                     [](const auto& a, const auto& b) { return a.gapInSd > b.gapInSd; });
+    model.largestGaps.resize(10);
+
+    model.texts.push_back({"signs", "open", "Our company exists to ...", core::kEveryoneGroup,
+                           {"help small shops sell online", "make buying simple", "save people time"}});
+    return model;
+}
+
+class DashboardTest : public ::testing::Test {
+protected:
+    virtual bool withProjectionFonts() const { return false; }
+
+    void SetUp() override {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.LogFilename = nullptr;
+        io.DisplaySize = ImVec2(kWidth, kHeight);
+        io.DeltaTime = 1.0f / 60.0f;
+        m_theme = alignkiosk::ui::applyTheme(kHeight / 900.0f, alignkiosk::ui::defaultFontFile());
+        if (withProjectionFonts()) alignkiosk::ui::addProjectionFonts(m_theme, alignkiosk::ui::defaultFontFile());
+        unsigned char* pixels = nullptr;
+        int width = 0;
+        int height = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+        m_dashboard = std::make_unique<Dashboard>(m_theme);
+    }
+
+    void TearDown() override {
+        m_dashboard.reset();
+        ImGui::DestroyContext();
+    }
+
+    // One frame; checks that it left ImGui's stacks balanced and returns how many vertices it drew.
+    int frame() {
+        ImGui::NewFrame();
+        m_dashboard->draw(m_now);
+        ImGui::Render();
+        m_now += 1.0 / 60.0;
+        const ImGuiContext& context = *ImGui::GetCurrentContext();
+        EXPECT_EQ(context.ColorStack.Size, 0);
+        EXPECT_EQ(context.StyleVarStack.Size, 0);
+        EXPECT_EQ(context.FontStack.Size, 0);
+        EXPECT_EQ(context.CurrentWindowStack.Size, 0);
+        const ImDrawData* data = ImGui::GetDrawData();
+        return data && data->Valid ? data->TotalVtxCount : 0;
+    }
+
+    void tap(float x, float y) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(x, y);
+        frame();
+        io.MouseDown[0] = true;
+        frame();
+        io.MouseDown[0] = false;
+        frame();
+        frame();
+    }
+
+    alignkiosk::ui::Theme m_theme;
+    std::unique_ptr<Dashboard> m_dashboard;
+    double m_now = 0.0;
+};
+
+class DashboardProjectionFontsTest : public DashboardTest {
+protected:
+    bool withProjectionFonts() const override { return true; }
+};
+
+TEST_F(DashboardTest, DrawsASyntheticModelInEveryView) {
+    m_dashboard->setModel(syntheticModel(25));
+    EXPECT_TRUE(m_dashboard->emptyExplanation().empty());
+    frame(); // tables and groups settle their sizes on the first frame
+    EXPECT_GT(frame(), 1000);
+    m_dashboard->setView(Dashboard::View::Item);
+    ASSERT_TRUE(m_dashboard->selectedItem().has_value()); // the detail view opens on the first item
+    EXPECT_EQ(*m_dashboard->selectedItem(), 0u);
+    frame();
+    EXPECT_GT(frame(), 1000);
+    m_dashboard->setView(Dashboard::View::Texts);
+    frame();
+    EXPECT_GT(frame(), 500);
+    // The participant's look is untouched by a dashboard frame, projection or not.
+    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    m_dashboard->setProjection(true);
+    frame();
+    EXPECT_EQ(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].x, background.x);
+    EXPECT_EQ(ImGui::GetStyle().Colors[ImGuiCol_WindowBg].z, background.z);
+}
+
+TEST_F(DashboardTest, ClickingAHeatmapRowOpensItsDrillDown) {
+    m_dashboard->setModel(syntheticModel(25));
+    frame();
+    // Sweep down the row labels' column; every time a row opens its item, note which and go back to the overview.
+    std::vector<std::size_t> opened;
+    for (float y = 0.0f; y < kHeight; y += 10.0f) {
+        tap(100.0f, y);
+        if (m_dashboard->view() != Dashboard::View::Item) continue;
+        ASSERT_TRUE(m_dashboard->selectedItem().has_value());
+        if (opened.empty() || opened.back() != *m_dashboard->selectedItem())
+            opened.push_back(*m_dashboard->selectedItem());
+        m_dashboard->setView(Dashboard::View::Overview);
+        frame();
+    }
+    // Every row, top to bottom, each opening its own item.
+    std::vector<std::size_t> expected(kItemLabels.size());
+    std::iota(expected.begin(), expected.end(), std::size_t{0});
+    EXPECT_EQ(opened, expected);
+}
+
+TEST_F(DashboardTest, ClickingALowAgreementLineOpensThatItem) {
+    DashboardModel model = syntheticModel(25);
+    model.lowestAgreement = {7, 2, 5}; // the dashboard shows the model's ranking as it is
+    // A display tall enough for the whole overview, so the lists are on screen without scrolling.
+    ImGui::GetIO().DisplaySize = ImVec2(kWidth, 2600.0f);
+    m_dashboard->setModel(model);
+    frame();
+    // Sweep down the right-hand column, right of the heatmap: the first line that opens an item is the first line of
+    // "lowest agreement".
+    bool opened = false;
+    for (float y = 0.0f; y < 2600.0f && !opened; y += 10.0f) {
+        tap(kWidth - 200.0f, y);
+        opened = m_dashboard->view() == Dashboard::View::Item;
+    }
+    ASSERT_TRUE(opened) << "no line of the lists opened an item";
+    ASSERT_TRUE(m_dashboard->selectedItem().has_value());
+    EXPECT_EQ(*m_dashboard->selectedItem(), 7u);
+}
+
+TEST_F(DashboardTest, ProjectionModeEnlargesTheTypeByScalingTheFonts) {
+    m_dashboard->setModel(syntheticModel(25));
+    frame();
+    const float normal = m_dashboard->bodyTextSize();
+    EXPECT_FLOAT_EQ(normal, 24.0f * kHeight / 900.0f);
+    m_dashboard->setProjection(true);
+    EXPECT_TRUE(m_dashboard->projection());
+    frame();
+    EXPECT_NEAR(m_dashboard->bodyTextSize(), normal * m_theme.projectionTypeScale, 0.01f);
+    m_dashboard->setProjection(false);
+    frame();
+    EXPECT_FLOAT_EQ(m_dashboard->bodyTextSize(), normal); // the window's scale is reset, not left behind
+}
+
+TEST_F(DashboardProjectionFontsTest, ProjectionModeUsesItsOwnLargerFonts) {
+    m_dashboard->setModel(syntheticModel(25));
+    frame();
+    const float normal = m_dashboard->bodyTextSize();
+    m_dashboard->setProjection(true);
+    frame();
+    EXPECT_FLOAT_EQ(m_dashboard->bodyTextSize(), m_theme.projectionBody->FontSize); // crisp: no window scaling
+    EXPECT_NEAR(m_dashboard->bodyTextSize(), normal * m_theme.projectionTypeScale, 0.01f);
+}
+
+TEST_F(DashboardTest, TheProjectionAndExportButtonsWork) {
+    m_dashboard->setModel(syntheticModel(25));
+    int exports = 0;
+    m_dashboard->onExport = [&exports] {
+        ++exports;
+        return std::string("Saved summary.csv and dashboard.png");
+    };
+    frame();
+    // Both buttons sit at the header's right end: sweep that corner. Each tap presses at most one of them, once.
+    int projectionToggles = 0;
+    for (float y = 0.0f; y < 260.0f; y += 16.0f)
+        for (float x = kWidth - 40.0f; x > kWidth - 700.0f; x -= 40.0f) {
+            const bool before = m_dashboard->projection();
+            const int exportsBefore = exports;
+            tap(x, y);
+            const bool toggled = m_dashboard->projection() != before;
+            projectionToggles += toggled ? 1 : 0;
+            EXPECT_LE(exports - exportsBefore, toggled ? 0 : 1) << "at " << x << "," << y;
+        }
+    EXPECT_GT(projectionToggles, 0);
+    EXPECT_GT(exports, 0);
+    EXPECT_EQ(m_dashboard->exportMessage(), "Saved summary.csv and dashboard.png");
+
+    // Without a callback the button does nothing.
+    m_dashboard->onExport = nullptr;
+    const int before = exports;
+    for (float y = 0.0f; y < 260.0f; y += 16.0f) tap(kWidth - 80.0f, y);
+    EXPECT_EQ(exports, before);
+}
+
+TEST_F(DashboardTest, AnEmptyModelExplainsWhyThereIsNothingToSee) {
+    EXPECT_FALSE(m_dashboard->emptyExplanation().empty()); // before any model
+    m_dashboard->setModel(DashboardModel{});
+    EXPECT_NE(m_dashboard->emptyExplanation().find("No answers yet"), std::string::npos);
+    EXPECT_GT(frame(), 100);
+
+    // Answers from three teams, each below k: the dashboard says so without naming or sizing them.
+    DashboardModel waiting;
+    waiting.hiddenGroups = 3;
+    m_dashboard->setModel(waiting);
+    const std::string& explanation = m_dashboard->emptyExplanation();
+    EXPECT_NE(explanation.find("no group has reached 5 answers"), std::string::npos) << explanation;
+    for (const std::string& team : kTeams) EXPECT_EQ(explanation.find(team), std::string::npos);
+    EXPECT_GT(frame(), 100);
+
+    m_dashboard->setModel(syntheticModel(25));
+    EXPECT_TRUE(m_dashboard->emptyExplanation().empty());
+}
+
+TEST_F(DashboardTest, AMillionResponsesDrawLikeAHundred) {
+    // The model holds counts, not rows: its shape is the same whatever the number of answers...
+    const DashboardModel small = syntheticModel(25);     // 100 responses
+    const DashboardModel large = syntheticModel(250000); // 1,000,000 responses
+    EXPECT_EQ(large.totalResponses, 1000000u);
+    ASSERT_EQ(small.ratedItems.size(), large.ratedItems.size());
+    for (std::size_t i = 0; i < small.ratedItems.size(); ++i) {
+        ASSERT_EQ(small.ratedItems[i].groups.size(), large.ratedItems[i].groups.size());
+        for (std::size_t g = 0; g < small.ratedItems[i].groups.size(); ++g) {
+            EXPECT_EQ(large.ratedItems[i].groups[g].distribution.counts.size(), 5u); // one count per scale point
+            EXPECT_EQ(small.ratedItems[i].groups[g].distribution.counts.size(), 5u);
+        }
+    }
+    ASSERT_EQ(small.modules.size(), large.modules.size());
+    for (std::size_t g = 0; g < small.modules[0].groups.size(); ++g)
+        for (std::size_t q = 0; q < small.modules[0].groups[g].questions.size(); ++q)
+            EXPECT_EQ(large.modules[0].groups[g].questions[q].counts.size(),
+                      small.modules[0].groups[g].questions[q].counts.size());
+
+    // ...and so is a frame: the same draw calls, give or take the digits of the bigger numbers.
+    m_dashboard->setModel(small);
+    frame();
+    const int smallVertices = frame();
+    m_dashboard->setModel(large);
+    frame();
+    const int largeVertices = frame();
+    EXPECT_NEAR(static_cast<double>(largeVertices), static_cast<double>(smallVertices), smallVertices * 0.1);
+}
+
+TEST_F(DashboardTest, ANewModelKeepsTheSelectedItem) {
+    m_dashboard->setModel(syntheticModel(25));
+    m_dashboard->selectItem(3);
+    EXPECT_EQ(m_dashboard->view(), Dashboard::View::Item);
+    frame();
+    m_dashboard->setModel(syntheticModel(40)); // new answers arrived
+    ASSERT_TRUE(m_dashboard->selectedItem().has_value());
+    EXPECT_EQ(*m_dashboard->selectedItem(), 3u);
+    EXPECT_EQ(m_dashboard->view(), Dashboard::View::Item);
+    frame();
+
+    DashboardModel fewer = syntheticModel(40);
+    fewer.ratedItems.erase(fewer.ratedItems.begin() + 3); // the item is gone (say, held back)
+    fewer.lowestAgreement.clear();
+    fewer.largestGaps.clear();
+    m_dashboard->setModel(fewer);
+    EXPECT_FALSE(m_dashboard->selectedItem().has_value());
+    frame(); // the detail view falls back to the first item
+    ASSERT_TRUE(m_dashboard->selectedItem().has_value());
+    EXPECT_EQ(*m_dashboard->selectedItem(), 0u);
+    m_dashboard->selectItem(99); // out of range: ignored
+    EXPECT_EQ(*m_dashboard->selectedItem(), 0u);
+}
+
+TEST_F(DashboardTest, ModulePanelsAreDrawnByTheHookInsideTheirFrame) {
+    m_dashboard->setModel(syntheticModel(25));
+    // Scrolled to the end so the panel is on screen.
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(kWidth / 2.0f, kHeight / 2.0f);
+    for (int i = 0; i < 30; ++i) {
+        io.MouseWheel = -5.0f;
+        frame();
+    }
+    io.MouseWheel = 0.0f;
+    const int withoutHook = frame(); // the response counts only
+
+    m_dashboard->drawModulePanel = [](const alignkiosk::core::ModuleAggregate&, float) {};
+    EXPECT_EQ(frame(), withoutHook) << "a hook that draws nothing leaves the counts";
+
+    std::vector<std::string> drawn;
+    std::vector<float> widths;
+    m_dashboard->drawModulePanel = [&](const alignkiosk::core::ModuleAggregate& module, float width) {
+        drawn.push_back(module.moduleId);
+        widths.push_back(width);
+        ImGui::TextUnformatted("Widespread: the value language differs between teams");
+    };
+    frame();
+    ASSERT_EQ(drawn, std::vector<std::string>{"diagnostic_signs"});
+    EXPECT_GT(widths[0], kWidth * 0.5f);
+    EXPECT_LT(widths[0], kWidth);
+}
+
+} // namespace
