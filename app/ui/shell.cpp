@@ -80,10 +80,14 @@ void Shell::draw(double now) {
     const bool pinPad = m_pinPadOpen && m_flow.screen() == Screen::Welcome;
     switch (m_flow.screen()) {
     case Screen::Welcome:
-        if (pinPad)
+        if (pinPad) {
             drawFacilitatorPin();
-        else
+        } else {
             drawWelcome();
+            // Inside the column (a button outside it would be half covered by it), low in its corner, out of a
+            // participant's way.
+            drawFacilitatorEntry();
+        }
         break;
     case Screen::TeamPick: drawTeamPick(); break;
     case Screen::StepPage: drawStepPage(); break;
@@ -91,8 +95,6 @@ void Shell::draw(double now) {
     }
 
     ImGui::EndChild();
-    // In the window's corner rather than the column's, out of a participant's way.
-    if (m_flow.screen() == Screen::Welcome && !m_pinPadOpen) drawFacilitatorEntry();
     if (m_theme.body) ImGui::PopFont();
     ImGui::End();
 }

@@ -58,8 +58,7 @@ void Shell::drawFacilitatorEntry() {
     const float height = m_theme.minTouchTarget;
     const float width = std::max(m_theme.minTouchTarget,
                                  ImGui::CalcTextSize(m_text.facilitator.c_str()).x + 2.0f * style.FramePadding.x);
-    ImGui::SetCursorPos(
-        ImVec2(style.WindowPadding.x * 0.5f, ImGui::GetWindowHeight() - height - style.WindowPadding.y * 0.5f));
+    ImGui::SetCursorPos(ImVec2(0.0f, ImGui::GetWindowHeight() - height));
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.0f, 0.0f, 0.0f));
     ImGui::PushStyleColor(ImGuiCol_Text, m_theme.muted);
     const bool pressed =

@@ -128,7 +128,7 @@ protected:
     // Sweeps up the bottom-left corner until the PIN pad opens.
     bool tapFacilitator() {
         for (float y = kHeight - 10.0f; y > kHeight - 200.0f; y -= 20.0f) {
-            tap(60.0f, y);
+            tap(100.0f, y); // the bottom-left corner of the welcome screen's column
             if (m_shell->facilitatorPinPad()) return true;
         }
         return false;
@@ -295,7 +295,7 @@ TEST_F(ShellTest, TheFacilitatorButtonIsOnlyOnTheWelcomeScreen) {
     ASSERT_TRUE(tapDownUntilMoved(kWidth / 2.0f, 300.0f, kHeight - 20.0f));
     ASSERT_EQ(m_shell->flow().screen(), Screen::TeamPick);
     for (float y = kHeight - 10.0f; y > kHeight - 200.0f; y -= 20.0f) {
-        tap(60.0f, y);
+        tap(100.0f, y);
         EXPECT_EQ(m_shell->facilitatorPinPad(), nullptr) << y;
         if (m_shell->flow().screen() != Screen::TeamPick) break; // a Back button may sit there
     }
