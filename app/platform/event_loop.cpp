@@ -33,8 +33,8 @@ bool imguiSawAPressOrRelease() {
     return false;
 }
 
-void drawOne(KioskWindow& window, const FrameCallbacks& callbacks) {
-    window.beginFrame();
+void drawOne(KioskWindow& window, const FrameCallbacks& callbacks, bool withPointer = true) {
+    window.beginFrame(withPointer);
     callbacks.draw(glfwGetTime());
     window.renderFrame();
     if (callbacks.afterRender) callbacks.afterRender();
@@ -67,7 +67,7 @@ void runEventLoop(KioskWindow& window, const FrameCallbacks& callbacks) {
 void drawSettledFrame(KioskWindow& window, const FrameCallbacks& callbacks, int frames) {
     for (int i = 0; i < frames; ++i) {
         glfwPollEvents();
-        drawOne(window, callbacks);
+        drawOne(window, callbacks, false);
         if (i + 1 < frames) window.present();
     }
 }

@@ -19,8 +19,8 @@ struct FrameCallbacks {
 // Runs until the window is asked to close.
 void runEventLoop(KioskWindow& window, const FrameCallbacks& callbacks);
 
-// Draws `frames` frames without waiting for events (ImGui needs a couple to settle its layout); the last one is left
-// in the back buffer, not presented.
+// Draws `frames` frames without waiting for events (ImGui needs a couple to settle its layout) and without the mouse
+// pointer (no hover, no tooltip in a picture); the last one is left in the back buffer, not presented.
 void drawSettledFrame(KioskWindow& window, const FrameCallbacks& callbacks, int frames = 3);
 
 } // namespace alignkiosk::platform

@@ -8,6 +8,7 @@
 #include <stb_image_write.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <vector>
 
 namespace alignkiosk::platform {
@@ -97,9 +98,10 @@ void KioskWindow::setFullScreen(bool on) {
 
 bool KioskWindow::closeRequested() const { return glfwWindowShouldClose(m_window) != 0; }
 
-void KioskWindow::beginFrame() {
+void KioskWindow::beginFrame(bool withPointer) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    if (!withPointer) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     ImGui::NewFrame();
 }
 

@@ -34,7 +34,9 @@ public:
     float uiScale() const;
     bool closeRequested() const;
 
-    void beginFrame();
+    // withPointer false: the frame ignores where the mouse is (pictures for docs and exports carry no hover or
+    // tooltip).
+    void beginFrame(bool withPointer = true);
     // Renders ImGui's draw data into the back buffer (not yet shown).
     void renderFrame();
     // Writes what renderFrame drew (the back buffer, or the bound offscreen target) to a PNG; false with `error`.
