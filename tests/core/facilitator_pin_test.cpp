@@ -1,5 +1,6 @@
 // The facilitator PIN: Argon2id hashing, verification, the wrong-try throttle on a fake clock, and the hash kept in
 // the store's settings.
+#include "support/temp_dir.h"
 #include "core/facilitator_pin.h"
 
 #include "core/response_store.h"
@@ -177,24 +178,7 @@ TEST(PinGuard, WithoutAHashEveryTryIsWrong) {
 
 // [SECTION] In the store
 
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "alignkiosk-pin-test-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        m_path = pattern;
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
+using alignkiosk::test_support::TempDir;
 
 TEST(FacilitatorPin, HashSurvivesAStoreReopen) {
     TempDir dir;

@@ -1,5 +1,6 @@
 // Crash safety of ResponseStore: a child process submits in a loop and is SIGKILLed at a random moment; every
 // submission it acknowledged (after submit() returned) must be in the file, complete, and the file must be sound.
+#include "support/temp_dir.h"
 #include "core/response_store.h"
 
 #include <gtest/gtest.h>
@@ -33,24 +34,7 @@ constexpr unsigned kSeed = 20261122;
 constexpr uint32_t kReady = UINT32_MAX; // sent once the child's store is open
 const std::vector<std::string> kSteps = {"signs", "stakeholders", "focus"};
 
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "alignkiosk-durability-test-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        m_path = pattern;
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
+using alignkiosk::test_support::TempDir;
 
 // The child: submit forever, acknowledging each sequence number on the pipe only after submit() returned.
 // Never returns; exits 2 if the store fails.

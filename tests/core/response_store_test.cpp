@@ -1,4 +1,5 @@
 // ResponseStore on ":memory:" and on files in a private temporary directory.
+#include "support/temp_dir.h"
 #include "core/response_store.h"
 
 #include <gtest/gtest.h>
@@ -22,25 +23,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "alignkiosk-store-test-XXXXXX").string();
-        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        m_path = pattern;
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(m_path, ec);
-    }
-    const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
+using alignkiosk::test_support::TempDir;
 
 // A plain sqlite3 connection, to look at the file the way another tool would.
 class RawDatabase {
