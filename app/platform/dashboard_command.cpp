@@ -70,6 +70,7 @@ int showDashboard(const CommandLine& commandLine, const core::InstallLayout& lay
         dashboard.draw(now);
     };
     callbacks.nextWakeIn = [&](double now) { return session.nextWakeIn(now); };
+    callbacks.background = [&]() { return dashboard.backgroundColor(); };
     callbacks.afterRender = [&]() { session.afterRender(*window); };
 
     if (commandLine.screenshot) {
@@ -120,6 +121,7 @@ int exportSummary(const CommandLine& commandLine, const core::InstallLayout& lay
     target->bind();
     FrameCallbacks callbacks;
     callbacks.draw = [&](double now) { dashboard.draw(now); };
+    callbacks.background = [&]() { return dashboard.backgroundColor(); };
     drawSettledFrame(*window, callbacks);
     const std::filesystem::path png = *commandLine.outDir / "dashboard.png";
     if (!window->saveFrame(png, error)) {

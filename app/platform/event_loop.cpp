@@ -36,7 +36,7 @@ bool imguiSawAPressOrRelease() {
 void drawOne(KioskWindow& window, const FrameCallbacks& callbacks, bool withPointer = true) {
     window.beginFrame(withPointer);
     callbacks.draw(glfwGetTime());
-    window.renderFrame();
+    window.renderFrame(callbacks.background ? callbacks.background() : ImGui::GetColorU32(ImGuiCol_WindowBg));
     if (callbacks.afterRender) callbacks.afterRender();
 }
 

@@ -12,6 +12,8 @@ struct FrameCallbacks {
     std::function<void(double now)> draw;
     // Seconds until the UI changes by itself (a timer), or negative for never.
     std::function<double(double now)> nextWakeIn;
+    // The colour (ImU32) the frame is cleared to before ImGui draws on it.
+    std::function<unsigned()> background;
     // Optional: runs after a frame is rendered, before it is shown (e.g. to save it as a picture).
     std::function<void()> afterRender;
 };

@@ -105,14 +105,14 @@ void KioskWindow::beginFrame(bool withPointer) {
     ImGui::NewFrame();
 }
 
-void KioskWindow::renderFrame() {
+void KioskWindow::renderFrame(unsigned background) {
     ImGui::Render();
     int width = 0;
     int height = 0;
     glfwGetFramebufferSize(m_window, &width, &height);
     glViewport(0, 0, width, height);
-    const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(background.x, background.y, background.z, 1.0f);
+    const ImVec4 colour = ImGui::ColorConvertU32ToFloat4(background);
+    glClearColor(colour.x, colour.y, colour.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }

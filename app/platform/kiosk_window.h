@@ -37,8 +37,9 @@ public:
     // withPointer false: the frame ignores where the mouse is (pictures for docs and exports carry no hover or
     // tooltip).
     void beginFrame(bool withPointer = true);
-    // Renders ImGui's draw data into the back buffer (not yet shown).
-    void renderFrame();
+    // Renders ImGui's draw data into the back buffer (not yet shown), on a background cleared to `background`
+    // (an ImU32 colour).
+    void renderFrame(unsigned background);
     // Writes what renderFrame drew (the back buffer, or the bound offscreen target) to a PNG; false with `error`.
     bool saveFrame(const std::filesystem::path& png, std::string& error) const;
     void present();

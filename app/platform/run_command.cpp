@@ -81,6 +81,9 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
             shell.draw(now);
         }
     };
+    callbacks.background = [&]() {
+        return inFacilitatorView && facilitator ? facilitator->dashboard->backgroundColor() : shell.backgroundColor();
+    };
     callbacks.nextWakeIn = [&](double now) {
         return inFacilitatorView && facilitator ? facilitator->session->nextWakeIn(now) : shell.nextWakeIn(now);
     };

@@ -109,7 +109,8 @@ void Dashboard::draw(double now) {
     ImGui::SetNextWindowSize(viewport->WorkSize);
     constexpr ImGuiWindowFlags kFullScreen = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                              ImGuiWindowFlags_NoSavedSettings |
-                                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                             ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                             ImGuiWindowFlags_NoBackground; // the platform clears to backgroundColor()
     const int colors = pushColors(look);
     ImGui::Begin("alignkiosk dashboard", nullptr, kFullScreen);
     // Per window and remembered by ImGui: set every frame so leaving projection mode resets it. Child windows take

@@ -32,6 +32,9 @@ public:
 
     // Draws the whole frame (call between ImGui::NewFrame and ImGui::Render). `now` is in seconds, any epoch.
     void draw(double now);
+    // The colour to clear the frame to: the full-window view draws no background of its own, because a full-screen
+    // quad costs a software renderer (llvmpipe) about as much as everything else on the screen.
+    ImU32 backgroundColor() const { return (m_projection ? m_theme.projection : m_theme.dashboard).background; }
 
     // Projection mode: larger type and the high-contrast palette. The Projection button toggles it too: read it after
     // draw() to put the window in or out of full screen.

@@ -66,7 +66,8 @@ void Shell::draw(double now) {
     ImGui::SetNextWindowSize(viewport->WorkSize);
     constexpr ImGuiWindowFlags kFullScreen = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                              ImGuiWindowFlags_NoSavedSettings |
-                                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                             ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                             ImGuiWindowFlags_NoBackground; // the platform clears to backgroundColor()
     ImGui::Begin("alignkiosk", nullptr, kFullScreen);
     if (m_theme.body) ImGui::PushFont(m_theme.body);
 

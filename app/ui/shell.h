@@ -43,6 +43,8 @@ public:
 
     // Draws the whole frame (call between ImGui::NewFrame and ImGui::Render). `now` is in seconds, any epoch.
     void draw(double now);
+    // The colour to clear the frame to (the window draws no background of its own: see Dashboard::backgroundColor).
+    ImU32 backgroundColor() const { return ImGui::GetColorU32(ImGuiCol_WindowBg); }
     // Seconds until the shell changes by itself (the thank-you screen returning, the PIN pad's countdown or idle
     // timeout), or a negative number for never.
     double nextWakeIn(double now) const;
