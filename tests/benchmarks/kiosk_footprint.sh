@@ -23,7 +23,7 @@ printf '%s\n' "${times[@]}" | sort -n | awk '
   END { printf "start to first frame (+ PNG, exit): median %.0f ms, min %.0f ms, max %.0f ms over %d runs; peak RSS %d KB\n",
         1000 * t[int((NR + 1) / 2)], 1000 * t[1], 1000 * t[NR], NR, m[NR] }'
 
-# Idle: the kiosk on its welcome screen for 10 s, no input.
+# Idle: the kiosk on its first screen for 10 s, no input.
 start_kiosk "$program" run --db "$db"
 ticks_per_second=$(getconf CLK_TCK)
 before=$(awk '{ print $14 + $15 }' "/proc/$KIOSK_PID/stat")
@@ -31,5 +31,5 @@ sleep 10
 after=$(awk '{ print $14 + $15 }' "/proc/$KIOSK_PID/stat")
 rss=$(awk '/VmHWM/ { print $2 }' "/proc/$KIOSK_PID/status")
 awk -v d=$((after - before)) -v hz="$ticks_per_second" \
-  'BEGIN { printf "idle on the welcome screen: %.2f%% CPU over 10 s (%d ticks at %d Hz)\n", 100 * d / hz / 10, d, hz }'
+  'BEGIN { printf "idle on the first screen: %.2f%% CPU over 10 s (%d ticks at %d Hz)\n", 100 * d / hz / 10, d, hz }'
 echo "running kiosk peak RSS: ${rss} KB"
