@@ -70,6 +70,7 @@ int showDashboard(const CommandLine& commandLine, const core::InstallLayout& lay
         dashboard.draw(now);
     };
     callbacks.nextWakeIn = [&](double now) { return session.nextWakeIn(now); };
+    callbacks.update = [&](double now) { return session.refresh(now); };
     callbacks.background = [&]() { return dashboard.backgroundColor(); };
     callbacks.afterRender = [&]() { session.afterRender(*window); };
 

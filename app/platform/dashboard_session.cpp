@@ -25,10 +25,12 @@ DashboardSession::DashboardSession(const core::Survey& survey, const core::Respo
     rebuildModel();
 }
 
-void DashboardSession::refresh(double now, bool force) {
-    if (!force && now < m_nextPoll) return;
+bool DashboardSession::refresh(double now, bool force) {
+    if (!force && now < m_nextPoll) return false;
     m_nextPoll = now + kPollSeconds;
-    if (m_feed.refresh()) rebuildModel();
+    if (!m_feed.refresh()) return false;
+    rebuildModel();
+    return true;
 }
 
 void DashboardSession::rebuildModel() {

@@ -33,8 +33,8 @@ public:
                      const ui::Theme& theme);
 
     // Asks the store for new answers when a poll is due (or `force`); hands the dashboard a new model only if
-    // something arrived. Cheap when nothing is due: call it every frame.
-    void refresh(double now, bool force = false);
+    // something arrived, and then returns true. Cheap when nothing is due: call it every frame.
+    bool refresh(double now, bool force = false);
     double nextWakeIn(double now) const { return m_nextPoll - now; }
 
     // summary.csv of the current model in `directory` (created if missing). Returns the file, or empty with `error`.

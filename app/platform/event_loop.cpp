@@ -51,11 +51,16 @@ void runEventLoop(KioskWindow& window, const FrameCallbacks& callbacks) {
         } else {
             double wait = callbacks.nextWakeIn ? callbacks.nextWakeIn(glfwGetTime()) : -1.0;
             if (imguiSeesAButtonDown()) wait = wait < 0.0 ? kHeldButtonWake : std::min(wait, kHeldButtonWake);
+            const uint64_t eventsBefore = window.eventCount();
             if (wait < 0.0) {
                 glfwWaitEvents();
             } else {
                 glfwWaitEventsTimeout(wait + 0.01);
             }
+            // A timer woke us: draw only if something visible changed (an idle dashboard polls its store every
+            // second and would otherwise redraw every second for nothing).
+            const bool input = window.eventCount() != eventsBefore || imguiSeesAButtonDown();
+            if (!input && callbacks.update && !callbacks.update(glfwGetTime())) continue;
             framesLeft = kFramesAfterWake;
         }
         drawOne(window, callbacks);

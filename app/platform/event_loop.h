@@ -12,6 +12,9 @@ struct FrameCallbacks {
     std::function<void(double now)> draw;
     // Seconds until the UI changes by itself (a timer), or negative for never.
     std::function<double(double now)> nextWakeIn;
+    // Optional: after a wake-up without input, advances what changes by itself (timers, new data) and says whether
+    // the screen must be redrawn. Unset: always redraw.
+    std::function<bool(double now)> update;
     // The colour (ImU32) the frame is cleared to before ImGui draws on it.
     std::function<unsigned()> background;
     // Optional: runs after a frame is rendered, before it is shown (e.g. to save it as a picture).

@@ -23,6 +23,10 @@ void rememberGlfwError(int code, const char* description) {
 
 } // namespace
 
+void KioskWindow::countEvent(GLFWwindow* window) {
+    if (auto* kiosk = static_cast<KioskWindow*>(glfwGetWindowUserPointer(window))) ++kiosk->m_eventCount;
+}
+
 std::unique_ptr<KioskWindow> KioskWindow::open(const std::string& title, const WindowOptions& options,
                                                std::string& error) {
     glfwSetErrorCallback(rememberGlfwError);
@@ -56,9 +60,21 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const std::string& title, const W
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
+    std::unique_ptr<KioskWindow> kiosk(new KioskWindow(window));
+    // Counted before ImGui installs its own callbacks, which call these in turn.
+    glfwSetWindowUserPointer(window, kiosk.get());
+    glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { countEvent(w); });
+    glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { countEvent(w); });
+    glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) { countEvent(w); });
+    glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { countEvent(w); });
+    glfwSetKeyCallback(window, [](GLFWwindow* w, int, int, int, int) { countEvent(w); });
+    glfwSetCharCallback(window, [](GLFWwindow* w, unsigned) { countEvent(w); });
+    glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { countEvent(w); });
+    glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { countEvent(w); });
+    glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { countEvent(w); });
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
-    return std::unique_ptr<KioskWindow>(new KioskWindow(window));
+    return kiosk;
 }
 
 KioskWindow::~KioskWindow() {

@@ -1,6 +1,7 @@
 // The GLFW window with its GL context and the ImGui GLFW/OpenGL3 backends: the only place that knows about them.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -33,6 +34,9 @@ public:
     // How large to draw: 1.0 for a 96-dpi laptop window; larger on big or high-dpi displays.
     float uiScale() const;
     bool closeRequested() const;
+    // How many input and window events (pointer, buttons, keys, text, scroll, focus, resize, expose) have arrived:
+    // the event loop compares it across a wait to tell a tap from a timer.
+    uint64_t eventCount() const { return m_eventCount; }
 
     // withPointer false: the frame ignores where the mouse is (pictures for docs and exports carry no hover or
     // tooltip).
@@ -48,7 +52,9 @@ public:
 
 private:
     explicit KioskWindow(GLFWwindow* window) : m_window(window) {}
+    static void countEvent(GLFWwindow* window);
     GLFWwindow* m_window;
+    uint64_t m_eventCount = 0;
     int m_windowedPosition[2] = {0, 0};
     int m_windowedSize[2] = {0, 0};
 };

@@ -81,6 +81,10 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
             shell.draw(now);
         }
     };
+    callbacks.update = [&](double now) {
+        if (inFacilitatorView && facilitator) return facilitator->session->refresh(now);
+        return shell.nextWakeIn(now) >= 0.0; // a timer of the shell's (thank-you, PIN countdown) is running
+    };
     callbacks.background = [&]() {
         return inFacilitatorView && facilitator ? facilitator->dashboard->backgroundColor() : shell.backgroundColor();
     };
