@@ -14,9 +14,10 @@ struct ShellText {
     std::string back = "Back";
     std::string finish = "Finish";
     std::string done = "Done";
+    // {k}: the survey's smallest group the dashboard shows.
     std::string anonymityPromise =
         "Anonymous by design: no names, no log-ins, and no record of when or in what order people answered. "
-        "Results are only ever shown for groups, never for one person.";
+        "Results are only ever shown for groups of at least {k} people, never for one person.";
     std::string teamQuestion = "Which team are you part of?";
     std::string teamHelp = "Only used to compare teams as groups. You can skip it.";
     std::string preferNotToSay = "Prefer not to say";

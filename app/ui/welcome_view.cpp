@@ -5,6 +5,7 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <string>
 
 namespace alignkiosk::ui {
 
@@ -24,7 +25,10 @@ void Shell::drawWelcome() {
     drawList->ChannelsSetCurrent(1);
     ImGui::SetCursorScreenPos(ImVec2(start.x + 20.0f * scale, start.y + 16.0f * scale));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 40.0f * scale);
-    ImGui::TextUnformatted(m_text.anonymityPromise.c_str());
+    std::string promise = m_text.anonymityPromise;
+    if (const std::size_t at = promise.find("{k}"); at != std::string::npos)
+        promise.replace(at, 3, std::to_string(m_survey.anonymity.ratings));
+    ImGui::TextUnformatted(promise.c_str());
     ImGui::PopTextWrapPos();
     const float bottom = ImGui::GetItemRectMax().y + 16.0f * scale;
     drawList->ChannelsSetCurrent(0);

@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -71,6 +72,21 @@ protected:
         m_shell->draw(m_now);
         ImGui::Render();
         m_now += 1.0 / 60.0;
+    }
+
+    // The text one frame shows, through ImGui's own text log.
+    std::string frameText() {
+        std::string text;
+        ImGuiIO& io = ImGui::GetIO();
+        io.ClipboardUserData = &text;
+        io.SetClipboardTextFn = [](void* user, const char* logged) { *static_cast<std::string*>(user) = logged; };
+        ImGui::NewFrame();
+        ImGui::LogToClipboard();
+        m_shell->draw(m_now);
+        ImGui::LogFinish();
+        ImGui::Render();
+        io.SetClipboardTextFn = nullptr;
+        return text;
     }
 
     void tap(float x, float y) {
@@ -219,6 +235,19 @@ TEST_F(ShellTest, AFailedSaveKeepsTheAnswersAndTheParticipantCanRetry) {
     ASSERT_TRUE(tapNext()); // the retry stores the very same answers
     ASSERT_EQ(stored.size(), 1u);
     EXPECT_EQ(m_shell->flow().screen(), Screen::ThankYou);
+}
+
+TEST_F(ShellTest, TheWelcomeScreenStatesTheSurveysAnonymityThreshold) {
+    makeShell([](const Submission&) {});
+    std::string text = frameText();
+    text.erase(std::remove(text.begin(), text.end(), '\n'), text.end());
+    EXPECT_NE(text.find("groups of at least 5 people"), std::string::npos) << text;
+
+    m_survey.anonymity.ratings = 8; // as a survey file's "anonymity": {"min_group": 8} sets it
+    makeShell([](const Submission&) {});
+    text = frameText();
+    text.erase(std::remove(text.begin(), text.end(), '\n'), text.end());
+    EXPECT_NE(text.find("groups of at least 8 people"), std::string::npos) << text;
 }
 
 TEST_F(ShellTest, WithoutAPinTheKioskAsksForOneAtOnceAndItCannotBeSkipped) {
