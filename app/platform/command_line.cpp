@@ -10,9 +10,11 @@ std::string usage() {
     return R"(alignkiosk - an anonymous survey kiosk for mission-alignment workshops
 
 Usage:
-  alignkiosk [run] [--survey FILE] [--db FILE] [--plugin-dir DIR]... [--screenshot PNG]
+  alignkiosk [run] [--survey FILE] [--db FILE] [--plugin-dir DIR]... [--idle-timeout SECONDS] [--screenshot PNG]
       Start the kiosk. Without --survey it runs the bundled workshop survey; without --db it stores answers
-      in ~/.local/share/alignkiosk/responses.sqlite3. --screenshot renders the first screen to PNG and exits.
+      in ~/.local/share/alignkiosk/responses.sqlite3. After --idle-timeout seconds without a touch (60 by
+      default) a participant is asked "Still there?"; 15 seconds later their answers are wiped.
+      --screenshot renders the first screen to PNG and exits.
   alignkiosk dashboard [--survey FILE] [--db FILE] [--projection] [--screenshot PNG]
       The facilitator's view of the team's alignment, live while answers arrive. --projection: full screen,
       large type, high contrast.
@@ -115,6 +117,12 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
             auto path = value();
             if (!path) return fail("--screenshot needs a file");
             line.screenshot = *path;
+        } else if (command == Command::Run && argument == "--idle-timeout") {
+            auto text = value();
+            uint64_t seconds = 0;
+            if (!text || !parseCount(*text, seconds) || seconds == 0)
+                return fail("--idle-timeout needs a whole number of seconds (at least 1)");
+            line.idleTimeout = seconds;
         } else if (command == Command::Dashboard && argument == "--projection") {
             line.projection = true;
         } else if (command == Command::Export && argument == "--out") {

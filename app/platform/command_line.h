@@ -16,6 +16,7 @@ struct CommandLine {
     std::optional<std::filesystem::path> survey;     // run, dashboard, export, demo-data
     std::optional<std::filesystem::path> database;   // run, dashboard, export, demo-data
     std::optional<std::filesystem::path> screenshot; // run, dashboard
+    std::optional<uint64_t> idleTimeout;             // run: seconds without a touch before "Still there?"
     std::optional<std::filesystem::path> outDir;     // export
     bool projection = false;                         // dashboard
     uint64_t responses = 0;                          // demo-data

@@ -41,6 +41,7 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
     ui::Shell shell(
         *survey, std::move(*modules), [&store](const core::Submission& submission) { store->submit(submission); },
         theme, std::move(text));
+    if (commandLine.idleTimeout) shell.setIdleTimeout(static_cast<double>(*commandLine.idleTimeout));
 
     // The facilitator's view, reached from the welcome screen behind the PIN; built on first use and kept, with its
     // own module instances for the panels (the shell's hold a participant's answers).

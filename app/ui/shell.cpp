@@ -3,6 +3,7 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
 #include <string>
 #include <utility>
@@ -37,8 +38,47 @@ Shell::Shell(const core::Survey& survey, std::vector<std::unique_ptr<plugin_host
 
 double Shell::nextWakeIn(double now) const {
     if (m_pinPadOpen) return m_pinPad->nextWakeIn(now);
-    if (m_flow.screen() != Screen::ThankYou) return -1.0;
-    return std::max(0.0, m_thankYouSince + kThankYouSeconds - now);
+    switch (m_flow.screen()) {
+    case Screen::Welcome: return -1.0;
+    case Screen::ThankYou: return std::max(0.0, m_thankYouSince + kThankYouSeconds - now);
+    case Screen::TeamPick:
+    case Screen::StepPage:
+        // The prompt's countdown shows whole seconds: wake at the next one; before it, wake when it is due.
+        if (m_askingStillThere) return std::min(1.0, std::max(0.0, m_lastActivity + m_idleTimeout +
+                                                                        kStillThereSeconds - now));
+        return std::max(0.0, m_lastActivity + m_idleTimeout - now);
+    }
+    return -1.0;
+}
+
+void Shell::setIdleTimeout(double seconds) { m_idleTimeout = std::max(1.0, seconds); }
+
+void Shell::trackActivity() {
+    const ImGuiIO& io = ImGui::GetIO();
+    bool active = io.InputQueueCharacters.Size > 0 || io.MouseWheel != 0.0f;
+    for (int button = 0; button < IM_ARRAYSIZE(io.MouseDown); ++button)
+        active = active || io.MouseDown[button] || io.MouseReleased[button];
+    for (const bool key : io.KeysDown) active = active || key;
+    // A pointer moving over the screen counts; the first frame's undefined delta does not.
+    if (ImGui::IsMousePosValid() && std::abs(io.MouseDelta.x) + std::abs(io.MouseDelta.y) > 0.0f &&
+        std::abs(io.MouseDelta.x) < 1e6f)
+        active = true;
+    if (active) {
+        m_lastActivity = m_now;
+        m_askingStillThere = false;
+        return;
+    }
+    const bool midSurvey = m_flow.screen() == Screen::TeamPick || m_flow.screen() == Screen::StepPage;
+    if (!midSurvey) return;
+    const double idle = m_now - m_lastActivity;
+    if (idle >= m_idleTimeout + kStillThereSeconds) {
+        // Walked away: nothing of theirs stays in memory, and nothing was stored.
+        beginParticipant();
+        m_flow.restart();
+        m_askingStillThere = false;
+    } else if (idle >= m_idleTimeout) {
+        m_askingStillThere = true;
+    }
 }
 
 void Shell::setFacilitatorAccess(FacilitatorAccess access) {
@@ -78,6 +118,7 @@ void Shell::draw(double now) {
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (available - width) * 0.5f);
     ImGui::BeginChild("column", ImVec2(width, 0.0f), false, ImGuiWindowFlags_NoScrollbar);
 
+    trackActivity();
     const bool pinPad = m_pinPadOpen && m_flow.screen() == Screen::Welcome;
     switch (m_flow.screen()) {
     case Screen::Welcome:
@@ -90,8 +131,20 @@ void Shell::draw(double now) {
             drawFacilitatorEntry();
         }
         break;
-    case Screen::TeamPick: drawTeamPick(); break;
-    case Screen::StepPage: drawStepPage(); break;
+    case Screen::TeamPick:
+        if (m_askingStillThere) {
+            drawStillThere();
+        } else {
+            drawTeamPick();
+        }
+        break;
+    case Screen::StepPage:
+        if (m_askingStillThere) {
+            drawStillThere();
+        } else {
+            drawStepPage();
+        }
+        break;
     case Screen::ThankYou: drawThankYou(); break;
     }
 

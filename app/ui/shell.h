@@ -26,6 +26,10 @@ public:
     using SubmitFunction = std::function<void(const core::Submission&)>;
 
     static constexpr double kThankYouSeconds = 6.0;
+    // Walk-away handling: after this long without a touch in the middle of a survey a "Still there?" prompt counts
+    // down kStillThereSeconds, then the partial answers are wiped and the welcome screen returns.
+    static constexpr double kDefaultIdleSeconds = 60.0;
+    static constexpr double kStillThereSeconds = 15.0;
 
     // The way to the facilitator's view, wired by the platform. The Facilitator button shows only when all three are
     // set. loadPinHash/savePinHash reach the stored PIN hash (throwing std::exception when they cannot);
@@ -53,6 +57,11 @@ public:
     // until one is: the person starting the kiosk chooses it, not the first participant who finds the button.
     void setFacilitatorAccess(FacilitatorAccess access);
 
+    // Seconds without a touch before the "Still there?" prompt (kDefaultIdleSeconds unless set; at least 1).
+    void setIdleTimeout(double seconds);
+    // Whether the "Still there?" prompt is on screen.
+    bool askingStillThere() const { return m_askingStillThere; }
+
     const SurveyFlow& flow() const { return m_flow; }
     // The PIN pad, when it is on screen (it covers the welcome screen).
     const PinPad* facilitatorPinPad() const { return m_pinPadOpen ? m_pinPad.get() : nullptr; }
@@ -64,6 +73,9 @@ private:
     void drawTeamPick();
     void drawStepPage();
     void drawThankYou();
+    void drawStillThere();
+    // Notes a touch, key or pointer movement in this frame; asks "Still there?" and walks away when there was none.
+    void trackActivity();
     void drawProgressHeader();
     // Back and Next/Finish along the bottom (no Next when nextLabel is empty); returns what was pressed.
     enum class NavAction { None, Back, Next };
@@ -81,6 +93,9 @@ private:
     std::optional<std::string> m_team;
     double m_now = 0.0;
     double m_thankYouSince = 0.0;
+    double m_idleTimeout = kDefaultIdleSeconds;
+    double m_lastActivity = 0.0;
+    bool m_askingStillThere = false;
     std::string m_error;
     FacilitatorAccess m_facilitator;
     std::unique_ptr<PinPad> m_pinPad; // kept while the shell lives, so its wrong-try count survives closing it

@@ -10,7 +10,7 @@ namespace alignkiosk::ui {
 namespace {
 
 // The file keys, one per ShellText field.
-constexpr std::array<std::pair<const char*, std::string ShellText::*>, 25> kFields{{
+constexpr std::array<std::pair<const char*, std::string ShellText::*>, 28> kFields{{
     {"start", &ShellText::start},
     {"next", &ShellText::next},
     {"back", &ShellText::back},
@@ -21,6 +21,9 @@ constexpr std::array<std::pair<const char*, std::string ShellText::*>, 25> kFiel
     {"team_help", &ShellText::teamHelp},
     {"prefer_not_to_say", &ShellText::preferNotToSay},
     {"page_of", &ShellText::pageOf},
+    {"still_there_title", &ShellText::stillThereTitle},
+    {"still_there_body", &ShellText::stillThereBody},
+    {"still_here", &ShellText::stillHere},
     {"thank_you_title", &ShellText::thankYouTitle},
     {"thank_you_body", &ShellText::thankYouBody},
     {"save_failed", &ShellText::saveFailed},

@@ -22,6 +22,11 @@ struct ShellText {
     std::string teamHelp = "Only used to compare teams as groups. You can skip it.";
     std::string preferNotToSay = "Prefer not to say";
     std::string pageOf = "Page {page} of {pages}";
+    std::string stillThereTitle = "Still there?";
+    // {seconds}: the countdown.
+    std::string stillThereBody =
+        "Your answers so far will be cleared in {seconds} seconds, so the next person starts fresh.";
+    std::string stillHere = "I'm still here";
     std::string thankYouTitle = "Thank you!";
     std::string thankYouBody = "Your answers are saved. The screen will be ready for the next person in a moment.";
     std::string saveFailed = "Your answers could not be saved, and nothing was lost. Please tell the facilitator.";

@@ -58,6 +58,16 @@ TEST(CommandLine, UnknownCommandsAndOptionsAreNamed) {
     EXPECT_FALSE(parseCommandLine({"run", "--survey"}).commandLine);
 }
 
+TEST(CommandLine, IdleTimeoutIsAPositiveNumberOfSecondsForRun) {
+    const auto parsed = parseCommandLine({"run", "--idle-timeout", "5"});
+    ASSERT_TRUE(parsed.commandLine) << parsed.error;
+    EXPECT_EQ(parsed.commandLine->idleTimeout, 5u);
+    EXPECT_FALSE(parseCommandLine({"run", "--idle-timeout", "0"}).commandLine);
+    EXPECT_FALSE(parseCommandLine({"run", "--idle-timeout", "soon"}).commandLine);
+    EXPECT_FALSE(parseCommandLine({"dashboard", "--idle-timeout", "5"}).commandLine);
+    EXPECT_FALSE(parseCommandLine({"run"}).commandLine->idleTimeout.has_value());
+}
+
 TEST(CommandLine, HelpAndVersionWinWherever) {
     EXPECT_EQ(parseCommandLine({"validate", "--help"}).commandLine->command, Command::Help);
     EXPECT_EQ(parseCommandLine({"--version"}).commandLine->command, Command::Version);

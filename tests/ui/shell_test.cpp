@@ -237,6 +237,42 @@ TEST_F(ShellTest, AFailedSaveKeepsTheAnswersAndTheParticipantCanRetry) {
     EXPECT_EQ(m_shell->flow().screen(), Screen::ThankYou);
 }
 
+TEST_F(ShellTest, AParticipantWhoWalksAwayIsAskedThenForgottenAndNothingIsStored) {
+    std::vector<Submission> stored;
+    makeShell([&stored](const Submission& submission) { stored.push_back(submission); });
+    m_shell->setIdleTimeout(30.0);
+    ASSERT_TRUE(tapDownUntilMoved(kWidth / 2.0f, 300.0f, kHeight - 20.0f));
+    ASSERT_TRUE(tapDownUntilMoved(kWidth * 0.75f, 200.0f, 400.0f));
+    answerPageWithFourthPoint();
+    ASSERT_TRUE(tapNext());
+    ASSERT_EQ(m_shell->flow().page(), 1u);
+    EXPECT_NEAR(m_shell->nextWakeIn(m_now), 30.0, 0.1) << "the loop wakes when the prompt is due";
+
+    // 30 s without a touch: the prompt, over the page.
+    m_now += 30.0;
+    frame();
+    EXPECT_TRUE(m_shell->askingStillThere());
+    EXPECT_LE(m_shell->nextWakeIn(m_now), 1.0) << "the countdown ticks every second";
+    // A touch anywhere keeps everything.
+    tap(kWidth / 2.0f, kHeight / 2.0f);
+    EXPECT_FALSE(m_shell->askingStillThere());
+    EXPECT_EQ(m_shell->flow().page(), 1u);
+
+    // Gone for good: prompt, then after the countdown the welcome screen and no trace of the answers.
+    m_now += 30.0;
+    frame();
+    ASSERT_TRUE(m_shell->askingStillThere());
+    m_now += Shell::kStillThereSeconds;
+    frame();
+    EXPECT_FALSE(m_shell->askingStillThere());
+    EXPECT_EQ(m_shell->flow().screen(), Screen::Welcome);
+    EXPECT_LT(m_shell->nextWakeIn(m_now), 0.0) << "the welcome screen waits for a touch, not a timer";
+    EXPECT_TRUE(stored.empty());
+    ASSERT_TRUE(tapDownUntilMoved(kWidth / 2.0f, 300.0f, kHeight - 20.0f));
+    ASSERT_TRUE(tapDownUntilMoved(kWidth * 0.75f, 200.0f, 400.0f));
+    EXPECT_FALSE(tapNext()) << "the first page's earlier answers were wiped";
+}
+
 TEST_F(ShellTest, TheWelcomeScreenStatesTheSurveysAnonymityThreshold) {
     makeShell([](const Submission&) {});
     std::string text = frameText();
