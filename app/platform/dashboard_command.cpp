@@ -74,16 +74,7 @@ int showDashboard(const CommandLine& commandLine, const core::InstallLayout& lay
     callbacks.background = [&]() { return dashboard.backgroundColor(); };
     callbacks.afterRender = [&]() { session.afterRender(*window); };
 
-    if (commandLine.screenshot) {
-        drawSettledFrame(*window, callbacks);
-        if (!window->saveFrame(*commandLine.screenshot, error)) {
-            std::cerr << "alignkiosk: " << error << '\n';
-            return 1;
-        }
-        return 0;
-    }
-    runEventLoop(*window, callbacks);
-    return 0;
+    return runOrCapture(*window, callbacks, commandLine.screenshot);
 }
 
 int exportSummary(const CommandLine& commandLine, const core::InstallLayout& layout) {

@@ -6,6 +6,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <iostream>
+#include <string>
 
 namespace alignkiosk::platform {
 
@@ -67,6 +69,21 @@ void runEventLoop(KioskWindow& window, const FrameCallbacks& callbacks) {
         window.present();
         if (imguiSawAPressOrRelease()) framesLeft = std::max(framesLeft, 1);
     }
+}
+
+int runOrCapture(KioskWindow& window, const FrameCallbacks& callbacks,
+                 const std::optional<std::filesystem::path>& screenshot) {
+    if (!screenshot) {
+        runEventLoop(window, callbacks);
+        return 0;
+    }
+    drawSettledFrame(window, callbacks);
+    std::string error;
+    if (!window.saveFrame(*screenshot, error)) {
+        std::cerr << "alignkiosk: " << error << '\n';
+        return 1;
+    }
+    return 0;
 }
 
 void drawSettledFrame(KioskWindow& window, const FrameCallbacks& callbacks, int frames) {

@@ -1,7 +1,9 @@
 // The frame loop: sleeps in the window system until something happens, so an idle kiosk uses no CPU.
 #pragma once
 
+#include <filesystem>
 #include <functional>
+#include <optional>
 
 namespace alignkiosk::platform {
 
@@ -23,6 +25,11 @@ struct FrameCallbacks {
 
 // Runs until the window is asked to close.
 void runEventLoop(KioskWindow& window, const FrameCallbacks& callbacks);
+
+// With `screenshot`, draws the first screen into that PNG and returns; otherwise runs the event loop. The exit code:
+// 0, or 1 (after saying why on stderr) when the picture cannot be written.
+int runOrCapture(KioskWindow& window, const FrameCallbacks& callbacks,
+                 const std::optional<std::filesystem::path>& screenshot);
 
 // Draws `frames` frames without waiting for events (ImGui needs a couple to settle its layout) and without the mouse
 // pointer (no hover, no tooltip in a picture); the last one is left in the back buffer, not presented.

@@ -96,17 +96,7 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
         if (facilitator) facilitator->session->afterRender(*window);
     };
 
-    if (commandLine.screenshot) {
-        drawSettledFrame(*window, callbacks);
-        std::string error;
-        if (!window->saveFrame(*commandLine.screenshot, error)) {
-            std::cerr << "alignkiosk: " << error << '\n';
-            return 1;
-        }
-        return 0;
-    }
-    runEventLoop(*window, callbacks);
-    return 0;
+    return runOrCapture(*window, callbacks, commandLine.screenshot);
 }
 
 } // namespace alignkiosk::platform

@@ -5,7 +5,6 @@
 
 #include "ui/widgets.h"
 
-#include <imgui_internal.h> // ClearActiveID
 
 #include <algorithm>
 #include <cfloat>
@@ -13,22 +12,6 @@
 #include <utility>
 
 namespace alignkiosk::ui {
-
-namespace {
-
-// A finger cannot turn a mouse wheel: dragging scrolls the body, and the row or button the drag started on is let go
-// so lifting the finger does not also open it (as on the participant's pages).
-void dragToScroll() {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::GetScrollMaxY() <= 0.0f) return;
-    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows))
-        return;
-    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left) || io.MouseDelta.y == 0.0f) return;
-    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-    if (ImGui::IsAnyItemActive()) ImGui::ClearActiveID();
-}
-
-} // namespace
 
 Dashboard::Dashboard(Theme theme) : m_theme(theme) { rebuild(); }
 
@@ -104,15 +87,8 @@ int Dashboard::pushColors(const Look& look) const {
 void Dashboard::draw(double now) {
     m_now = now;
     const Look look = currentLook();
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
-    constexpr ImGuiWindowFlags kFullScreen = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                             ImGuiWindowFlags_NoSavedSettings |
-                                             ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                             ImGuiWindowFlags_NoBackground; // the platform clears to backgroundColor()
     const int colors = pushColors(look);
-    ImGui::Begin("alignkiosk dashboard", nullptr, kFullScreen);
+    beginFullWindow("alignkiosk dashboard");
     // Per window and remembered by ImGui: set every frame so leaving projection mode resets it. Child windows take
     // their parent's factor.
     ImGui::SetWindowFontScale(look.windowFontScale);

@@ -19,12 +19,6 @@ std::chrono::steady_clock::time_point toTimePoint(double seconds) {
         std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds)));
 }
 
-std::string replaceAll(std::string text, const std::string& key, const std::string& value) {
-    for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size()))
-        text.replace(at, key.size(), value);
-    return text;
-}
-
 // The backspace symbol, drawn (the theme's fonts do not carry U+232B): a tag pointing left with an x in it.
 void drawDeleteIcon(ImDrawList* drawList, ImVec2 min, ImVec2 max, ImU32 color, float scale) {
     const ImVec2 centre((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
@@ -83,7 +77,7 @@ bool PinPad::keysEnabled() const {
 std::string PinPad::message() const {
     if (m_stage == Stage::Verify && m_guard.lockedOut()) {
         const double left = std::chrono::duration<double>(m_guard.lockoutRemaining()).count();
-        return replaceAll(m_text.pinLockedOut, "{seconds}", std::to_string(static_cast<long>(std::ceil(left))));
+        return fillIn(m_text.pinLockedOut, "{seconds}", std::to_string(static_cast<long>(std::ceil(left))));
     }
     switch (m_notice) {
     case Notice::None: return {};

@@ -19,12 +19,6 @@ std::vector<uint32_t> pagesPerStep(const std::vector<std::unique_ptr<plugin_host
     return pages;
 }
 
-std::string replaceAll(std::string text, const std::string& key, const std::string& value) {
-    for (std::size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size()))
-        text.replace(at, key.size(), value);
-    return text;
-}
-
 } // namespace
 
 Shell::Shell(const core::Survey& survey, std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules,
@@ -101,14 +95,7 @@ void Shell::setFacilitatorAccess(FacilitatorAccess access) {
 
 void Shell::draw(double now) {
     m_now = now;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize(viewport->WorkSize);
-    constexpr ImGuiWindowFlags kFullScreen = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                             ImGuiWindowFlags_NoSavedSettings |
-                                             ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                             ImGuiWindowFlags_NoBackground; // the platform clears to backgroundColor()
-    ImGui::Begin("alignkiosk", nullptr, kFullScreen);
+    beginFullWindow("alignkiosk");
     if (m_theme.body) ImGui::PushFont(m_theme.body);
 
     // One readable column, centred on wide screens.
@@ -157,7 +144,7 @@ void Shell::drawProgressHeader() {
     const std::string label =
         m_flow.pageNumber() == 0
             ? std::string()
-            : replaceAll(replaceAll(m_text.pageOf, "{page}", std::to_string(m_flow.pageNumber())), "{pages}",
+            : fillIn(fillIn(m_text.pageOf, "{page}", std::to_string(m_flow.pageNumber())), "{pages}",
                          std::to_string(m_flow.pageTotal()));
     ImGui::PushStyleColor(ImGuiCol_Text, m_theme.muted);
     ImGui::TextUnformatted(m_survey.title.c_str());

@@ -43,6 +43,14 @@ constexpr std::array<std::pair<const char*, std::string ShellText::*>, 28> kFiel
 
 } // namespace
 
+std::string fillIn(std::string text, std::string_view placeholder, std::string_view value) {
+    if (placeholder.empty()) return text;
+    for (std::size_t at = text.find(placeholder); at != std::string::npos;
+         at = text.find(placeholder, at + value.size()))
+        text.replace(at, placeholder.size(), value);
+    return text;
+}
+
 ShellText shellTextFrom(const std::map<std::string, std::string>& strings, std::string* unknownKeys) {
     ShellText text;
     for (const auto& [key, value] : strings) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace alignkiosk::ui {
 
@@ -44,6 +45,9 @@ struct ShellText {
     std::string ok = "OK";
     std::string cancel = "Cancel";
 };
+
+// `text` with every `placeholder` (e.g. "{seconds}") replaced by `value`.
+std::string fillIn(std::string text, std::string_view placeholder, std::string_view value);
 
 // The defaults with every key of `strings` that names a field replaced; unknown keys are listed in `unknownKeys`.
 ShellText shellTextFrom(const std::map<std::string, std::string>& strings, std::string* unknownKeys = nullptr);

@@ -3,28 +3,10 @@
 
 #include "ui/widgets.h"
 
-#include <imgui_internal.h> // ClearActiveID
 
 #include <algorithm>
 
 namespace alignkiosk::ui {
-
-namespace {
-
-// A finger cannot turn a mouse wheel: dragging on a page taller than the screen scrolls it. The button the drag
-// started on is let go, so lifting the finger after a scroll does not also tap it. Text fields keep their drag
-// (selecting text).
-void dragToScroll() {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput || ImGui::GetScrollMaxY() <= 0.0f) return;
-    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows))
-        return;
-    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left) || io.MouseDelta.y == 0.0f) return;
-    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-    if (ImGui::IsAnyItemActive()) ImGui::ClearActiveID();
-}
-
-} // namespace
 
 void Shell::drawStepPage() {
     const float scale = m_theme.scale;

@@ -13,9 +13,7 @@ void Shell::drawStillThere() {
     const float scale = m_theme.scale;
     const double left = m_lastActivity + m_idleTimeout + kStillThereSeconds - m_now;
     const int seconds = std::max(0, static_cast<int>(std::ceil(left)));
-    std::string body = m_text.stillThereBody;
-    if (const std::size_t at = body.find("{seconds}"); at != std::string::npos)
-        body.replace(at, 9, std::to_string(seconds));
+    const std::string body = fillIn(m_text.stillThereBody, "{seconds}", std::to_string(seconds));
 
     ImGui::Dummy(ImVec2(0.0f, 140.0f * scale));
     centeredText(m_text.stillThereTitle, m_theme.title, m_theme.accent);

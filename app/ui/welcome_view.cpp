@@ -25,9 +25,7 @@ void Shell::drawWelcome() {
     drawList->ChannelsSetCurrent(1);
     ImGui::SetCursorScreenPos(ImVec2(start.x + 20.0f * scale, start.y + 16.0f * scale));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 40.0f * scale);
-    std::string promise = m_text.anonymityPromise;
-    if (const std::size_t at = promise.find("{k}"); at != std::string::npos)
-        promise.replace(at, 3, std::to_string(m_survey.anonymity.ratings));
+    const std::string promise = fillIn(m_text.anonymityPromise, "{k}", std::to_string(m_survey.anonymity.ratings));
     ImGui::TextUnformatted(promise.c_str());
     ImGui::PopTextWrapPos();
     const float bottom = ImGui::GetItemRectMax().y + 16.0f * scale;

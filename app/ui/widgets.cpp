@@ -1,8 +1,30 @@
 #include "widgets.h"
 
+#include <imgui_internal.h> // ClearActiveID
+
 #include <algorithm>
 
 namespace alignkiosk::ui {
+
+void beginFullWindow(const char* name) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    constexpr ImGuiWindowFlags kFullScreen = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                             ImGuiWindowFlags_NoSavedSettings |
+                                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
+    ImGui::Begin(name, nullptr, kFullScreen);
+}
+
+void dragToScroll() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput || ImGui::GetScrollMaxY() <= 0.0f) return;
+    if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem | ImGuiHoveredFlags_ChildWindows))
+        return;
+    if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left) || io.MouseDelta.y == 0.0f) return;
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    if (ImGui::IsAnyItemActive()) ImGui::ClearActiveID();
+}
 
 bool touchButton(const Theme& theme, const char* label, ImVec2 size, ButtonStyle style, bool enabled) {
     size.y = std::max(size.y, theme.minTouchTarget);

@@ -11,6 +11,15 @@ namespace alignkiosk::ui {
 
 enum class ButtonStyle { Primary, Secondary };
 
+// Begins the one window that covers the whole display (the shell's and the dashboard's views). It draws no
+// background: the platform clears the frame to the view's colour, a full-screen quad being costly on llvmpipe.
+void beginFullWindow(const char* name);
+
+// A finger cannot turn a mouse wheel: dragging on the current window, when it is taller than the screen, scrolls it.
+// The button the drag started on is let go, so lifting the finger after a scroll does not also tap it. Text fields
+// keep their drag (selecting text).
+void dragToScroll();
+
 // A button at least theme.minTouchTarget tall; a disabled button is drawn faded and never returns true.
 bool touchButton(const Theme& theme, const char* label, ImVec2 size, ButtonStyle style = ButtonStyle::Primary,
                  bool enabled = true);
