@@ -43,7 +43,7 @@ struct TeamGap {
 
 // Counts for one question of one shown group, as plugins receive them (alignkiosk_item_distribution_v1): for scale
 // and percent counts per point from the question's minimum, for choice and multi-choice per option, for allocation
-// the points given to each option summed.
+// the points given to each option summed, then per option a histogram of the points given (0..total).
 struct QuestionCounts {
     std::string questionId;
     std::vector<uint64_t> counts;
@@ -56,13 +56,6 @@ struct ModuleGroupAggregate {
     std::vector<QuestionCounts> questions;
 };
 
-// Everything one step's module gets to draw its own dashboard panel.
-struct ModuleAggregate {
-    std::string stepId;
-    std::string moduleId;
-    std::vector<ModuleGroupAggregate> groups; // shown groups only, everyone first
-};
-
 // Open-text answers of one question for one group at or above the text threshold, shuffled (never answer order).
 struct TextAnswers {
     std::string stepId;
@@ -70,6 +63,14 @@ struct TextAnswers {
     std::string prompt;
     std::string group;
     std::vector<std::string> answers;
+};
+
+// Everything one step's module gets to draw its own dashboard panel.
+struct ModuleAggregate {
+    std::string stepId;
+    std::string moduleId;
+    std::vector<ModuleGroupAggregate> groups; // shown groups only, everyone first
+    std::vector<TextAnswers> texts;           // this step's open answers, groups at the text threshold only
 };
 
 struct GroupCount {

@@ -47,7 +47,7 @@ std::string foldedTeamName(std::string_view name) {
 // Everything counted for one question. counts is group-major: counts[group * bins + bin].
 struct QuestionTally {
     const Question* question = nullptr;
-    uint32_t bins = 0; // scale points, 101 percentages, or options; 0 for text
+    uint32_t bins = 0; // scale points, 101 percentages, options, or (allocation) sums + histograms; 0 for text
     std::vector<uint64_t> counts;
     std::vector<uint64_t> answered;              // per group
     std::vector<std::vector<std::string>> texts; // per group; text questions only
@@ -69,8 +69,10 @@ uint32_t binsOf(const Question& question) {
     case QuestionKind::Scale: return static_cast<uint32_t>(question.scaleMax - question.scaleMin + 1);
     case QuestionKind::Percent: return kPercentBins;
     case QuestionKind::Choice:
-    case QuestionKind::MultiChoice:
-    case QuestionKind::Allocation: return static_cast<uint32_t>(question.options.size());
+    case QuestionKind::MultiChoice: return static_cast<uint32_t>(question.options.size());
+    // The points per option summed, then per option how many gave it 0..total points (the layout of
+    // alignkiosk_item_distribution_v1 from ABI 1.2): a panel can show the spread, not just the centre.
+    case QuestionKind::Allocation: return static_cast<uint32_t>(question.options.size()) * (question.total + 2);
     case QuestionKind::Text: return 0;
     }
     return 0;
@@ -205,8 +207,8 @@ struct ResponseAggregator::Impl {
             if (const auto* points = std::get_if<std::vector<OptionPoints>>(&value)) {
                 // Summed per option. A share out of bounds (negative, or more than the total in all) is not an
                 // answer the kiosk could have given, so none of it is counted.
-                std::vector<uint64_t> given(counter.bins);
-                std::vector<bool> seen(counter.bins);
+                std::vector<uint64_t> given(question.options.size());
+                std::vector<bool> seen(question.options.size());
                 uint64_t sum = 0;
                 for (const OptionPoints& share : *points) {
                     if (share.points < 0 || share.points > static_cast<int64_t>(question.total)) return;
@@ -217,7 +219,11 @@ struct ResponseAggregator::Impl {
                     sum += given[found->second];
                 }
                 if (sum > question.total) return;
-                for (uint32_t o = 0; o < counter.bins; ++o) counter.count(group, o, given[o]);
+                const auto options = static_cast<uint32_t>(given.size());
+                for (uint32_t o = 0; o < options; ++o) {
+                    counter.count(group, o, given[o]);
+                    counter.count(group, options + o * (question.total + 1) + static_cast<uint32_t>(given[o]));
+                }
                 ++counter.answered[group];
             }
             break;
@@ -487,6 +493,9 @@ struct ResponseAggregator::Impl {
                             texts.answers.insert(texts.answers.end(), counter.texts[g].begin(),
                                                  counter.texts[g].end());
                     shuffle(texts.answers, splitMix64(seedState));
+                    // The step's module panel gets them too (alignkiosk_text_answers_v1), in the same shuffled order.
+                    for (ModuleAggregate& module : model.modules)
+                        if (module.stepId == texts.stepId) module.texts.push_back(texts);
                     model.texts.push_back(std::move(texts));
                 });
             }

@@ -62,6 +62,31 @@ AggregateBuffer::AggregateBuffer(const core::ModuleAggregate& aggregate, std::st
         raw.item_count = count(m_items[g]);
         m_groups.push_back(raw);
     }
+
+    const size_t textCount = m_source.texts.size();
+    m_textLabels.reserve(textCount);
+    m_answers.resize(textCount);
+    m_texts.reserve(textCount);
+    for (size_t t = 0; t < textCount; ++t) {
+        const core::TextAnswers& answers = m_source.texts[t];
+        m_textLabels.push_back(answers.group == core::kEveryoneGroup ? std::string(everyoneLabel) : answers.group);
+        m_answers[t].reserve(answers.answers.size());
+        for (const std::string& answer : answers.answers) m_answers[t].push_back(answer.c_str());
+
+        alignkiosk_text_answers_v1 raw{};
+        raw.struct_size = sizeof(alignkiosk_text_answers_v1);
+        raw.group_label = m_textLabels.back().c_str();
+        raw.question_id = answers.questionId.c_str();
+        raw.answers = arrayOrNull(m_answers[t]);
+        raw.answer_count = count(m_answers[t]);
+        m_texts.push_back(raw);
+    }
+
+    m_input.struct_size = sizeof(alignkiosk_panel_input_v1);
+    m_input.groups = arrayOrNull(m_groups);
+    m_input.group_count = count(m_groups);
+    m_input.texts = arrayOrNull(m_texts);
+    m_input.text_count = count(m_texts);
 }
 
 } // namespace alignkiosk::plugin_host

@@ -1,5 +1,5 @@
-// The C view (alignkiosk_aggregate_v1[]) of one module's dashboard aggregate, with storage for every string and array
-// it points to. Built once per dashboard model and reused every frame, so drawing a panel copies nothing. It never
+// The C view (alignkiosk_panel_input_v1: alignkiosk_aggregate_v1[] and alignkiosk_text_answers_v1[]) of one module's
+// dashboard aggregate, with storage for every string and array it points to. Built once per dashboard model and reused every frame, so drawing a panel copies nothing. It never
 // moves (the C structs point into it).
 #pragma once
 
@@ -26,6 +26,8 @@ public:
     // NULL when there are no groups.
     const alignkiosk_aggregate_v1* groups() const { return m_groups.empty() ? nullptr : m_groups.data(); }
     uint32_t groupCount() const { return static_cast<uint32_t>(m_groups.size()); }
+    // The groups and the open answers together, as a v2 panel receives them.
+    const alignkiosk_panel_input_v1& input() const { return m_input; }
     const std::string& stepId() const { return m_source.stepId; }
     const std::string& moduleId() const { return m_source.moduleId; }
 
@@ -38,6 +40,10 @@ private:
     std::vector<std::vector<std::vector<uint32_t>>> m_counts; // [group][question][point or option]
     std::vector<std::vector<alignkiosk_item_distribution_v1>> m_items;
     std::vector<alignkiosk_aggregate_v1> m_groups;
+    std::vector<std::string> m_textLabels;
+    std::vector<std::vector<const char*>> m_answers; // [text] pointers into m_source.texts
+    std::vector<alignkiosk_text_answers_v1> m_texts;
+    alignkiosk_panel_input_v1 m_input{};
 };
 
 } // namespace alignkiosk::plugin_host

@@ -17,9 +17,11 @@ bool has(const alignkiosk_module_v1* module, size_t fieldEnd) { return module &&
 #define ALIGNKIOSK_MODULE_FUNCTION(module, field)                                                                      \
     (has(module, offsetof(alignkiosk_module_v1, field) + sizeof(module->field)) ? module->field : nullptr)
 
-// The same rule for the panel table: a table that does not reach draw_panel has no panel to offer.
+// The same rule for the panel tables: a table that does not reach draw_panel has no panel to offer.
 constexpr size_t kPanelDrawEnd =
     offsetof(alignkiosk_dashboard_panel_v1, draw_panel) + sizeof(alignkiosk_dashboard_panel_v1::draw_panel);
+constexpr size_t kPanelV2DrawEnd =
+    offsetof(alignkiosk_dashboard_panel_v2, draw_panel) + sizeof(alignkiosk_dashboard_panel_v2::draw_panel);
 
 // Sinks are called from plugin code: no exception may travel back into it.
 void appendToString(void* context, const char* data, size_t length) {
@@ -99,53 +101,69 @@ std::optional<std::vector<ModuleInstance::Finding>> ModuleInstance::score(
     return findings;
 }
 
-const alignkiosk_dashboard_panel_v1* ModuleInstance::dashboardPanel(bool& failed) const {
+ModuleInstance::Panel ModuleInstance::dashboardPanel(bool& failed) const {
     failed = false;
+    Panel panel;
     auto getExtension = ALIGNKIOSK_MODULE_FUNCTION(m_module, get_extension);
-    if (!getExtension) return nullptr;
+    if (!getExtension) return panel;
+    // The newest table first: v2 also hands over the open answers. A 1.1 plugin knows only v1.
     const void* extension = nullptr;
+    if (!callPlugin([&] { extension = getExtension(m_module, ALIGNKIOSK_DASHBOARD_PANEL_V2_ID); })) {
+        failed = true;
+        return panel;
+    }
+    if (const auto* v2 = static_cast<const alignkiosk_dashboard_panel_v2*>(extension);
+        v2 && v2->struct_size >= kPanelV2DrawEnd && v2->draw_panel) {
+        panel.v2 = v2;
+        return panel;
+    }
     if (!callPlugin([&] { extension = getExtension(m_module, ALIGNKIOSK_DASHBOARD_PANEL_V1_ID); })) {
         failed = true;
-        return nullptr;
+        return panel;
     }
-    const auto* panel = static_cast<const alignkiosk_dashboard_panel_v1*>(extension);
-    if (!panel || panel->struct_size < kPanelDrawEnd || !panel->draw_panel) return nullptr;
+    if (const auto* v1 = static_cast<const alignkiosk_dashboard_panel_v1*>(extension);
+        v1 && v1->struct_size >= kPanelDrawEnd && v1->draw_panel)
+        panel.v1 = v1;
     return panel;
 }
 
 bool ModuleInstance::hasDashboardPanel() const {
     bool failed = false;
-    return dashboardPanel(failed) != nullptr;
+    return dashboardPanel(failed).any();
 }
 
 PanelOutcome ModuleInstance::drawDashboardPanel(const AggregateBuffer& groups, const alignkiosk_frame_v1& frame) const {
     bool failed = false;
-    const alignkiosk_dashboard_panel_v1* panel = dashboardPanel(failed);
+    const Panel panel = dashboardPanel(failed);
     if (failed) return PanelOutcome::Failed;
-    if (!panel) return PanelOutcome::NoPanel;
-    return drawPanel(*panel, groups, frame);
+    if (!panel.any()) return PanelOutcome::NoPanel;
+    return drawPanel(panel, groups, frame);
 }
 
 PanelOutcome ModuleInstance::drawDashboardPanel(const core::ModuleAggregate& aggregate,
                                                 const alignkiosk_frame_v1& frame,
                                                 std::string_view everyoneLabel) const {
     bool failed = false;
-    const alignkiosk_dashboard_panel_v1* panel = dashboardPanel(failed);
+    const Panel panel = dashboardPanel(failed);
     if (failed) return PanelOutcome::Failed;
-    if (!panel) return PanelOutcome::NoPanel; // a module without a panel costs no conversion
+    if (!panel.any()) return PanelOutcome::NoPanel; // a module without a panel costs no conversion
     try {
         const AggregateBuffer groups(aggregate, everyoneLabel);
-        return drawPanel(*panel, groups, frame);
+        return drawPanel(panel, groups, frame);
     } catch (...) { // out of memory while converting: the panel is not drawn, the dashboard goes on
         return PanelOutcome::Failed;
     }
 }
 
-PanelOutcome ModuleInstance::drawPanel(const alignkiosk_dashboard_panel_v1& panel, const AggregateBuffer& groups,
+PanelOutcome ModuleInstance::drawPanel(const Panel& panel, const AggregateBuffer& groups,
                                        const alignkiosk_frame_v1& frame) const {
     bool drawn = false;
-    if (!callPlugin([&] { drawn = panel.draw_panel(m_module, groups.groups(), groups.groupCount(), &frame); }))
-        return PanelOutcome::Failed;
+    const bool called = panel.v2 ? callPlugin([&] { drawn = panel.v2->draw_panel(m_module, &groups.input(), &frame); })
+                                 : callPlugin([&] {
+                                       drawn = panel.v1->draw_panel(m_module, groups.groups(), groups.groupCount(),
+                                                                    &frame);
+                                   });
+    if (!called) return PanelOutcome::Failed;
     return drawn ? PanelOutcome::Drawn : PanelOutcome::Failed;
 }
 

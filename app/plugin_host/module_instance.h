@@ -56,7 +56,8 @@ public:
     // The module's conclusions from one group's counts, or nothing if the plugin failed.
     std::optional<std::vector<Finding>> score(const alignkiosk_aggregate_v1& aggregate) const;
 
-    // Whether the module offers its own dashboard panel (extension ALIGNKIOSK_DASHBOARD_PANEL_V1_ID).
+    // Whether the module offers its own dashboard panel (extension ALIGNKIOSK_DASHBOARD_PANEL_V2_ID, or V1_ID from a
+    // 1.1 plugin; v2 is preferred, and only v2 receives the open answers).
     bool hasDashboardPanel() const;
     // Draws the module's dashboard panel into the current ImGui child region (begun by the caller, as wide as the
     // panel) from `groups`, the shown groups of this step, everyone first. Keep one AggregateBuffer per dashboard
@@ -67,10 +68,15 @@ public:
                                     std::string_view everyoneLabel = core::kEveryoneGroup) const;
 
 private:
-    // The module's panel table when it offers a usable one; nullptr otherwise. `failed` is set when asking threw.
-    const alignkiosk_dashboard_panel_v1* dashboardPanel(bool& failed) const;
-    PanelOutcome drawPanel(const alignkiosk_dashboard_panel_v1& panel, const AggregateBuffer& groups,
-                           const alignkiosk_frame_v1& frame) const;
+    // The module's usable panel table, the newest it offers (at most one of the two is set).
+    struct Panel {
+        const alignkiosk_dashboard_panel_v2* v2 = nullptr;
+        const alignkiosk_dashboard_panel_v1* v1 = nullptr;
+        bool any() const { return v2 || v1; }
+    };
+    // `failed` is set when asking threw.
+    Panel dashboardPanel(bool& failed) const;
+    PanelOutcome drawPanel(const Panel& panel, const AggregateBuffer& groups, const alignkiosk_frame_v1& frame) const;
 
     alignkiosk_module_v1* m_module;
     std::unique_ptr<StepContentBuffer> m_content;

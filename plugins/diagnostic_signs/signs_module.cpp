@@ -309,7 +309,7 @@ bool SignsModule::drawDashboardPanel(const std::vector<sdk::AggregateView>& grou
     for (const sdk::AggregateView& group : groups)
         panel.push_back(PanelGroup{std::string(group.groupLabel()), group.responseCount(),
                                    scoreAggregate(m_scored, group.raw())});
-    drawPanel(panel, frame);
+    diagnostic_signs::drawPanel(panel, frame); // the free function of signs_panel.h, not Module::drawPanel
     return true;
 }
 

@@ -394,6 +394,12 @@ TEST(ResponseAggregator, ShowsOpenTextShuffledOnlyForGroupsAtTheTextThreshold) {
     EXPECT_THAT(sales.answers, UnorderedElementsAreArray(salesTexts));
     EXPECT_NE(sales.answers, salesTexts) << "never in the order answered";
 
+    // The step's module panel gets the same answers, in the same shuffled order.
+    ASSERT_EQ(model.modules.size(), 1u);
+    ASSERT_EQ(model.modules[0].texts.size(), 2u);
+    EXPECT_EQ(model.modules[0].texts[0].group, "ALL");
+    EXPECT_EQ(model.modules[0].texts[1].answers, sales.answers);
+
     // The same seed gives the same order; another seed another order.
     EXPECT_EQ(aggregator.model(42).texts[1].answers, sales.answers);
     EXPECT_NE(aggregator.model(43).texts[1].answers, sales.answers);
@@ -459,7 +465,24 @@ TEST(ResponseAggregator, CountsEveryKindOfQuestionForTheModulePanels) {
     EXPECT_EQ(all.questions[2].answered, 3u);
     EXPECT_THAT(all.questions[3].counts, ElementsAre(1u, 0u, 2u)); // "z" twice in one answer counts once
     EXPECT_EQ(all.questions[3].answered, 4u);
-    EXPECT_THAT(all.questions[4].counts, ElementsAre(15u, 7u, 8u)); // 12 points of a total of 10: not counted
+    // Allocation: the sums per option (12 points of a total of 10 are not counted), then per option how many gave it
+    // 0..10 points: a got 10, 5, 0; b got 0, 5, 2; c got 0, 0, 8.
+    std::vector<uint64_t> budget(3 * (10 + 2), 0);
+    budget[0] = 15;
+    budget[1] = 7;
+    budget[2] = 8;
+    const auto histogram = [&budget](size_t option, size_t points) -> uint64_t& {
+        return budget[3 + option * 11 + points];
+    };
+    histogram(0, 10) = 1;
+    histogram(0, 5) = 1;
+    histogram(0, 0) = 1;
+    histogram(1, 0) = 1;
+    histogram(1, 5) = 1;
+    histogram(1, 2) = 1;
+    histogram(2, 0) = 2;
+    histogram(2, 8) = 1;
+    EXPECT_EQ(all.questions[4].counts, budget);
     EXPECT_EQ(all.questions[4].answered, 3u);
 
     // Only the scale question is a rated item.

@@ -101,7 +101,7 @@ TEST(AggregateBuffer, SaturatesCountsBeyondUint32) {
 }
 
 TEST(AggregateBuffer, EmptyArraysAreNull) {
-    const AggregateBuffer none(ModuleAggregate{"signs", "diagnostic_signs", {}});
+    const AggregateBuffer none(ModuleAggregate{"signs", "diagnostic_signs", {}, {}});
     EXPECT_EQ(none.groupCount(), 0u);
     EXPECT_EQ(none.groups(), nullptr);
 

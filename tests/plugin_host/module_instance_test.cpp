@@ -24,6 +24,7 @@ namespace {
 using alignkiosk::core::ModuleAggregate;
 using alignkiosk::core::ModuleGroupAggregate;
 using alignkiosk::core::QuestionCounts;
+using alignkiosk::core::TextAnswers;
 using alignkiosk::plugin_host::AggregateBuffer;
 using alignkiosk::plugin_host::ModuleInstance;
 using alignkiosk::plugin_host::PanelOutcome;
@@ -253,8 +254,12 @@ TEST(ModuleInstancePanel, AModuleWithoutTheExtensionHasNoPanel) {
     ModuleInstance instance(&withoutPanel, content(), "fake", "1.0.0");
     EXPECT_FALSE(instance.hasDashboardPanel());
     EXPECT_EQ(instance.drawDashboardPanel(twoGroups(), kFrame), PanelOutcome::NoPanel);
-    ASSERT_FALSE(asked.extensionIds.empty());
-    for (const std::string& id : asked.extensionIds) EXPECT_EQ(id, "alignkiosk.dashboard_panel.v1");
+    // The newest panel first, then the one a 1.1 plugin offers; nothing else.
+    ASSERT_GE(asked.extensionIds.size(), 2u);
+    EXPECT_EQ(asked.extensionIds[0], "alignkiosk.dashboard_panel.v2");
+    EXPECT_EQ(asked.extensionIds[1], "alignkiosk.dashboard_panel.v1");
+    for (const std::string& id : asked.extensionIds)
+        EXPECT_TRUE(id == "alignkiosk.dashboard_panel.v2" || id == "alignkiosk.dashboard_panel.v1") << id;
 
     ModuleInstance none(nullptr, nullptr, "none", "0.0.0");
     EXPECT_FALSE(none.hasDashboardPanel());
@@ -286,12 +291,52 @@ TEST(ModuleInstancePanel, DrawsThePanelFromTheHostsAggregate) {
     EXPECT_EQ(state.seen[5], "ALL n=9");
 }
 
+// A module offering both panels (as plugin.hpp does): v2 must be the one called, with the open answers.
+bool recordingPanelV2(const alignkiosk_module_v1* self, const alignkiosk_panel_input_v1* input,
+                      const alignkiosk_frame_v1* frame) {
+    Calls& state = calls(self);
+    state.seen.push_back("v2");
+    for (uint32_t t = 0; t < input->text_count; ++t) {
+        const alignkiosk_text_answers_v1& texts = input->texts[t];
+        std::string line = std::string(texts.group_label) + " " + texts.question_id + ":";
+        for (uint32_t a = 0; a < texts.answer_count; ++a) line += std::string(" ") + texts.answers[a];
+        state.seen.push_back(line);
+    }
+    return recordingPanel(self, input->groups, input->group_count, frame);
+}
+
+const alignkiosk_dashboard_panel_v2 kRecordingPanelV2{sizeof(alignkiosk_dashboard_panel_v2), recordingPanelV2};
+
+TEST(ModuleInstancePanel, PrefersTheSecondPanelAndHandsItTheOpenAnswers) {
+    Calls state;
+    alignkiosk_module_v1 module = table(state);
+    module.get_extension = [](const alignkiosk_module_v1* self, const char* id) -> const void* {
+        calls(self).extensionIds.push_back(id);
+        if (std::string_view(id) == ALIGNKIOSK_DASHBOARD_PANEL_V2_ID) return &kRecordingPanelV2;
+        if (std::string_view(id) == ALIGNKIOSK_DASHBOARD_PANEL_V1_ID) return &kRecordingPanel;
+        return nullptr;
+    };
+    ModuleInstance instance(&module, content(), "fake", "1.0.0");
+    EXPECT_TRUE(instance.hasDashboardPanel());
+
+    ModuleAggregate aggregate = twoGroups();
+    aggregate.texts.push_back(TextAnswers{"signs", "goal", "One goal?", "ALL", {"grow", "keep"}});
+    aggregate.texts.push_back(TextAnswers{"signs", "goal", "One goal?", "Sales", {"grow"}});
+    const AggregateBuffer buffer(aggregate, "Everyone");
+    EXPECT_EQ(instance.drawDashboardPanel(buffer, kFrame), PanelOutcome::Drawn);
+    EXPECT_EQ(state.panelDraws, 1);
+    EXPECT_THAT(state.seen, testing::ElementsAre("v2", "Everyone goal: grow keep", "Sales goal: grow", "Everyone n=9",
+                                                 "q [1,3,5] 9", "Sales n=5", "q [0,1,4] 5", "r [2,2] 4"));
+    EXPECT_EQ(buffer.input().struct_size, sizeof(alignkiosk_panel_input_v1));
+    EXPECT_EQ(buffer.input().group_count, 2u);
+}
+
 TEST(ModuleInstancePanel, NoShownGroupIsStillDrawn) {
     Calls state;
     alignkiosk_module_v1 module = table(state);
     offerPanel(module, state, &kRecordingPanel);
     ModuleInstance instance(&module, content(), "fake", "1.0.0");
-    EXPECT_EQ(instance.drawDashboardPanel(ModuleAggregate{"signs", "fake", {}}, kFrame), PanelOutcome::Drawn);
+    EXPECT_EQ(instance.drawDashboardPanel(ModuleAggregate{"signs", "fake", {}, {}}, kFrame), PanelOutcome::Drawn);
     EXPECT_EQ(state.panelDraws, 1);
     EXPECT_TRUE(state.seen.empty()) << state.seen.front();
 }

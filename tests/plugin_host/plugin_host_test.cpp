@@ -99,9 +99,9 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         Refusal{"fixture_not_elf.so", {"not a loadable shared library: ", "fixture_not_elf.so"}},
         Refusal{"fixture_no_entry.so", {"no entry symbol alignkiosk_entry_v1"}},
-        Refusal{"fixture_entry_small.so", {"entry struct too small (16 bytes; plugin ABI 1.1 needs "}},
+        Refusal{"fixture_entry_small.so", {"entry struct too small (16 bytes; plugin ABI 1.2 needs "}},
         Refusal{"fixture_abi_major.so", {"built for plugin ABI 2.x, this kiosk speaks 1.x"}},
-        Refusal{"fixture_abi_minor.so", {"built for plugin ABI 1.99, newer than this kiosk's 1.1"}},
+        Refusal{"fixture_abi_minor.so", {"built for plugin ABI 1.99, newer than this kiosk's 1.2"}},
         Refusal{"fixture_imgui_mismatch.so",
                 {"built against ImGui 10000 (IMGUI_VERSION_NUM), this kiosk uses ImGui " +
                  std::to_string(IMGUI_VERSION_NUM)}},
@@ -165,7 +165,7 @@ std::optional<alignkiosk_plugin_entry_v1> entryOf(const fs::path& file) {
 }
 
 TEST(PluginHost, APluginBuiltForAbi10StillLoads) {
-    ASSERT_EQ(ALIGNKIOSK_ABI_MINOR, 1u); // this kiosk speaks 1.1 (1.0 plus the dashboard panel)
+    ASSERT_EQ(ALIGNKIOSK_ABI_MINOR, 2u); // this kiosk speaks 1.2 (1.0 plus the dashboard panels)
     const std::optional<alignkiosk_plugin_entry_v1> entry = entryOf(kGood / "fixture_sparse.so");
     ASSERT_TRUE(entry.has_value());
     EXPECT_EQ(entry->abi_major, 1u);
@@ -178,14 +178,14 @@ TEST(PluginHost, APluginBuiltForAbi10StillLoads) {
 }
 
 TEST(PluginHost, APluginBuiltForTheNextMinorIsRefused) {
-    // The real entry of a loadable plugin, claiming 1.2: everything else about it is acceptable.
+    // The real entry of a loadable plugin, claiming 1.3: everything else about it is acceptable.
     std::optional<alignkiosk_plugin_entry_v1> entry = entryOf(kGood / "fixture_good.so");
     ASSERT_TRUE(entry.has_value());
-    EXPECT_EQ(entry->abi_minor, 1u); // built with this SDK
+    EXPECT_EQ(entry->abi_minor, 2u); // built with this SDK
     EXPECT_EQ(alignkiosk::plugin_host::checkEntry(*entry, alignkiosk::plugin_host::thisHostAbi()), std::nullopt);
-    entry->abi_minor = 2;
+    entry->abi_minor = 3;
     EXPECT_THAT(alignkiosk::plugin_host::checkEntry(*entry, alignkiosk::plugin_host::thisHostAbi()).value_or(""),
-                HasSubstr("built for plugin ABI 1.2, newer than this kiosk's 1.1"));
+                HasSubstr("built for plugin ABI 1.3, newer than this kiosk's 1.2"));
 }
 
 TEST(PluginHost, LoadsADirectoryOfGoodPluginsInNameOrder) {

@@ -269,7 +269,7 @@ TEST_F(DiagnosticSignsPanelTest, LeavesOutWhatNobodyAnsweredAndTheOpenSentence) 
 }
 
 TEST_F(DiagnosticSignsPanelTest, NoShownGroupDrawsNothing) {
-    ASSERT_EQ(frame(ModuleAggregate{"signs", "diagnostic_signs", {}}, 1900.0f), PanelOutcome::Drawn);
+    ASSERT_EQ(frame(ModuleAggregate{"signs", "diagnostic_signs", {}, {}}, 1900.0f), PanelOutcome::Drawn);
     EXPECT_EQ(logged().find_first_not_of(" \n"), std::string::npos) << logged(); // LogFinish adds a line break
 }
 

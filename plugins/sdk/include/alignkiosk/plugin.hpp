@@ -102,6 +102,35 @@ private:
     const alignkiosk_aggregate_v1* m_aggregate;
 };
 
+// The open answers of one group to one question (shuffled by the host; never in answer order).
+class TextAnswersView {
+public:
+    explicit TextAnswersView(const alignkiosk_text_answers_v1& texts) : m_texts(&texts) {}
+
+    std::string_view groupLabel() const { return view(m_texts->group_label); }
+    std::string_view questionId() const { return view(m_texts->question_id); }
+    uint32_t size() const { return m_texts->answer_count; }
+    std::string_view answer(uint32_t index) const { return view(m_texts->answers[index]); }
+    const alignkiosk_text_answers_v1& raw() const { return *m_texts; }
+
+private:
+    const alignkiosk_text_answers_v1* m_texts;
+};
+
+// What a dashboard panel may show: the shown groups' counts (everyone first when shown) and, from a 1.2 host, the open
+// answers of the groups at the open-text threshold (empty from an older host).
+struct PanelInput {
+    std::vector<AggregateView> groups;
+    std::vector<TextAnswersView> texts;
+
+    // The open answers of `groupLabel` to `questionId`, or nullptr when that group's answers may not be shown.
+    const TextAnswersView* textsOf(std::string_view groupLabel, std::string_view questionId) const {
+        for (const TextAnswersView& answers : texts)
+            if (answers.groupLabel() == groupLabel && answers.questionId() == questionId) return &answers;
+        return nullptr;
+    }
+};
+
 // ---- What a module reports back -----------------------------------------------------------------------------------
 
 class ContentErrors {
@@ -224,6 +253,11 @@ public:
         (void)frame;
         return false;
     }
+    // The same panel with the open answers as well (ABI 1.2): override this one instead when the panel shows anything
+    // drawn from open answers. The default draws drawDashboardPanel(input.groups, frame).
+    virtual bool drawPanel(const PanelInput& input, const alignkiosk_frame_v1& frame) {
+        return drawDashboardPanel(input.groups, frame);
+    }
 };
 
 struct ModuleDefinition {
@@ -235,8 +269,9 @@ struct ModuleDefinition {
     // Check content meaning beyond the generic shape the host already checked.
     std::function<void(const StepView&, ContentErrors&)> validate;
     std::function<std::unique_ptr<Module>(const StepView&)> create;
-    // Set when the module class overrides Module::drawDashboardPanel: only then does get_extension offer the kiosk a
-    // dashboard panel (ALIGNKIOSK_DASHBOARD_PANEL_V1_ID); without it the module has no panel of its own.
+    // Set when the module class overrides Module::drawDashboardPanel or Module::drawPanel: only then does
+    // get_extension offer the kiosk a dashboard panel (ALIGNKIOSK_DASHBOARD_PANEL_V2_ID, and V1_ID for 1.1 kiosks,
+    // which hand over no open answers); without it the module has no panel of its own.
     bool hasDashboardPanel = false;
 };
 
@@ -356,10 +391,27 @@ inline bool moduleDrawPanel(const alignkiosk_module_v1* module, const alignkiosk
                             uint32_t groupCount, const alignkiosk_frame_v1* frame) {
     try {
         if (!frame || (groupCount > 0 && !groups)) return false;
-        std::vector<AggregateView> views;
-        views.reserve(groupCount);
-        for (uint32_t i = 0; i < groupCount; ++i) views.emplace_back(groups[i]);
-        return self(module).drawDashboardPanel(views, *frame);
+        PanelInput input;
+        input.groups.reserve(groupCount);
+        for (uint32_t i = 0; i < groupCount; ++i) input.groups.emplace_back(groups[i]);
+        return self(module).drawPanel(input, *frame);
+    } catch (...) {
+        logException("draw_panel");
+        return false;
+    }
+}
+
+inline bool moduleDrawPanelV2(const alignkiosk_module_v1* module, const alignkiosk_panel_input_v1* raw,
+                              const alignkiosk_frame_v1* frame) {
+    try {
+        if (!frame || !raw) return false;
+        if ((raw->group_count > 0 && !raw->groups) || (raw->text_count > 0 && !raw->texts)) return false;
+        PanelInput input;
+        input.groups.reserve(raw->group_count);
+        for (uint32_t i = 0; i < raw->group_count; ++i) input.groups.emplace_back(raw->groups[i]);
+        input.texts.reserve(raw->text_count);
+        for (uint32_t i = 0; i < raw->text_count; ++i) input.texts.emplace_back(raw->texts[i]);
+        return self(module).drawPanel(input, *frame);
     } catch (...) {
         logException("draw_panel");
         return false;
@@ -368,13 +420,17 @@ inline bool moduleDrawPanel(const alignkiosk_module_v1* module, const alignkiosk
 
 ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_dashboard_panel_v1 kDashboardPanel{sizeof(alignkiosk_dashboard_panel_v1),
                                                                                moduleDrawPanel};
+ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_dashboard_panel_v2 kDashboardPanelV2{
+    sizeof(alignkiosk_dashboard_panel_v2), moduleDrawPanelV2};
 
 // For modules without a panel: no extension at all.
 inline const void* moduleGetExtension(const alignkiosk_module_v1*, const char*) { return nullptr; }
 
 // For modules whose definition sets hasDashboardPanel.
 inline const void* moduleGetExtensionWithPanel(const alignkiosk_module_v1*, const char* extensionId) {
-    return view(extensionId) == ALIGNKIOSK_DASHBOARD_PANEL_V1_ID ? &kDashboardPanel : nullptr;
+    if (view(extensionId) == ALIGNKIOSK_DASHBOARD_PANEL_V2_ID) return &kDashboardPanelV2;
+    if (view(extensionId) == ALIGNKIOSK_DASHBOARD_PANEL_V1_ID) return &kDashboardPanel;
+    return nullptr;
 }
 
 inline uint32_t factoryModuleCount() { return static_cast<uint32_t>(state().descriptors.size()); }

@@ -29,13 +29,16 @@ extern "C" {
 #endif
 
 #define ALIGNKIOSK_ABI_MAJOR 1u
-/* 1.1 added the dashboard panel extension (ALIGNKIOSK_DASHBOARD_PANEL_V1_ID); every 1.0 struct is unchanged. */
-#define ALIGNKIOSK_ABI_MINOR 1u
+/* 1.1 added the dashboard panel extension (ALIGNKIOSK_DASHBOARD_PANEL_V1_ID). 1.2 added the second panel extension
+ * (ALIGNKIOSK_DASHBOARD_PANEL_V2_ID, which also hands over open answers) and the per-option histograms after the sums
+ * of an ALLOCATION question's counts. Every earlier struct is unchanged. */
+#define ALIGNKIOSK_ABI_MINOR 2u
 
 #define ALIGNKIOSK_PLUGIN_ENTRY_SYMBOL "alignkiosk_entry_v1"
 #define ALIGNKIOSK_MODULE_FACTORY_V1_ID "alignkiosk.module_factory.v1"
 /* Ids for alignkiosk_module_v1::get_extension. */
 #define ALIGNKIOSK_DASHBOARD_PANEL_V1_ID "alignkiosk.dashboard_panel.v1" /* alignkiosk_dashboard_panel_v1, ABI 1.1 */
+#define ALIGNKIOSK_DASHBOARD_PANEL_V2_ID "alignkiosk.dashboard_panel.v2" /* alignkiosk_dashboard_panel_v2, ABI 1.2 */
 
 #if defined(_WIN32)
 #define ALIGNKIOSK_EXPORT __declspec(dllexport)
@@ -133,9 +136,15 @@ typedef struct alignkiosk_frame_v1 {
 
 /* ---- Dashboard scoring ---------------------------------------------------------------------------------------- */
 
-/* How one question was answered by one group, counted by the host. Plugins never see individual rows.
- * counts[i] is the number of answers at scale point scale_min + i (for SCALE and PERCENT-like questions) or for
- * option i (CHOICE, MULTI_CHOICE). */
+/* How one question was answered by one group, counted by the host. Plugins never see individual rows. counts holds:
+ *  - SCALE: counts[i] answers at scale point scale_min + i (count_length == scale_max - scale_min + 1);
+ *  - PERCENT: counts[p] answers of p percent (count_length == 101);
+ *  - CHOICE, MULTI_CHOICE: counts[i] answers choosing option i (count_length == option_count);
+ *  - ALLOCATION: counts[i] the points given to option i, summed over the answers (i < option_count); from ABI 1.2
+ *    these sums are followed by one histogram per option: counts[option_count + i * (total + 1) + p] answers giving
+ *    exactly p points to option i (count_length == option_count * (total + 2)). A host before 1.2 sends the sums
+ *    only: tell the two apart by count_length;
+ *  - TEXT: nothing (count_length == 0); open answers reach a panel through alignkiosk_text_answers_v1. */
 typedef struct alignkiosk_item_distribution_v1 {
     uint32_t struct_size;
     const char* question_id;
@@ -223,6 +232,38 @@ typedef struct alignkiosk_dashboard_panel_v1 {
     bool (*draw_panel)(const struct alignkiosk_module_v1* module, const alignkiosk_aggregate_v1* groups,
                        uint32_t group_count, const alignkiosk_frame_v1* frame);
 } alignkiosk_dashboard_panel_v1;
+
+/* The open answers to one TEXT question from one group, for a dashboard panel. Only groups at or above the survey's
+ * open-text threshold appear. The answers are shuffled afresh for every dashboard model, so their order never
+ * follows the order people answered in; blank answers are left out. */
+typedef struct alignkiosk_text_answers_v1 {
+    uint32_t struct_size;
+    const char* group_label; /* as in alignkiosk_aggregate_v1 */
+    const char* question_id;
+    const char* const* answers; /* UTF-8, each at most the question's max_length bytes */
+    uint32_t answer_count;
+} alignkiosk_text_answers_v1;
+
+/* Everything a dashboard panel may show (ABI 1.2). */
+typedef struct alignkiosk_panel_input_v1 {
+    uint32_t struct_size;
+    const alignkiosk_aggregate_v1* groups; /* as for alignkiosk_dashboard_panel_v1::draw_panel; NULL when none */
+    uint32_t group_count;
+    const alignkiosk_text_answers_v1* texts; /* per group and TEXT question of this step; NULL when none */
+    uint32_t text_count;
+} alignkiosk_panel_input_v1;
+
+/* ALIGNKIOSK_DASHBOARD_PANEL_V2_ID (ABI 1.2): as alignkiosk_dashboard_panel_v1, but the module also receives the open
+ * answers of the groups at the open-text threshold. A host that knows 1.2 asks for this id first and uses v1 only when
+ * a module does not offer v2; a module that wants to work with 1.1 hosts offers both.
+ * Thread: the UI thread, every frame while the panel is on screen.
+ * Ownership: input, everything it points to, and frame are the host's, valid during this call only.
+ * Returns false if it could not draw; the host then shows an error in place of the panel. */
+typedef struct alignkiosk_dashboard_panel_v2 {
+    uint32_t struct_size;
+    bool (*draw_panel)(const struct alignkiosk_module_v1* module, const alignkiosk_panel_input_v1* input,
+                       const alignkiosk_frame_v1* frame);
+} alignkiosk_dashboard_panel_v2;
 
 /* ---- The factory: what modules a plugin offers ------------------------------------------------------------------ */
 
