@@ -1,0 +1,204 @@
+#include "focus_scoring.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace alignkiosk::plugins::focus_assessment {
+
+namespace {
+
+uint32_t countAt(std::span<const uint32_t> counts, size_t index) { return index < counts.size() ? counts[index] : 0; }
+
+// The value at 0-based rank `rank` of the answers sorted ascending, walking the cumulative counts of the bins.
+int valueAtRank(std::span<const uint32_t> counts, uint64_t rank) {
+    uint64_t seen = 0;
+    for (size_t p = 0; p < counts.size(); ++p) {
+        seen += counts[p];
+        if (seen > rank) return static_cast<int>(p);
+    }
+    return static_cast<int>(counts.empty() ? 0 : counts.size() - 1);
+}
+
+FocusFinding percentFinding(const PercentItem& item, const PercentSummary& summary, int threshold,
+                            const char* belowWords) {
+    FocusFinding finding;
+    finding.questionId = item.questionId;
+    finding.level = levelFor(summary.below, summary.answered);
+    finding.share = static_cast<float>(summary.below) / static_cast<float>(summary.answered);
+    finding.headline = item.name + " \u2014 " + belowWords + std::to_string(threshold) + "% for " +
+                       shareText(summary.below, summary.answered) + "; median " + percentText(summary.median);
+    finding.action = item.checkFirst;
+    return finding;
+}
+
+// Clarity: an area is a problem when many say "no", or when most cannot say more than "partly".
+//   WIDESPREAD: "no" from at least half;  WATCH: "no" from at least a quarter, or "no" + "partly" from at least half.
+FocusFinding clarityFinding(const ClarityItem& item, const ClaritySummary& summary) {
+    const uint32_t answered = summary.answered();
+    FocusFinding finding;
+    finding.questionId = item.questionId;
+    finding.level = levelFor(summary.no, answered);
+    if (finding.level == ALIGNKIOSK_FINDING_INFO && static_cast<uint64_t>(summary.no + summary.partly) * 2 >= answered)
+        finding.level = ALIGNKIOSK_FINDING_WATCH;
+    finding.share = static_cast<float>(summary.no) / static_cast<float>(answered);
+    finding.headline = item.name + " \u2014 \"" + item.noLabel + "\" from " + shareText(summary.no, answered) + ", \"" +
+                       item.partlyLabel + "\" from " + shareText(summary.partly, answered);
+    finding.action = item.checkFirst;
+    return finding;
+}
+
+// A S.M.M.A.R.T. quality few tick: the finding is about those whose goal lacks it.
+//   WIDESPREAD: at most a quarter tick it;  WATCH: at most half tick it.
+FocusFinding smmartFinding(const OptionsItem& item, uint32_t option, const OptionCounts& counts) {
+    const uint32_t ticks = std::min(countAt(counts.counts, option), counts.answered);
+    const uint64_t missing = counts.answered - ticks;
+    FocusFinding finding;
+    finding.questionId = item.questionId;
+    finding.level = missing * 4 >= static_cast<uint64_t>(counts.answered) * 3 ? ALIGNKIOSK_FINDING_WIDESPREAD
+                    : missing * 2 >= counts.answered                         ? ALIGNKIOSK_FINDING_WATCH
+                                                                             : ALIGNKIOSK_FINDING_INFO;
+    finding.share = static_cast<float>(missing) / static_cast<float>(counts.answered);
+    finding.headline = item.name + ": " + item.optionLabels[option] + " \u2014 ticked by " +
+                       shareText(ticks, counts.answered);
+    finding.action = item.checkFirst;
+    return finding;
+}
+
+// The opportunity most chosen. WATCH when none reaches a third of the group: the group has no shared first priority.
+FocusFinding opportunityFinding(const OptionsItem& item, const OptionCounts& counts) {
+    const std::vector<uint32_t> top = topOptions(counts);
+    const uint32_t chosen = std::min(countAt(counts.counts, top.front()), counts.answered);
+    FocusFinding finding;
+    finding.questionId = item.questionId;
+    finding.level = static_cast<uint64_t>(chosen) * 3 < counts.answered ? ALIGNKIOSK_FINDING_WATCH
+                                                                        : ALIGNKIOSK_FINDING_INFO;
+    finding.share = static_cast<float>(chosen) / static_cast<float>(counts.answered);
+    std::string names = item.optionLabels[top.front()];
+    for (size_t i = 1; i < top.size(); ++i) names += " = " + item.optionLabels[top[i]];
+    finding.headline = item.name + " \u2014 most chosen: " + names + ", by " + shareText(chosen, counts.answered) +
+                       (top.size() > 1 ? " each" : "");
+    finding.action = item.checkFirst;
+    return finding;
+}
+
+} // namespace
+
+std::optional<PercentSummary> summarisePercent(std::span<const uint32_t> counts, int belowThreshold) {
+    PercentSummary summary;
+    uint64_t total = 0;
+    double sum = 0.0;
+    uint64_t below = 0;
+    for (size_t p = 0; p < counts.size(); ++p) {
+        total += counts[p];
+        sum += static_cast<double>(p) * counts[p];
+        if (static_cast<int>(p) < belowThreshold) below += counts[p];
+    }
+    if (total == 0 || total > UINT32_MAX) return std::nullopt;
+    summary.answered = static_cast<uint32_t>(total);
+    summary.below = static_cast<uint32_t>(below);
+    // The arithmetic mean of the answers: sum of p * counts[p] over the number of answers.
+    summary.mean = sum / static_cast<double>(total);
+    // The sample median: the middle answer when their number is odd, the mean of the two middle ones when it is even
+    // (ranks (n - 1) / 2 and n / 2, 0-based, of the answers sorted ascending).
+    summary.median = (valueAtRank(counts, (total - 1) / 2) + valueAtRank(counts, total / 2)) / 2.0;
+    return summary;
+}
+
+ClaritySummary summariseClarity(const ClarityItem& item, std::span<const uint32_t> counts) {
+    return ClaritySummary{countAt(counts, item.yes), countAt(counts, item.partly), countAt(counts, item.no)};
+}
+
+OptionCounts optionCounts(const OptionsItem& item, std::span<const uint32_t> counts, uint32_t answered) {
+    OptionCounts result;
+    result.answered = answered;
+    for (size_t i = 0; i < item.optionLabels.size(); ++i) result.counts.push_back(countAt(counts, i));
+    return result;
+}
+
+std::vector<uint32_t> topOptions(const OptionCounts& counts) {
+    uint32_t most = 0;
+    for (const uint32_t count : counts.counts) most = std::max(most, count);
+    std::vector<uint32_t> top;
+    if (most == 0) return top;
+    for (size_t i = 0; i < counts.counts.size(); ++i)
+        if (counts.counts[i] == most) top.push_back(static_cast<uint32_t>(i));
+    return top;
+}
+
+const alignkiosk_item_distribution_v1* findItem(const alignkiosk_aggregate_v1& aggregate, std::string_view questionId) {
+    for (uint32_t i = 0; i < aggregate.item_count && aggregate.items; ++i)
+        if (sdk::view(aggregate.items[i].question_id) == questionId) return &aggregate.items[i];
+    return nullptr;
+}
+
+std::span<const uint32_t> countsOf(const alignkiosk_item_distribution_v1* item) {
+    if (!item || !item->counts) return {};
+    return std::span<const uint32_t>(item->counts, item->count_length);
+}
+
+alignkiosk_finding_level_v1 levelFor(uint32_t hits, uint32_t answered) {
+    const uint64_t scaled = hits;
+    if (scaled * 2 >= answered) return ALIGNKIOSK_FINDING_WIDESPREAD;
+    if (scaled * 4 >= answered) return ALIGNKIOSK_FINDING_WATCH;
+    return ALIGNKIOSK_FINDING_INFO;
+}
+
+uint32_t percentFloor(uint32_t hits, uint32_t answered) {
+    if (answered == 0) return 0;
+    return static_cast<uint32_t>(static_cast<uint64_t>(hits) * 100 / answered);
+}
+
+std::string shareText(uint32_t hits, uint32_t answered) {
+    return std::to_string(percentFloor(hits, answered)) + "% (" + std::to_string(hits) + " of " +
+           std::to_string(answered) + ")";
+}
+
+std::string percentText(double percent) {
+    char text[32];
+    const double tenths = std::round(percent * 10.0) / 10.0;
+    if (tenths == std::floor(tenths))
+        std::snprintf(text, sizeof text, "%.0f%%", tenths);
+    else
+        std::snprintf(text, sizeof text, "%.1f%%", tenths);
+    return text;
+}
+
+std::vector<FocusFinding> scoreAggregate(const ScoringPlan& plan, const alignkiosk_aggregate_v1& aggregate) {
+    std::vector<FocusFinding> findings;
+    if (plan.goalTime)
+        if (const auto summary = summarisePercent(countsOf(findItem(aggregate, plan.goalTime->questionId)),
+                                                  kGoalTimeBelow))
+            findings.push_back(percentFinding(*plan.goalTime, *summary, kGoalTimeBelow, "under "));
+    for (const ClarityItem& item : plan.clarity) {
+        const ClaritySummary summary = summariseClarity(item, countsOf(findItem(aggregate, item.questionId)));
+        if (summary.answered() > 0) findings.push_back(clarityFinding(item, summary));
+    }
+    if (plan.smmart) {
+        const alignkiosk_item_distribution_v1* item = findItem(aggregate, plan.smmart->questionId);
+        if (item && item->answered > 0) {
+            const OptionCounts counts = optionCounts(*plan.smmart, countsOf(item), item->answered);
+            for (uint32_t option = 0; option < plan.smmart->optionLabels.size(); ++option)
+                findings.push_back(smmartFinding(*plan.smmart, option, counts));
+        }
+    }
+    if (plan.opportunity) {
+        const alignkiosk_item_distribution_v1* item = findItem(aggregate, plan.opportunity->questionId);
+        if (item && item->answered > 0) {
+            const OptionCounts counts = optionCounts(*plan.opportunity, countsOf(item), item->answered);
+            if (!topOptions(counts).empty()) findings.push_back(opportunityFinding(*plan.opportunity, counts));
+        }
+    }
+    if (plan.idealClients)
+        if (const auto summary = summarisePercent(countsOf(findItem(aggregate, plan.idealClients->questionId)),
+                                                  kIdealClientsBelow))
+            findings.push_back(percentFinding(*plan.idealClients, *summary, kIdealClientsBelow, "under "));
+
+    std::stable_sort(findings.begin(), findings.end(), [](const FocusFinding& a, const FocusFinding& b) {
+        if (a.level != b.level) return a.level > b.level;
+        return a.share > b.share;
+    });
+    return findings;
+}
+
+} // namespace alignkiosk::plugins::focus_assessment

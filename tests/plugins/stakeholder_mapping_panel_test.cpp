@@ -1,0 +1,320 @@
+// The stakeholder-mapping dashboard panel, through the host exactly as the dashboard draws it: the real plugin loaded
+// by PluginHost, a hand-built core::ModuleAggregate (ALLOCATION counts in the ABI 1.2 layout: sums, then one histogram
+// per option) turned into the C aggregate by the host, and headless ImGui frames. What the panel says is read back
+// from ImGui's own text log (LogToClipboard into a string).
+#include "plugin_host/aggregate_buffer.h"
+#include "plugin_host/module_instance.h"
+#include "plugin_host/plugin_host.h"
+
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <array>
+#include <filesystem>
+#include <initializer_list>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using alignkiosk::core::ModuleAggregate;
+using alignkiosk::core::ModuleGroupAggregate;
+using alignkiosk::core::Question;
+using alignkiosk::core::QuestionCounts;
+using alignkiosk::core::QuestionKind;
+using alignkiosk::core::Step;
+using alignkiosk::plugin_host::ModuleInstance;
+using alignkiosk::plugin_host::PanelOutcome;
+using alignkiosk::plugin_host::PluginHost;
+
+// ---- The step, as the survey loader would hand it to the host -------------------------------------------------------
+
+Question role(const std::string& key, const std::string& name) {
+    Question question;
+    question.id = "role_" + key;
+    question.kind = QuestionKind::Choice;
+    question.prompt = "What are they to your work?";
+    question.options = {{"customer", "Customer"}, {"partner", "Partner"}, {"supplier", "Supplier"}};
+    question.attributes = {{"map", "role"}, {"stakeholder", key}, {"name", name}};
+    return question;
+}
+
+Question understanding(const std::string& key) {
+    Question question;
+    question.id = "understand_" + key;
+    question.kind = QuestionKind::Scale;
+    question.prompt = "How well do you understand what they need?";
+    question.scaleMin = 1;
+    question.scaleMax = 5;
+    question.scaleLabels = {"Hardly", "A little", "Partly", "Well", "Very well"};
+    question.attributes = {{"map", "understanding"}, {"stakeholder", key}};
+    return question;
+}
+
+Step seedStep() {
+    Step step;
+    step.id = "stakeholders";
+    step.moduleId = "stakeholder_mapping";
+    step.title = "Who your work is for";
+    Question mix;
+    mix.id = "works_for";
+    mix.kind = QuestionKind::Allocation;
+    mix.prompt = "Who do you work for?";
+    mix.options = {{"employer", "Your employer"}, {"customers", "Your customers"}, {"self", "Yourself"}};
+    mix.total = 100;
+    mix.attributes = {{"map", "mix"}, {"label", "Who we work for"}};
+    step.questions = {mix, role("sales", "Sales"), understanding("sales"), role("product", "Product"),
+                      understanding("product")};
+    return step;
+}
+
+using Mix = std::array<uint64_t, 3>;
+
+// The ALLOCATION counts of `answers` in the 1.2 layout: the three sums, then per option a histogram over 0..100.
+QuestionCounts mixCounts(const std::vector<Mix>& answers) {
+    QuestionCounts counts{"works_for", std::vector<uint64_t>(3 * 102, 0), answers.size()};
+    for (const Mix& answer : answers)
+        for (size_t option = 0; option < 3; ++option) {
+            counts.counts[option] += answer[option];
+            ++counts.counts[3 + option * 101 + answer[option]];
+        }
+    return counts;
+}
+
+std::vector<Mix> repeat(Mix answer, size_t times) { return std::vector<Mix>(times, answer); }
+
+std::vector<Mix> join(std::vector<Mix> a, const std::vector<Mix>& b) {
+    a.insert(a.end(), b.begin(), b.end());
+    return a;
+}
+
+QuestionCounts counts(std::string id, std::vector<uint64_t> values) {
+    uint64_t answered = 0;
+    for (const uint64_t value : values) answered += value;
+    return QuestionCounts{std::move(id), std::move(values), answered};
+}
+
+// Sales (5) and Marketing (5), and everyone (the 10 of them).
+//  mix: Sales 3 x 20/70/10 and 2 x 30/60/10 (means 24/66/10; sample variances .003, .003, 0: agreement
+//       1 - .002 * 18 = 0.96); Marketing 5 x 50/20/30 (agreement 1.00); everyone 37/43/20.
+//  Product: Sales mostly a customer (4 of 5), Marketing mostly a supplier (4 of 5), everyone split 4/2/4.
+//  Sales (the group): a partner to everyone.
+ModuleAggregate seedAggregate() {
+    const std::vector<Mix> sales = join(repeat({20, 70, 10}, 3), repeat({30, 60, 10}, 2));
+    const std::vector<Mix> marketing = repeat({50, 20, 30}, 5);
+    ModuleAggregate aggregate;
+    aggregate.stepId = "stakeholders";
+    aggregate.moduleId = "stakeholder_mapping";
+    aggregate.groups.push_back(ModuleGroupAggregate{
+        "ALL",
+        10,
+        {mixCounts(join(sales, marketing)), counts("role_sales", {0, 10, 0}),
+         counts("understand_sales", {0, 0, 2, 6, 2}), counts("role_product", {4, 2, 4}),
+         counts("understand_product", {2, 2, 2, 2, 2})}});
+    aggregate.groups.push_back(ModuleGroupAggregate{
+        "Sales",
+        5,
+        {mixCounts(sales), counts("role_sales", {0, 5, 0}), counts("understand_sales", {0, 0, 1, 3, 1}),
+         counts("role_product", {4, 1, 0}), counts("understand_product", {2, 2, 1, 0, 0})}});
+    aggregate.groups.push_back(ModuleGroupAggregate{
+        "Marketing",
+        5,
+        {mixCounts(marketing), counts("role_sales", {0, 5, 0}), counts("understand_sales", {0, 0, 1, 3, 1}),
+         counts("role_product", {0, 1, 4}), counts("understand_product", {0, 0, 1, 2, 2})}});
+    return aggregate;
+}
+
+// Each of `parts` occurs in `text`, in this order; returns the first one that does not.
+std::string firstOutOfOrder(const std::string& text, std::initializer_list<std::string_view> parts) {
+    size_t from = 0;
+    for (const std::string_view part : parts) {
+        const size_t at = text.find(part, from);
+        if (at == std::string::npos) return std::string(part);
+        from = at + part.size();
+    }
+    return {};
+}
+
+// ---- A host with the real plugin and a headless ImGui ---------------------------------------------------------------
+
+class StakeholderPanelTest : public ::testing::Test {
+protected:
+    static constexpr float kDisplayWidth = 1920.0f;
+    static constexpr float kDisplayHeight = 4000.0f; // tall, so nothing is clipped away (clipped text is not logged)
+
+    void SetUp() override {
+        IMGUI_CHECKVERSION();
+        m_context = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(kDisplayWidth, kDisplayHeight);
+        io.DeltaTime = 1.0f / 60.0f;
+        ImFontConfig body;
+        body.SizePixels = 24.0f;
+        ImFont* bodyFont = io.Fonts->AddFontDefault(&body);
+        ImFontConfig heading;
+        heading.SizePixels = 32.0f;
+        ImFont* headingFont = io.Fonts->AddFontDefault(&heading);
+        ASSERT_TRUE(io.Fonts->Build());
+        io.ClipboardUserData = &m_logged;
+        io.SetClipboardTextFn = [](void* user, const char* text) { *static_cast<std::string*>(user) = text; };
+        m_frame = alignkiosk_frame_v1{sizeof(alignkiosk_frame_v1), 1.0f, 64.0f, headingFont, bodyFont,
+                                      IM_COL32(20, 110, 200, 255)};
+
+        m_host = std::make_unique<PluginHost>(m_context);
+        const fs::path plugin = fs::path(ALIGNKIOSK_PLUGIN_DIR) / "stakeholder_mapping.so";
+        const auto& report = m_host->loadFile(plugin);
+        ASSERT_TRUE(report.loaded) << plugin << ": " << report.reason;
+        std::string error;
+        m_module = m_host->createModule(seedStep(), "en", error);
+        ASSERT_NE(m_module, nullptr) << error;
+    }
+
+    void TearDown() override {
+        m_module.reset();
+        m_host.reset();
+        if (m_context) ImGui::DestroyContext(m_context);
+    }
+
+    // One dashboard frame: a window over the display, a child region `width` wide as the host begins it, the panel
+    // drawn inside with ImGui's text log on. The text is in logged(), the vertices the panel added in vertices().
+    PanelOutcome frame(const ModuleAggregate& aggregate, float width, const alignkiosk_frame_v1* look = nullptr) {
+        m_logged.clear();
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
+        ImGui::SetNextWindowSize(ImVec2(kDisplayWidth, kDisplayHeight));
+        ImGui::Begin("dashboard", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
+        ImGui::BeginChild("stakeholder_mapping", ImVec2(width, kDisplayHeight - 40.0f));
+        const ImGuiID idBefore = ImGui::GetID("probe");
+        const ImFont* fontBefore = ImGui::GetFont();
+        ImDrawList* drawList = ImGui::GetWindowDrawList();
+        const int verticesBefore = drawList->VtxBuffer.Size;
+        ImGui::LogToClipboard();
+        const PanelOutcome outcome = m_module->drawDashboardPanel(aggregate, look ? *look : m_frame, "Everyone");
+        ImGui::LogFinish();
+        m_vertices = drawList->VtxBuffer.Size - verticesBefore;
+        // The panel leaves the ID and font stacks as it found them.
+        EXPECT_EQ(ImGui::GetID("probe"), idBefore);
+        EXPECT_EQ(ImGui::GetFont(), fontBefore);
+        ImGui::EndChild();
+        ImGui::End();
+        ImGui::Render();
+        return outcome;
+    }
+
+    const std::string& logged() const { return m_logged; }
+    int vertices() const { return m_vertices; }
+    ModuleInstance& module() { return *m_module; }
+
+private:
+    ImGuiContext* m_context = nullptr;
+    alignkiosk_frame_v1 m_frame{};
+    std::unique_ptr<PluginHost> m_host;
+    std::unique_ptr<ModuleInstance> m_module;
+    std::string m_logged;
+    int m_vertices = 0;
+};
+
+// The whole panel for the seed aggregate, in the order it must read: the mix per group (everyone first), the matrix
+// (groups across, stakeholders down), then what two groups see differently.
+const std::initializer_list<std::string_view> kSeedPanel{
+    "Who we work for",
+    "Everyone  (10 answers)",
+    "Your employer 37 \u00b7 Your customers 43 \u00b7 Yourself 20",
+    "Sales  (5 answers)",
+    "Your employer 24 \u00b7 Your customers 66 \u00b7 Yourself 10",
+    "agreement 0.96 (very strong agreement)",
+    "Marketing  (5 answers)",
+    "Your employer 50 \u00b7 Your customers 20 \u00b7 Yourself 30",
+    "spread \u00b1 0 \u00b7 0 \u00b7 0   agreement 1.00 (very strong agreement)",
+    "How each group sees the people around its work",
+    "Customer",
+    "Partner",
+    "Supplier",
+    "Everyone",
+    "n = 10",
+    "Sales",
+    "n = 5",
+    "Marketing",
+    "n = 5",
+    "Sales",
+    "most say Partner (100%)",
+    "understood 4.0/5",
+    "most say Partner (100%)",
+    "most say Partner (100%)",
+    "Product",
+    "split: Customer / Supplier (40% each)",
+    "understood 3.0/5 \u00b7 40% poorly",
+    "most say Customer (80%)",
+    "understood 1.8/5 \u00b7 80% poorly",
+    "most say Supplier (80%)",
+    "understood 4.2/5",
+    "Seen differently",
+    "\u2022 Product: Sales mostly say Customer (80%), Marketing mostly say Supplier (80%).",
+    "Views 80% apart.",
+};
+
+TEST_F(StakeholderPanelTest, OffersAPanel) { EXPECT_TRUE(module().hasDashboardPanel()); }
+
+TEST_F(StakeholderPanelTest, DrawsThePlotTheMatrixAndTheDifferencesAtDashboardWidth) {
+    ASSERT_EQ(frame(seedAggregate(), 1180.0f), PanelOutcome::Drawn);
+    // The triangle, its grid, three spreads and dots, the matrix bars: far more than text alone would need.
+    EXPECT_GT(vertices(), 2000);
+    EXPECT_EQ(firstOutOfOrder(logged(), kSeedPanel), "") << logged();
+    // Only Product is seen differently; Sales is a partner to every group.
+    EXPECT_EQ(logged().find("\u2022 Sales:"), std::string::npos) << logged();
+}
+
+TEST_F(StakeholderPanelTest, StacksInANarrowPanel) {
+    ASSERT_EQ(frame(seedAggregate(), 480.0f), PanelOutcome::Drawn);
+    EXPECT_GT(vertices(), 2000);
+    EXPECT_EQ(firstOutOfOrder(logged(), {"Who we work for", "Everyone  (10 answers)", "Marketing  (5 answers)",
+                                         "Seen differently", "Views 80% apart."}),
+              "")
+        << logged();
+}
+
+TEST_F(StakeholderPanelTest, DrawsWithoutHostFontsOrAccent) {
+    const alignkiosk_frame_v1 bare{sizeof(alignkiosk_frame_v1), 0.0f, 0.0f, nullptr, nullptr, 0};
+    ASSERT_EQ(frame(seedAggregate(), 1180.0f, &bare), PanelOutcome::Drawn);
+    EXPECT_EQ(firstOutOfOrder(logged(), kSeedPanel), "") << logged();
+}
+
+TEST_F(StakeholderPanelTest, NoShownGroupSaysThereIsNothingToShowYet) {
+    ASSERT_EQ(frame(ModuleAggregate{"stakeholders", "stakeholder_mapping", {}, {}}, 1180.0f), PanelOutcome::Drawn);
+    EXPECT_NE(logged().find("Nothing to show yet"), std::string::npos) << logged();
+    EXPECT_EQ(logged().find("Who we work for"), std::string::npos) << logged();
+}
+
+TEST_F(StakeholderPanelTest, OneGroupHasNothingToCompare) {
+    ModuleAggregate everyoneOnly = seedAggregate();
+    everyoneOnly.groups.resize(1);
+    ASSERT_EQ(frame(everyoneOnly, 1180.0f), PanelOutcome::Drawn);
+    EXPECT_NE(logged().find("needs at least two shown groups"), std::string::npos) << logged();
+}
+
+TEST_F(StakeholderPanelTest, ScoreThroughTheHostGivesTheSameNumbers) {
+    const ModuleAggregate aggregate = seedAggregate();
+    alignkiosk::plugin_host::AggregateBuffer groups(aggregate, "Everyone");
+    ASSERT_EQ(groups.groupCount(), 3u);
+    const auto findings = module().score(groups.groups()[1]); // Sales
+    ASSERT_TRUE(findings.has_value());
+    ASSERT_EQ(findings->size(), 5u);
+    // Most urgent first: Product's needs, poorly understood by 4 of 5 (and a customer to most): widespread.
+    EXPECT_EQ((*findings)[0].headline, "Product \u2014 needs poorly understood by 80% (4 of 5), mean 1.8 on 1\u20135");
+    EXPECT_EQ((*findings)[0].level, ALIGNKIOSK_FINDING_WIDESPREAD);
+    bool sawMix = false;
+    for (const auto& finding : *findings)
+        if (finding.questionId == "works_for") {
+            sawMix = true;
+            EXPECT_EQ(finding.headline, "Who we work for: Your employer 24 \u00b7 Your customers 66 \u00b7 Yourself 10 "
+                                        "(5 answers) \u2014 very strong agreement (0.96)");
+        }
+    EXPECT_TRUE(sawMix);
+}
+
+} // namespace
