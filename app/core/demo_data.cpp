@@ -43,6 +43,23 @@ constexpr std::array<std::string_view, 14> kSentences{
     "People who work with us stop firefighting and start planning.",
 };
 
+// One big goal in one sentence, for the focus module's goal question: most circle the same goal in different words
+// (repeat business from the customers we serve best), a few name another, so the key-word overlap has a story.
+constexpr std::array<std::string_view, 12> kGoalSentences{
+    "Grow repeat business with the mid-sized customers we already serve best.",
+    "Double repeat customers among mid-sized manufacturers by the end of next year.",
+    "Make our best customers come back, and bring their peers with them.",
+    "Win more repeat customers in manufacturing than any competitor.",
+    "Become the first call for mid-sized manufacturers planning production.",
+    "Keep our best customers for years, not for one project.",
+    "Grow revenue from repeat customers by a third this year.",
+    "Sign as many new logos as we can, whatever the industry.",
+    "Launch the new analytics offer in two more countries.",
+    "Grow repeat business and cut the work that does not serve it.",
+    "Be known as the partner manufacturers trust for planning.",
+    "Hit this year's revenue target.",
+};
+
 constexpr double kNoTeamShare = 0.10;
 constexpr double kSkipOptional = 0.10;   // an optional rating, choice or share left out
 constexpr double kAnswerOpenText = 0.55; // an optional open sentence written
@@ -84,7 +101,14 @@ struct Profile {
     double spread = 0.2;
     std::vector<double> teamLean;  // per team
     std::vector<double> weights;   // per option: choice and allocation preferences, multi-choice probabilities
+    std::vector<std::vector<double>> teamWeights; // per team, when a team's preferences differ from `weights`
     bool personalLean = true;      // false for the item everyone agrees on
+    const std::string_view* sentences = kSentences.data(); // open sentences come from this pool
+    std::size_t sentenceCount = kSentences.size();
+
+    const std::vector<double>& weightsFor(std::optional<std::size_t> team) const {
+        return team && *team < teamWeights.size() && !teamWeights[*team].empty() ? teamWeights[*team] : weights;
+    }
 };
 
 std::string folded(std::string_view name) {
@@ -122,6 +146,29 @@ Profile profileFor(const Question& question, const std::vector<std::string>& tea
         // The planted widespread sign: most people see the message shift often or almost always.
         profile.centre = 0.78;
         profile.spread = 0.15;
+    } else if (question.id == "role_product" && question.options.size() == 3) {
+        // The planted split on a stakeholder (customer, partner, supplier): Sales take Product for a supplier of what
+        // they sell, Marketing serve Product as a customer of their work.
+        profile.teamWeights.assign(teams.size(), {});
+        for (std::size_t t = 0; t < teams.size(); ++t) {
+            if (folded(teams[t]) == "sales") profile.teamWeights[t] = {0.1, 0.2, 1.5};
+            if (folded(teams[t]) == "marketing") profile.teamWeights[t] = {1.5, 0.3, 0.1};
+        }
+    } else if (question.id == "works_for" && question.options.size() == 3) {
+        // Who we work for (employer, customers, yourself): Sales lean to the customers, Leadership to the employer.
+        profile.weights = {1.0, 1.0, 0.5};
+        profile.teamWeights.assign(teams.size(), {});
+        for (std::size_t t = 0; t < teams.size(); ++t) {
+            if (folded(teams[t]) == "sales") profile.teamWeights[t] = {0.5, 1.8, 0.4};
+            if (folded(teams[t]) == "leadership") profile.teamWeights[t] = {1.8, 0.7, 0.3};
+        }
+    } else if (question.id == "time_on_goal") {
+        // Little of the week goes to the one big goal: around a quarter.
+        profile.centre = 0.25;
+        profile.spread = 0.12;
+    } else if (question.id == "one_big_goal") {
+        profile.sentences = kGoalSentences.data();
+        profile.sentenceCount = kGoalSentences.size();
     }
     return profile;
 }
@@ -172,7 +219,9 @@ bool writeAnswer(JsonWriter& writer, const Question& question, const Profile& pr
         break;
     }
     case QuestionKind::Percent: writer.Int(static_cast<int>(std::lround(share * 100.0))); break;
-    case QuestionKind::Choice: writeString(writer, question.options[random.weighted(profile.weights)].id); break;
+    case QuestionKind::Choice:
+        writeString(writer, question.options[random.weighted(profile.weightsFor(team))].id);
+        break;
     case QuestionKind::MultiChoice: {
         std::vector<std::size_t> chosen;
         for (std::size_t o = 0; o < question.options.size(); ++o)
@@ -185,7 +234,7 @@ bool writeAnswer(JsonWriter& writer, const Question& question, const Profile& pr
     }
     case QuestionKind::Allocation: {
         std::vector<double> weights;
-        for (const double weight : profile.weights) weights.push_back(weight * (0.3 + 1.4 * random.unit()));
+        for (const double weight : profile.weightsFor(team)) weights.push_back(weight * (0.3 + 1.4 * random.unit()));
         const std::vector<uint32_t> shares = apportion(question.total, weights);
         writer.StartObject();
         for (std::size_t o = 0; o < shares.size(); ++o)
@@ -197,7 +246,7 @@ bool writeAnswer(JsonWriter& writer, const Question& question, const Profile& pr
         break;
     }
     case QuestionKind::Text: {
-        std::string_view sentence = kSentences[random.below(kSentences.size())];
+        std::string_view sentence = profile.sentences[random.below(profile.sentenceCount)];
         writeString(writer, sentence.substr(0, question.maxLength)); // the pool is ASCII: any cut is a boundary
         break;
     }

@@ -2,11 +2,15 @@
 // with patterns planted on purpose so the dashboard has something true to show. Never mixed into a real store by the
 // program itself: `alignkiosk demo-data` writes them only where it is told to.
 //
-// Planted in the bundled diagnostic-signs survey (matched by question id, with the teams named Sales and Marketing):
+// Planted in the bundled surveys (matched by question id, with teams named Sales, Marketing and Leadership):
 //   value_language_differs  Sales mostly answer high (often / almost always), Marketing mostly low (never / rarely)
 //   content_relevance       everyone agrees: nearly all answer the same point ("Well")
 //   messaging_shifts        a widespread sign: most people see it often or almost always
-// About 10% of participants choose no team; open sentences come from a small pool written for these demos.
+//   role_product            Sales mostly call Product a supplier, Marketing mostly a customer
+//   works_for               Sales lean to the customers, Leadership to the employer
+//   time_on_goal            about a quarter of the week goes to the one big goal
+//   one_big_goal            most sentences circle one goal (repeat business) in different words
+// About 10% of participants choose no team; open sentences come from small pools written for these demos.
 #pragma once
 
 #include "response_store.h"

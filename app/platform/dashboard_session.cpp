@@ -48,8 +48,14 @@ void DashboardSession::drawPanel(const core::ModuleAggregate& aggregate, float w
     if (data == m_panelData.end()) return;
     for (std::size_t step = 0; step < m_survey.steps.size() && step < m_modules.size(); ++step) {
         if (m_survey.steps[step].id != aggregate.stepId || !m_modules[step]) continue;
+        // On a projector the panel gets the projection fonts (when they were added) and its palette's accent, like
+        // the rest of the dashboard.
+        const bool projection = m_dashboard.projection();
+        ImFont* heading = projection && m_theme.projectionHeading ? m_theme.projectionHeading : m_theme.heading;
+        ImFont* body = projection && m_theme.projectionBody ? m_theme.projectionBody : m_theme.body;
+        const ImU32 accent = projection ? m_theme.projection.accent : m_theme.accent;
         const alignkiosk_frame_v1 frame{sizeof(alignkiosk_frame_v1), m_theme.scale, m_theme.minTouchTarget,
-                                        m_theme.heading, m_theme.body, m_theme.accent};
+                                        heading, body, accent};
         if (m_modules[step]->drawDashboardPanel(*data->second, frame) == plugin_host::PanelOutcome::Failed)
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(m_theme.error),
                                "The %s module could not draw its panel.", aggregate.moduleId.c_str());

@@ -61,6 +61,16 @@ const PluginReport& PluginHost::loadFile(const std::filesystem::path& file) {
     PluginReport report;
     report.path = file;
     try {
+        // The same file again (a --plugin-dir naming the built-in directory, a link): dlopen would hand back the
+        // loaded library itself, and refusing that "duplicate" would deinit the copy in use. Refuse it untouched.
+        for (const auto& loaded : m_plugins) {
+            std::error_code sameError;
+            if (std::filesystem::equivalent(loaded->path(), file, sameError)) {
+                report.reason = "the same file as " + loaded->path().string() + ", which is already loaded";
+                m_reports.push_back(std::move(report));
+                return m_reports.back();
+            }
+        }
         std::string reason;
         std::unique_ptr<LoadedPlugin> plugin = LoadedPlugin::load(file, m_imguiContext, reason);
         if (plugin) {

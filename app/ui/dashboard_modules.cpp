@@ -3,6 +3,9 @@
 // leaves the aggregate's response counts.
 #include "dashboard.h"
 
+#include <imgui_internal.h>
+
+#include <algorithm>
 #include <exception>
 
 namespace alignkiosk::ui {
@@ -33,11 +36,21 @@ void Dashboard::drawModules(const Look& look, float width) {
             const int verticesBefore = drawList->VtxBuffer.Size;
             const ImVec2 cursorBefore = ImGui::GetCursorScreenPos();
             ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2.0f * pad);
+            // The panel ends at its box's right edge: narrow the window's content and work rectangles for the call,
+            // so GetContentRegionAvail() and tables measure the box, not the window (as a child region would).
+            ImGuiWindow* window = ImGui::GetCurrentWindow();
+            const float right = cursorBefore.x + width - 2.0f * pad;
+            const float workRight = window->WorkRect.Max.x;
+            const float contentRight = window->ContentRegionRect.Max.x;
+            window->WorkRect.Max.x = std::min(workRight, right);
+            window->ContentRegionRect.Max.x = std::min(contentRight, right);
             try {
                 drawModulePanel(module, width - 2.0f * pad);
             } catch (const std::exception&) {
                 failed = true; // the platform's hook should not throw; the counts below still tell something
             }
+            window->WorkRect.Max.x = workRight;
+            window->ContentRegionRect.Max.x = contentRight;
             ImGui::PopTextWrapPos();
             const ImVec2 cursorAfter = ImGui::GetCursorScreenPos();
             drawn = !failed && (drawList->VtxBuffer.Size != verticesBefore || cursorAfter.x != cursorBefore.x ||

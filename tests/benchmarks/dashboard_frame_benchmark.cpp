@@ -38,7 +38,7 @@ core::DashboardModel makeModel(uint64_t perTeam) {
     model.shownTeams = kTeams;
     model.groupCounts.push_back({core::kEveryoneGroup, model.totalResponses});
     for (const std::string& team : kTeams) model.groupCounts.push_back({team, perTeam});
-    core::ModuleAggregate module{"signs", "diagnostic_signs", {}};
+    core::ModuleAggregate module{"signs", "diagnostic_signs", {}, {}};
     module.groups.push_back({core::kEveryoneGroup, model.totalResponses, {}});
     for (const std::string& team : kTeams) module.groups.push_back({team, perTeam, {}});
 

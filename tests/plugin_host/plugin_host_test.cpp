@@ -272,6 +272,24 @@ TEST(PluginHost, DuplicateModuleIdIsRefusedAndTheFirstKept) {
     EXPECT_EQ(instance->moduleVersion(), "1.2.3");
 }
 
+TEST(PluginHost, TheSameFileTwiceIsRefusedAndTheFirstKeepsWorking) {
+    PluginHost host;
+    const fs::path first = kGood / "fixture_good.so";
+    ASSERT_TRUE(host.loadFile(first).loaded);
+    // Through another spelling of the same path, as a --plugin-dir naming the built-in directory gives.
+    const fs::path again = kGood / ".." / kGood.filename() / "fixture_good.so";
+    const PluginReport& second = host.loadFile(again);
+    EXPECT_FALSE(second.loaded);
+    EXPECT_EQ(second.reason, "the same file as " + first.string() + ", which is already loaded");
+
+    // Refusing it must not have deinit'ed the copy in use (dlopen hands back the same library).
+    EXPECT_TRUE(host.hasModule("fixture_good"));
+    std::string error;
+    auto instance = host.createModule(step("fixture_good", {scaleQuestion("mood")}), "en", error);
+    ASSERT_NE(instance, nullptr) << error;
+    EXPECT_TRUE(host.checkContent(step("fixture_good", {scaleQuestion("mood")})).empty());
+}
+
 // Passes once plugins/diagnostic_signs defines its module (until then its init returns false: "init failed").
 TEST(PluginHost, RealDiagnosticSignsPluginLoads) {
     PluginHost host;

@@ -41,7 +41,7 @@ DashboardModel syntheticModel(uint64_t perTeam) {
     model.groupCounts.push_back({core::kEveryoneGroup, model.totalResponses});
     for (const std::string& team : kTeams) model.groupCounts.push_back({team, perTeam});
 
-    core::ModuleAggregate module{"signs", "diagnostic_signs", {}};
+    core::ModuleAggregate module{"signs", "diagnostic_signs", {}, {}};
     module.groups.push_back({core::kEveryoneGroup, model.totalResponses, {}});
     for (const std::string& team : kTeams) module.groups.push_back({team, perTeam, {}});
 
@@ -379,15 +379,19 @@ TEST_F(DashboardTest, ModulePanelsAreDrawnByTheHookInsideTheirFrame) {
 
     std::vector<std::string> drawn;
     std::vector<float> widths;
+    std::vector<float> available;
     m_dashboard->drawModulePanel = [&](const alignkiosk::core::ModuleAggregate& module, float width) {
         drawn.push_back(module.moduleId);
         widths.push_back(width);
+        available.push_back(ImGui::GetContentRegionAvail().x);
         ImGui::TextUnformatted("Widespread: the value language differs between teams");
     };
     frame();
     ASSERT_EQ(drawn, std::vector<std::string>{"diagnostic_signs"});
     EXPECT_GT(widths[0], kWidth * 0.5f);
     EXPECT_LT(widths[0], kWidth);
+    // A panel filling what ImGui says is available stays inside its box.
+    EXPECT_FLOAT_EQ(available[0], widths[0]);
 }
 
 } // namespace
