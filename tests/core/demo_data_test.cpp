@@ -28,12 +28,21 @@ public:
     std::vector<ModuleContentProblem> checkContent(const Step&) const override { return {}; }
 };
 
-Survey bundledSurvey() {
+Survey bundledSurvey(const char* file = "diagnostic-signs.json") {
     AnyModule catalog;
-    const SurveyLoadResult loaded =
-        loadSurvey(fs::path(ALIGNKIOSK_SOURCE_DIR) / "surveys/diagnostic-signs.json", catalog);
+    const SurveyLoadResult loaded = loadSurvey(fs::path(ALIGNKIOSK_SOURCE_DIR) / "surveys" / file, catalog);
     EXPECT_TRUE(loaded.ok());
     return *loaded.survey;
+}
+
+// One group's counts for one question of one step, from the model's module aggregates.
+const QuestionCounts* countsOf(const DashboardModel& model, const std::string& group, const std::string& questionId) {
+    for (const ModuleAggregate& module : model.modules)
+        for (const ModuleGroupAggregate& aggregate : module.groups)
+            if (aggregate.group == group)
+                for (const QuestionCounts& counts : aggregate.questions)
+                    if (counts.questionId == questionId) return &counts;
+    return nullptr;
 }
 
 // Every kind of question, optional and required, over two steps.
@@ -148,6 +157,43 @@ TEST(DemoData, TheBundledSurveysPlantedPatternsShowOnTheDashboard) {
     EXPECT_LT(noTeam, 90);
     ASSERT_FALSE(model.texts.empty());
     EXPECT_GT(model.texts.front().answers.size(), 200u);
+}
+
+TEST(DemoData, TheWorkshopSurveysModulePatternsShowInTheirCounts) {
+    const Survey survey = bundledSurvey("mission-alignment-workshop.json");
+    const DashboardModel model = aggregate(survey, generateDemoSubmissions(survey, {600, {}, 2026, {}})).model(1);
+
+    // role_product (customer, partner, supplier): Sales mostly say supplier, Marketing mostly customer.
+    const QuestionCounts* salesRole = countsOf(model, "Sales", "role_product");
+    const QuestionCounts* marketingRole = countsOf(model, "Marketing", "role_product");
+    ASSERT_NE(salesRole, nullptr);
+    ASSERT_NE(marketingRole, nullptr);
+    EXPECT_GT(2 * salesRole->counts[2], salesRole->answered);
+    EXPECT_GT(2 * marketingRole->counts[0], marketingRole->answered);
+
+    // works_for (employer, customers, yourself; sums first): Sales give the customers most, Leadership the employer.
+    const QuestionCounts* salesMix = countsOf(model, "Sales", "works_for");
+    const QuestionCounts* leadershipMix = countsOf(model, "Leadership", "works_for");
+    ASSERT_NE(salesMix, nullptr);
+    ASSERT_NE(leadershipMix, nullptr);
+    EXPECT_GT(salesMix->counts[1], salesMix->counts[0]);
+    EXPECT_GT(leadershipMix->counts[0], leadershipMix->counts[1]);
+
+    // time_on_goal: about a quarter of the week (101 bins, one per percent).
+    const QuestionCounts* time = countsOf(model, "ALL", "time_on_goal");
+    ASSERT_NE(time, nullptr);
+    double sum = 0.0;
+    for (std::size_t p = 0; p < time->counts.size(); ++p) sum += static_cast<double>(p * time->counts[p]);
+    EXPECT_LT(sum / static_cast<double>(time->answered), 35.0);
+
+    // one_big_goal: the goal sentences, most of them about repeat business.
+    const auto goals = std::find_if(model.texts.begin(), model.texts.end(),
+                                    [](const TextAnswers& texts) { return texts.questionId == "one_big_goal"; });
+    ASSERT_NE(goals, model.texts.end());
+    const auto repeat = std::count_if(goals->answers.begin(), goals->answers.end(), [](const std::string& text) {
+        return text.find("repeat") != std::string::npos;
+    });
+    EXPECT_GT(repeat * 4, static_cast<long>(goals->answers.size()));
 }
 
 TEST(DemoData, AnswersEveryKindOfQuestionWithValuesTheSurveyAllows) {
