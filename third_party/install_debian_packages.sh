@@ -12,6 +12,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3
   # running and testing the real window: fonts, a virtual display, GL in software, clicking
   fonts-dejavu-core libgl1-mesa-dri xvfb xauth xdotool
+  # sending a window manager's close and minimise requests (tests/e2e/kiosk_quit_test.sh: ctypes and libX11)
+  python3
 )
 
 as_root=()

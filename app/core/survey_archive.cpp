@@ -83,6 +83,26 @@ void loadAnonymity(cereal::JSONInputArchive& archive, AnonymityThresholds& anony
     archive.finishNode();
 }
 
+void loadKiosk(cereal::JSONInputArchive& archive, KioskSettings& kiosk) {
+    archive.startNode();
+    forEachMember(archive, [&](const std::string& key) {
+        if (key == "idle_timeout") {
+            archive(kiosk.idleTimeout);
+        } else if (key == "still_there") {
+            archive(kiosk.stillThere);
+        } else if (key == "theme") {
+            std::string name;
+            archive(name);
+            const auto theme = themeKindFromName(name);
+            if (!theme) unexpected("theme " + name);
+            kiosk.theme = *theme;
+        } else {
+            unexpected(key);
+        }
+    });
+    archive.finishNode();
+}
+
 void loadNamedScales(cereal::JSONInputArchive& archive, std::map<std::string, ScaleDefinition>& scales) {
     archive.startNode();
     forEachMember(archive, [&](const std::string& key) { archive(scales[key]); });
@@ -160,6 +180,7 @@ void load(cereal::JSONInputArchive& archive, Survey& survey) {
         else if (key == "intro") archive(survey.intro);
         else if (key == "teams") archive(survey.teams);
         else if (key == "anonymity") survey_file::loadAnonymity(archive, survey.anonymity);
+        else if (key == "kiosk") survey_file::loadKiosk(archive, survey.kiosk);
         else if (key == "scales") survey_file::loadNamedScales(archive, scales);
         else if (key == "steps") archive(survey.steps);
         else survey_file::unexpected(key);

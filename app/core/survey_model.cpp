@@ -14,6 +14,12 @@ constexpr std::array<std::pair<QuestionKind, const char*>, 6> kKindNames{{
     {QuestionKind::Allocation, "allocation"},
     {QuestionKind::Percent, "percent"},
 }};
+
+constexpr std::array<std::pair<ThemeKind, const char*>, 3> kThemeNames{{
+    {ThemeKind::Light, "light"},
+    {ThemeKind::Dark, "dark"},
+    {ThemeKind::HighContrast, "high_contrast"},
+}};
 } // namespace
 
 const char* questionKindName(QuestionKind kind) {
@@ -24,6 +30,18 @@ const char* questionKindName(QuestionKind kind) {
 
 std::optional<QuestionKind> questionKindFromName(const std::string& name) {
     for (const auto& [value, kindName] : kKindNames)
+        if (name == kindName) return value;
+    return std::nullopt;
+}
+
+const char* themeKindName(ThemeKind kind) {
+    for (const auto& [value, name] : kThemeNames)
+        if (value == kind) return name;
+    return "";
+}
+
+std::optional<ThemeKind> themeKindFromName(const std::string& name) {
+    for (const auto& [value, kindName] : kThemeNames)
         if (name == kindName) return value;
     return std::nullopt;
 }

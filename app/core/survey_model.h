@@ -61,6 +61,26 @@ struct Step {
     SourceLocation moduleLocation;
 };
 
+// How the participant screens look: "kiosk": {"theme"} in a survey file, or `run --theme`.
+enum class ThemeKind : uint32_t { Light = 0, Dark = 1, HighContrast = 2 };
+
+// The names used in survey files: "light", "dark", "high_contrast". Empty for an unknown kind.
+const char* themeKindName(ThemeKind kind);
+std::optional<ThemeKind> themeKindFromName(const std::string& name);
+
+// "kiosk": {...}: how the station behaves in the workshop room. Command-line flags override each of these.
+struct KioskSettings {
+    // The ranges a survey file may set (surveys/README.md); the command line may go lower, for tests.
+    static constexpr uint32_t kMinIdleSeconds = 5;
+    static constexpr uint32_t kMaxIdleSeconds = 3600;
+    static constexpr uint32_t kMinStillThereSeconds = 5;
+    static constexpr uint32_t kMaxStillThereSeconds = 120;
+
+    uint32_t idleTimeout = 60; // seconds without a touch before "Still there?"
+    uint32_t stillThere = 15;  // seconds "Still there?" counts down before the answers are wiped
+    ThemeKind theme = ThemeKind::Light;
+};
+
 struct Survey {
     std::string id;
     uint32_t version = 1;
@@ -70,6 +90,7 @@ struct Survey {
     std::vector<std::string> teams; // empty: no team question
     // "anonymity": {"min_group", "min_group_text"}: the smallest group shown on the dashboard (never below kFloor).
     AnonymityThresholds anonymity;
+    KioskSettings kiosk;
     std::vector<Step> steps;
     std::string sourcePath;
 };

@@ -43,19 +43,22 @@ struct FieldSpec {
     bool required;
 };
 
-constexpr std::array<FieldSpec, 9> kSurveyFields{{{"id", true},
-                                                  {"version", true},
-                                                  {"language", false},
-                                                  {"title", true},
-                                                  {"intro", false},
-                                                  {"teams", false},
-                                                  {"anonymity", false},
-                                                  {"scales", false},
-                                                  {"steps", true}}};
+constexpr std::array<FieldSpec, 10> kSurveyFields{{{"id", true},
+                                                   {"version", true},
+                                                   {"language", false},
+                                                   {"title", true},
+                                                   {"intro", false},
+                                                   {"teams", false},
+                                                   {"anonymity", false},
+                                                   {"kiosk", false},
+                                                   {"scales", false},
+                                                   {"steps", true}}};
 constexpr std::array<FieldSpec, 2> kAnonymityFields{{{"min_group", false}, {"min_group_text", false}}};
 // The smallest group a survey may allow on the dashboard is AnonymityThresholds::kFloor; the largest only keeps the
 // number sane (no workshop is that big).
 constexpr int64_t kMaxMinGroup = 100000;
+constexpr std::array<FieldSpec, 3> kKioskFields{{{"idle_timeout", false}, {"still_there", false}, {"theme", false}}};
+constexpr std::array<ThemeKind, 3> kAllThemes{ThemeKind::Light, ThemeKind::Dark, ThemeKind::HighContrast};
 constexpr std::array<FieldSpec, 5> kStepFields{
     {{"id", true}, {"module", true}, {"title", true}, {"intro", false}, {"questions", true}}};
 constexpr std::array<FieldSpec, 6> kQuestionCommonFields{{{"id", true},
@@ -256,6 +259,7 @@ public:
         if (const JsonValue* intro = root.find("intro")) expect(*intro, JsonType::String, "intro");
         if (const JsonValue* teams = root.find("teams")) checkTeams(*teams);
         if (const JsonValue* anonymity = root.find("anonymity")) checkAnonymity(*anonymity);
+        if (const JsonValue* kiosk = root.find("kiosk")) checkKiosk(*kiosk);
         if (const JsonValue* scales = root.find("scales")) checkNamedScales(*scales);
         if (const JsonValue* steps = root.find("steps"); steps && expect(*steps, JsonType::Array, "steps")) {
             if (steps->items.empty())
@@ -417,6 +421,27 @@ private:
             else if (number && *number > kMaxMinGroup)
                 report(value->location, inQuotes(field.name) + " must be at most " + std::to_string(kMaxMinGroup) +
                                             ", found " + excerpt(value->text));
+        }
+    }
+
+    void checkKiosk(const JsonValue& kiosk) {
+        if (!expect(kiosk, JsonType::Object, "kiosk")) return;
+        checkMembers(kiosk, kKioskFields, {}, "\"kiosk\"");
+        if (const JsonValue* idle = kiosk.find("idle_timeout"))
+            checkRange(*idle, "idle_timeout", KioskSettings::kMinIdleSeconds, KioskSettings::kMaxIdleSeconds);
+        if (const JsonValue* stillThere = kiosk.find("still_there"))
+            checkRange(*stillThere, "still_there", KioskSettings::kMinStillThereSeconds,
+                       KioskSettings::kMaxStillThereSeconds);
+        if (const JsonValue* theme = kiosk.find("theme"); theme && expect(*theme, JsonType::String, "theme")) {
+            if (themeKindFromName(theme->text)) return;
+            std::string names;
+            for (ThemeKind kind : kAllThemes) names += (names.empty() ? "" : ", ") + inQuotes(themeKindName(kind));
+            // "High-Contrast" for "high_contrast": the command line's spelling, or a capital.
+            std::string folded = caseFolded(theme->text);
+            std::replace(folded.begin(), folded.end(), '-', '_');
+            const std::string hint =
+                themeKindFromName(folded) ? "did you mean " + inQuotes(folded) + "? " : std::string();
+            report(theme->location, "unknown theme " + inQuotes(theme->text) + "; " + hint + "use one of: " + names);
         }
     }
 

@@ -1,7 +1,9 @@
 #include "command_line.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstddef>
+#include <limits>
 #include <utility>
 
 namespace alignkiosk::platform {
@@ -10,11 +12,14 @@ std::string usage() {
     return R"(alignkiosk - an anonymous survey kiosk for mission-alignment workshops
 
 Usage:
-  alignkiosk [run] [--survey FILE] [--db FILE] [--plugin-dir DIR]... [--idle-timeout SECONDS] [--screenshot PNG]
+  alignkiosk [run] [--survey FILE] [--db FILE] [--plugin-dir DIR]... [--kiosk] [--theme light|dark|high-contrast]
+                   [--idle-timeout SECONDS] [--screenshot PNG]
       Start the kiosk. Without --survey it runs the bundled workshop survey; without --db it stores answers
-      in ~/.local/share/alignkiosk/responses.sqlite3. After --idle-timeout seconds without a touch (60 by
-      default) a participant is asked "Still there?"; 15 seconds later their answers are wiped.
-      --screenshot renders the first screen to PNG and exits.
+      in ~/.local/share/alignkiosk/responses.sqlite3. --kiosk: full screen on the primary monitor, no
+      cursor, and participants cannot close or minimise it (the facilitator exits behind the PIN). After
+      --idle-timeout seconds without a touch (the survey's "kiosk" setting, 60 by default) a participant is
+      asked "Still there?"; 15 seconds later their answers are wiped. --theme and --idle-timeout override the
+      survey's settings. --screenshot renders the first screen to PNG and exits.
   alignkiosk dashboard [--survey FILE] [--db FILE] [--projection] [--screenshot PNG]
       The facilitator's view of the team's alignment, live while answers arrive. --projection: full screen,
       large type, high contrast.
@@ -67,6 +72,12 @@ bool parseCount(const std::string& text, uint64_t& value) {
     const char* end = text.data() + text.size();
     const auto [at, error] = std::from_chars(text.data(), end, value);
     return error == std::errc() && at == end;
+}
+
+// "high-contrast" on the command line; the survey file's "high_contrast" is accepted too.
+std::optional<core::ThemeKind> parseTheme(std::string text) {
+    std::replace(text.begin(), text.end(), '-', '_');
+    return core::themeKindFromName(text);
 }
 
 } // namespace
@@ -123,6 +134,13 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
             if (!text || !parseCount(*text, seconds) || seconds == 0)
                 return fail("--idle-timeout needs a whole number of seconds (at least 1)");
             line.idleTimeout = seconds;
+        } else if (command == Command::Run && argument == "--theme") {
+            auto text = value();
+            const auto theme = text ? parseTheme(*text) : std::nullopt;
+            if (!theme) return fail("--theme needs light, dark or high-contrast");
+            line.theme = theme;
+        } else if (command == Command::Run && argument == "--kiosk") {
+            line.kiosk = true;
         } else if (command == Command::Dashboard && argument == "--projection") {
             line.projection = true;
         } else if (command == Command::Export && argument == "--out") {
@@ -154,6 +172,19 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
     if (line.command == Command::DemoData && (!responsesGiven || line.responses == 0))
         return fail("demo-data needs --responses N (N > 0)");
     return {line, {}};
+}
+
+core::KioskSettings kioskSettingsFor(const CommandLine& commandLine, const core::KioskSettings& fromSurvey) {
+    core::KioskSettings settings = fromSurvey;
+    if (commandLine.idleTimeout)
+        settings.idleTimeout = static_cast<uint32_t>(
+            std::min<uint64_t>(*commandLine.idleTimeout, std::numeric_limits<uint32_t>::max()));
+    if (commandLine.theme) settings.theme = *commandLine.theme;
+    return settings;
+}
+
+WindowOptions windowOptionsFor(const CommandLine& commandLine) {
+    return commandLine.kiosk ? WindowOptions::kiosk() : WindowOptions{};
 }
 
 } // namespace alignkiosk::platform

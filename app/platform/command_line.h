@@ -1,6 +1,9 @@
 // The command line: which command to run and its options. Parsing only; the commands live in *_command.cpp.
 #pragma once
 
+#include "core/survey_model.h"
+#include "kiosk_window.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -17,6 +20,8 @@ struct CommandLine {
     std::optional<std::filesystem::path> database;   // run, dashboard, export, demo-data
     std::optional<std::filesystem::path> screenshot; // run, dashboard
     std::optional<uint64_t> idleTimeout;             // run: seconds without a touch before "Still there?"
+    std::optional<core::ThemeKind> theme;            // run: --theme light|dark|high-contrast
+    bool kiosk = false;                              // run: full screen, no cursor, cannot be closed or minimised
     std::optional<std::filesystem::path> outDir;     // export
     bool projection = false;                         // dashboard
     uint64_t responses = 0;                          // demo-data
@@ -35,5 +40,11 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments);
 
 // The --help text.
 std::string usage();
+
+// The survey's "kiosk" settings with the command line's --idle-timeout and --theme applied over them.
+core::KioskSettings kioskSettingsFor(const CommandLine& commandLine, const core::KioskSettings& fromSurvey);
+
+// How `run` opens its window: WindowOptions::kiosk() with --kiosk, an ordinary window otherwise.
+WindowOptions windowOptionsFor(const CommandLine& commandLine);
 
 } // namespace alignkiosk::platform

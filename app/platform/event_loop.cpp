@@ -36,7 +36,7 @@ bool imguiSawAPressOrRelease() {
 }
 
 void drawOne(KioskWindow& window, const FrameCallbacks& callbacks, bool withPointer = true) {
-    window.beginFrame(withPointer);
+    window.beginFrame(withPointer, callbacks.beforeNewFrame);
     callbacks.draw(glfwGetTime());
     window.renderFrame(callbacks.background ? callbacks.background() : ImGui::GetColorU32(ImGuiCol_WindowBg));
     if (callbacks.afterRender) callbacks.afterRender();
@@ -60,10 +60,11 @@ void runEventLoop(KioskWindow& window, const FrameCallbacks& callbacks) {
                 glfwWaitEventsTimeout(wait + 0.01);
             }
             // A timer woke us: draw only if something visible changed (an idle dashboard polls its store every
-            // second and would otherwise redraw every second for nothing).
+            // second and would otherwise redraw every second for nothing), and then one frame is enough (the attract
+            // screen's animation wakes ten times a second and must stay cheap).
             const bool input = window.eventCount() != eventsBefore || imguiSeesAButtonDown();
             if (!input && callbacks.update && !callbacks.update(glfwGetTime())) continue;
-            framesLeft = kFramesAfterWake;
+            framesLeft = input ? kFramesAfterWake : 0;
         }
         drawOne(window, callbacks);
         window.present();

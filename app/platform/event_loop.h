@@ -5,6 +5,8 @@
 #include <functional>
 #include <optional>
 
+struct ImGuiIO;
+
 namespace alignkiosk::platform {
 
 class KioskWindow;
@@ -21,6 +23,9 @@ struct FrameCallbacks {
     std::function<unsigned()> background;
     // Optional: runs after a frame is rendered, before it is shown (e.g. to save it as a picture).
     std::function<void()> afterRender;
+    // Optional: sees this frame's input after the backend gathered it and before ImGui::NewFrame hands it to the
+    // widgets (the on-screen keyboard turns taps on its keys into characters here).
+    std::function<void(ImGuiIO&)> beforeNewFrame;
 };
 
 // Runs until the window is asked to close.

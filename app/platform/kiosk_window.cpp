@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <iostream>
 #include <vector>
 
 namespace alignkiosk::platform {
@@ -21,10 +22,68 @@ void rememberGlfwError(int code, const char* description) {
     g_lastGlfwError = "GLFW error " + std::to_string(code) + ": " + (description ? description : "");
 }
 
+// The size a window opens at, and returns to from full screen when it never was a window.
+constexpr int kDefaultWidth = 1280;
+constexpr int kDefaultHeight = 860;
+
+// The monitor whose area holds the window's centre, or the primary monitor.
+GLFWmonitor* monitorUnder(GLFWwindow* window) {
+    if (GLFWmonitor* monitor = glfwGetWindowMonitor(window)) return monitor;
+    int x = 0;
+    int y = 0;
+    int width = 0;
+    int height = 0;
+    glfwGetWindowPos(window, &x, &y);
+    glfwGetWindowSize(window, &width, &height);
+    const int centreX = x + width / 2;
+    const int centreY = y + height / 2;
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    for (int i = 0; i < count; ++i) {
+        const GLFWvidmode* mode = glfwGetVideoMode(monitors[i]);
+        int left = 0;
+        int top = 0;
+        glfwGetMonitorPos(monitors[i], &left, &top);
+        if (mode && centreX >= left && centreX < left + mode->width && centreY >= top && centreY < top + mode->height)
+            return monitors[i];
+    }
+    return glfwGetPrimaryMonitor();
+}
+
 } // namespace
+
+WindowOptions WindowOptions::kiosk() {
+    WindowOptions options;
+    options.fullScreen = true;
+    options.decorated = false;
+    options.hideCursor = true;
+    options.refuseClose = true;
+    options.stayRestored = true;
+    return options;
+}
 
 void KioskWindow::countEvent(GLFWwindow* window) {
     if (auto* kiosk = static_cast<KioskWindow*>(glfwGetWindowUserPointer(window))) ++kiosk->m_eventCount;
+}
+
+// GLFW has already set the should-close flag when this runs; clearing it here refuses the request.
+void KioskWindow::onCloseRequest(GLFWwindow* window) {
+    auto* kiosk = static_cast<KioskWindow*>(glfwGetWindowUserPointer(window));
+    if (!kiosk || !kiosk->m_options.refuseClose || kiosk->m_closeAllowed) return;
+    glfwSetWindowShouldClose(window, GLFW_FALSE);
+    ++kiosk->m_refusedRequests;
+    std::cerr << "alignkiosk: kiosk mode: refused a request to close the window (the facilitator exits behind the "
+                 "PIN)\n";
+}
+
+void KioskWindow::onIconify(GLFWwindow* window, int iconified) {
+    auto* kiosk = static_cast<KioskWindow*>(glfwGetWindowUserPointer(window));
+    if (!kiosk) return;
+    ++kiosk->m_eventCount; // redraw when it shows again
+    if (!iconified || !kiosk->m_options.stayRestored) return;
+    glfwRestoreWindow(window);
+    ++kiosk->m_refusedRequests;
+    std::cerr << "alignkiosk: kiosk mode: refused a request to minimise the window\n";
 }
 
 std::unique_ptr<KioskWindow> KioskWindow::open(const std::string& title, const WindowOptions& options,
@@ -39,9 +98,12 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const std::string& title, const W
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
 
     glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
+    glfwWindowHint(GLFW_DECORATED, options.decorated ? GLFW_TRUE : GLFW_FALSE);
+    // A full-screen window normally minimises when it loses focus (another program, a notification).
+    glfwWindowHint(GLFW_AUTO_ICONIFY, options.stayRestored ? GLFW_FALSE : GLFW_TRUE);
 
-    int width = options.width > 0 ? options.width : 1280;
-    int height = options.height > 0 ? options.height : 860;
+    int width = options.width > 0 ? options.width : kDefaultWidth;
+    int height = options.height > 0 ? options.height : kDefaultHeight;
     GLFWmonitor* monitor = glfwGetPrimaryMonitor();
     const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
     if (mode && options.fullScreen) {
@@ -60,7 +122,7 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const std::string& title, const W
     }
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
-    std::unique_ptr<KioskWindow> kiosk(new KioskWindow(window));
+    std::unique_ptr<KioskWindow> kiosk(new KioskWindow(window, options));
     // Counted before ImGui installs its own callbacks, which call these in turn.
     glfwSetWindowUserPointer(window, kiosk.get());
     glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { countEvent(w); });
@@ -72,8 +134,15 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const std::string& title, const W
     glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { countEvent(w); });
     glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { countEvent(w); });
     glfwSetWindowRefreshCallback(window, [](GLFWwindow* w) { countEvent(w); });
+    glfwSetWindowCloseCallback(window, onCloseRequest);
+    glfwSetWindowIconifyCallback(window, onIconify);
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    if (options.hideCursor) {
+        glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+        // The GLFW backend shows the arrow again every frame unless told to leave the cursor alone.
+        ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    }
     return kiosk;
 }
 
@@ -96,10 +165,33 @@ float KioskWindow::uiScale() const {
     return std::max(1.0f, yScale) * bySize;
 }
 
+ui::DisplayGeometry KioskWindow::displayGeometry() const {
+    ui::DisplayGeometry geometry;
+    if (GLFWmonitor* monitor = monitorUnder(m_window)) {
+        if (const GLFWvidmode* mode = glfwGetVideoMode(monitor)) {
+            geometry.monitorWidthPx = mode->width;
+            geometry.monitorHeightPx = mode->height;
+        }
+        glfwGetMonitorPhysicalSize(monitor, &geometry.monitorWidthMm, &geometry.monitorHeightMm);
+    }
+    float xScale = 1.0f;
+    glfwGetWindowContentScale(m_window, &xScale, &geometry.contentScale);
+    glfwGetWindowSize(m_window, &geometry.windowWidth, &geometry.windowHeight);
+    return geometry;
+}
+
+ui::TouchMetrics KioskWindow::touchMetrics() const { return ui::touchMetrics(displayGeometry()); }
+
 bool KioskWindow::fullScreen() const { return glfwGetWindowMonitor(m_window) != nullptr; }
 
 void KioskWindow::setFullScreen(bool on) {
     if (on == fullScreen()) return;
+    if (!on && m_options.stayRestored) return; // a kiosk stays full screen
+    if (!on && (m_windowedSize[0] <= 0 || m_windowedSize[1] <= 0)) {
+        // Opened full screen: there is no window to go back to; make one of the default size.
+        m_windowedSize[0] = kDefaultWidth;
+        m_windowedSize[1] = kDefaultHeight;
+    }
     GLFWmonitor* monitor = glfwGetPrimaryMonitor();
     const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
     if (on && mode) {
@@ -114,10 +206,18 @@ void KioskWindow::setFullScreen(bool on) {
 
 bool KioskWindow::closeRequested() const { return glfwWindowShouldClose(m_window) != 0; }
 
-void KioskWindow::beginFrame(bool withPointer) {
+void KioskWindow::allowClose() { m_closeAllowed = true; }
+
+void KioskWindow::close() {
+    allowClose();
+    glfwSetWindowShouldClose(m_window, GLFW_TRUE);
+}
+
+void KioskWindow::beginFrame(bool withPointer, const std::function<void(ImGuiIO&)>& beforeNewFrame) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     if (!withPointer) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    if (beforeNewFrame) beforeNewFrame(ImGui::GetIO());
     ImGui::NewFrame();
 }
 

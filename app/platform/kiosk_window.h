@@ -1,8 +1,11 @@
 // The GLFW window with its GL context and the ImGui GLFW/OpenGL3 backends: the only place that knows about them.
 #pragma once
 
+#include "ui/theme.h" // DisplayGeometry, TouchMetrics
+
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -15,6 +18,15 @@ struct WindowOptions {
     bool fullScreen = false; // on the primary monitor, at its current mode
     int width = 0;           // 0: sized for the primary monitor
     int height = 0;
+    // Kiosk mode (`run --kiosk`): what a participant at the station cannot do.
+    bool decorated = true;     // false: no title bar or borders (GLFW_DECORATED)
+    bool hideCursor = false;   // GLFW_CURSOR_HIDDEN over the window; a touchscreen needs no arrow
+    bool refuseClose = false;  // close requests (the window manager's close button, Alt+F4) are refused until allowClose()
+    bool stayRestored = false; // iconify requests restore the window; losing focus does not minimise it
+                               // (GLFW_AUTO_ICONIFY off); setFullScreen(false) is ignored
+
+    // All of the above, full screen on the primary monitor at its current mode.
+    static WindowOptions kiosk();
 };
 
 class KioskWindow {
@@ -31,16 +43,30 @@ public:
     void setFullScreen(bool on);
     bool fullScreen() const;
 
-    // How large to draw: 1.0 for a 96-dpi laptop window; larger on big or high-dpi displays.
+    // How large to draw: 1.0 for a 96-dpi laptop window; larger on big or high-dpi displays. By window height only
+    // (the dashboard's rule); the participant screens use touchMetrics().
     float uiScale() const;
+    // The monitor the window is on (the primary one when full screen): its mode, physical size, content scale, and
+    // the window's size.
+    ui::DisplayGeometry displayGeometry() const;
+    // Scale and touch-target size from the monitor's physical density (ui::touchMetrics).
+    ui::TouchMetrics touchMetrics() const;
+
     bool closeRequested() const;
+    // Kiosk mode: from now on close requests are honoured (the facilitator's Exit, after the PIN).
+    void allowClose();
+    // The program itself quits: allowClose(), and the event loop ends after this frame.
+    void close();
+    // Close and iconify requests refused so far in kiosk mode (each is also reported on stderr).
+    uint64_t refusedRequests() const { return m_refusedRequests; }
     // How many input and window events (pointer, buttons, keys, text, scroll, focus, resize, expose) have arrived:
     // the event loop compares it across a wait to tell a tap from a timer.
     uint64_t eventCount() const { return m_eventCount; }
 
     // withPointer false: the frame ignores where the mouse is (pictures for docs and exports carry no hover or
-    // tooltip).
-    void beginFrame(bool withPointer = true);
+    // tooltip). `beforeNewFrame`, when set, sees the frame's input after the backends gathered it and before
+    // ImGui::NewFrame hands it to the widgets.
+    void beginFrame(bool withPointer = true, const std::function<void(ImGuiIO&)>& beforeNewFrame = {});
     // Renders ImGui's draw data into the back buffer (not yet shown), on a background cleared to `background`
     // (an ImU32 colour).
     void renderFrame(unsigned background);
@@ -51,9 +77,14 @@ public:
     GLFWwindow* handle() const { return m_window; }
 
 private:
-    explicit KioskWindow(GLFWwindow* window) : m_window(window) {}
+    KioskWindow(GLFWwindow* window, const WindowOptions& options) : m_window(window), m_options(options) {}
     static void countEvent(GLFWwindow* window);
+    static void onCloseRequest(GLFWwindow* window);
+    static void onIconify(GLFWwindow* window, int iconified);
     GLFWwindow* m_window;
+    WindowOptions m_options;
+    bool m_closeAllowed = false;
+    uint64_t m_refusedRequests = 0;
     uint64_t m_eventCount = 0;
     int m_windowedPosition[2] = {0, 0};
     int m_windowedSize[2] = {0, 0};

@@ -27,8 +27,11 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
     auto modules = createModulesFor(*survey, host);
     if (!modules) return 1;
 
+    // The survey's "kiosk" settings, with the command line's flags over them.
+    const core::KioskSettings settings = kioskSettingsFor(commandLine, survey->kiosk);
     std::string windowError;
-    std::unique_ptr<KioskWindow> window = KioskWindow::open(survey->title + " - alignkiosk", {}, windowError);
+    std::unique_ptr<KioskWindow> window =
+        KioskWindow::open(survey->title + " - alignkiosk", windowOptionsFor(commandLine), windowError);
     if (!window) {
         std::cerr << "alignkiosk: " << windowError << '\n';
         return 1;
@@ -36,14 +39,17 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
     std::string textWarning;
     ui::ShellText text = ui::loadShellText(layout.assetDir, survey->language, textWarning);
     if (!textWarning.empty()) std::cerr << "alignkiosk: " << textWarning << '\n';
-    ui::Theme theme = ui::applyTheme(window->uiScale(), ui::defaultFontFile());
+    // Sized for the display: touch targets about 15 mm on the glass.
+    ui::Theme theme = ui::applyTheme(window->touchMetrics(), ui::defaultFontFile(), settings.theme);
     ui::addProjectionFonts(theme, ui::defaultFontFile()); // for the facilitator's view on a projector
     ui::Shell shell(
         *survey, std::move(*modules), [&store](const core::Submission& submission) { store->submit(submission); },
         theme, std::move(text));
-    if (commandLine.idleTimeout) shell.setIdleTimeout(static_cast<double>(*commandLine.idleTimeout));
+    shell.setKioskMode(commandLine.kiosk);
+    shell.setIdleTimeout(static_cast<double>(settings.idleTimeout));
+    shell.setStillThereSeconds(static_cast<double>(settings.stillThere));
 
-    // The facilitator's view, reached from the welcome screen behind the PIN; built on first use and kept, with its
+    // The facilitator's view, reached from the facilitator menu behind the PIN; built on first use and kept, with its
     // own module instances for the panels (the shell's hold a participant's answers).
     struct FacilitatorView {
         std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules;
@@ -52,9 +58,14 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
     };
     std::optional<FacilitatorView> facilitator;
     bool inFacilitatorView = false;
-    shell.setFacilitatorAccess({[&store] { return core::loadPinHash(*store); },
-                                [&store](const std::string& hash) { core::savePinHash(*store, hash); },
-                                [&] { inFacilitatorView = true; }});
+    ui::Shell::FacilitatorAccess access;
+    access.loadPinHash = [&store] { return core::loadPinHash(*store); };
+    access.savePinHash = [&store](const std::string& hash) { core::savePinHash(*store, hash); };
+    access.onFacilitator = [&inFacilitatorView] { inFacilitatorView = true; };
+    access.responseCount = [&store, &survey] { return static_cast<uint64_t>(store->count(survey->id)); };
+    // The menu's Exit, behind the PIN: in kiosk mode the one way out besides a signal (the window refuses to close).
+    access.onExit = [&window] { window->close(); };
+    shell.setFacilitatorAccess(std::move(access));
 
     FrameCallbacks callbacks;
     callbacks.draw = [&](double now) {
@@ -84,13 +95,16 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
     };
     callbacks.update = [&](double now) {
         if (inFacilitatorView && facilitator) return facilitator->session->refresh(now);
-        return shell.nextWakeIn(now) >= 0.0; // a timer of the shell's (thank-you, PIN countdown) is running
+        return shell.nextWakeIn(now) >= 0.0; // a timer of the shell's (animation, thank-you, countdowns) is running
     };
     callbacks.background = [&]() {
         return inFacilitatorView && facilitator ? facilitator->dashboard->backgroundColor() : shell.backgroundColor();
     };
     callbacks.nextWakeIn = [&](double now) {
         return inFacilitatorView && facilitator ? facilitator->session->nextWakeIn(now) : shell.nextWakeIn(now);
+    };
+    callbacks.beforeNewFrame = [&](ImGuiIO& io) {
+        if (!inFacilitatorView) shell.filterInput(io); // the on-screen keyboard's taps
     };
     callbacks.afterRender = [&]() {
         if (facilitator) facilitator->session->afterRender(*window);

@@ -1,6 +1,9 @@
 #include "shell.h"
 
+#include "ui/onscreen_keyboard.h"
 #include "ui/widgets.h"
+
+#include <imgui_internal.h> // ClearActiveID
 
 #include <algorithm>
 #include <cmath>
@@ -11,6 +14,11 @@
 namespace alignkiosk::ui {
 
 namespace {
+
+// While the on-screen keyboard animates a key (or repeats one held down) it asks for frames this often.
+constexpr double kKeyboardFrameSeconds = 1.0 / 60.0;
+// While the corner ring fills, it is redrawn this often.
+constexpr double kCornerRingFrameSeconds = 1.0 / 30.0;
 
 std::vector<uint32_t> pagesPerStep(const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules) {
     std::vector<uint32_t> pages;
@@ -28,28 +36,66 @@ Shell::Shell(const core::Survey& survey, std::vector<std::unique_ptr<plugin_host
       m_submit(std::move(submit)),
       m_theme(theme),
       m_text(std::move(text)),
-      m_flow(pagesPerStep(m_modules), !survey.teams.empty()) {}
+      m_flow(pagesPerStep(m_modules), !survey.teams.empty()),
+      m_keyboard(std::make_unique<OnScreenKeyboard>(survey.language)) {
+    m_keyboard->setDoneLabel(m_text.done);
+}
+
+Shell::~Shell() = default;
+
+Shell::View Shell::view() const {
+    if (m_pinPadOpen) return View::PinPad;
+    if (m_menuOpen) return View::Menu;
+    if (m_paused) return View::Paused;
+    switch (m_flow.screen()) {
+    case Screen::Attract: return View::Attract;
+    case Screen::TeamPick: return m_askingStillThere ? View::StillThere : View::TeamPick;
+    case Screen::StepPage: return m_askingStillThere ? View::StillThere : View::StepPage;
+    case Screen::ThankYou: return View::ThankYou;
+    }
+    return View::Attract;
+}
 
 double Shell::nextWakeIn(double now) const {
-    if (m_pinPadOpen) return m_pinPad->nextWakeIn(now);
-    switch (m_flow.screen()) {
-    case Screen::Welcome: return -1.0;
-    case Screen::ThankYou: return std::max(0.0, m_thankYouSince + kThankYouSeconds - now);
-    case Screen::TeamPick:
-    case Screen::StepPage:
-        // The prompt's countdown shows whole seconds: wake at the next one; before it, wake when it is due.
-        if (m_askingStillThere) return std::min(1.0, std::max(0.0, m_lastActivity + m_idleTimeout +
-                                                                        kStillThereSeconds - now));
-        return std::max(0.0, m_lastActivity + m_idleTimeout - now);
+    double wake = -1.0;
+    switch (view()) {
+    case View::PinPad: wake = m_pinPad->nextWakeIn(now); break;
+    case View::Menu: wake = std::max(0.0, m_lastActivity + kMenuIdleSeconds - now); break;
+    case View::Paused: break; // still: nothing to wake for
+    case View::Attract: wake = attractWakeIn(now); break;
+    case View::ThankYou: wake = std::max(0.0, m_thankYouSince + kThankYouSeconds - now); break;
+    case View::StillThere:
+        // The prompt's countdown shows whole seconds: wake at the next one.
+        wake = std::min(1.0, std::max(0.0, m_lastActivity + m_idleTimeout + m_stillThereSeconds - now));
+        break;
+    case View::TeamPick:
+    case View::StepPage: wake = std::max(0.0, m_lastActivity + m_idleTimeout - now); break;
     }
-    return -1.0;
+    const auto sooner = [&wake](double other) { wake = wake < 0.0 ? other : std::min(wake, other); };
+    if (m_cornerPressSince) {
+        const double held = now - *m_cornerPressSince;
+        sooner(held < kCornerHintSeconds ? kCornerHintSeconds - held : kCornerRingFrameSeconds);
+    }
+    if (m_keyboard->visible() && m_keyboard->wantsFrame()) sooner(kKeyboardFrameSeconds);
+    return wake;
 }
 
 void Shell::setIdleTimeout(double seconds) { m_idleTimeout = std::max(1.0, seconds); }
 
+void Shell::setStillThereSeconds(double seconds) { m_stillThereSeconds = std::max(1.0, seconds); }
+
+bool Shell::keyboardVisible() const { return m_keyboard->visible(); }
+
+std::optional<ScreenRect> Shell::menuButtonRect(MenuButton button) const {
+    return m_menuOpen ? m_menuRects[static_cast<std::size_t>(button)] : std::nullopt;
+}
+
+// [SECTION] Activity and the facilitator corner
+
 void Shell::trackActivity() {
     const ImGuiIO& io = ImGui::GetIO();
-    bool active = io.InputQueueCharacters.Size > 0 || io.MouseWheel != 0.0f;
+    bool active = m_keyboardTouched || io.InputQueueCharacters.Size > 0 || io.MouseWheel != 0.0f;
+    m_keyboardTouched = false;
     for (int button = 0; button < IM_ARRAYSIZE(io.MouseDown); ++button)
         active = active || io.MouseDown[button] || io.MouseReleased[button];
     for (const bool key : io.KeysDown) active = active || key;
@@ -62,10 +108,14 @@ void Shell::trackActivity() {
         m_askingStillThere = false;
         return;
     }
-    const bool midSurvey = m_flow.screen() == Screen::TeamPick || m_flow.screen() == Screen::StepPage;
-    if (!midSurvey) return;
     const double idle = m_now - m_lastActivity;
-    if (idle >= m_idleTimeout + kStillThereSeconds) {
+    if (m_menuOpen && idle >= kMenuIdleSeconds) {
+        m_menuOpen = false; // left open and forgotten: back to the station
+        return;
+    }
+    const bool midSurvey = m_flow.screen() == Screen::TeamPick || m_flow.screen() == Screen::StepPage;
+    if (!midSurvey || m_pinPadOpen || m_menuOpen || m_paused) return;
+    if (idle >= m_idleTimeout + m_stillThereSeconds) {
         // Walked away: nothing of theirs stays in memory, and nothing was stored.
         beginParticipant();
         m_flow.restart();
@@ -75,9 +125,74 @@ void Shell::trackActivity() {
     }
 }
 
+bool Shell::facilitatorWired() const {
+    return m_pinPad && m_facilitator.loadPinHash && m_facilitator.savePinHash && m_facilitator.onFacilitator;
+}
+
+// Mid-survey a long press is just a participant thinking; only the screens between participants listen.
+bool Shell::cornerGestureAllowed() const {
+    const View shown = view();
+    return facilitatorWired() && (shown == View::Attract || shown == View::ThankYou || shown == View::Paused);
+}
+
+ScreenRect Shell::cornerRect() const {
+    // About 15 mm: the theme's touch target is that size on the actual display.
+    const ImVec2 origin = ImGui::GetMainViewport()->Pos;
+    const float size = m_theme.minTouchTarget;
+    return ScreenRect{origin, ImVec2(origin.x + size, origin.y + size)};
+}
+
+void Shell::trackCornerHold() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseClicked[0]) m_cornerHoldShown = false; // a new press: whether it is a tap is decided afresh
+    if (!cornerGestureAllowed() || !io.MouseDown[0]) {
+        m_cornerPressSince.reset();
+        return;
+    }
+    const ScreenRect corner = cornerRect();
+    if (io.MouseClicked[0] && corner.contains(io.MousePos)) m_cornerPressSince = m_now;
+    if (!m_cornerPressSince) return;
+    // A finger rolls a little while it waits: it may wander half a corner further before the press is let go.
+    const float slack = (corner.max.x - corner.min.x) * 0.5f;
+    const ScreenRect allowed{corner.min, ImVec2(corner.max.x + slack, corner.max.y + slack)};
+    if (!allowed.contains(io.MousePos)) {
+        m_cornerPressSince.reset();
+        return;
+    }
+    const double held = m_now - *m_cornerPressSince;
+    if (held >= kCornerHintSeconds) m_cornerHoldShown = true;
+    if (held >= kCornerHoldSeconds) {
+        m_cornerPressSince.reset();
+        // The press that opened the pad must not also press whatever is under the finger once it lifts.
+        ImGui::ClearActiveID();
+        openPinPad();
+    }
+}
+
+void Shell::drawCornerProgress() const {
+    if (!m_cornerPressSince) return;
+    const double held = m_now - *m_cornerPressSince;
+    if (held < kCornerHintSeconds) return;
+    // The ring fills from the hint to the hold time: progress = (held - hint) / (hold - hint).
+    const float progress = static_cast<float>(
+        std::clamp((held - kCornerHintSeconds) / (kCornerHoldSeconds - kCornerHintSeconds), 0.0, 1.0));
+    const ScreenRect corner = cornerRect();
+    const ImVec2 centre = corner.centre();
+    const float radius = (corner.max.x - corner.min.x) * 0.32f;
+    const float thickness = std::max(2.0f, 4.0f * m_theme.scale);
+    ImDrawList* drawList = ImGui::GetForegroundDrawList();
+    drawList->AddCircle(centre, radius, (m_theme.muted & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 60), 40, thickness);
+    constexpr float kTop = -IM_PI * 0.5f;
+    drawList->PathArcTo(centre, radius, kTop, kTop + 2.0f * IM_PI * progress, 40);
+    drawList->PathStroke(m_theme.accent, 0, thickness);
+}
+
+// [SECTION] The facilitator's way in
+
 void Shell::setFacilitatorAccess(FacilitatorAccess access) {
     m_facilitator = std::move(access);
     m_pinPadOpen = false;
+    m_menuOpen = false;
     m_pinPad = std::make_unique<PinPad>(m_theme, m_text,
                                         PinStorage{m_facilitator.loadPinHash, m_facilitator.savePinHash});
     bool chosen = true;
@@ -93,59 +208,94 @@ void Shell::setFacilitatorAccess(FacilitatorAccess access) {
     }
 }
 
+void Shell::openPinPad() {
+    // From the thank-you screen: that participant's answers are stored and forgotten already.
+    m_flow.restart();
+    m_pinPad->open(m_now);
+    m_pinPadOpen = true;
+}
+
+void Shell::openMenu() {
+    m_menuOpen = true;
+    m_lastActivity = m_now;
+    m_responseCount.reset();
+    try {
+        if (m_facilitator.responseCount) m_responseCount = m_facilitator.responseCount();
+    } catch (const std::exception&) {
+        // The menu shows a dash instead of a number.
+    }
+}
+
+// [SECTION] Frame
+
+bool Shell::filterInput(ImGuiIO& io) {
+    if (!m_keyboard->visible()) return false;
+    const bool taken = m_keyboard->filterInput(io);
+    m_keyboardTouched = m_keyboardTouched || taken;
+    return taken;
+}
+
+void Shell::placeKeyboard() {
+    // Done on the keyboard: the text field lets go, and the keyboard goes with it.
+    if (m_keyboard->takeDoneRequest()) ImGui::ClearActiveID();
+    // io.WantTextInput says a text field was active in the last frame: a module's, as only step pages have them.
+    const bool wanted = ImGui::GetIO().WantTextInput && ImGui::IsAnyItemActive() && view() == View::StepPage;
+    m_keyboardJustShown = wanted && !m_keyboard->visible();
+    m_keyboard->setVisible(wanted);
+    if (!wanted) return;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float height = std::min(m_keyboard->preferredHeight(viewport->WorkSize.x, m_theme),
+                                  viewport->WorkSize.y * 0.6f);
+    const ImVec2 max(viewport->WorkPos.x + viewport->WorkSize.x, viewport->WorkPos.y + viewport->WorkSize.y);
+    m_keyboardTop = max.y - height;
+    m_keyboard->layout(ImVec2(viewport->WorkPos.x, m_keyboardTop), max, m_theme);
+}
+
 void Shell::draw(double now) {
     m_now = now;
     beginFullWindow("alignkiosk");
     if (m_theme.body) ImGui::PushFont(m_theme.body);
 
-    // One readable column, centred on wide screens.
-    const float maxWidth = 1200.0f * m_theme.scale;
-    const float available = ImGui::GetContentRegionAvail().x;
-    const float width = std::min(available, maxWidth);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (available - width) * 0.5f);
-    ImGui::BeginChild("column", ImVec2(width, 0.0f), false, ImGuiWindowFlags_NoScrollbar);
-
     trackActivity();
-    const bool pinPad = m_pinPadOpen && m_flow.screen() == Screen::Welcome;
-    switch (m_flow.screen()) {
-    case Screen::Welcome:
-        if (pinPad) {
-            drawFacilitatorPin();
-        } else {
-            drawWelcome();
-            // Inside the column (a button outside it would be half covered by it), low in its corner, out of a
-            // participant's way.
-            drawFacilitatorEntry();
+    trackCornerHold();
+    placeKeyboard();
+    const View shown = view();
+    if (shown == View::Attract) {
+        drawAttract(); // the whole window is its target, so it is not drawn in the column
+    } else {
+        // One readable column, centred on wide screens.
+        const float maxWidth = 1200.0f * m_theme.scale;
+        const float available = ImGui::GetContentRegionAvail().x;
+        const float width = std::min(available, maxWidth);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (available - width) * 0.5f);
+        ImGui::BeginChild("column", ImVec2(width, 0.0f), false, ImGuiWindowFlags_NoScrollbar);
+        switch (shown) {
+        case View::PinPad: drawFacilitatorPin(); break;
+        case View::Menu: drawFacilitatorMenu(); break;
+        case View::Paused: drawPaused(); break;
+        case View::TeamPick: drawTeamPick(); break;
+        case View::StepPage: drawStepPage(); break;
+        case View::StillThere: drawStillThere(); break;
+        case View::ThankYou: drawThankYou(); break;
+        case View::Attract: break;
         }
-        break;
-    case Screen::TeamPick:
-        if (m_askingStillThere) {
-            drawStillThere();
-        } else {
-            drawTeamPick();
-        }
-        break;
-    case Screen::StepPage:
-        if (m_askingStillThere) {
-            drawStillThere();
-        } else {
-            drawStepPage();
-        }
-        break;
-    case Screen::ThankYou: drawThankYou(); break;
+        ImGui::EndChild();
     }
+    drawCornerProgress();
+    if (m_keyboard->visible()) m_keyboard->draw(m_theme);
 
-    ImGui::EndChild();
     if (m_theme.body) ImGui::PopFont();
     ImGui::End();
 }
+
+// [SECTION] Shared by the participant's views
 
 void Shell::drawProgressHeader() {
     const std::string label =
         m_flow.pageNumber() == 0
             ? std::string()
             : fillIn(fillIn(m_text.pageOf, "{page}", std::to_string(m_flow.pageNumber())), "{pages}",
-                         std::to_string(m_flow.pageTotal()));
+                     std::to_string(m_flow.pageTotal()));
     ImGui::PushStyleColor(ImGuiCol_Text, m_theme.muted);
     ImGui::TextUnformatted(m_survey.title.c_str());
     if (!label.empty()) {
@@ -178,6 +328,7 @@ Shell::NavAction Shell::drawNavigation(bool nextEnabled, const std::string& next
 void Shell::beginParticipant() {
     for (auto& module : m_modules)
         if (module) module->reset();
+    forgetTextInput();
     m_team.reset();
     m_error.clear();
 }

@@ -1,7 +1,8 @@
-// The participant's side of the kiosk: welcome -> optional team pick -> every page of every step -> thank-you ->
-// welcome for the next person. Draws one full-window ImGui frame at a time; the platform layer owns the window and
-// decides when to draw (see nextWakeIn). A small Facilitator button on the welcome screen opens a PIN pad that leads
-// to the facilitator's view; nothing of anyone's answers is reachable from the shell itself.
+// The participant's side of the kiosk: attract screen -> optional team pick -> every page of every step -> thank-you ->
+// attract screen for the next person. Draws one full-window ImGui frame at a time; the platform layer owns the window
+// and decides when to draw (see nextWakeIn). A facilitator reaches a PIN pad (a 3-second press in the top-left corner
+// of the attract, thank-you or paused screen; in a window also a small button) and then the facilitator menu: the
+// response count, pause, the dashboard, exit. Nothing of anyone's answers is reachable from the shell itself.
 #pragma once
 
 #include "core/response_store.h"
@@ -11,7 +12,10 @@
 #include "ui/shell_text.h"
 #include "ui/survey_flow.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -20,6 +24,8 @@
 
 namespace alignkiosk::ui {
 
+class OnScreenKeyboard;
+
 class Shell {
 public:
     // Stores one finished survey; throws (std::exception) when it could not, and then nothing was stored.
@@ -27,60 +33,114 @@ public:
 
     static constexpr double kThankYouSeconds = 6.0;
     // Walk-away handling: after this long without a touch in the middle of a survey a "Still there?" prompt counts
-    // down kStillThereSeconds, then the partial answers are wiped and the welcome screen returns.
+    // down (kDefaultStillThereSeconds unless set), then the partial answers are wiped and the attract screen returns.
     static constexpr double kDefaultIdleSeconds = 60.0;
-    static constexpr double kStillThereSeconds = 15.0;
+    static constexpr double kDefaultStillThereSeconds = 15.0;
+    // The attract screen's animation: a ripple spreads from a dot for kRippleSeconds every kRipplePeriodSeconds,
+    // redrawn kAttractFrameSeconds apart while it does; the screen is still in between. An idle station costs almost
+    // no CPU (on software GL a frame of the whole screen costs about 4 ms: 12 frames a second throughout would be 4 %).
+    static constexpr double kAttractFrameSeconds = 1.0 / 12.0;
+    static constexpr double kRippleSeconds = 2.4;
+    static constexpr double kRipplePeriodSeconds = 7.0;
+    // The facilitator corner: a press held this long opens the PIN pad; a progress ring shows from kCornerHintSeconds
+    // on, so a facilitator knows it is working and a participant who leans on the corner sees nothing.
+    static constexpr double kCornerHoldSeconds = 3.0;
+    static constexpr double kCornerHintSeconds = 1.0;
+    // The facilitator menu closes by itself when nobody touches it for this long, so a participant never finds it.
+    static constexpr double kMenuIdleSeconds = 60.0;
 
-    // The way to the facilitator's view, wired by the platform. The Facilitator button shows only when all three are
-    // set. loadPinHash/savePinHash reach the stored PIN hash (throwing std::exception when they cannot);
-    // onFacilitator runs, inside draw(), once the right PIN was entered (or a first PIN chosen): switch views after
-    // the frame. The shell is back on its welcome screen by then.
+    // What is on screen.
+    enum class View { Attract, TeamPick, StepPage, StillThere, ThankYou, Paused, PinPad, Menu };
+    // The facilitator menu's buttons, for menuButtonRect().
+    enum class MenuButton { PauseOrResume, Dashboard, Exit, Back };
+
+    // The way to the facilitator menu, wired by the platform. The corner gesture and the Facilitator button work only
+    // when the first three are set. loadPinHash/savePinHash reach the stored PIN hash (throwing std::exception when
+    // they cannot); onFacilitator opens the dashboard, inside draw(): switch views after the frame (the shell is back
+    // on its attract or paused screen by then). responseCount (optional) says how many responses are stored for this
+    // survey; onExit (optional: no Exit button without it) asks the platform to close the kiosk.
     struct FacilitatorAccess {
         std::function<std::optional<std::string>()> loadPinHash;
         std::function<void(const std::string&)> savePinHash;
         std::function<void()> onFacilitator;
+        std::function<uint64_t()> responseCount;
+        std::function<void()> onExit;
     };
 
     // One module instance per survey step, in step order.
     Shell(const core::Survey& survey, std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules,
           SubmitFunction submit, Theme theme, ShellText text = {});
+    ~Shell();
+    Shell(const Shell&) = delete;
+    Shell& operator=(const Shell&) = delete;
 
+    // Lets the on-screen keyboard take this frame's taps on its keys. Call after the backend's NewFrame and before
+    // ImGui::NewFrame; returns whether it took any.
+    bool filterInput(ImGuiIO& io);
     // Draws the whole frame (call between ImGui::NewFrame and ImGui::Render). `now` is in seconds, any epoch.
     void draw(double now);
     // The colour to clear the frame to (the window draws no background of its own: see Dashboard::backgroundColor).
     ImU32 backgroundColor() const { return ImGui::GetColorU32(ImGuiCol_WindowBg); }
-    // Seconds until the shell changes by itself (the thank-you screen returning, the PIN pad's countdown or idle
-    // timeout), or a negative number for never.
+    // Seconds until the shell changes by itself (the attract animation, the thank-you screen returning, the PIN pad's
+    // countdown, the idle timeout), or a negative number for never.
     double nextWakeIn(double now) const;
 
-    // Wires the Facilitator button. When no PIN has been chosen yet, the PIN pad opens at once and cannot be left
-    // until one is: the person starting the kiosk chooses it, not the first participant who finds the button.
+    // Wires the facilitator's way in. When no PIN has been chosen yet, the PIN pad opens at once and cannot be left
+    // until one is: the person starting the kiosk chooses it, not the first participant who finds the corner.
     void setFacilitatorAccess(FacilitatorAccess access);
+    // Kiosk mode (a touchscreen station): no Facilitator button on the attract screen, only the corner gesture.
+    // Off (a window on a laptop): the small button as well.
+    void setKioskMode(bool on) { m_kioskMode = on; }
 
     // Seconds without a touch before the "Still there?" prompt (kDefaultIdleSeconds unless set; at least 1).
     void setIdleTimeout(double seconds);
+    // Seconds the "Still there?" prompt counts down (kDefaultStillThereSeconds unless set; at least 1).
+    void setStillThereSeconds(double seconds);
     // Whether the "Still there?" prompt is on screen.
     bool askingStillThere() const { return m_askingStillThere; }
 
+    View view() const;
     const SurveyFlow& flow() const { return m_flow; }
-    // The PIN pad, when it is on screen (it covers the welcome screen).
+    bool paused() const { return m_paused; }
+    bool keyboardVisible() const;
+    // The on-screen keyboard (where its keys are, for tests that tap them).
+    const OnScreenKeyboard& keyboard() const { return *m_keyboard; }
+    // The PIN pad, when it is on screen (it covers the attract screen).
     const PinPad* facilitatorPinPad() const { return m_pinPadOpen ? m_pinPad.get() : nullptr; }
+    // Where a facilitator menu button was drawn in the last frame (screen coordinates), for tests that tap it.
+    std::optional<ScreenRect> menuButtonRect(MenuButton button) const;
+    // The facilitator corner (screen coordinates).
+    ScreenRect cornerRect() const;
 
 private:
-    void drawWelcome();
+    void drawAttract();
+    void drawAttractAnimation(ImVec2 centre, float radius) const;
+    static double attractWakeIn(double now);
     void drawFacilitatorEntry();
     void drawFacilitatorPin();
+    void drawFacilitatorMenu();
+    void drawPaused();
     void drawTeamPick();
     void drawStepPage();
     void drawThankYou();
     void drawStillThere();
-    // Notes a touch, key or pointer movement in this frame; asks "Still there?" and walks away when there was none.
+    void drawCornerProgress() const;
+    // Notes a touch, key or pointer movement in this frame; asks "Still there?" and walks away when there was none;
+    // closes a forgotten facilitator menu.
     void trackActivity();
+    // Follows a press in the facilitator corner and opens the PIN pad when it was held long enough.
+    void trackCornerHold();
+    bool cornerGestureAllowed() const;
+    bool facilitatorWired() const;
+    // Shows the on-screen keyboard along the bottom while a module's text field is active.
+    void placeKeyboard();
     void drawProgressHeader();
     // Back and Next/Finish along the bottom (no Next when nextLabel is empty); returns what was pressed.
     enum class NavAction { None, Back, Next };
     NavAction drawNavigation(bool nextEnabled, const std::string& nextLabel);
 
+    void openPinPad();
+    void openMenu();
     void beginParticipant();
     void finish();
 
@@ -94,13 +154,28 @@ private:
     double m_now = 0.0;
     double m_thankYouSince = 0.0;
     double m_idleTimeout = kDefaultIdleSeconds;
+    double m_stillThereSeconds = kDefaultStillThereSeconds;
     double m_lastActivity = 0.0;
     bool m_askingStillThere = false;
     std::string m_error;
+    bool m_kioskMode = false;
+    bool m_paused = false;
+
     FacilitatorAccess m_facilitator;
     std::unique_ptr<PinPad> m_pinPad; // kept while the shell lives, so its wrong-try count survives closing it
     bool m_pinPadOpen = false;
-    bool m_choosingFirstPin = false; // the start-up choice of a PIN: required, and not a way into the dashboard
+    bool m_choosingFirstPin = false; // the start-up choice of a PIN: required, and not a way into the menu
+    bool m_menuOpen = false;
+    std::optional<uint64_t> m_responseCount; // read when the menu opens
+    std::array<std::optional<ScreenRect>, 4> m_menuRects{};
+
+    std::optional<double> m_cornerPressSince; // a press that began in the corner and is still held there
+    bool m_cornerHoldShown = false;           // the current press showed the ring: its release is not a tap
+
+    std::unique_ptr<OnScreenKeyboard> m_keyboard;
+    bool m_keyboardTouched = false;  // filterInput took a tap since the last frame
+    bool m_keyboardJustShown = false; // it appeared this frame: bring the tapped text field above it
+    float m_keyboardTop = 0.0f;       // screen y, while it is visible
 };
 
 } // namespace alignkiosk::ui

@@ -10,8 +10,8 @@ namespace alignkiosk::ui {
 namespace {
 
 // The file keys, one per ShellText field.
-constexpr std::array<std::pair<const char*, std::string ShellText::*>, 28> kFields{{
-    {"start", &ShellText::start},
+constexpr std::array<std::pair<const char*, std::string ShellText::*>, 39> kFields{{
+    {"tap_to_start", &ShellText::tapToStart},
     {"next", &ShellText::next},
     {"back", &ShellText::back},
     {"finish", &ShellText::finish},
@@ -39,6 +39,17 @@ constexpr std::array<std::pair<const char*, std::string ShellText::*>, 28> kFiel
     {"pin_unavailable", &ShellText::pinUnavailable},
     {"ok", &ShellText::ok},
     {"cancel", &ShellText::cancel},
+    {"paused_title", &ShellText::pausedTitle},
+    {"paused_body", &ShellText::pausedBody},
+    {"menu_title", &ShellText::menuTitle},
+    {"responses_stored", &ShellText::responsesStored},
+    {"pause_station", &ShellText::pauseStation},
+    {"pause_help", &ShellText::pauseHelp},
+    {"resume_station", &ShellText::resumeStation},
+    {"resume_help", &ShellText::resumeHelp},
+    {"open_dashboard", &ShellText::openDashboard},
+    {"exit_kiosk", &ShellText::exitKiosk},
+    {"back_to_station", &ShellText::backToStation},
 }};
 
 } // namespace

@@ -10,14 +10,16 @@
 namespace alignkiosk::ui {
 
 struct ShellText {
-    std::string start = "Start";
+    // The attract screen: the whole screen starts the survey.
+    std::string tapToStart = "Tap anywhere to start";
     std::string next = "Next";
     std::string back = "Back";
     std::string finish = "Finish";
     std::string done = "Done";
     // {k}: the survey's smallest group the dashboard shows.
     std::string anonymityPromise =
-        "Anonymous by design: no names, no log-ins, and no record of when or in what order people answered. "
+        "Anonymous by design: no names, no log-ins, no times finer than the day, and no record of the order people "
+        "answered in. "
         "Results are only ever shown for groups of at least {k} people, never for one person.";
     std::string teamQuestion = "Which team are you part of?";
     std::string teamHelp = "Only used to compare teams as groups. You can skip it.";
@@ -32,7 +34,7 @@ struct ShellText {
     std::string thankYouBody = "Your answers are saved. The screen will be ready for the next person in a moment.";
     std::string saveFailed = "Your answers could not be saved, and nothing was lost. Please tell the facilitator.";
     std::string moduleFailed = "This part of the survey cannot be shown right now. Please tell the facilitator.";
-    // The facilitator entry on the welcome screen and its PIN pad ({seconds}: the lock-out left).
+    // The facilitator entry on the attract screen and its PIN pad ({seconds}: the lock-out left).
     std::string facilitator = "Facilitator";
     std::string pinChoose = "Choose a facilitator PIN";
     std::string pinChooseHelp = "4 to 8 digits. It opens the team results on this kiosk, so keep it to yourself.";
@@ -44,6 +46,20 @@ struct ShellText {
     std::string pinUnavailable = "The facilitator PIN cannot be read or saved right now. Please try again.";
     std::string ok = "OK";
     std::string cancel = "Cancel";
+    // What participants see while the facilitator has paused the station.
+    std::string pausedTitle = "This station is paused";
+    std::string pausedBody = "Thank you for stopping by. It will be open again in a moment.";
+    // The facilitator menu, reached with the PIN.
+    std::string menuTitle = "Facilitator";
+    std::string responsesStored = "responses stored for this survey";
+    std::string pauseStation = "Pause the station";
+    std::string pauseHelp = "Participants then see a paused screen. To come back here, hold the top-left corner of "
+                            "the screen for 3 seconds.";
+    std::string resumeStation = "Resume the station";
+    std::string resumeHelp = "The station is paused: participants cannot start the survey.";
+    std::string openDashboard = "Open the dashboard";
+    std::string exitKiosk = "Exit the kiosk";
+    std::string backToStation = "Back to the station";
 };
 
 // `text` with every `placeholder` (e.g. "{seconds}") replaced by `value`.

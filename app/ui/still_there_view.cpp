@@ -11,7 +11,7 @@ namespace alignkiosk::ui {
 
 void Shell::drawStillThere() {
     const float scale = m_theme.scale;
-    const double left = m_lastActivity + m_idleTimeout + kStillThereSeconds - m_now;
+    const double left = m_lastActivity + m_idleTimeout + m_stillThereSeconds - m_now;
     const int seconds = std::max(0, static_cast<int>(std::ceil(left)));
     const std::string body = fillIn(m_text.stillThereBody, "{seconds}", std::to_string(seconds));
 

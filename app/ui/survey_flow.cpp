@@ -32,7 +32,7 @@ bool SurveyFlow::findPage(std::size_t fromStep, bool forward) {
 }
 
 void SurveyFlow::start() {
-    if (m_screen != Screen::Welcome) return;
+    if (m_screen != Screen::Attract) return;
     if (m_hasTeamPick) {
         m_screen = Screen::TeamPick;
     } else if (findPage(0, true)) {
@@ -57,21 +57,21 @@ void SurveyFlow::next() {
 
 void SurveyFlow::back() {
     if (m_screen == Screen::TeamPick) {
-        m_screen = Screen::Welcome;
+        m_screen = Screen::Attract;
         return;
     }
     if (m_screen != Screen::StepPage) return;
     if (m_page > 0) {
         --m_page;
     } else if (m_step == 0 || !findPage(m_step - 1, false)) {
-        m_screen = m_hasTeamPick ? Screen::TeamPick : Screen::Welcome;
+        m_screen = m_hasTeamPick ? Screen::TeamPick : Screen::Attract;
         m_step = 0;
         m_page = 0;
     }
 }
 
 void SurveyFlow::restart() {
-    m_screen = Screen::Welcome;
+    m_screen = Screen::Attract;
     m_step = 0;
     m_page = 0;
 }
@@ -99,7 +99,7 @@ uint32_t SurveyFlow::pageNumber() const {
 float SurveyFlow::progress() const {
     if (m_screen == Screen::ThankYou) return 1.0f;
     const uint32_t total = pageTotal();
-    if (total == 0 || m_screen == Screen::Welcome) return 0.0f;
+    if (total == 0 || m_screen == Screen::Attract) return 0.0f;
     return static_cast<float>(pageNumber() - 1) / static_cast<float>(total);
 }
 

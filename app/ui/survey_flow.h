@@ -1,5 +1,6 @@
-// Where a participant is in a survey: welcome, team pick, a page of a step, thank-you. Pure navigation logic with no
-// ImGui and no plugins, so the rules (what Back and Next do, how progress is counted) are unit-tested on their own.
+// Where a participant is in a survey: the attract screen, team pick, a page of a step, thank-you. Pure navigation logic
+// with no ImGui and no plugins, so the rules (what Back and Next do, how progress is counted) are unit-tested on their
+// own.
 #pragma once
 
 #include <cstdint>
@@ -7,7 +8,7 @@
 
 namespace alignkiosk::ui {
 
-enum class Screen { Welcome, TeamPick, StepPage, ThankYou };
+enum class Screen { Attract, TeamPick, StepPage, ThankYou };
 
 class SurveyFlow {
 public:
@@ -19,19 +20,19 @@ public:
     std::size_t step() const { return m_step; }
     uint32_t page() const { return m_page; }
 
-    // Welcome -> team pick or first page.
+    // Attract screen -> team pick or first page.
     void start();
     // Forward from the team pick or a page; from the last page this is Finish and leads to ThankYou.
     void next();
-    // One page back; from the first page back to the team pick or the welcome screen.
+    // One page back; from the first page back to the team pick or the attract screen.
     void back();
-    // Thank-you (or anywhere) -> welcome, ready for the next participant.
+    // Thank-you (or anywhere) -> the attract screen, ready for the next participant.
     void restart();
 
     bool onLastPage() const;
     // 0..1 through the survey's pages; the team pick counts as a page.
     float progress() const;
-    uint32_t pageNumber() const; // 1-based position among all pages (team pick included), 0 on welcome/thank-you
+    uint32_t pageNumber() const; // 1-based position among all pages (team pick included), 0 on attract/thank-you
     uint32_t pageTotal() const;
 
 private:
@@ -39,7 +40,7 @@ private:
 
     std::vector<uint32_t> m_pagesPerStep;
     bool m_hasTeamPick;
-    Screen m_screen = Screen::Welcome;
+    Screen m_screen = Screen::Attract;
     std::size_t m_step = 0;
     uint32_t m_page = 0;
 };

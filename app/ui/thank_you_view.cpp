@@ -1,4 +1,5 @@
-// The thank-you screen: confirms the answers are saved, then returns to the welcome screen by itself.
+// The thank-you screen: confirms the answers are saved, then returns to the attract screen by itself. Its top-left
+// corner, held 3 s, leads a facilitator to the PIN pad (Shell::trackCornerHold).
 #include "shell.h"
 
 #include "ui/widgets.h"

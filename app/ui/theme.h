@@ -1,12 +1,54 @@
 // The shell's look: fonts in three sizes, colours and spacing, scaled for the display. Shared with plugins through
-// alignkiosk_frame_v1 (fonts, accent colour, touch-target size).
+// alignkiosk_frame_v1 (fonts, accent colour, touch-target size) and through ImGui's style colours.
 #pragma once
+
+#include "core/survey_model.h" // ThemeKind: a survey file can choose the theme
 
 #include <imgui.h>
 
 #include <filesystem>
 
 namespace alignkiosk::ui {
+
+// Light (the default), dark, or high contrast (black, white and yellow, thick outlines; WCAG AAA contrast).
+using ThemeKind = core::ThemeKind;
+
+// [SECTION] Display size -> touch sizes ---------------------------------------------------------------------------
+
+// What the platform knows about the display the window is on (GLFW: the monitor's video mode and
+// glfwGetMonitorPhysicalSize, glfwGetWindowContentScale, the window's size). Window coordinates are pixels on X11.
+struct DisplayGeometry {
+    int monitorWidthPx = 0; // the monitor's current mode
+    int monitorHeightPx = 0;
+    int monitorWidthMm = 0; // the monitor's physical size as it reports it (EDID); 0 when unknown
+    int monitorHeightMm = 0;
+    float contentScale = 1.0f; // the desktop's own scale (Xft.dpi / 96 on X11)
+    int windowWidth = 0;       // what is drawn on
+    int windowHeight = 0;
+};
+
+struct TouchMetrics {
+    float uiScale = 1.0f;        // multiplies every size drawn at 96 dpi
+    float minTouchTarget = 64.0f; // pixels: at least 15 mm on the glass, and never below 64 px at uiScale
+    float pixelsPerMm = 96.0f / 25.4f;
+    bool measured = false; // pixelsPerMm from the monitor's physical size; false: 96 dpi times the content scale
+};
+
+// Pure arithmetic, so it can be tested without a display. The physical size is trusted only when it is plausible
+// (both sides known, 1 to 24 px/mm, square pixels within 20 %, a diagonal of at least 200 mm); otherwise the density
+// is taken as 96 dpi times the content scale. uiScale follows the physical density (type the same size on the glass
+// whatever the screen), at least 0.8, but never more than lets a page laid out for a 1280x860 window at 860/900 fit
+// the window without scrolling.
+TouchMetrics touchMetrics(const DisplayGeometry& display);
+
+// [SECTION] Contrast ----------------------------------------------------------------------------------------------
+
+// WCAG 2.x relative luminance of an sRGB colour (alpha ignored): 0 for black, 1 for white.
+double relativeLuminance(ImU32 colour);
+// WCAG 2.x contrast ratio (L1 + 0.05) / (L2 + 0.05), L1 the lighter: 1 to 21. Text needs 4.5 (AA) or 7 (AAA).
+double contrastRatio(ImU32 a, ImU32 b);
+
+// [SECTION] Theme -------------------------------------------------------------------------------------------------
 
 // The facilitator dashboard's colours. The participant screens never use them, so the kiosk looks the same whatever
 // is chosen here.
@@ -27,14 +69,27 @@ struct DashboardPalette {
 };
 
 struct Theme {
+    ThemeKind kind = ThemeKind::Light;
     float scale = 1.0f;          // 1.0 = a 96-dpi laptop screen
     float minTouchTarget = 64.0f; // pixels
     ImFont* body = nullptr;
     ImFont* heading = nullptr;
     ImFont* title = nullptr;
-    ImU32 accent = IM_COL32(23, 107, 135, 255);
-    ImU32 muted = IM_COL32(90, 98, 110, 255);
+    // The participant screens' colours (the light theme's here; applyTheme sets the chosen theme's). ImGui's style
+    // colours agree: WindowBg = background, Text = text, Button / ButtonActive = button / pressed, Border = border.
+    ImU32 background = IM_COL32(247, 247, 242, 255);
+    ImU32 text = IM_COL32(26, 31, 38, 255);
+    ImU32 accent = IM_COL32(23, 107, 135, 255);       // primary buttons, progress, the chosen option
+    ImU32 onAccent = IM_COL32(255, 255, 255, 255);    // text on accent, accentPressed and selected
+    ImU32 accentPressed = IM_COL32(18, 86, 108, 255); // a primary button while a finger is on it
+    ImU32 muted = IM_COL32(90, 98, 110, 255);         // help and notes; still readable on background and surface
     ImU32 error = IM_COL32(176, 32, 32, 255);
+    ImU32 surface = IM_COL32(226, 239, 243, 255);     // a band or card behind grouped content
+    ImU32 button = IM_COL32(224, 230, 232, 255);      // a secondary button or an unchosen option
+    ImU32 pressed = IM_COL32(130, 186, 205, 255);     // ...while a finger is on it (text: text)
+    ImU32 selected = IM_COL32(23, 107, 135, 255);     // the chosen option's fill (text: onAccent)
+    ImU32 border = IM_COL32(191, 199, 204, 255);      // outlines of buttons and fields
+    float borderWidth = 0.0f;                          // pixels at scale 1; drawn by ImGui around buttons and fields
 
     // The dashboard on a laptop: the participant screens' background and accent.
     DashboardPalette dashboard{.background = IM_COL32(247, 247, 242, 255),
@@ -69,8 +124,12 @@ struct Theme {
 };
 
 // Adds the theme's fonts to the current context's atlas (from `fontFile`, falling back to ImGui's built-in font when
-// it cannot be read) and sets the style. Call once, before the first frame, with an ImGui context current.
-Theme applyTheme(float scale, const std::filesystem::path& fontFile);
+// it cannot be read) and sets the style. Call once, before the first frame, with an ImGui context current. The fonts
+// carry Basic Latin, Latin-1 Supplement, Latin Extended-A (é, ß, œ, ł, ő ...), Romanian's ș and ț, punctuation and
+// arrows. This form takes minTouchTarget as 64 px times `scale`.
+Theme applyTheme(float scale, const std::filesystem::path& fontFile, ThemeKind kind = ThemeKind::Light);
+// The same, sized for the display: scale and minTouchTarget from touchMetrics().
+Theme applyTheme(const TouchMetrics& metrics, const std::filesystem::path& fontFile, ThemeKind kind = ThemeKind::Light);
 
 // Adds the dashboard's projection fonts (the theme's three sizes times projectionTypeScale) to the current context's
 // atlas. Call before the first frame, after applyTheme, only where the dashboard can be shown: the atlas grows.

@@ -1,10 +1,28 @@
 #include "widgets.h"
 
-#include <imgui_internal.h> // ClearActiveID
+#include <imgui_internal.h> // ClearActiveID, InputTextState
 
 #include <algorithm>
+#include <cstddef>
 
 namespace alignkiosk::ui {
+
+namespace {
+
+// Zeroes memory through a volatile pointer: a plain memset before the memory is freed may be optimised away.
+void overwrite(void* data, std::size_t bytes) {
+    auto* byte = static_cast<volatile unsigned char*>(data);
+    for (std::size_t i = 0; i < bytes; ++i) byte[i] = 0;
+}
+
+template <typename T>
+void overwrite(ImVector<T>& buffer) {
+    if (buffer.Data) overwrite(buffer.Data, static_cast<std::size_t>(buffer.Capacity) * sizeof(T));
+}
+
+} // namespace
+
+ScreenRect lastItemRect() { return ScreenRect{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()}; }
 
 void beginFullWindow(const char* name) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -30,11 +48,11 @@ bool touchButton(const Theme& theme, const char* label, ImVec2 size, ButtonStyle
     size.y = std::max(size.y, theme.minTouchTarget);
     int colorsPushed = 0;
     if (style == ButtonStyle::Primary) {
-        const ImVec4 accent = ImGui::ColorConvertU32ToFloat4(theme.accent);
-        ImGui::PushStyleColor(ImGuiCol_Button, accent);
-        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(accent.x * 1.1f, accent.y * 1.1f, accent.z * 1.1f, 1.0f));
-        ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImVec4(accent.x * 0.8f, accent.y * 0.8f, accent.z * 0.8f, 1.0f));
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 1.0f, 1.0f, 1.0f));
+        // The theme's own pair for text on the accent (white on blue, black on yellow in high contrast).
+        ImGui::PushStyleColor(ImGuiCol_Button, theme.accent);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme.accent); // a finger does not hover
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme.accentPressed);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme.onAccent);
         colorsPushed = 4;
     }
     if (!enabled) ImGui::PushStyleVar(ImGuiStyleVar_Alpha, ImGui::GetStyle().Alpha * 0.4f);
@@ -63,6 +81,45 @@ void centeredText(std::string_view text, ImFont* font, ImU32 color) {
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     if (color) ImGui::PopStyleColor();
     if (font) ImGui::PopFont();
+}
+
+void centeredWrappedText(std::string_view text, float width, ImFont* font, ImU32 color) {
+    if (font) ImGui::PushFont(font);
+    if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImFont* current = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / current->FontSize;
+    const float left = ImGui::GetCursorPosX();
+    const char* line = text.data();
+    const char* const end = text.data() + text.size();
+    while (line < end) {
+        const char* lineEnd = current->CalcWordWrapPositionA(scale, line, end, width);
+        if (lineEnd <= line) lineEnd = end; // a single word wider than the line: let it overflow
+        const char* visibleEnd = lineEnd;
+        while (visibleEnd > line && (visibleEnd[-1] == ' ' || visibleEnd[-1] == '\n')) --visibleEnd;
+        const float lineWidth = ImGui::CalcTextSize(line, visibleEnd).x;
+        ImGui::SetCursorPosX(left + std::max(0.0f, (width - lineWidth) * 0.5f));
+        ImGui::TextUnformatted(line, visibleEnd);
+        line = lineEnd;
+        while (line < end && *line == ' ') ++line;
+        if (line < end && *line == '\n') ++line;
+    }
+    if (color) ImGui::PopStyleColor();
+    if (font) ImGui::PopFont();
+}
+
+void forgetTextInput() {
+    ImGuiContext& context = *ImGui::GetCurrentContext();
+    ImGuiInputTextState& state = context.InputTextState;
+    if (context.ActiveId != 0 && context.ActiveId == state.ID) ImGui::ClearActiveID();
+    overwrite(state.TextW);
+    overwrite(state.TextA);
+    overwrite(state.InitialTextA);
+    state.ClearFreeMemory();
+    overwrite(&state.Stb, sizeof state.Stb); // its undo history holds typed characters
+    state.CurLenW = 0;
+    state.CurLenA = 0;
+    state.TextAIsValid = false;
+    state.ID = 0; // the next text field activated starts from its own buffer
 }
 
 } // namespace alignkiosk::ui

@@ -11,6 +11,19 @@ namespace alignkiosk::ui {
 
 enum class ButtonStyle { Primary, Secondary };
 
+// A rectangle on the screen (screen coordinates): where a button was drawn, for tests that tap it like a finger would.
+struct ScreenRect {
+    ImVec2 min;
+    ImVec2 max;
+    ImVec2 centre() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
+    bool contains(ImVec2 point) const {
+        return point.x >= min.x && point.y >= min.y && point.x < max.x && point.y < max.y;
+    }
+};
+
+// Where the last item was drawn.
+ScreenRect lastItemRect();
+
 // Begins the one window that covers the whole display (the shell's and the dashboard's views). It draws no
 // background: the platform clears the frame to the view's colour, a full-screen quad being costly on llvmpipe.
 void beginFullWindow(const char* name);
@@ -29,5 +42,12 @@ void wrappedText(std::string_view text, ImFont* font = nullptr, ImU32 color = 0)
 
 // Text centred horizontally in the available width (one line).
 void centeredText(std::string_view text, ImFont* font = nullptr, ImU32 color = 0);
+
+// Text wrapped to `width` from the cursor, every line centred in it.
+void centeredWrappedText(std::string_view text, float width, ImFont* font = nullptr, ImU32 color = 0);
+
+// Lets go of the active text field and overwrites ImGui's own copy of what was typed in it (its edit buffers and undo
+// history), so a participant's words do not stay in memory after their answers are wiped.
+void forgetTextInput();
 
 } // namespace alignkiosk::ui

@@ -44,7 +44,8 @@ out="$E2E_TMP/export"
 [ "$(head -n 1 "$out/summary.csv")" = "$header" ] || fail "export header"
 rows=$(($(wc -l <"$out/summary.csv") - 1))
 items=$(awk -F, 'NR > 1 { print $3 }' "$out/summary.csv" | sort -u | wc -l)
-[ "$items" = 8 ] || fail "expected the 8 rated items, found $items"
+# The default survey is the workshop: 8 diagnostic signs and metrics, and how well 6 stakeholder groups are understood.
+[ "$items" = 14 ] || fail "expected the 14 rated items of the workshop survey, found $items"
 [ "$rows" -ge 16 ] || fail "expected rows for everyone and teams, found $rows"
 small=$(awk -F, 'NR > 1 && $5 < 5' "$out/summary.csv")
 [ -z "$small" ] || fail "groups below k=5 exported: $small"

@@ -11,7 +11,7 @@ db="$E2E_TMP/responses.sqlite3"
 survey="$build_dir/share/alignkiosk/surveys/diagnostic-signs.json"
 start_display
 start_kiosk "$program" run --survey "$survey" --db "$db"
-# A new store has no facilitator PIN: the kiosk asks for one before anyone else can reach the Facilitator button.
+# A new store has no facilitator PIN: the kiosk asks for one before anyone else can reach the facilitator menu.
 # The person starting the kiosk has a keyboard; the pad takes digits and Enter as well as taps.
 choose_pin() {
   xdotool type --delay 30 "$1"; sleep 0.2; xdotool key Return; sleep 0.3
@@ -19,8 +19,9 @@ choose_pin() {
 }
 choose_pin 2468
 
-# The window is 1280x860 on a 1920x1080 screen; the shell's layout puts these where they are.
-START=(640 728); MARKETING=(928 306); NEXT=(1087 790)
+# The window is 1280x860 on a 1920x1080 screen; the shell's layout puts these where they are. The attract screen
+# starts wherever it is tapped.
+START=(640 728); MARKETING=(928 306); NEXT=(1087 790); KEYBOARD_DONE=(1130 819)
 # Module pages: tap the fourth point of every scale ("Often" / "Well") by sweeping down its column; taps between rows
 # land on nothing, and a row tapped twice keeps its answer.
 answer_page_with_fourth_point() {
@@ -34,11 +35,13 @@ for page in 1 2 3 4; do
   answer_page_with_fourth_point
   tap "${NEXT[@]}"
 done
-# The open sentence: tap into the field and type.
+# The open sentence: tap into the field and type (a laptop's keys work while the on-screen keyboard shows); Done on
+# the on-screen keyboard puts it away, and Finish, which it covered, is back.
 tap 640 260
 sleep 0.4 # let the field take the keyboard before the first key
 xdotool type --delay 20 'We help teams say one clear thing'
 sleep 0.3
+tap "${KEYBOARD_DONE[@]}"
 tap "${NEXT[@]}" # Finish
 sleep 0.5
 
@@ -56,7 +59,7 @@ fours=$(grep -o '":4' <<<"$payload" | wc -l)
 grep -q '"We help teams say one clear thing"' <<<"$payload" || fail "open sentence missing, payload: $payload"
 
 # The next participant starts, answers one page and walks away: nothing more is stored.
-sleep 6.5 # the thank-you screen returns to the welcome screen by itself
+sleep 6.5 # the thank-you screen returns to the attract screen by itself
 tap "${START[@]}"
 tap "${MARKETING[@]}"
 answer_page_with_fourth_point

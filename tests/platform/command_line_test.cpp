@@ -72,3 +72,65 @@ TEST(CommandLine, HelpAndVersionWinWherever) {
     EXPECT_EQ(parseCommandLine({"validate", "--help"}).commandLine->command, Command::Help);
     EXPECT_EQ(parseCommandLine({"--version"}).commandLine->command, Command::Version);
 }
+
+TEST(CommandLine, ThemeTakesTheThreeNamesForRun) {
+    using alignkiosk::core::ThemeKind;
+    EXPECT_EQ(parseCommandLine({"run", "--theme", "light"}).commandLine->theme, ThemeKind::Light);
+    EXPECT_EQ(parseCommandLine({"run", "--theme", "dark"}).commandLine->theme, ThemeKind::Dark);
+    EXPECT_EQ(parseCommandLine({"run", "--theme", "high-contrast"}).commandLine->theme, ThemeKind::HighContrast);
+    EXPECT_EQ(parseCommandLine({"run", "--theme", "high_contrast"}).commandLine->theme, ThemeKind::HighContrast);
+    const auto wrong = parseCommandLine({"run", "--theme", "neon"});
+    EXPECT_FALSE(wrong.commandLine);
+    EXPECT_NE(wrong.error.find("light, dark or high-contrast"), std::string::npos);
+    EXPECT_FALSE(parseCommandLine({"run", "--theme"}).commandLine);
+    EXPECT_FALSE(parseCommandLine({"dashboard", "--theme", "dark"}).commandLine);
+    EXPECT_FALSE(parseCommandLine({"run"}).commandLine->theme.has_value());
+}
+
+TEST(CommandLine, KioskIsAFlagOfRun) {
+    EXPECT_TRUE(parseCommandLine({"run", "--kiosk"}).commandLine->kiosk);
+    EXPECT_TRUE(parseCommandLine({"--kiosk"}).commandLine->kiosk); // run is the default command
+    EXPECT_FALSE(parseCommandLine({"run"}).commandLine->kiosk);
+    EXPECT_FALSE(parseCommandLine({"dashboard", "--kiosk"}).commandLine);
+}
+
+TEST(CommandLine, FlagsWinOverTheSurveysKioskSettings) {
+    using alignkiosk::core::KioskSettings;
+    using alignkiosk::core::ThemeKind;
+    KioskSettings survey;
+    survey.idleTimeout = 90;
+    survey.stillThere = 20;
+    survey.theme = ThemeKind::Dark;
+
+    const KioskSettings unchanged = alignkiosk::platform::kioskSettingsFor(*parseCommandLine({"run"}).commandLine, survey);
+    EXPECT_EQ(unchanged.idleTimeout, 90u);
+    EXPECT_EQ(unchanged.stillThere, 20u);
+    EXPECT_EQ(unchanged.theme, ThemeKind::Dark);
+
+    const KioskSettings flags = alignkiosk::platform::kioskSettingsFor(
+        *parseCommandLine({"run", "--idle-timeout", "2", "--theme", "high-contrast"}).commandLine, survey);
+    EXPECT_EQ(flags.idleTimeout, 2u); // below the survey's minimum of 5: tests walk away quickly
+    EXPECT_EQ(flags.stillThere, 20u);
+    EXPECT_EQ(flags.theme, ThemeKind::HighContrast);
+
+    const KioskSettings huge = alignkiosk::platform::kioskSettingsFor(
+        *parseCommandLine({"run", "--idle-timeout", "99999999999"}).commandLine, survey);
+    EXPECT_EQ(huge.idleTimeout, 4294967295u); // held at the largest the settings carry
+}
+
+TEST(CommandLine, KioskModeLocksTheWindowDown) {
+    const auto kiosk = alignkiosk::platform::windowOptionsFor(*parseCommandLine({"run", "--kiosk"}).commandLine);
+    EXPECT_TRUE(kiosk.fullScreen);
+    EXPECT_FALSE(kiosk.decorated);
+    EXPECT_TRUE(kiosk.hideCursor);
+    EXPECT_TRUE(kiosk.refuseClose);
+    EXPECT_TRUE(kiosk.stayRestored);
+    EXPECT_TRUE(kiosk.visible);
+
+    const auto window = alignkiosk::platform::windowOptionsFor(*parseCommandLine({"run"}).commandLine);
+    EXPECT_FALSE(window.fullScreen);
+    EXPECT_TRUE(window.decorated);
+    EXPECT_FALSE(window.hideCursor);
+    EXPECT_FALSE(window.refuseClose);
+    EXPECT_FALSE(window.stayRestored);
+}

@@ -16,9 +16,10 @@ TEST(ShellText, BundledEnglishFileHasEveryKeyAndMatchesTheDefaults) {
     std::string unknown;
     const ShellText fromFile = alignkiosk::ui::shellTextFrom(table.strings, &unknown);
     EXPECT_TRUE(unknown.empty()) << unknown;
-    EXPECT_EQ(table.strings.size(), 28u);
+    EXPECT_EQ(table.strings.size(), 39u);
     const ShellText defaults;
-    EXPECT_EQ(fromFile.start, defaults.start);
+    EXPECT_EQ(fromFile.tapToStart, defaults.tapToStart);
+    EXPECT_EQ(fromFile.pauseHelp, defaults.pauseHelp);
     EXPECT_EQ(fromFile.anonymityPromise, defaults.anonymityPromise);
     EXPECT_EQ(fromFile.pageOf, defaults.pageOf);
     EXPECT_EQ(fromFile.saveFailed, defaults.saveFailed);
@@ -27,8 +28,9 @@ TEST(ShellText, BundledEnglishFileHasEveryKeyAndMatchesTheDefaults) {
 
 TEST(ShellText, ReplacesKnownKeysAndReportsUnknownOnes) {
     std::string unknown;
-    const ShellText text = alignkiosk::ui::shellTextFrom({{"start", "Los"}, {"bogus", "x"}}, &unknown);
-    EXPECT_EQ(text.start, "Los");
+    const ShellText text =
+        alignkiosk::ui::shellTextFrom({{"tap_to_start", "Tippen, um zu beginnen"}, {"bogus", "x"}}, &unknown);
+    EXPECT_EQ(text.tapToStart, "Tippen, um zu beginnen");
     EXPECT_EQ(text.next, ShellText().next);
     EXPECT_EQ(unknown, "bogus");
 }
@@ -39,12 +41,12 @@ TEST(ShellText, MissingOrBrokenFileFallsBackToDefaultsWithAWarning) {
     std::string warning;
     ShellText text = alignkiosk::ui::loadShellText(dir, "xx", warning);
     EXPECT_NE(warning.find("xx.json"), std::string::npos);
-    EXPECT_EQ(text.start, ShellText().start);
+    EXPECT_EQ(text.tapToStart, ShellText().tapToStart);
 
-    std::ofstream(dir / "strings" / "de.json") << "{\"start\": 5";
+    std::ofstream(dir / "strings" / "de.json") << "{\"tap_to_start\": 5";
     warning.clear();
     text = alignkiosk::ui::loadShellText(dir, "de", warning);
     EXPECT_NE(warning.find("de.json"), std::string::npos);
-    EXPECT_EQ(text.start, ShellText().start);
+    EXPECT_EQ(text.tapToStart, ShellText().tapToStart);
     std::filesystem::remove_all(dir);
 }

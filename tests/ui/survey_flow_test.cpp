@@ -7,7 +7,7 @@ using alignkiosk::ui::SurveyFlow;
 
 TEST(SurveyFlow, WalksEveryPageOfEveryStepThenThanks) {
     SurveyFlow flow({2, 1}, false);
-    EXPECT_EQ(flow.screen(), Screen::Welcome);
+    EXPECT_EQ(flow.screen(), Screen::Attract);
     flow.start();
     ASSERT_EQ(flow.screen(), Screen::StepPage);
     EXPECT_EQ(flow.step(), 0u);
@@ -23,7 +23,7 @@ TEST(SurveyFlow, WalksEveryPageOfEveryStepThenThanks) {
     flow.next();
     EXPECT_EQ(flow.screen(), Screen::ThankYou);
     flow.restart();
-    EXPECT_EQ(flow.screen(), Screen::Welcome);
+    EXPECT_EQ(flow.screen(), Screen::Attract);
 }
 
 TEST(SurveyFlow, TeamPickComesFirstWhenTheSurveyHasTeams) {
@@ -53,7 +53,7 @@ TEST(SurveyFlow, BackReturnsPageByPageToTheStart) {
     flow.back();
     EXPECT_EQ(flow.screen(), Screen::TeamPick);
     flow.back();
-    EXPECT_EQ(flow.screen(), Screen::Welcome);
+    EXPECT_EQ(flow.screen(), Screen::Attract);
 }
 
 TEST(SurveyFlow, StepsWithoutPagesAreSkippedBothWays) {
@@ -66,7 +66,7 @@ TEST(SurveyFlow, StepsWithoutPagesAreSkippedBothWays) {
     flow.back();
     EXPECT_EQ(flow.step(), 1u);
     flow.back();
-    EXPECT_EQ(flow.screen(), Screen::Welcome);
+    EXPECT_EQ(flow.screen(), Screen::Attract);
 }
 
 TEST(SurveyFlow, ProgressCountsPagesAndEndsAtOne) {
@@ -84,11 +84,11 @@ TEST(SurveyFlow, ProgressCountsPagesAndEndsAtOne) {
     EXPECT_FLOAT_EQ(flow.progress(), 1.0f);
 }
 
-TEST(SurveyFlow, NextAndBackDoNothingOnWelcomeOrThankYou) {
+TEST(SurveyFlow, NextAndBackDoNothingOnAttractOrThankYou) {
     SurveyFlow flow({1}, false);
     flow.next();
     flow.back();
-    EXPECT_EQ(flow.screen(), Screen::Welcome);
+    EXPECT_EQ(flow.screen(), Screen::Attract);
     flow.start();
     flow.next();
     ASSERT_EQ(flow.screen(), Screen::ThankYou);

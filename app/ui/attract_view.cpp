@@ -1,0 +1,138 @@
+// The attract screen, between participants: the survey's title, a big "Tap anywhere to start" (the whole screen is the
+// target), the anonymity promise, and a ripple now and then that says "touch me" while costing almost nothing (frames
+// only while it spreads, kAttractFrameSeconds apart; none in between). In a window on a laptop, the small Facilitator
+// button sits in its corner.
+#include "shell.h"
+
+#include "ui/widgets.h"
+
+#include <imgui_internal.h> // PushClipRect beyond the window's padding
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace alignkiosk::ui {
+
+namespace {
+
+constexpr int kRings = 2;
+// The rings start this far apart and each spreads for the rest of the ripple.
+constexpr double kRingDelaySeconds = 0.4;
+
+ImU32 withAlpha(ImU32 color, float alpha) {
+    const auto a = static_cast<ImU32>(std::clamp(alpha, 0.0f, 1.0f) * 255.0f + 0.5f);
+    return (color & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+}
+
+} // namespace
+
+double Shell::attractWakeIn(double now) {
+    const double age = std::fmod(now, kRipplePeriodSeconds);
+    // While a ripple spreads, a frame every kAttractFrameSeconds, and one just after it ends (the screen at rest);
+    // then nothing until the next ripple.
+    if (age < kRippleSeconds) return std::min(kAttractFrameSeconds, kRippleSeconds - age);
+    return kRipplePeriodSeconds - age;
+}
+
+void Shell::drawAttractAnimation(ImVec2 centre, float radius) const {
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    const float scale = m_theme.scale;
+    const float dot = 14.0f * scale;
+    const double age = std::fmod(m_now, kRipplePeriodSeconds);
+    const double ringSeconds = kRippleSeconds - kRingDelaySeconds * (kRings - 1);
+    for (int ring = 0; ring < kRings; ++ring) {
+        const double p = (age - kRingDelaySeconds * ring) / ringSeconds; // 0..1 through this ring's spread
+        if (p <= 0.0 || p >= 1.0) continue;
+        // Fast at first, slowing as it fades: r = dot + (radius - dot) (1 - (1 - p)^2), alpha = 0.6 (1 - p)^2.
+        const auto left = static_cast<float>((1.0 - p) * (1.0 - p));
+        drawList->AddCircle(centre, dot + (radius - dot) * (1.0f - left), withAlpha(m_theme.accent, 0.6f * left), 48,
+                            std::max(1.5f, 3.0f * scale));
+    }
+    // The dot swells a little as the ripple leaves it: r = dot (1 + 0.15 sin(pi t / ripple)), at rest otherwise.
+    const double swell = age < kRippleSeconds ? std::sin(IM_PI * age / kRippleSeconds) : 0.0;
+    drawList->AddCircleFilled(centre, dot * (1.0f + 0.15f * static_cast<float>(swell)), m_theme.accent, 32);
+}
+
+// Small and muted in the bottom-left corner, but still a full touch target. Only in a window: in kiosk mode the
+// corner gesture is the one way in.
+void Shell::drawFacilitatorEntry() {
+    if (m_kioskMode || !facilitatorWired()) return;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float height = m_theme.minTouchTarget;
+    const float width = std::max(m_theme.minTouchTarget,
+                                 ImGui::CalcTextSize(m_text.facilitator.c_str()).x + 2.0f * style.FramePadding.x);
+    ImGui::SetCursorPos(ImVec2(style.WindowPadding.x, ImGui::GetWindowHeight() - height - style.WindowPadding.y));
+    ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.0f, 0.0f, 0.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, m_theme.muted);
+    const bool pressed =
+        touchButton(m_theme, m_text.facilitator.c_str(), ImVec2(width, height), ButtonStyle::Secondary);
+    ImGui::PopStyleColor(2);
+    if (pressed) openPinPad();
+}
+
+void Shell::drawAttract() {
+    const float scale = m_theme.scale;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const ImVec2 origin = viewport->WorkPos;
+    const ImVec2 size = viewport->WorkSize;
+    const ImGuiStyle& style = ImGui::GetStyle();
+
+    // The Facilitator button first: ImGui gives a tap to the first item under it, so the button, not the screen.
+    drawFacilitatorEntry();
+    // The whole screen, padding included.
+    ImGui::PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), false);
+    ImGui::SetCursorScreenPos(origin);
+    const bool tapped = ImGui::InvisibleButton("##tap_anywhere", size);
+    ImGui::PopClipRect();
+    // A press held in the facilitator corner long enough to show its ring was not a tap.
+    if (tapped && !m_cornerHoldShown) {
+        beginParticipant();
+        m_flow.start();
+    }
+
+    // One column for the words, centred.
+    const float width = std::min(size.x - 2.0f * style.WindowPadding.x, 1100.0f * scale);
+    const float left = (size.x - width) * 0.5f; // window coordinates: the window covers the viewport
+    const auto at = [&](float y) { ImGui::SetCursorPos(ImVec2(left, y)); };
+
+    at(64.0f * scale);
+    centeredWrappedText(m_survey.title, width, m_theme.title);
+    ImGui::Dummy(ImVec2(0.0f, 4.0f * scale));
+    ImGui::SetCursorPosX(left);
+    centeredWrappedText(m_survey.intro, width, m_theme.heading, m_theme.muted);
+    const float introBottom = ImGui::GetCursorPosY();
+
+    // The promise, set apart at the bottom so nobody misses it; above the Facilitator button's row.
+    const std::string promise = fillIn(m_text.anonymityPromise, "{k}", std::to_string(m_survey.anonymity.ratings));
+    const float inset = 24.0f * scale;
+    const float promiseHeight = ImGui::CalcTextSize(promise.c_str(), nullptr, false, width - 2.0f * inset).y;
+    const float cardHeight = promiseHeight + 2.0f * 18.0f * scale;
+    const float cardTop = size.y - style.WindowPadding.y - m_theme.minTouchTarget - 12.0f * scale - cardHeight;
+    {
+        const ImVec2 min(origin.x + left, origin.y + cardTop);
+        const ImVec2 max(min.x + width, min.y + cardHeight);
+        ImDrawList* drawList = ImGui::GetWindowDrawList();
+        drawList->AddRectFilled(min, max, m_theme.surface, 12.0f * scale);
+        drawList->AddRectFilled(min, ImVec2(min.x + 8.0f * scale, max.y), m_theme.accent, 12.0f * scale,
+                                ImDrawFlags_RoundCornersLeft);
+        ImGui::SetCursorPos(ImVec2(left + inset, cardTop + 18.0f * scale));
+        ImGui::PushTextWrapPos(left + width - inset);
+        ImGui::TextUnformatted(promise.c_str());
+        ImGui::PopTextWrapPos();
+    }
+
+    // "Tap anywhere to start" above the promise, the ripple in the space left between it and the intro.
+    ImGui::PushFont(m_theme.title ? m_theme.title : ImGui::GetFont());
+    const float tapHeight = ImGui::CalcTextSize(m_text.tapToStart.c_str(), nullptr, false, width).y;
+    ImGui::PopFont();
+    const float tapTop = cardTop - 40.0f * scale - tapHeight;
+    at(tapTop);
+    centeredWrappedText(m_text.tapToStart, width, m_theme.title, m_theme.accent);
+    const float gap = tapTop - introBottom;
+    const float radius = std::min(110.0f * scale, gap * 0.5f - 12.0f * scale);
+    if (radius > 20.0f * scale)
+        drawAttractAnimation(ImVec2(origin.x + size.x * 0.5f, origin.y + introBottom + gap * 0.5f), radius);
+}
+
+} // namespace alignkiosk::ui

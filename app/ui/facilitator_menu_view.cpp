@@ -1,0 +1,90 @@
+// The facilitator's side of the station: the PIN pad, then the menu behind it. The menu shows how many responses are
+// stored for this survey, pauses or resumes the station, opens the dashboard, exits the kiosk, or goes back to the
+// station. It closes by itself when forgotten (Shell::kMenuIdleSeconds).
+#include "shell.h"
+
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <string>
+
+namespace alignkiosk::ui {
+
+void Shell::drawFacilitatorPin() {
+    switch (m_pinPad->draw(m_now)) {
+    case PinPadResult::Open: break;
+    case PinPadResult::Cancelled: m_pinPadOpen = false; break;
+    case PinPadResult::Accepted:
+        m_pinPadOpen = false;
+        // A first PIN chosen at start-up leads to the attract screen, ready for participants.
+        if (!m_choosingFirstPin) openMenu();
+        m_choosingFirstPin = false;
+        break;
+    }
+}
+
+void Shell::drawFacilitatorMenu() {
+    const float scale = m_theme.scale;
+    const float width = ImGui::GetContentRegionAvail().x;
+    m_menuRects.fill(std::nullopt);
+    ImGui::Dummy(ImVec2(0.0f, 16.0f * scale));
+    wrappedText(m_text.menuTitle, m_theme.title);
+    ImGui::Dummy(ImVec2(0.0f, 8.0f * scale));
+
+    // The count, large, with what it counts beside it.
+    const std::string count = m_responseCount ? std::to_string(*m_responseCount) : std::string("-");
+    if (m_theme.title) ImGui::PushFont(m_theme.title);
+    ImGui::PushStyleColor(ImGuiCol_Text, m_theme.accent);
+    ImGui::TextUnformatted(count.c_str());
+    ImGui::PopStyleColor();
+    const float countBaseline = ImGui::GetItemRectMax().y;
+    if (m_theme.title) ImGui::PopFont();
+    ImGui::SameLine();
+    if (m_theme.heading) ImGui::PushFont(m_theme.heading);
+    // On the count's baseline, not its top.
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, countBaseline - ImGui::GetTextLineHeight() -
+                                                                        ImGui::GetStyle().FramePadding.y * 0.25f));
+    ImGui::PushStyleColor(ImGuiCol_Text, m_theme.muted);
+    ImGui::TextUnformatted(m_text.responsesStored.c_str());
+    ImGui::PopStyleColor();
+    if (m_theme.heading) ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, std::max(ImGui::GetCursorScreenPos().y,
+                                                                             countBaseline + 8.0f * scale)));
+    ImGui::Dummy(ImVec2(0.0f, 16.0f * scale));
+
+    const ImVec2 size(width, std::max(m_theme.minTouchTarget, 92.0f * scale));
+    const auto button = [&](MenuButton which, const std::string& label, ButtonStyle style) {
+        const bool pressed = touchButton(m_theme, label.c_str(), size, style);
+        m_menuRects[static_cast<std::size_t>(which)] = lastItemRect();
+        return pressed;
+    };
+    if (m_theme.heading) ImGui::PushFont(m_theme.heading);
+    const bool pauseOrResume =
+        button(MenuButton::PauseOrResume, m_paused ? m_text.resumeStation : m_text.pauseStation,
+               ButtonStyle::Secondary);
+    if (m_theme.heading) ImGui::PopFont();
+    wrappedText(m_paused ? m_text.resumeHelp : m_text.pauseHelp, nullptr, m_theme.muted);
+    ImGui::Dummy(ImVec2(0.0f, 6.0f * scale));
+    if (m_theme.heading) ImGui::PushFont(m_theme.heading);
+    const bool dashboard = button(MenuButton::Dashboard, m_text.openDashboard, ButtonStyle::Secondary);
+    const bool exit = m_facilitator.onExit && button(MenuButton::Exit, m_text.exitKiosk, ButtonStyle::Secondary);
+    // Back sits at the bottom, where Next is on the participant's pages.
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY() + 12.0f * scale, ImGui::GetWindowHeight() - size.y));
+    const bool back = button(MenuButton::Back, m_text.backToStation, ButtonStyle::Primary);
+    if (m_theme.heading) ImGui::PopFont();
+
+    // Each choice leaves the menu; the station (attract or paused screen) is what is left behind.
+    if (pauseOrResume) {
+        m_paused = !m_paused;
+        m_menuOpen = false;
+    } else if (dashboard) {
+        m_menuOpen = false;
+        m_facilitator.onFacilitator();
+    } else if (exit) {
+        m_facilitator.onExit();
+    } else if (back) {
+        m_menuOpen = false;
+    }
+}
+
+} // namespace alignkiosk::ui
