@@ -16,18 +16,24 @@ fail() {
   exit 1
 }
 
-# A display number nobody uses, then Xvfb on it (1920x1080, like a workshop touchscreen).
+# Xvfb (1920x1080, like a workshop touchscreen) on a display number it picks itself: with -displayfd the server
+# binds the first free number and then writes it, so tests and other X servers started at the same time never race
+# for one.
 start_display() {
-  local n
-  for n in $(seq 90 140); do
-    [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] && continue
-    Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp >"$E2E_TMP/xvfb.log" 2>&1 &
-    E2E_PIDS+=($!)
-    export DISPLAY=":$n"
-    for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && return 0; xdotool getmouselocation >/dev/null 2>&1 && return 0; sleep 0.1; done
-    fail "Xvfb did not start on :$n"
+  local n pid
+  Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$E2E_TMP/display" >"$E2E_TMP/xvfb.log" 2>&1 &
+  pid=$!
+  E2E_PIDS+=("$pid")
+  for _ in $(seq 100); do
+    n=$(tr -d '[:space:]' <"$E2E_TMP/display" 2>/dev/null)
+    if [ -n "$n" ]; then
+      export DISPLAY=":$n"
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || fail "Xvfb exited: $(cat "$E2E_TMP/xvfb.log")"
+    sleep 0.1
   done
-  fail "no free X display number"
+  fail "Xvfb did not report a display within 10 s"
 }
 
 # start_kiosk PROGRAM ARGS...: starts the kiosk and waits for its window; sets KIOSK_PID and KIOSK_WINDOW.
