@@ -1,11 +1,12 @@
 // The diagnostic-signs plugin, loaded from the real built .so through its one C entry, exactly as the host loads it:
 // content validation, page layout, the answer payload, scoring, and headless ImGui frames driven by simulated taps.
+#include "support/module_fixtures.h"
+#include "support/plugin_harness.h"
+
 #include <alignkiosk/plugin_abi.h>
 
 #include <gtest/gtest.h>
 #include <imgui.h>
-
-#include <dlfcn.h>
 
 #include <cstdint>
 #include <memory>
@@ -15,7 +16,10 @@
 
 namespace {
 
+using namespace alignkiosk::test_support; // the plugin harness and its fixtures
+
 constexpr const char* kPluginPath = ALIGNKIOSK_PLUGIN_DIR "/diagnostic_signs.so";
+constexpr const char* kModuleId = "diagnostic_signs";
 constexpr uint32_t kWholeStep = UINT32_MAX;
 
 // SignsModule::kQuestionsPerPage, seen from outside: each group is split over pages of at most this many questions,
@@ -30,19 +34,6 @@ constexpr uint32_t kSeedPageCount = kSentencePage + 1;
 static_assert(kSeedPageCount == 5);
 
 // ---- Step content as the host hands it in ---------------------------------------------------------------------------
-
-struct QuestionSpec {
-    std::string id;
-    alignkiosk_question_kind_v1 kind = ALIGNKIOSK_QUESTION_SCALE;
-    std::string prompt;
-    std::string help;
-    bool required = true;
-    int scaleMin = 1;
-    int scaleMax = 5;
-    std::vector<std::string> labels;
-    uint32_t maxLength = 0;
-    std::vector<std::pair<std::string, std::string>> attributes;
-};
 
 const std::vector<std::string> kFrequency{"Never", "Rarely", "Sometimes", "Often", "Almost always"};
 const std::vector<std::string> kHowWell{"Very poorly", "Poorly", "Adequately", "Well", "Very well"};
@@ -79,50 +70,9 @@ QuestionSpec customerChange(std::string id, uint32_t maxLength) {
     return spec;
 }
 
-// Owns the strings and arrays behind one alignkiosk_step_content_v1. Add everything before calling raw().
-class Content {
-public:
-    Content& add(QuestionSpec spec) {
-        m_specs.push_back(std::move(spec));
-        return *this;
-    }
-    QuestionSpec& back() { return m_specs.back(); }
-
-    const alignkiosk_step_content_v1& raw() {
-        m_labels.assign(m_specs.size(), {});
-        m_attributes.assign(m_specs.size(), {});
-        m_questions.clear();
-        for (size_t i = 0; i < m_specs.size(); ++i) {
-            const QuestionSpec& spec = m_specs[i];
-            for (const std::string& label : spec.labels) m_labels[i].push_back(label.c_str());
-            for (const auto& [key, value] : spec.attributes) m_attributes[i].push_back({key.c_str(), value.c_str()});
-            alignkiosk_question_v1 question{};
-            question.struct_size = sizeof(alignkiosk_question_v1);
-            question.id = spec.id.c_str();
-            question.kind = static_cast<uint32_t>(spec.kind);
-            question.prompt = spec.prompt.c_str();
-            question.help = spec.help.c_str();
-            question.required = spec.required;
-            question.scale_min = spec.scaleMin;
-            question.scale_max = spec.scaleMax;
-            question.scale_labels = m_labels[i].data();
-            question.scale_label_count = static_cast<uint32_t>(m_labels[i].size());
-            question.max_length = spec.maxLength;
-            question.attributes = m_attributes[i].data();
-            question.attribute_count = static_cast<uint32_t>(m_attributes[i].size());
-            m_questions.push_back(question);
-        }
-        m_step = alignkiosk_step_content_v1{sizeof(alignkiosk_step_content_v1), "signs", "Diagnostic signs", "", "en",
-                                            m_questions.data(), static_cast<uint32_t>(m_questions.size())};
-        return m_step;
-    }
-
-private:
-    std::vector<QuestionSpec> m_specs;
-    std::vector<std::vector<const char*>> m_labels;
-    std::vector<std::vector<alignkiosk_key_value_v1>> m_attributes;
-    std::vector<alignkiosk_question_v1> m_questions;
-    alignkiosk_step_content_v1 m_step{};
+// The step content the host hands this module.
+struct Content : StepContent {
+    Content() : StepContent("signs", "Diagnostic signs") {}
 };
 
 // Seed 002's four signs, its four metrics and the open sentence, in the order a survey file would list them.
@@ -145,142 +95,9 @@ Content seedContent(uint32_t sentenceLength = 280) {
 
 // ---- The plugin, loaded like the host loads it ----------------------------------------------------------------------
 
-struct Problem {
-    uint32_t questionIndex;
-    std::string field;
-    std::string message;
-};
-
-struct Finding {
-    std::string questionId;
-    uint32_t level;
-    float share;
-    std::string headline;
-    std::string action;
-};
-
-std::vector<std::string>& hostLog() {
-    static std::vector<std::string> messages;
-    return messages;
-}
-
-// One module instance; destroyed through the plugin's own destroy().
-class ModuleHandle {
-public:
-    explicit ModuleHandle(alignkiosk_module_v1* module) : m_module(module) {}
-    ~ModuleHandle() {
-        if (m_module) m_module->destroy(m_module);
-    }
-    ModuleHandle(const ModuleHandle&) = delete;
-    ModuleHandle& operator=(const ModuleHandle&) = delete;
-
-    uint32_t pageCount() const { return m_module->page_count(m_module); }
-    bool pageComplete(uint32_t page) const { return m_module->page_complete(m_module, page); }
-    bool draw(uint32_t page, const alignkiosk_frame_v1& frame) { return m_module->draw_page(m_module, page, &frame); }
-    void reset() { m_module->reset(m_module); }
-
-    std::string answer() const {
-        std::string json;
-        const alignkiosk_sink_v1 sink{sizeof(alignkiosk_sink_v1), &json, [](void* context, const char* data,
-                                                                           size_t length) {
-                                          static_cast<std::string*>(context)->append(data, length);
-                                      }};
-        EXPECT_TRUE(m_module->write_answer(m_module, &sink));
-        return json;
-    }
-
-    std::vector<Finding> score(const alignkiosk_aggregate_v1& aggregate) const {
-        std::vector<Finding> findings;
-        const alignkiosk_finding_sink_v1 sink{
-            sizeof(alignkiosk_finding_sink_v1), &findings, [](void* context, const alignkiosk_finding_v1* finding) {
-                static_cast<std::vector<Finding>*>(context)->push_back(
-                    {finding->question_id, finding->level, finding->share, finding->headline, finding->action});
-            }};
-        EXPECT_TRUE(m_module->score(m_module, &aggregate, &sink));
-        return findings;
-    }
-
-private:
-    alignkiosk_module_v1* m_module;
-};
-
-class LoadedPlugin {
-public:
-    explicit LoadedPlugin(void* imguiContext) {
-        m_library = dlopen(kPluginPath, RTLD_NOW | RTLD_LOCAL);
-        if (!m_library) {
-            m_error = dlerror();
-            return;
-        }
-        m_entry = static_cast<const alignkiosk_plugin_entry_v1*>(dlsym(m_library, ALIGNKIOSK_PLUGIN_ENTRY_SYMBOL));
-        if (!m_entry) {
-            m_error = "no entry symbol";
-            return;
-        }
-        m_host = alignkiosk_host_v1{sizeof(alignkiosk_host_v1), ALIGNKIOSK_ABI_MAJOR, ALIGNKIOSK_ABI_MINOR, "test",
-                                    imguiContext, [](const alignkiosk_host_v1*, uint32_t, const char* message) {
-                                        hostLog().push_back(message);
-                                    }};
-        if (!m_entry->init(&m_host)) {
-            m_error = "init refused";
-            return;
-        }
-        m_initialised = true;
-        m_factory = static_cast<const alignkiosk_module_factory_v1*>(m_entry->get_factory(ALIGNKIOSK_MODULE_FACTORY_V1_ID));
-        if (!m_factory) m_error = "no module factory";
-    }
-    ~LoadedPlugin() {
-        if (m_initialised) m_entry->deinit();
-        if (m_library) dlclose(m_library);
-    }
-    LoadedPlugin(const LoadedPlugin&) = delete;
-    LoadedPlugin& operator=(const LoadedPlugin&) = delete;
-
-    bool ok() const { return m_error.empty(); }
-    const std::string& error() const { return m_error; }
-    const alignkiosk_plugin_entry_v1& entry() const { return *m_entry; }
-    const alignkiosk_module_factory_v1& factory() const { return *m_factory; }
-
-    std::vector<Problem> validate(Content& content, bool* passed = nullptr) const {
-        std::vector<Problem> problems;
-        const alignkiosk_content_error_sink_v1 sink{
-            sizeof(alignkiosk_content_error_sink_v1), &problems,
-            [](void* context, uint32_t index, const char* field, const char* message) {
-                static_cast<std::vector<Problem>*>(context)->push_back({index, field ? field : "", message});
-            }};
-        const bool result = m_factory->validate_content("diagnostic_signs", &content.raw(), &sink);
-        if (passed) *passed = result;
-        return problems;
-    }
-
-    // `content` must outlive the module (the ABI's rule).
-    std::unique_ptr<ModuleHandle> create(Content& content) const {
-        alignkiosk_module_v1* module = m_factory->create_module("diagnostic_signs", &content.raw());
-        return module ? std::make_unique<ModuleHandle>(module) : nullptr;
-    }
-
-private:
-    void* m_library = nullptr;
-    const alignkiosk_plugin_entry_v1* m_entry = nullptr;
-    const alignkiosk_module_factory_v1* m_factory = nullptr;
-    alignkiosk_host_v1 m_host{};
-    bool m_initialised = false;
-    std::string m_error;
-};
-
-class DiagnosticSignsTest : public ::testing::Test {
+class DiagnosticSignsTest : public PluginTest {
 protected:
-    void SetUp() override {
-        hostLog().clear();
-        m_plugin = std::make_unique<LoadedPlugin>(nullptr); // command-line use: no ImGui context
-        ASSERT_TRUE(m_plugin->ok()) << kPluginPath << ": " << m_plugin->error();
-    }
-    void TearDown() override { m_plugin.reset(); }
-
-    LoadedPlugin& plugin() { return *m_plugin; }
-
-private:
-    std::unique_ptr<LoadedPlugin> m_plugin;
+    DiagnosticSignsTest() : PluginTest(kPluginPath, kModuleId) {}
 };
 
 // ---- Entry and descriptor ---------------------------------------------------------------------------------------------
@@ -494,53 +311,14 @@ TEST_F(DiagnosticSignsTest, OptionalScaleQuestionsDoNotHoldAPageBack) {
 
 // ---- Scoring --------------------------------------------------------------------------------------------------------------
 
-// One group's counts, as the host would hand them to score().
-class Aggregate {
-public:
-    Aggregate& item(std::string questionId, std::vector<uint32_t> counts) {
-        uint32_t answered = 0;
-        for (const uint32_t count : counts) answered += count;
-        m_items.push_back({std::move(questionId), std::move(counts), answered});
-        return *this;
-    }
-    const alignkiosk_aggregate_v1& raw() {
-        m_raw.clear();
-        for (const Item& item : m_items)
-            m_raw.push_back({sizeof(alignkiosk_item_distribution_v1), item.questionId.c_str(), item.counts.data(),
-                             static_cast<uint32_t>(item.counts.size()), item.answered});
-        m_aggregate = {sizeof(alignkiosk_aggregate_v1), "Everyone", 10, m_raw.data(),
-                       static_cast<uint32_t>(m_raw.size())};
-        return m_aggregate;
-    }
-
-private:
-    struct Item {
-        std::string questionId;
-        std::vector<uint32_t> counts;
-        uint32_t answered;
-    };
-    std::vector<Item> m_items;
-    std::vector<alignkiosk_item_distribution_v1> m_raw;
-    alignkiosk_aggregate_v1 m_aggregate{};
-};
-
+// A module made from the seed content, scoring the groups the tests hand it.
 class DiagnosticSignsScoringTest : public DiagnosticSignsTest {
 protected:
     void SetUp() override {
         DiagnosticSignsTest::SetUp();
-        m_content = seedContent();
-        m_module = plugin().create(m_content);
-        ASSERT_NE(m_module, nullptr);
+        if (HasFatalFailure()) return;
+        ASSERT_NO_FATAL_FAILURE(use(seedContent()));
     }
-    void TearDown() override {
-        m_module.reset();
-        DiagnosticSignsTest::TearDown();
-    }
-    std::vector<Finding> score(Aggregate& aggregate) { return m_module->score(aggregate.raw()); }
-
-private:
-    Content m_content;
-    std::unique_ptr<ModuleHandle> m_module;
 };
 
 TEST_F(DiagnosticSignsScoringTest, EveryoneSeesTheSignOften) {
@@ -661,7 +439,7 @@ TEST_F(DiagnosticSignsScoringTest, SortsByLevelThenShareDescending) {
 
 TEST(DiagnosticSignsScaleTest, CountsFromScaleMinAndUsesTheLabelAttribute) {
     hostLog().clear();
-    LoadedPlugin plugin(nullptr);
+    LoadedPlugin plugin(kPluginPath, kModuleId, nullptr);
     ASSERT_TRUE(plugin.ok()) << plugin.error();
     Content content;
     content.add(signal("seven", "How often do teams describe the company differently?", "name the audience clearly"));
@@ -686,105 +464,20 @@ TEST(DiagnosticSignsScaleTest, CountsFromScaleMinAndUsesTheLabelAttribute) {
 
 // ---- Headless ImGui: drawing and taps ---------------------------------------------------------------------------------
 
-// An ImGui context with no GPU, a host-like window over the whole display and a mouse the test moves.
-class DiagnosticSignsImGuiTest : public ::testing::Test {
+// A host-like window over the whole display, the seed content with a 12-byte open sentence, and a mouse the test
+// moves.
+class DiagnosticSignsImGuiTest : public ModulePageTest {
 protected:
     static constexpr float kWidth = 1280.0f;
     static constexpr float kHeight = 800.0f;
 
+    DiagnosticSignsImGuiTest() : ModulePageTest(kPluginPath, kModuleId, {ImVec2(kWidth, kHeight), 18.0f, 26.0f, 56.0f}) {}
+
     void SetUp() override {
-        IMGUI_CHECKVERSION();
-        m_context = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(kWidth, kHeight);
-        io.DeltaTime = 1.0f / 60.0f;
-        ImFontConfig body;
-        body.SizePixels = 18.0f;
-        ImFont* bodyFont = io.Fonts->AddFontDefault(&body);
-        ImFontConfig heading;
-        heading.SizePixels = 26.0f;
-        ImFont* headingFont = io.Fonts->AddFontDefault(&heading);
-        ASSERT_TRUE(io.Fonts->Build());
-        m_frame = alignkiosk_frame_v1{sizeof(alignkiosk_frame_v1), 1.0f, 56.0f, headingFont, bodyFont,
-                                      IM_COL32(20, 110, 200, 255)};
-
-        hostLog().clear();
-        m_plugin = std::make_unique<LoadedPlugin>(m_context);
-        ASSERT_TRUE(m_plugin->ok()) << kPluginPath << ": " << m_plugin->error();
-        m_content = seedContent(12);
-        m_module = m_plugin->create(m_content);
-        ASSERT_NE(m_module, nullptr);
+        ModulePageTest::SetUp();
+        if (HasFatalFailure()) return;
+        ASSERT_NO_FATAL_FAILURE(use(seedContent(12)));
     }
-
-    void TearDown() override {
-        m_module.reset();
-        m_plugin.reset();
-        if (m_context) ImGui::DestroyContext(m_context);
-    }
-
-    // One frame of the host's step window with `page` drawn in it; returns the number of vertices rendered.
-    int frame(uint32_t page, const alignkiosk_frame_v1* look = nullptr) {
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
-        ImGui::SetNextWindowSize(ImVec2(kWidth, kHeight));
-        ImGui::Begin("step", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                          ImGuiWindowFlags_NoSavedSettings);
-        const bool drawn = m_module->draw(page, look ? *look : m_frame);
-        ImGui::End();
-        ImGui::Render();
-        EXPECT_TRUE(drawn) << (hostLog().empty() ? "" : hostLog().back());
-        const ImDrawData* data = ImGui::GetDrawData();
-        return data && data->Valid ? data->TotalVtxCount : 0;
-    }
-
-    // A finger down in one frame and up in the next, at `position`.
-    void tap(uint32_t page, ImVec2 position) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.MousePos = position;
-        io.MouseDown[0] = true;
-        frame(page);
-        io.MouseDown[0] = false;
-        frame(page);
-    }
-
-    // Taps down a vertical line at x: hits every question's button in that column, i.e. the same point on each.
-    void tapColumn(uint32_t page, float x) {
-        for (float y = 4.0f; y < kHeight; y += 6.0f) tap(page, ImVec2(x, y));
-    }
-
-    // Taps down the middle until a text field takes the keyboard.
-    bool focusTextField(uint32_t page) {
-        for (float y = 4.0f; y < kHeight; y += 6.0f) {
-            tap(page, ImVec2(kWidth * 0.5f, y));
-            if (ImGui::GetIO().WantTextInput) return true;
-        }
-        return false;
-    }
-
-    void type(uint32_t page, const std::u32string& text) {
-        for (const char32_t c : text) {
-            ImGui::GetIO().AddInputCharacter(static_cast<unsigned int>(c));
-            frame(page);
-        }
-    }
-
-    // Replaces the seed module with one built from `content` (call before drawing any frame).
-    void use(Content content) {
-        m_module.reset();
-        m_content = std::move(content);
-        m_module = m_plugin->create(m_content);
-        ASSERT_NE(m_module, nullptr);
-    }
-
-    ModuleHandle& module() { return *m_module; }
-
-private:
-    ImGuiContext* m_context = nullptr;
-    alignkiosk_frame_v1 m_frame{};
-    std::unique_ptr<LoadedPlugin> m_plugin;
-    Content m_content;
-    std::unique_ptr<ModuleHandle> m_module;
 };
 
 TEST_F(DiagnosticSignsImGuiTest, DrawsEveryPageHeadless) {

@@ -4,19 +4,16 @@
 // The key-word rules themselves are pure code without ImGui, compiled straight into this test and checked first.
 #include "plugin_host/aggregate_buffer.h"
 #include "plugin_host/module_instance.h"
-#include "plugin_host/plugin_host.h"
+#include "support/panel_fixture.h"
 
 // The plugin's key-word unit (no ImGui, no host): tested directly, by hand-computed examples.
 #include "../../plugins/focus_assessment/focus_keywords.cpp"
 #include "../../plugins/focus_assessment/focus_stop_words.cpp"
 
 #include <gtest/gtest.h>
-#include <imgui.h>
 
-#include <filesystem>
 #include <initializer_list>
 #include <map>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -24,7 +21,6 @@
 
 namespace {
 
-namespace fs = std::filesystem;
 namespace focus = alignkiosk::plugins::focus_assessment;
 using alignkiosk::core::ModuleAggregate;
 using alignkiosk::core::ModuleGroupAggregate;
@@ -33,9 +29,9 @@ using alignkiosk::core::QuestionCounts;
 using alignkiosk::core::QuestionKind;
 using alignkiosk::core::Step;
 using alignkiosk::core::TextAnswers;
-using alignkiosk::plugin_host::ModuleInstance;
 using alignkiosk::plugin_host::PanelOutcome;
-using alignkiosk::plugin_host::PluginHost;
+using alignkiosk::test_support::DashboardPanelTest;
+using alignkiosk::test_support::firstOutOfOrder;
 
 // ---- Key words ------------------------------------------------------------------------------------------------------
 
@@ -214,93 +210,14 @@ ModuleAggregate seedAggregate() {
     return aggregate;
 }
 
-std::string firstOutOfOrder(const std::string& text, std::initializer_list<std::string_view> parts) {
-    size_t from = 0;
-    for (const std::string_view part : parts) {
-        const size_t at = text.find(part, from);
-        if (at == std::string::npos) return std::string(part);
-        from = at + part.size();
-    }
-    return {};
-}
-
 // ---- A host with the real plugin and a headless ImGui ---------------------------------------------------------------
 
-class FocusAssessmentPanelTest : public ::testing::Test {
+// The seed step on a display 6000 px tall (the panel has six sections), with a 56 px touch target.
+class FocusAssessmentPanelTest : public DashboardPanelTest {
 protected:
-    static constexpr float kDisplayWidth = 1920.0f;
-    static constexpr float kDisplayHeight = 6000.0f; // tall, so no row is clipped away (clipped text is not logged)
-
     void SetUp() override {
-        IMGUI_CHECKVERSION();
-        m_context = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(kDisplayWidth, kDisplayHeight);
-        io.DeltaTime = 1.0f / 60.0f;
-        ImFontConfig body;
-        body.SizePixels = 24.0f;
-        ImFont* bodyFont = io.Fonts->AddFontDefault(&body);
-        ImFontConfig heading;
-        heading.SizePixels = 32.0f;
-        ImFont* headingFont = io.Fonts->AddFontDefault(&heading);
-        ASSERT_TRUE(io.Fonts->Build());
-        io.ClipboardUserData = &m_logged;
-        io.SetClipboardTextFn = [](void* user, const char* text) { *static_cast<std::string*>(user) = text; };
-        m_frame = alignkiosk_frame_v1{sizeof(alignkiosk_frame_v1), 1.0f, 56.0f, headingFont, bodyFont,
-                                      IM_COL32(20, 110, 200, 255)};
-
-        m_host = std::make_unique<PluginHost>(m_context);
-        const fs::path plugin = fs::path(ALIGNKIOSK_PLUGIN_DIR) / "focus_assessment.so";
-        const auto& report = m_host->loadFile(plugin);
-        ASSERT_TRUE(report.loaded) << plugin << ": " << report.reason;
-        std::string error;
-        m_module = m_host->createModule(seedStep(), "en", error);
-        ASSERT_NE(m_module, nullptr) << error;
+        ASSERT_NO_FATAL_FAILURE(start(ALIGNKIOSK_PLUGIN_DIR "/focus_assessment.so", seedStep(), 6000.0f, 56.0f));
     }
-
-    void TearDown() override {
-        m_module.reset();
-        m_host.reset();
-        if (m_context) ImGui::DestroyContext(m_context);
-    }
-
-    // One dashboard frame: a window over the display, a child region `width` wide as the host begins it, the panel
-    // drawn inside with ImGui's text log on. The text is in logged(), the vertices in vertices().
-    PanelOutcome frame(const ModuleAggregate& aggregate, float width, const alignkiosk_frame_v1* look = nullptr) {
-        m_logged.clear();
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
-        ImGui::SetNextWindowSize(ImVec2(kDisplayWidth, kDisplayHeight));
-        ImGui::Begin("dashboard", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings);
-        ImGui::BeginChild("focus_assessment", ImVec2(width, kDisplayHeight - 40.0f));
-        const ImGuiID idBefore = ImGui::GetID("probe");
-        const ImFont* fontBefore = ImGui::GetFont();
-        ImGui::LogToClipboard();
-        const PanelOutcome outcome = m_module->drawDashboardPanel(aggregate, look ? *look : m_frame, "Everyone");
-        ImGui::LogFinish();
-        // The panel leaves the ID and font stacks as it found them.
-        EXPECT_EQ(ImGui::GetID("probe"), idBefore);
-        EXPECT_EQ(ImGui::GetFont(), fontBefore);
-        ImGui::EndChild();
-        ImGui::End();
-        ImGui::Render();
-        const ImDrawData* data = ImGui::GetDrawData();
-        m_vertices = data && data->Valid ? data->TotalVtxCount : 0;
-        return outcome;
-    }
-
-    const std::string& logged() const { return m_logged; }
-    int vertices() const { return m_vertices; }
-    ModuleInstance& module() { return *m_module; }
-
-private:
-    ImGuiContext* m_context = nullptr;
-    alignkiosk_frame_v1 m_frame{};
-    std::unique_ptr<PluginHost> m_host;
-    std::unique_ptr<ModuleInstance> m_module;
-    std::string m_logged;
-    int m_vertices = 0;
 };
 
 // The whole panel for the seed aggregate, in the order it must read.

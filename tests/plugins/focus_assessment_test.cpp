@@ -1,11 +1,12 @@
 // The focus-assessment plugin, loaded from the real built .so through its one C entry, exactly as the host loads it:
 // content validation, page layout, the answer payload, scoring, and headless ImGui frames driven by simulated taps.
+#include "support/module_fixtures.h"
+#include "support/plugin_harness.h"
+
 #include <alignkiosk/plugin_abi.h>
 
 #include <gtest/gtest.h>
 #include <imgui.h>
-
-#include <dlfcn.h>
 
 #include <cstdint>
 #include <map>
@@ -17,7 +18,10 @@
 
 namespace {
 
+using namespace alignkiosk::test_support; // the plugin harness and its fixtures
+
 constexpr const char* kPluginPath = ALIGNKIOSK_PLUGIN_DIR "/focus_assessment.so";
+constexpr const char* kModuleId = "focus_assessment";
 constexpr uint32_t kWholeStep = UINT32_MAX;
 
 // The seed content's pages, in the module's fixed order (seedContent below).
@@ -29,17 +33,6 @@ constexpr uint32_t kOpportunityPage = 4; // the opportunity to pursue first
 constexpr uint32_t kSeedPageCount = 5;
 
 // ---- Step content as the host hands it in ---------------------------------------------------------------------------
-
-struct QuestionSpec {
-    std::string id;
-    alignkiosk_question_kind_v1 kind = ALIGNKIOSK_QUESTION_CHOICE;
-    std::string prompt;
-    std::string help;
-    bool required = true;
-    uint32_t maxLength = 0;
-    std::vector<std::pair<std::string, std::string>> options; // id, label
-    std::vector<std::pair<std::string, std::string>> attributes;
-};
 
 QuestionSpec goal(std::string id, uint32_t maxLength) {
     QuestionSpec spec;
@@ -63,6 +56,7 @@ QuestionSpec percent(std::string id, std::string focus, std::string label) {
 QuestionSpec clarity(std::string id, std::string area, std::string label) {
     QuestionSpec spec;
     spec.id = std::move(id);
+    spec.kind = ALIGNKIOSK_QUESTION_CHOICE;
     spec.prompt = "Is our " + area + " clear and focused?";
     spec.options = {{"yes", "Yes"}, {"partly", "Partly"}, {"no", "No"}};
     spec.attributes = {{"focus", "clarity"}, {"area", std::move(area)}, {"label", std::move(label)},
@@ -88,6 +82,7 @@ QuestionSpec smmart() {
 QuestionSpec opportunity() {
     QuestionSpec spec;
     spec.id = "top_opportunity";
+    spec.kind = ALIGNKIOSK_QUESTION_CHOICE;
     spec.prompt = "Which of these would move the goal forward fastest?";
     spec.options = {{"narrow_offer", "Narrow our offer"},     {"decline_poor_fit", "Turn down poor fits"},
                     {"partner", "Team up with a partner"},    {"accelerator", "Join an accelerator"},
@@ -96,49 +91,9 @@ QuestionSpec opportunity() {
     return spec;
 }
 
-// Owns the strings and arrays behind one alignkiosk_step_content_v1. Add everything before calling raw().
-class Content {
-public:
-    Content& add(QuestionSpec spec) {
-        m_specs.push_back(std::move(spec));
-        return *this;
-    }
-    QuestionSpec& back() { return m_specs.back(); }
-    QuestionSpec& at(size_t index) { return m_specs.at(index); }
-
-    const alignkiosk_step_content_v1& raw() {
-        m_options.assign(m_specs.size(), {});
-        m_attributes.assign(m_specs.size(), {});
-        m_questions.clear();
-        for (size_t i = 0; i < m_specs.size(); ++i) {
-            const QuestionSpec& spec = m_specs[i];
-            for (const auto& [id, label] : spec.options) m_options[i].push_back({id.c_str(), label.c_str()});
-            for (const auto& [key, value] : spec.attributes) m_attributes[i].push_back({key.c_str(), value.c_str()});
-            alignkiosk_question_v1 question{};
-            question.struct_size = sizeof(alignkiosk_question_v1);
-            question.id = spec.id.c_str();
-            question.kind = static_cast<uint32_t>(spec.kind);
-            question.prompt = spec.prompt.c_str();
-            question.help = spec.help.c_str();
-            question.required = spec.required;
-            question.options = m_options[i].data();
-            question.option_count = static_cast<uint32_t>(m_options[i].size());
-            question.max_length = spec.maxLength;
-            question.attributes = m_attributes[i].data();
-            question.attribute_count = static_cast<uint32_t>(m_attributes[i].size());
-            m_questions.push_back(question);
-        }
-        m_step = alignkiosk_step_content_v1{sizeof(alignkiosk_step_content_v1), "focus", "Where our focus goes", "", "en",
-                                            m_questions.data(), static_cast<uint32_t>(m_questions.size())};
-        return m_step;
-    }
-
-private:
-    std::vector<QuestionSpec> m_specs;
-    std::vector<std::vector<alignkiosk_option_v1>> m_options;
-    std::vector<std::vector<alignkiosk_key_value_v1>> m_attributes;
-    std::vector<alignkiosk_question_v1> m_questions;
-    alignkiosk_step_content_v1 m_step{};
+// The step content the host hands this module.
+struct Content : StepContent {
+    Content() : StepContent("focus", "Where our focus goes") {}
 };
 
 // Seed 004's questions in the order a survey file lists them (not the order of the pages).
@@ -158,139 +113,9 @@ Content seedContent(uint32_t sentenceLength = 200) {
 
 // ---- The plugin, loaded like the host loads it ----------------------------------------------------------------------
 
-struct Problem {
-    uint32_t questionIndex;
-    std::string field;
-    std::string message;
-};
-
-struct Finding {
-    std::string questionId;
-    uint32_t level;
-    float share;
-    std::string headline;
-    std::string action;
-};
-
-std::vector<std::string>& hostLog() {
-    static std::vector<std::string> messages;
-    return messages;
-}
-
-class ModuleHandle {
-public:
-    explicit ModuleHandle(alignkiosk_module_v1* module) : m_module(module) {}
-    ~ModuleHandle() {
-        if (m_module) m_module->destroy(m_module);
-    }
-    ModuleHandle(const ModuleHandle&) = delete;
-    ModuleHandle& operator=(const ModuleHandle&) = delete;
-
-    uint32_t pageCount() const { return m_module->page_count(m_module); }
-    bool pageComplete(uint32_t page) const { return m_module->page_complete(m_module, page); }
-    bool draw(uint32_t page, const alignkiosk_frame_v1& frame) { return m_module->draw_page(m_module, page, &frame); }
-    void reset() { m_module->reset(m_module); }
-    const void* extension(const char* id) const { return m_module->get_extension(m_module, id); }
-
-    std::string answer() const {
-        std::string json;
-        const alignkiosk_sink_v1 sink{sizeof(alignkiosk_sink_v1), &json, [](void* context, const char* data,
-                                                                           size_t length) {
-                                          static_cast<std::string*>(context)->append(data, length);
-                                      }};
-        EXPECT_TRUE(m_module->write_answer(m_module, &sink));
-        return json;
-    }
-
-    std::vector<Finding> score(const alignkiosk_aggregate_v1& aggregate) const {
-        std::vector<Finding> findings;
-        const alignkiosk_finding_sink_v1 sink{
-            sizeof(alignkiosk_finding_sink_v1), &findings, [](void* context, const alignkiosk_finding_v1* finding) {
-                static_cast<std::vector<Finding>*>(context)->push_back(
-                    {finding->question_id, finding->level, finding->share, finding->headline, finding->action});
-            }};
-        EXPECT_TRUE(m_module->score(m_module, &aggregate, &sink));
-        return findings;
-    }
-
-private:
-    alignkiosk_module_v1* m_module;
-};
-
-class LoadedPlugin {
-public:
-    explicit LoadedPlugin(void* imguiContext) {
-        m_library = dlopen(kPluginPath, RTLD_NOW | RTLD_LOCAL);
-        if (!m_library) {
-            m_error = dlerror();
-            return;
-        }
-        m_entry = static_cast<const alignkiosk_plugin_entry_v1*>(dlsym(m_library, ALIGNKIOSK_PLUGIN_ENTRY_SYMBOL));
-        if (!m_entry) {
-            m_error = "no entry symbol";
-            return;
-        }
-        m_host = alignkiosk_host_v1{sizeof(alignkiosk_host_v1), ALIGNKIOSK_ABI_MAJOR, ALIGNKIOSK_ABI_MINOR, "test",
-                                    imguiContext, [](const alignkiosk_host_v1*, uint32_t, const char* message) {
-                                        hostLog().push_back(message);
-                                    }};
-        if (!m_entry->init(&m_host)) {
-            m_error = "init refused";
-            return;
-        }
-        m_initialised = true;
-        m_factory = static_cast<const alignkiosk_module_factory_v1*>(m_entry->get_factory(ALIGNKIOSK_MODULE_FACTORY_V1_ID));
-        if (!m_factory) m_error = "no module factory";
-    }
-    ~LoadedPlugin() {
-        if (m_initialised) m_entry->deinit();
-        if (m_library) dlclose(m_library);
-    }
-    LoadedPlugin(const LoadedPlugin&) = delete;
-    LoadedPlugin& operator=(const LoadedPlugin&) = delete;
-
-    bool ok() const { return m_error.empty(); }
-    const std::string& error() const { return m_error; }
-    const alignkiosk_plugin_entry_v1& entry() const { return *m_entry; }
-    const alignkiosk_module_factory_v1& factory() const { return *m_factory; }
-
-    std::vector<Problem> validate(Content& content, bool* passed = nullptr) const {
-        std::vector<Problem> problems;
-        const alignkiosk_content_error_sink_v1 sink{
-            sizeof(alignkiosk_content_error_sink_v1), &problems,
-            [](void* context, uint32_t index, const char* field, const char* message) {
-                static_cast<std::vector<Problem>*>(context)->push_back({index, field ? field : "", message});
-            }};
-        const bool result = m_factory->validate_content("focus_assessment", &content.raw(), &sink);
-        if (passed) *passed = result;
-        return problems;
-    }
-
-    // `content` must outlive the module (the ABI's rule).
-    std::unique_ptr<ModuleHandle> create(Content& content) const {
-        alignkiosk_module_v1* module = m_factory->create_module("focus_assessment", &content.raw());
-        return module ? std::make_unique<ModuleHandle>(module) : nullptr;
-    }
-
-private:
-    void* m_library = nullptr;
-    const alignkiosk_plugin_entry_v1* m_entry = nullptr;
-    const alignkiosk_module_factory_v1* m_factory = nullptr;
-    alignkiosk_host_v1 m_host{};
-    bool m_initialised = false;
-    std::string m_error;
-};
-
-class FocusAssessmentTest : public ::testing::Test {
+class FocusAssessmentTest : public PluginTest {
 protected:
-    void SetUp() override {
-        hostLog().clear();
-        m_plugin = std::make_unique<LoadedPlugin>(nullptr); // command-line use: no ImGui context
-        ASSERT_TRUE(m_plugin->ok()) << kPluginPath << ": " << m_plugin->error();
-    }
-    void TearDown() override { m_plugin.reset(); }
-
-    LoadedPlugin& plugin() { return *m_plugin; }
+    FocusAssessmentTest() : PluginTest(kPluginPath, kModuleId) {}
 
     // The problems for `content`, as "index field" strings, for compact expectations.
     std::vector<std::string> places(Content& content) {
@@ -301,9 +126,6 @@ protected:
                              " " + problem.field);
         return result;
     }
-
-private:
-    std::unique_ptr<LoadedPlugin> m_plugin;
 };
 
 using Places = std::vector<std::string>;
@@ -501,60 +323,14 @@ TEST_F(FocusAssessmentTest, OptionalQuestionsDoNotHoldAPageBack) {
 
 // ---- Scoring --------------------------------------------------------------------------------------------------------------
 
-// One group's counts, as the host would hand them to score().
-class Aggregate {
-public:
-    // `answered` defaults to the sum of the counts (right for percent and choice; a multi-choice passes its own).
-    Aggregate& item(std::string questionId, std::vector<uint32_t> counts, std::optional<uint32_t> answered = {}) {
-        uint32_t sum = 0;
-        for (const uint32_t count : counts) sum += count;
-        m_items.push_back({std::move(questionId), std::move(counts), answered.value_or(sum)});
-        return *this;
-    }
-    // A percent question's 101 bins from a list of answers.
-    Aggregate& percentAnswers(std::string questionId, const std::vector<int>& answers) {
-        std::vector<uint32_t> bins(101, 0);
-        for (const int answer : answers) ++bins[static_cast<size_t>(answer)];
-        return item(std::move(questionId), std::move(bins));
-    }
-    const alignkiosk_aggregate_v1& raw() {
-        m_raw.clear();
-        for (const Item& item : m_items)
-            m_raw.push_back({sizeof(alignkiosk_item_distribution_v1), item.questionId.c_str(), item.counts.data(),
-                             static_cast<uint32_t>(item.counts.size()), item.answered});
-        m_aggregate = {sizeof(alignkiosk_aggregate_v1), "Everyone", 10, m_raw.data(),
-                       static_cast<uint32_t>(m_raw.size())};
-        return m_aggregate;
-    }
-
-private:
-    struct Item {
-        std::string questionId;
-        std::vector<uint32_t> counts;
-        uint32_t answered;
-    };
-    std::vector<Item> m_items;
-    std::vector<alignkiosk_item_distribution_v1> m_raw;
-    alignkiosk_aggregate_v1 m_aggregate{};
-};
-
+// A module made from the seed content, scoring the groups the tests hand it.
 class FocusAssessmentScoringTest : public FocusAssessmentTest {
 protected:
     void SetUp() override {
         FocusAssessmentTest::SetUp();
-        m_content = seedContent();
-        m_module = plugin().create(m_content);
-        ASSERT_NE(m_module, nullptr);
+        if (HasFatalFailure()) return;
+        ASSERT_NO_FATAL_FAILURE(use(seedContent()));
     }
-    void TearDown() override {
-        m_module.reset();
-        FocusAssessmentTest::TearDown();
-    }
-    std::vector<Finding> score(Aggregate& aggregate) { return m_module->score(aggregate.raw()); }
-
-private:
-    Content m_content;
-    std::unique_ptr<ModuleHandle> m_module;
 };
 
 TEST_F(FocusAssessmentScoringTest, TimeOnTheGoalBelowAQuarter) {
@@ -611,7 +387,7 @@ TEST_F(FocusAssessmentScoringTest, ClarityCountsNoAndPartly) {
 
 TEST(FocusAssessmentClarityOrderTest, ReadsTheAnswersByOptionIdNotPosition) {
     hostLog().clear();
-    LoadedPlugin plugin(nullptr);
+    LoadedPlugin plugin(kPluginPath, kModuleId, nullptr);
     ASSERT_TRUE(plugin.ok()) << plugin.error();
     Content content;
     content.add(clarity("mission_clear", "mission", "Mission"));
@@ -697,77 +473,27 @@ TEST_F(FocusAssessmentScoringTest, EveryoneTickingNoneStillCounts) {
 
 // ---- Headless ImGui: drawing and taps ---------------------------------------------------------------------------------
 
-// An ImGui context with no GPU, a host-like window over the whole display and a mouse the test moves.
-class FocusAssessmentImGuiTest : public ::testing::Test {
+// A host-like window over the content area the shell leaves a module, the seed content with a 12-byte goal sentence,
+// and a mouse the test moves.
+class FocusAssessmentImGuiTest : public ModulePageTest {
 protected:
     static constexpr float kWidth = 1280.0f;
     static constexpr float kHeight = 660.0f; // the content area the shell leaves a module in a 1280x860 window
 
+    FocusAssessmentImGuiTest() : ModulePageTest(kPluginPath, kModuleId, {ImVec2(kWidth, kHeight), 24.0f, 32.0f, 64.0f}) {}
+
     void SetUp() override {
-        IMGUI_CHECKVERSION();
-        m_context = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(kWidth, kHeight);
-        io.DeltaTime = 1.0f / 60.0f;
-        ImFontConfig body;
-        body.SizePixels = 24.0f;
-        ImFont* bodyFont = io.Fonts->AddFontDefault(&body);
-        ImFontConfig heading;
-        heading.SizePixels = 32.0f;
-        ImFont* headingFont = io.Fonts->AddFontDefault(&heading);
-        ASSERT_TRUE(io.Fonts->Build());
-        m_frame = alignkiosk_frame_v1{sizeof(alignkiosk_frame_v1), 1.0f, 64.0f, headingFont, bodyFont,
-                                      IM_COL32(20, 110, 200, 255)};
-
-        hostLog().clear();
-        m_plugin = std::make_unique<LoadedPlugin>(m_context);
-        ASSERT_TRUE(m_plugin->ok()) << kPluginPath << ": " << m_plugin->error();
-        m_content = seedContent(12);
-        m_module = m_plugin->create(m_content);
-        ASSERT_NE(m_module, nullptr);
+        ModulePageTest::SetUp();
+        if (HasFatalFailure()) return;
+        ASSERT_NO_FATAL_FAILURE(use(seedContent(12)));
     }
 
-    void TearDown() override {
-        m_module.reset();
-        m_plugin.reset();
-        if (m_context) ImGui::DestroyContext(m_context);
-    }
-
-    // One frame of the host's step window with `page` drawn in it; returns the height the page took.
-    float frame(uint32_t page, const alignkiosk_frame_v1* look = nullptr) {
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
-        ImGui::SetNextWindowSize(ImVec2(kWidth, kHeight));
-        ImGui::Begin("step", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                          ImGuiWindowFlags_NoSavedSettings);
-        const float top = ImGui::GetCursorPosY();
-        const bool drawn = m_module->draw(page, look ? *look : m_frame);
-        const float used = ImGui::GetCursorPosY() - top;
-        ImGui::End();
-        ImGui::Render();
-        EXPECT_TRUE(drawn) << (hostLog().empty() ? "" : hostLog().back());
-        return used;
-    }
-
-    int vertices() const {
-        const ImDrawData* data = ImGui::GetDrawData();
-        return data && data->Valid ? data->TotalVtxCount : 0;
-    }
-
+    // The finger down (or up) at the next frame.
     void press(ImVec2 position) {
         ImGui::GetIO().MousePos = position;
         ImGui::GetIO().MouseDown[0] = true;
     }
     void release() { ImGui::GetIO().MouseDown[0] = false; }
-
-    // A finger down in one frame and up in the next, at `position`.
-    void tap(uint32_t page, ImVec2 position) {
-        press(position);
-        frame(page);
-        release();
-        frame(page);
-    }
 
     // Taps down a vertical line at x, from the top, until the payload changes; returns where, or nothing.
     std::optional<float> firstChangeDown(uint32_t page, float x, float from = 4.0f) {
@@ -806,38 +532,6 @@ protected:
         return found;
     }
 
-    // Taps down the middle until a text field takes the keyboard.
-    bool focusTextField(uint32_t page) {
-        for (float y = 4.0f; y < kHeight; y += 6.0f) {
-            tap(page, ImVec2(kWidth * 0.5f, y));
-            if (ImGui::GetIO().WantTextInput) return true;
-        }
-        return false;
-    }
-
-    void type(uint32_t page, const std::u32string& text) {
-        for (const char32_t c : text) {
-            ImGui::GetIO().AddInputCharacter(static_cast<unsigned int>(c));
-            frame(page);
-        }
-    }
-
-    void use(Content content) {
-        m_module.reset();
-        m_content = std::move(content);
-        m_module = m_plugin->create(m_content);
-        ASSERT_NE(m_module, nullptr);
-    }
-
-    ModuleHandle& module() { return *m_module; }
-    const alignkiosk_frame_v1& look() const { return m_frame; }
-
-private:
-    ImGuiContext* m_context = nullptr;
-    alignkiosk_frame_v1 m_frame{};
-    std::unique_ptr<LoadedPlugin> m_plugin;
-    Content m_content;
-    std::unique_ptr<ModuleHandle> m_module;
 };
 
 std::string withAnswer(const std::string& answers) { return "{\"answers\":{" + answers + "}}"; }
@@ -845,12 +539,14 @@ std::string withAnswer(const std::string& answers) { return "{\"answers\":{" + a
 TEST_F(FocusAssessmentImGuiTest, DrawsEveryPageHeadlessAndEachFitsTheContentArea) {
     ASSERT_EQ(module().pageCount(), kSeedPageCount);
     for (uint32_t page = 0; page < module().pageCount(); ++page) {
-        const float used = frame(page);
+        frame(page);
+        const float used = usedHeight();
         EXPECT_GT(vertices(), 0) << "page " << page;
         // Nothing to scroll: a finger cannot. (The step title and intro come on top of page 0: it is the shortest.)
         EXPECT_LT(used, kHeight - 16.0f) << "page " << page;
     }
-    EXPECT_LT(frame(kGoalPage), kHeight * 0.5f);
+    frame(kGoalPage);
+    EXPECT_LT(usedHeight(), kHeight * 0.5f);
     EXPECT_TRUE(hostLog().empty()) << hostLog().front();
 }
 
@@ -961,7 +657,7 @@ TEST_F(FocusAssessmentImGuiTest, TheClarityGridTakesOneAnswerPerArea) {
     frame(kClarityPage);
     EXPECT_FALSE(module().pageComplete(kClarityPage));
     // The right-most column is "No", for every row.
-    for (float y = 4.0f; y < kHeight; y += 6.0f) tap(kClarityPage, ImVec2(kWidth - 20.0f, y));
+    tapColumn(kClarityPage, kWidth - 20.0f);
     EXPECT_TRUE(module().pageComplete(kClarityPage));
     EXPECT_EQ(module().answer(),
               withAnswer(R"("mission_clear":"no","brand_clear":"no","model_clear":"no","offer_clear":"no")"));
@@ -975,7 +671,7 @@ TEST_F(FocusAssessmentImGuiTest, TheClarityGridTakesOneAnswerPerArea) {
     EXPECT_EQ(module().answer(),
               withAnswer(R"("mission_clear":"yes","brand_clear":"no","model_clear":"no","offer_clear":"no")"));
     // The question's text is not a button.
-    for (float y = 4.0f; y < kHeight; y += 6.0f) tap(kClarityPage, ImVec2(30.0f, y));
+    tapColumn(kClarityPage, 30.0f);
     EXPECT_EQ(module().answer(),
               withAnswer(R"("mission_clear":"yes","brand_clear":"no","model_clear":"no","offer_clear":"no")"));
 }
@@ -1025,9 +721,9 @@ TEST_F(FocusAssessmentImGuiTest, SmmartTilesToggleAndNoneExcludesThem) {
 
 TEST_F(FocusAssessmentImGuiTest, OpportunityTilesInTwoColumns) {
     // Six options: rows (narrow_offer, decline_poor_fit), (partner, accelerator), (dedicated_team, one_message).
-    for (float y = 4.0f; y < kHeight; y += 6.0f) tap(kOpportunityPage, ImVec2(kWidth * 0.25f, y));
+    tapColumn(kOpportunityPage, kWidth * 0.25f);
     EXPECT_EQ(module().answer(), withAnswer(R"("top_opportunity":"dedicated_team")"));
-    for (float y = 4.0f; y < kHeight; y += 6.0f) tap(kOpportunityPage, ImVec2(kWidth * 0.75f, y));
+    tapColumn(kOpportunityPage, kWidth * 0.75f);
     EXPECT_EQ(module().answer(), withAnswer(R"("top_opportunity":"one_message")"));
     EXPECT_TRUE(module().pageComplete(kOpportunityPage));
     module().reset();
@@ -1041,8 +737,8 @@ TEST_F(FocusAssessmentImGuiTest, AnswersFromEveryPageRoundTripInContentOrder) {
     type(kGoalPage, U"Fix \"it\"\nnow!"); // the limit is 12 bytes: the "!" is refused
     EXPECT_TRUE(module().pageComplete(kGoalPage));
     ASSERT_TRUE(firstChangeDown(kSmmartPage, kWidth * 0.75f).has_value()); // Measurable
-    for (float y = 4.0f; y < kHeight; y += 6.0f) tap(kSharesPage, ImVec2(kWidth - 20.0f, y)); // + on both
-    for (float y = 4.0f; y < kHeight; y += 6.0f) tap(kClarityPage, ImVec2(kWidth - 20.0f, y));
+    tapColumn(kSharesPage, kWidth - 20.0f); // + on both
+    tapColumn(kClarityPage, kWidth - 20.0f);
     const std::optional<float> partly = firstChangeDown(kClarityPage, kWidth * 0.72f);
     ASSERT_TRUE(partly.has_value());
     ASSERT_TRUE(firstChangeDown(kOpportunityPage, kWidth * 0.25f).has_value());
@@ -1077,8 +773,8 @@ TEST_F(FocusAssessmentImGuiTest, ABlankSentenceIsNotAnAnswer) {
 }
 
 TEST_F(FocusAssessmentImGuiTest, ResetWipesEveryAnswerAndTheTextBeingTyped) {
-    for (float y = 4.0f; y < kHeight; y += 6.0f) tap(kSharesPage, ImVec2(kWidth - 20.0f, y));
-    for (float y = 4.0f; y < kHeight; y += 6.0f) tap(kClarityPage, ImVec2(kWidth - 20.0f, y));
+    tapColumn(kSharesPage, kWidth - 20.0f);
+    tapColumn(kClarityPage, kWidth - 20.0f);
     ASSERT_TRUE(firstChangeDown(kSmmartPage, kWidth * 0.25f).has_value());
     ASSERT_TRUE(firstChangeDown(kOpportunityPage, kWidth * 0.25f).has_value());
     ASSERT_TRUE(focusTextField(kGoalPage));

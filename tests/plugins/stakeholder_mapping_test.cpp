@@ -1,13 +1,14 @@
 // The stakeholder-mapping plugin, loaded from the real built .so through its one C entry, exactly as the host loads it:
 // content validation, pages, the answer payload, scoring, and headless ImGui frames driven by simulated taps and
 // drags, including the 100-point triangle's promise: whatever the finger does, the shares add up to the total.
+#include "support/module_fixtures.h"
+#include "support/plugin_harness.h"
+
 #include <alignkiosk/plugin_abi.h>
 
 #include <gtest/gtest.h>
 #include <imgui.h>
 #include <rapidjson/document.h>
-
-#include <dlfcn.h>
 
 #include <algorithm>
 #include <array>
@@ -22,25 +23,13 @@
 
 namespace {
 
+using namespace alignkiosk::test_support; // the plugin harness and its fixtures
+
 constexpr const char* kPluginPath = ALIGNKIOSK_PLUGIN_DIR "/stakeholder_mapping.so";
 constexpr const char* kModuleId = "stakeholder_mapping";
 constexpr uint32_t kWholeStep = UINT32_MAX;
 
 // ---- Step content as the host hands it in ---------------------------------------------------------------------------
-
-struct QuestionSpec {
-    std::string id;
-    alignkiosk_question_kind_v1 kind = ALIGNKIOSK_QUESTION_SCALE;
-    std::string prompt;
-    std::string help;
-    bool required = true;
-    int scaleMin = 1;
-    int scaleMax = 5;
-    std::vector<std::string> labels;
-    std::vector<std::pair<std::string, std::string>> options;
-    uint32_t total = 0;
-    std::vector<std::pair<std::string, std::string>> attributes;
-};
 
 const std::vector<std::string> kUnderstanding{"Hardly", "A little", "Partly", "Well", "Very well"};
 const std::vector<std::pair<std::string, std::string>> kRoles{
@@ -82,60 +71,14 @@ QuestionSpec understanding(const std::string& key) {
     return spec;
 }
 
-// Owns the strings and arrays behind one alignkiosk_step_content_v1. Add everything before calling raw().
-class Content {
-public:
-    Content& add(QuestionSpec spec) {
-        m_specs.push_back(std::move(spec));
-        return *this;
-    }
+// The step content the host hands this module; group() adds one stakeholder's role and understanding questions.
+struct Content : StepContent {
+    Content() : StepContent("stakeholders", "Who your work is for") {}
     Content& group(const std::string& key, const std::string& name) {
         add(role(key, name));
-        return add(understanding(key));
+        add(understanding(key));
+        return *this;
     }
-    QuestionSpec& back() { return m_specs.back(); }
-    QuestionSpec& at(size_t index) { return m_specs.at(index); }
-
-    const alignkiosk_step_content_v1& raw() {
-        m_labels.assign(m_specs.size(), {});
-        m_options.assign(m_specs.size(), {});
-        m_attributes.assign(m_specs.size(), {});
-        m_questions.clear();
-        for (size_t i = 0; i < m_specs.size(); ++i) {
-            const QuestionSpec& spec = m_specs[i];
-            for (const std::string& label : spec.labels) m_labels[i].push_back(label.c_str());
-            for (const auto& [id, label] : spec.options) m_options[i].push_back({id.c_str(), label.c_str()});
-            for (const auto& [key, value] : spec.attributes) m_attributes[i].push_back({key.c_str(), value.c_str()});
-            alignkiosk_question_v1 question{};
-            question.struct_size = sizeof(alignkiosk_question_v1);
-            question.id = spec.id.c_str();
-            question.kind = static_cast<uint32_t>(spec.kind);
-            question.prompt = spec.prompt.c_str();
-            question.help = spec.help.c_str();
-            question.required = spec.required;
-            question.scale_min = spec.scaleMin;
-            question.scale_max = spec.scaleMax;
-            question.scale_labels = m_labels[i].data();
-            question.scale_label_count = static_cast<uint32_t>(m_labels[i].size());
-            question.options = m_options[i].data();
-            question.option_count = static_cast<uint32_t>(m_options[i].size());
-            question.total = spec.total;
-            question.attributes = m_attributes[i].data();
-            question.attribute_count = static_cast<uint32_t>(m_attributes[i].size());
-            m_questions.push_back(question);
-        }
-        m_step = alignkiosk_step_content_v1{sizeof(alignkiosk_step_content_v1), "stakeholders", "Who your work is for",
-                                            "", "en", m_questions.data(), static_cast<uint32_t>(m_questions.size())};
-        return m_step;
-    }
-
-private:
-    std::vector<QuestionSpec> m_specs;
-    std::vector<std::vector<const char*>> m_labels;
-    std::vector<std::vector<alignkiosk_option_v1>> m_options;
-    std::vector<std::vector<alignkiosk_key_value_v1>> m_attributes;
-    std::vector<alignkiosk_question_v1> m_questions;
-    alignkiosk_step_content_v1 m_step{};
 };
 
 // The step the bundled surveys use: the mix, then six groups (seed 000's customers / partners / suppliers).
@@ -153,140 +96,9 @@ Content seedContent(uint32_t total = 100) {
 
 // ---- The plugin, loaded like the host loads it ----------------------------------------------------------------------
 
-struct Problem {
-    uint32_t questionIndex;
-    std::string field;
-    std::string message;
-};
-
-struct Finding {
-    std::string questionId;
-    uint32_t level;
-    float share;
-    std::string headline;
-    std::string action;
-};
-
-std::vector<std::string>& hostLog() {
-    static std::vector<std::string> messages;
-    return messages;
-}
-
-class ModuleHandle {
-public:
-    explicit ModuleHandle(alignkiosk_module_v1* module) : m_module(module) {}
-    ~ModuleHandle() {
-        if (m_module) m_module->destroy(m_module);
-    }
-    ModuleHandle(const ModuleHandle&) = delete;
-    ModuleHandle& operator=(const ModuleHandle&) = delete;
-
-    uint32_t pageCount() const { return m_module->page_count(m_module); }
-    bool pageComplete(uint32_t page) const { return m_module->page_complete(m_module, page); }
-    bool draw(uint32_t page, const alignkiosk_frame_v1& frame) { return m_module->draw_page(m_module, page, &frame); }
-    void reset() { m_module->reset(m_module); }
-    const void* extension(const char* id) const { return m_module->get_extension(m_module, id); }
-
-    std::string answer() const {
-        std::string json;
-        const alignkiosk_sink_v1 sink{sizeof(alignkiosk_sink_v1), &json, [](void* context, const char* data,
-                                                                           size_t length) {
-                                          static_cast<std::string*>(context)->append(data, length);
-                                      }};
-        EXPECT_TRUE(m_module->write_answer(m_module, &sink));
-        return json;
-    }
-
-    std::vector<Finding> score(const alignkiosk_aggregate_v1& aggregate) const {
-        std::vector<Finding> findings;
-        const alignkiosk_finding_sink_v1 sink{
-            sizeof(alignkiosk_finding_sink_v1), &findings, [](void* context, const alignkiosk_finding_v1* finding) {
-                static_cast<std::vector<Finding>*>(context)->push_back(
-                    {finding->question_id, finding->level, finding->share, finding->headline, finding->action});
-            }};
-        EXPECT_TRUE(m_module->score(m_module, &aggregate, &sink));
-        return findings;
-    }
-
-private:
-    alignkiosk_module_v1* m_module;
-};
-
-class LoadedPlugin {
-public:
-    explicit LoadedPlugin(void* imguiContext) {
-        m_library = dlopen(kPluginPath, RTLD_NOW | RTLD_LOCAL);
-        if (!m_library) {
-            m_error = dlerror();
-            return;
-        }
-        m_entry = static_cast<const alignkiosk_plugin_entry_v1*>(dlsym(m_library, ALIGNKIOSK_PLUGIN_ENTRY_SYMBOL));
-        if (!m_entry) {
-            m_error = "no entry symbol";
-            return;
-        }
-        m_host = alignkiosk_host_v1{sizeof(alignkiosk_host_v1), ALIGNKIOSK_ABI_MAJOR, ALIGNKIOSK_ABI_MINOR, "test",
-                                    imguiContext, [](const alignkiosk_host_v1*, uint32_t, const char* message) {
-                                        hostLog().push_back(message);
-                                    }};
-        if (!m_entry->init(&m_host)) {
-            m_error = "init refused";
-            return;
-        }
-        m_initialised = true;
-        m_factory = static_cast<const alignkiosk_module_factory_v1*>(
-            m_entry->get_factory(ALIGNKIOSK_MODULE_FACTORY_V1_ID));
-        if (!m_factory) m_error = "no module factory";
-    }
-    ~LoadedPlugin() {
-        if (m_initialised) m_entry->deinit();
-        if (m_library) dlclose(m_library);
-    }
-    LoadedPlugin(const LoadedPlugin&) = delete;
-    LoadedPlugin& operator=(const LoadedPlugin&) = delete;
-
-    bool ok() const { return m_error.empty(); }
-    const std::string& error() const { return m_error; }
-    const alignkiosk_plugin_entry_v1& entry() const { return *m_entry; }
-    const alignkiosk_module_factory_v1& factory() const { return *m_factory; }
-
-    std::vector<Problem> validate(Content& content, bool* passed = nullptr) const {
-        std::vector<Problem> problems;
-        const alignkiosk_content_error_sink_v1 sink{
-            sizeof(alignkiosk_content_error_sink_v1), &problems,
-            [](void* context, uint32_t index, const char* field, const char* message) {
-                static_cast<std::vector<Problem>*>(context)->push_back({index, field ? field : "", message});
-            }};
-        const bool result = m_factory->validate_content(kModuleId, &content.raw(), &sink);
-        if (passed) *passed = result;
-        return problems;
-    }
-
-    // `content` must outlive the module (the ABI's rule).
-    std::unique_ptr<ModuleHandle> create(Content& content) const {
-        alignkiosk_module_v1* module = m_factory->create_module(kModuleId, &content.raw());
-        return module ? std::make_unique<ModuleHandle>(module) : nullptr;
-    }
-
-private:
-    void* m_library = nullptr;
-    const alignkiosk_plugin_entry_v1* m_entry = nullptr;
-    const alignkiosk_module_factory_v1* m_factory = nullptr;
-    alignkiosk_host_v1 m_host{};
-    bool m_initialised = false;
-    std::string m_error;
-};
-
-class StakeholderMappingTest : public ::testing::Test {
+class StakeholderMappingTest : public PluginTest {
 protected:
-    void SetUp() override {
-        hostLog().clear();
-        m_plugin = std::make_unique<LoadedPlugin>(nullptr); // command-line use: no ImGui context
-        ASSERT_TRUE(m_plugin->ok()) << kPluginPath << ": " << m_plugin->error();
-    }
-    void TearDown() override { m_plugin.reset(); }
-
-    LoadedPlugin& plugin() { return *m_plugin; }
+    StakeholderMappingTest() : PluginTest(kPluginPath, kModuleId) {}
 
     // The one problem `content` has: its question index and field.
     void expectOneProblem(Content& content, uint32_t index, const std::string& field, const std::string& mention = "") {
@@ -300,9 +112,6 @@ protected:
             EXPECT_NE(problems[0].message.find(mention), std::string::npos) << problems[0].message;
         }
     }
-
-private:
-    std::unique_ptr<LoadedPlugin> m_plugin;
 };
 
 // ---- Entry and descriptor -----------------------------------------------------------------------------------------
@@ -538,65 +347,15 @@ TEST_F(StakeholderMappingTest, OptionalQuestionsDoNotHoldAPageBack) {
 
 // ---- Scoring ------------------------------------------------------------------------------------------------------
 
-// One group's counts as the host hands them to score(): ALLOCATION in the 1.2 layout (sums, then one histogram per
-// option), CHOICE and SCALE as plain counts.
-class Aggregate {
-public:
-    Aggregate& counts(std::string questionId, std::vector<uint32_t> values) {
-        uint32_t answered = 0;
-        for (const uint32_t value : values) answered += value;
-        m_items.push_back({std::move(questionId), std::move(values), answered});
-        return *this;
-    }
-    Aggregate& allocation(std::string questionId, uint32_t total, const std::vector<std::array<uint32_t, 3>>& answers,
-                          bool histograms = true) {
-        std::vector<uint32_t> values(histograms ? 3 * (total + 2) : 3, 0);
-        for (const auto& answer : answers)
-            for (uint32_t option = 0; option < 3; ++option) {
-                values[option] += answer[option];
-                if (histograms) ++values[3 + option * (total + 1) + answer[option]];
-            }
-        m_items.push_back({std::move(questionId), std::move(values), static_cast<uint32_t>(answers.size())});
-        return *this;
-    }
-    const alignkiosk_aggregate_v1& raw() {
-        m_raw.clear();
-        for (const Item& item : m_items)
-            m_raw.push_back({sizeof(alignkiosk_item_distribution_v1), item.questionId.c_str(), item.counts.data(),
-                             static_cast<uint32_t>(item.counts.size()), item.answered});
-        m_aggregate = {sizeof(alignkiosk_aggregate_v1), "Everyone", 10, m_raw.data(),
-                       static_cast<uint32_t>(m_raw.size())};
-        return m_aggregate;
-    }
-
-private:
-    struct Item {
-        std::string questionId;
-        std::vector<uint32_t> counts;
-        uint32_t answered;
-    };
-    std::vector<Item> m_items;
-    std::vector<alignkiosk_item_distribution_v1> m_raw;
-    alignkiosk_aggregate_v1 m_aggregate{};
-};
-
+// A module made from the seed content, scoring the groups the tests hand it (Aggregate: ALLOCATION in the 1.2 layout,
+// sums then one histogram per option; CHOICE and SCALE as plain counts).
 class StakeholderScoringTest : public StakeholderMappingTest {
 protected:
     void SetUp() override {
         StakeholderMappingTest::SetUp();
-        m_content = seedContent();
-        m_module = plugin().create(m_content);
-        ASSERT_NE(m_module, nullptr);
+        if (HasFatalFailure()) return;
+        ASSERT_NO_FATAL_FAILURE(use(seedContent()));
     }
-    void TearDown() override {
-        m_module.reset();
-        StakeholderMappingTest::TearDown();
-    }
-    std::vector<Finding> score(Aggregate& aggregate) { return m_module->score(aggregate.raw()); }
-
-private:
-    Content m_content;
-    std::unique_ptr<ModuleHandle> m_module;
 };
 
 TEST_F(StakeholderScoringTest, CloseMixesAgreeStrongly) {
@@ -652,9 +411,9 @@ TEST_F(StakeholderScoringTest, WithoutHistogramsOnlyTheMeanIsReported) {
 
 TEST_F(StakeholderScoringTest, RolesAgreedSplitAndOpposed) {
     Aggregate aggregate;
-    aggregate.counts("role_sales", {7, 2, 1});      // a clear majority: INFO
-    aggregate.counts("role_leadership", {2, 4, 4}); // no majority, a tie: WATCH
-    aggregate.counts("role_product", {3, 4, 3});    // customer and supplier a quarter or more each: WIDESPREAD
+    aggregate.item("role_sales", {7, 2, 1});      // a clear majority: INFO
+    aggregate.item("role_leadership", {2, 4, 4}); // no majority, a tie: WATCH
+    aggregate.item("role_product", {3, 4, 3});    // customer and supplier a quarter or more each: WIDESPREAD
     const std::vector<Finding> findings = score(aggregate);
     ASSERT_EQ(findings.size(), 3u);
     EXPECT_EQ(findings[0].questionId, "role_product");
@@ -676,11 +435,11 @@ TEST_F(StakeholderScoringTest, RolesAgreedSplitAndOpposed) {
 
 TEST_F(StakeholderScoringTest, PoorlyUnderstoodNeedsWeighMoreForCustomers) {
     Aggregate aggregate;
-    aggregate.counts("role_sales", {7, 2, 1});                  // mostly a customer
-    aggregate.counts("understand_sales", {1, 2, 3, 2, 2});      // 3 of 10 on the bottom two: WATCH, raised
-    aggregate.counts("role_agencies", {1, 2, 7});               // mostly a supplier
-    aggregate.counts("understand_agencies", {1, 2, 3, 2, 2});   // the same answers: WATCH stays
-    aggregate.counts("understand_freelancers", {0, 0, 1, 4, 5}); // well understood: INFO
+    aggregate.item("role_sales", {7, 2, 1});                  // mostly a customer
+    aggregate.item("understand_sales", {1, 2, 3, 2, 2});      // 3 of 10 on the bottom two: WATCH, raised
+    aggregate.item("role_agencies", {1, 2, 7});               // mostly a supplier
+    aggregate.item("understand_agencies", {1, 2, 3, 2, 2});   // the same answers: WATCH stays
+    aggregate.item("understand_freelancers", {0, 0, 1, 4, 5}); // well understood: INFO
     const std::vector<Finding> findings = score(aggregate);
     std::map<std::string, Finding> byId;
     for (const Finding& finding : findings) byId[finding.questionId] = finding;
@@ -703,8 +462,8 @@ TEST_F(StakeholderScoringTest, PoorlyUnderstoodNeedsWeighMoreForCustomers) {
 
 TEST_F(StakeholderScoringTest, NothingAnsweredGivesNoFinding) {
     Aggregate aggregate;
-    aggregate.counts("role_sales", {0, 0, 0});
-    aggregate.counts("understand_sales", {0, 0, 0, 0, 0});
+    aggregate.item("role_sales", {0, 0, 0});
+    aggregate.item("understand_sales", {0, 0, 0, 0, 0});
     aggregate.allocation("works_for", 100, {});
     EXPECT_TRUE(score(aggregate).empty());
     Aggregate nothing;
@@ -713,71 +472,29 @@ TEST_F(StakeholderScoringTest, NothingAnsweredGivesNoFinding) {
 
 // ---- Headless ImGui: drawing, taps and drags ----------------------------------------------------------------------
 
-// An ImGui context with no GPU, a window the size of the shell's module area on a 1280x860 kiosk, and a finger the
-// test moves. Page 0 of a step also shows the step's title and intro above the module, so it gets less height.
-class StakeholderImGuiTest : public ::testing::Test {
+// A window the size of the shell's module area on a 1280x860 kiosk, the kiosk's type sizes (theme.cpp: body 24 px,
+// headings 32 px; a 64 px touch target) and a finger the test moves. Page 0 of a step also shows the step's title and
+// intro above the module, so it gets less height.
+class StakeholderImGuiTest : public ModulePageTest {
 protected:
-    static constexpr float kWidth = 1216.0f;       // 1280 minus the shell's side padding
+    static constexpr float kWidth = 1216.0f;          // 1280 minus the shell's side padding
     static constexpr float kFirstPageHeight = 520.0f; // under the header, title, intro; above the nav bar
     static constexpr float kHeight = 640.0f;          // later pages: no title
 
+    StakeholderImGuiTest()
+        : ModulePageTest(kPluginPath, kModuleId, {ImVec2(1280.0f, 860.0f), 24.0f, 32.0f, 64.0f, true}) {}
+
     void SetUp() override {
-        IMGUI_CHECKVERSION();
-        m_context = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(1280.0f, 860.0f);
-        io.DeltaTime = 1.0f / 60.0f;
-        // The kiosk's type sizes (theme.cpp): body 24 px, headings 32 px; a 64 px touch target.
-        ImFontConfig body;
-        body.SizePixels = 24.0f;
-        ImFont* bodyFont = io.Fonts->AddFontDefault(&body);
-        ImFontConfig heading;
-        heading.SizePixels = 32.0f;
-        ImFont* headingFont = io.Fonts->AddFontDefault(&heading);
-        ASSERT_TRUE(io.Fonts->Build());
+        ModulePageTest::SetUp();
+        if (HasFatalFailure()) return;
         ImGuiStyle& style = ImGui::GetStyle();
         style.FramePadding = ImVec2(16.0f, 12.0f);
         style.ItemSpacing = ImVec2(14.0f, 14.0f);
-        m_frame = alignkiosk_frame_v1{sizeof(alignkiosk_frame_v1), 1.0f, 64.0f, headingFont, bodyFont,
-                                      IM_COL32(20, 110, 200, 255)};
-        hostLog().clear();
-        m_plugin = std::make_unique<LoadedPlugin>(m_context);
-        ASSERT_TRUE(m_plugin->ok()) << kPluginPath << ": " << m_plugin->error();
-        use(seedContent());
+        ASSERT_NO_FATAL_FAILURE(use(seedContent()));
     }
 
-    void TearDown() override {
-        m_module.reset();
-        m_plugin.reset();
-        if (m_context) ImGui::DestroyContext(m_context);
-    }
-
-    void use(Content content) {
-        m_module.reset();
-        m_content = std::move(content);
-        m_module = m_plugin->create(m_content);
-        ASSERT_NE(m_module, nullptr);
-    }
-
-    // One frame of the host's module region with `page` drawn in it, the way the shell begins it: no padding, no
-    // decorations. Returns the vertices rendered; m_scrollMax keeps how far the page could scroll.
-    int frame(uint32_t page, const alignkiosk_frame_v1* look = nullptr) {
-        ImGui::NewFrame();
-        ImGui::SetNextWindowPos(ImVec2(0.0f, 0.0f));
-        ImGui::SetNextWindowSize(ImVec2(kWidth, page == 0 ? kFirstPageHeight : kHeight));
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.0f, 0.0f));
-        ImGui::Begin("module", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                            ImGuiWindowFlags_NoSavedSettings);
-        ImGui::PopStyleVar();
-        const bool drawn = m_module->draw(page, look ? *look : m_frame);
-        m_scrollMax = ImGui::GetScrollMaxY();
-        ImGui::End();
-        ImGui::Render();
-        EXPECT_TRUE(drawn) << (hostLog().empty() ? "" : hostLog().back());
-        const ImDrawData* data = ImGui::GetDrawData();
-        return data && data->Valid ? data->TotalVtxCount : 0;
-    }
+    // The host's module region, as the shell begins it: no padding, no decorations.
+    ImVec2 windowSize(uint32_t page) const override { return ImVec2(kWidth, page == 0 ? kFirstPageHeight : kHeight); }
 
     // A finger landing: the pointer jumps there (one frame), then the press, as a touchscreen reports it.
     void press(uint32_t page, ImVec2 at) {
@@ -794,7 +511,7 @@ protected:
         ImGui::GetIO().MouseDown[0] = false;
         frame(page);
     }
-    void tap(uint32_t page, ImVec2 at) {
+    void tap(uint32_t page, ImVec2 at) override {
         press(page, at);
         release(page);
     }
@@ -804,18 +521,6 @@ protected:
         moveTo(page, to);
         release(page);
     }
-
-    ModuleHandle& module() { return *m_module; }
-    float scrollMax() const { return m_scrollMax; }
-    const alignkiosk_frame_v1& look() const { return m_frame; }
-
-private:
-    ImGuiContext* m_context = nullptr;
-    alignkiosk_frame_v1 m_frame{};
-    std::unique_ptr<LoadedPlugin> m_plugin;
-    Content m_content;
-    std::unique_ptr<ModuleHandle> m_module;
-    float m_scrollMax = 0.0f;
 };
 
 // The mix from the payload, or nothing when it is not there.
@@ -1060,9 +765,7 @@ INSTANTIATE_TEST_SUITE_P(Totals, StakeholderAlwaysTotalTest, ::testing::Values(1
 // tapping a vertical line at each x, which answers every row on the page the same way.
 class StakeholderRowsTest : public StakeholderImGuiTest {
 protected:
-    void tapColumn(uint32_t page, float x) {
-        for (float y = 4.0f; y < kHeight; y += 8.0f) tap(page, ImVec2(x, y));
-    }
+    void tapColumn(uint32_t page, float x) { ModulePageTest::tapColumn(page, x, 8.0f); }
 };
 
 TEST_F(StakeholderRowsTest, ButtonsRunLeftToRightInContentOrder) {

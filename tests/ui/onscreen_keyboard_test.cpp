@@ -3,6 +3,7 @@
 // then ImGui's frame runs), so the text that reaches the field is ImGui's own.
 #include "ui/onscreen_keyboard.h"
 
+#include "support/headless_imgui.h"
 #include "ui/theme.h"
 
 #include <gtest/gtest.h>
@@ -29,20 +30,13 @@ constexpr int kBackspaceIndex = 259; // GLFW_KEY_BACKSPACE, as the GLFW backend 
 class OnScreenKeyboardTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(kWidth, kHeight);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.KeyMap[ImGuiKey_Backspace] = kBackspaceIndex;
+        m_imgui.emplace(ImVec2(kWidth, kHeight));
+        ImGui::GetIO().KeyMap[ImGuiKey_Backspace] = kBackspaceIndex;
         m_theme = alignkiosk::ui::applyTheme(kHeight / 900.0f, alignkiosk::ui::defaultFontFile());
-        unsigned char* pixels = nullptr;
-        int width = 0;
-        int height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+        m_imgui->buildFontAtlas();
     }
 
-    void TearDown() override { ImGui::DestroyContext(); }
+    void TearDown() override { m_imgui.reset(); }
 
     // A keyboard along the bottom at its preferred height, shown, with the text field above it active.
     void makeKeyboard(std::string_view language = "en") {
@@ -116,6 +110,7 @@ protected:
 
     void fingerThatCalledTheKeyboardUpTypesNothing();
 
+    std::optional<alignkiosk::test_support::HeadlessImGui> m_imgui;
     alignkiosk::ui::Theme m_theme;
     std::optional<OnScreenKeyboard> m_keyboard;
     float m_keyboardTop = 0.0f;

@@ -3,6 +3,7 @@
 #include "ui/pin_pad.h"
 
 #include "core/facilitator_pin.h"
+#include "support/headless_imgui.h"
 #include "ui/theme.h"
 
 #include <gtest/gtest.h>
@@ -27,22 +28,15 @@ constexpr int kEnterKeyIndex = 257; // any free KeysDown slot, as a backend woul
 class PinPadTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(kWidth, kHeight);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.KeyMap[ImGuiKey_Enter] = kEnterKeyIndex;
+        m_imgui.emplace(ImVec2(kWidth, kHeight));
+        ImGui::GetIO().KeyMap[ImGuiKey_Enter] = kEnterKeyIndex;
         m_theme = alignkiosk::ui::applyTheme(kHeight / 900.0f, alignkiosk::ui::defaultFontFile());
-        unsigned char* pixels = nullptr;
-        int width = 0;
-        int height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+        m_imgui->buildFontAtlas();
     }
 
     void TearDown() override {
         m_pad.reset();
-        ImGui::DestroyContext();
+        m_imgui.reset();
     }
 
     void makePad(std::optional<std::string> storedHash = std::nullopt) {
@@ -109,6 +103,7 @@ protected:
         frame();
     }
 
+    std::optional<alignkiosk::test_support::HeadlessImGui> m_imgui;
     alignkiosk::ui::Theme m_theme;
     std::unique_ptr<PinPad> m_pad;
     std::optional<std::string> m_stored;
