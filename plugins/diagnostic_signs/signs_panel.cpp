@@ -1,6 +1,6 @@
 #include "signs_panel.h"
 
-#include "signs_look.h"
+#include <alignkiosk/touch_ui.hpp>
 
 #include <imgui.h>
 
@@ -9,6 +9,8 @@
 #include <string>
 
 namespace alignkiosk::plugins::diagnostic_signs {
+
+using namespace sdk::touch;
 
 namespace {
 

@@ -8,6 +8,8 @@
 
 namespace alignkiosk::plugins::focus_assessment {
 
+using namespace sdk::touch;
+
 namespace {
 
 // The padding inside a tile around its text.
@@ -16,37 +18,13 @@ ImVec2 tilePadding(const Look& look) {
     return ImVec2(std::max(style.FramePadding.x, 12.0f * look.scale), std::max(style.FramePadding.y, 10.0f * look.scale));
 }
 
-float rounding(const Look& look) { return std::max(ImGui::GetStyle().FrameRounding, 6.0f * look.scale); }
-
-// The shared look of every tile and button: the fill (accent when chosen, darker while pressed), an outline on hover
-// only (on a touchscreen the pointer stays where the last finger was, and a filled hover there would look like a
-// second choice), and a thick inner outline when chosen, so the choice reads on a washed-out projector too.
-void drawTileFrame(ImVec2 min, ImVec2 max, bool chosen, const Look& look) {
-    ImDrawList* drawList = ImGui::GetWindowDrawList();
-    const bool pressed = ImGui::IsItemActive();
-    const bool hovered = !pressed && ImGui::IsItemHovered();
-    const ImU32 fill = chosen    ? look.accent
-                       : pressed ? ImGui::GetColorU32(ImGuiCol_ButtonActive)
-                                 : ImGui::GetColorU32(ImGuiCol_Button);
-    drawList->AddRectFilled(min, max, fill, rounding(look));
-    if (hovered && !chosen)
-        drawList->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_ButtonHovered), rounding(look), 0, 2.0f * look.scale);
-    if (chosen) {
-        const float thickness = 3.0f * look.scale;
-        drawList->AddRect(ImVec2(min.x + thickness, min.y + thickness), ImVec2(max.x - thickness, max.y - thickness),
-                          contrastingText(look.accent), rounding(look), 0, thickness);
-    }
-}
-
-void drawLines(const std::vector<std::string_view>& lines, float left, float right, float top, ImU32 color,
-               bool centred) {
+// Left-aligned lines from `top` down, for the toggle tile's title and hint.
+void drawLines(const std::vector<std::string_view>& lines, float left, float top, ImU32 color) {
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     const float lineHeight = ImGui::GetFontSize();
     float y = top;
     for (const std::string_view line : lines) {
-        const float width = ImGui::CalcTextSize(line.data(), line.data() + line.size()).x;
-        const float x = centred ? left + (right - left - width) * 0.5f : left;
-        drawList->AddText(ImVec2(x, y), color, line.data(), line.data() + line.size());
+        drawList->AddText(ImVec2(left, y), color, line.data(), line.data() + line.size());
         y += lineHeight;
     }
 }
@@ -72,10 +50,10 @@ void drawCheckBox(ImVec2 min, float side, bool ticked, const Look& look) {
 
 // A square button with a "-" or "+" drawn as strokes. True when tapped.
 bool stepButton(const char* id, int direction, float side, bool atLimit, const Look& look) {
-    const ImVec2 min = ImGui::GetCursorScreenPos();
-    const ImVec2 max(min.x + side, min.y + side);
-    const bool tapped = ImGui::InvisibleButton(id, ImVec2(side, side));
-    drawTileFrame(min, max, false, look);
+    const TapTarget target(id, ImVec2(side, side));
+    drawChoiceFrame(target, false, look);
+    const ImVec2 min = target.min;
+    const ImVec2 max = target.max;
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     // Faded at its end of the range, where a tap changes nothing.
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text, atLimit ? 0.3f : 1.0f);
@@ -85,7 +63,7 @@ bool stepButton(const char* id, int direction, float side, bool atLimit, const L
     drawList->AddLine(ImVec2(centre.x - half, centre.y), ImVec2(centre.x + half, centre.y), ink, thickness);
     if (direction > 0)
         drawList->AddLine(ImVec2(centre.x, centre.y - half), ImVec2(centre.x, centre.y + half), ink, thickness);
-    return tapped;
+    return target.tapped;
 }
 
 } // namespace
@@ -94,21 +72,16 @@ bool stepButton(const char* id, int direction, float side, bool atLimit, const L
 
 float choiceTileHeight(std::string_view label, float width, const Look& look) {
     const ImVec2 padding = tilePadding(look);
-    const size_t lines = std::max<size_t>(wrapLines(label, std::max(width - 2.0f * padding.x, 1.0f)).size(), 1);
+    const size_t lines = std::max<size_t>(choiceLines(label, width, padding.x).size(), 1);
     return std::max(look.touchTarget, ImGui::GetFontSize() * static_cast<float>(lines) + 2.0f * padding.y);
 }
 
 bool choiceTile(const char* id, std::string_view label, bool chosen, ImVec2 size, const Look& look) {
-    const ImVec2 min = ImGui::GetCursorScreenPos();
-    const ImVec2 max(min.x + size.x, min.y + size.y);
-    const bool tapped = ImGui::InvisibleButton(id, size);
-    drawTileFrame(min, max, chosen, look);
-    const ImVec2 padding = tilePadding(look);
-    const std::vector<std::string_view> lines = wrapLines(label, std::max(size.x - 2.0f * padding.x, 1.0f));
-    const float textHeight = ImGui::GetFontSize() * static_cast<float>(lines.size());
-    drawLines(lines, min.x + padding.x, max.x - padding.x, min.y + (size.y - textHeight) * 0.5f,
-              chosen ? contrastingText(look.accent) : ImGui::GetColorU32(ImGuiCol_Text), true);
-    return tapped;
+    // Drawn as `chosen` says even on the frame of a tap: the caller decides what the tap does (the "none of these"
+    // tile is a toggle).
+    const TapTarget target(id, size);
+    drawChoice(target, label, chosen, look, tilePadding(look).x);
+    return target.tapped;
 }
 
 // ---- Toggle tiles -------------------------------------------------------------------------------------------------
@@ -148,10 +121,9 @@ float toggleTileHeight(std::string_view title, std::string_view hint, float widt
 
 bool toggleTile(const char* id, std::string_view title, std::string_view hint, bool ticked, ImVec2 size,
                 const Look& look) {
-    const ImVec2 min = ImGui::GetCursorScreenPos();
-    const ImVec2 max(min.x + size.x, min.y + size.y);
-    const bool tapped = ImGui::InvisibleButton(id, size);
-    drawTileFrame(min, max, ticked, look);
+    const TapTarget target(id, size);
+    drawChoiceFrame(target, ticked, look);
+    const ImVec2 min = target.min;
 
     const ToggleLayout layout = toggleLayout(size.x, look);
     const ImVec2 padding = tilePadding(look);
@@ -173,15 +145,15 @@ bool toggleTile(const char* id, std::string_view title, std::string_view hint, b
         FontScope heading(look.heading);
         const float boxTop = top + (ImGui::GetFontSize() - layout.box) * 0.5f;
         drawCheckBox(ImVec2(min.x + padding.x, boxTop), layout.box, ticked, look);
-        drawLines(titleLines, min.x + layout.textLeft, max.x - padding.x, top, ink, false);
+        drawLines(titleLines, min.x + layout.textLeft, top, ink);
     }
     if (!hintLines.empty()) {
         FontScope body(look.body);
         const ImVec4 soft = ImGui::ColorConvertU32ToFloat4(ink);
-        drawLines(hintLines, min.x + layout.textLeft, max.x - padding.x, top + titleHeight,
-                  ImGui::GetColorU32(ImVec4(soft.x, soft.y, soft.z, soft.w * 0.8f)), false);
+        drawLines(hintLines, min.x + layout.textLeft, top + titleHeight,
+                  ImGui::GetColorU32(ImVec4(soft.x, soft.y, soft.z, soft.w * 0.8f)));
     }
-    return tapped;
+    return target.tapped;
 }
 
 // ---- The percent picker -------------------------------------------------------------------------------------------
@@ -224,8 +196,8 @@ bool percentPicker(const char* id, std::optional<int>& value, const Look& look) 
         // A framed read-out; while untouched it holds only a soft "%" (a dash would look like the minus beside it).
         ImDrawList* drawList = ImGui::GetWindowDrawList();
         const ImVec2 max(min.x + valueWidth, min.y + height);
-        drawList->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_FrameBg), rounding(look));
-        drawList->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), rounding(look), 0, 1.5f * look.scale);
+        drawList->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_FrameBg), buttonRounding(look));
+        drawList->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_Border), buttonRounding(look), 0, 1.5f * look.scale);
         const float textWidth = ImGui::CalcTextSize(valueText).x;
         drawList->AddText(ImVec2(min.x + (valueWidth - textWidth) * 0.5f, min.y + (height - ImGui::GetFontSize()) * 0.5f),
                           ImGui::GetColorU32(value ? ImGuiCol_Text : ImGuiCol_TextDisabled), valueText);

@@ -1,42 +1,19 @@
 #include "focus_module.h"
 
 #include "focus_controls.h"
-#include "focus_look.h"
 
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
-#include <cstdio>
 #include <stdexcept>
 
 namespace alignkiosk::plugins::focus_assessment {
 
-namespace {
+using namespace sdk::touch;
 
-// ImGui's std::string InputText grows without bound; this edit callback removes whatever an edit added beyond the
-// limit (the characters just before the cursor: the ones just typed or pasted), on a UTF-8 boundary.
-int limitLength(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag != ImGuiInputTextFlags_CallbackEdit) return 0;
-    const auto limit = static_cast<int>(*static_cast<const uint32_t*>(data->UserData));
-    if (limit <= 0 || data->BufTextLen <= limit) return 0;
-    const int overflow = data->BufTextLen - limit;
-    const auto isContinuation = [data](int at) {
-        return at < data->BufTextLen && (static_cast<unsigned char>(data->Buf[at]) & 0xC0) == 0x80;
-    };
-    int start = data->CursorPos - overflow;
-    if (start >= 0) {
-        while (start > 0 && isContinuation(start)) --start;
-        data->DeleteChars(start, data->CursorPos - start);
-    } else {
-        start = limit;
-        while (start > 0 && isContinuation(start)) --start;
-        data->DeleteChars(start, data->BufTextLen - start);
-    }
-    return 0;
-}
+namespace {
 
 std::string labelOf(const sdk::QuestionView& question, uint32_t option) {
     return option < question.optionCount() ? std::string(question.optionLabel(option)) : std::string();
@@ -211,40 +188,19 @@ void FocusModule::drawPage(uint32_t page, const alignkiosk_frame_v1& frame) {
 }
 
 void FocusModule::drawHeader(const Item& item, const Look& look) {
-    {
-        FontScope heading(look.heading);
-        wrappedText(item.question.prompt());
-    }
-    if (!item.question.help().empty()) {
-        FontScope body(look.body);
-        softText(item.question.help());
-    }
+    questionHeader(item.question.prompt(), item.question.help(), look);
     ImGui::Dummy(ImVec2(0.0f, 4.0f * look.scale));
 }
 
 void FocusModule::drawGoal(Item& item, const Look& look) {
     FontScope body(look.body);
-    uint32_t limit = item.question.maxLength();
     // Room for four lines as typed, and never less than two fingertips: a big box that is easy to hit.
     const float height =
         std::max(look.touchTarget * 2.0f, ImGui::GetTextLineHeight() * 4.0f + 2.0f * ImGui::GetStyle().FramePadding.y);
     // A visible frame, so the box reads as a place to tap even on a white page.
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, std::max(1.5f * look.scale, 1.0f));
-    ImGui::InputTextMultiline("##goal", &item.text, ImVec2(-FLT_MIN, height), ImGuiInputTextFlags_CallbackEdit,
-                              limitLength, &limit);
+    sentenceBox("##goal", item.text, item.question.maxLength(), ImVec2(-FLT_MIN, height));
     ImGui::PopStyleVar();
-
-    // Counted in bytes, like the limit, so the counter reaches the maximum exactly when typing stops.
-    char counter[48];
-    if (limit > 0)
-        std::snprintf(counter, sizeof counter, "%zu / %u", item.text.size(), limit);
-    else
-        std::snprintf(counter, sizeof counter, "%zu", item.text.size());
-    const float counterWidth = ImGui::CalcTextSize(counter).x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(ImGui::GetContentRegionAvail().x - counterWidth, 0.0f));
-    ImGui::PushStyleColor(ImGuiCol_Text, softTextColor());
-    ImGui::TextUnformatted(counter);
-    ImGui::PopStyleColor();
 }
 
 void FocusModule::drawSmmart(Item& item, const Look& look) {

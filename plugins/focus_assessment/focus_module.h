@@ -4,11 +4,11 @@
 #pragma once
 
 #include "focus_content.h"
-#include "focus_look.h"
 #include "focus_panel.h"
 #include "focus_scoring.h"
 
 #include <alignkiosk/plugin.hpp>
+#include <alignkiosk/touch_ui.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -52,11 +52,11 @@ private:
     };
 
     bool answered(const Item& item) const;
-    void drawHeader(const Item& item, const Look& look);
-    void drawGoal(Item& item, const Look& look);
-    void drawSmmart(Item& item, const Look& look);
-    void drawOpportunity(Item& item, const Look& look);
-    void drawClarityRows(const Page& page, const Look& look);
+    void drawHeader(const Item& item, const sdk::touch::Look& look);
+    void drawGoal(Item& item, const sdk::touch::Look& look);
+    void drawSmmart(Item& item, const sdk::touch::Look& look);
+    void drawOpportunity(Item& item, const sdk::touch::Look& look);
+    void drawClarityRows(const Page& page, const sdk::touch::Look& look);
 
     std::vector<Item> m_items; // content order
     std::vector<Page> m_pages;

@@ -1,7 +1,8 @@
 #include "focus_panel.h"
 
-#include "focus_look.h"
 #include "focus_stop_words.h"
+
+#include <alignkiosk/touch_ui.hpp>
 
 #include <imgui.h>
 
@@ -10,6 +11,8 @@
 #include <initializer_list>
 
 namespace alignkiosk::plugins::focus_assessment {
+
+using namespace sdk::touch;
 
 namespace {
 

@@ -6,6 +6,8 @@
 
 namespace alignkiosk::plugins::stakeholder_mapping {
 
+using namespace sdk::touch;
+
 namespace {
 
 constexpr float kSqrt3Over2 = 0.8660254f;
@@ -120,7 +122,7 @@ int stepButton(MixState& state, int button, ImVec2 size, bool plus, bool enabled
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     const ImVec2 max(min.x + size.x, min.y + size.y);
     const bool active = ImGui::IsItemActive() && enabled;
-    const float rounding = std::max(ImGui::GetStyle().FrameRounding, 6.0f * look.scale);
+    const float rounding = buttonRounding(look);
     drawList->AddRectFilled(min, max, active ? look.accent : ImGui::GetColorU32(ImGuiCol_Button), rounding);
     if (ImGui::IsItemHovered() && !active)
         drawList->AddRect(min, max, ImGui::GetColorU32(ImGuiCol_ButtonHovered), rounding, 0, 2.0f * look.scale);

@@ -28,6 +28,6 @@ inline constexpr float kRepeatInterval = 0.08f;
 // Draws the control into a region of `size` at the cursor and advances the cursor past it. `labels` are the corners'
 // option labels (option order: top, bottom left, bottom right).
 void drawMixControl(MixState& state, const std::array<std::string_view, kCorners>& labels, uint32_t total,
-                    const Look& look, ImVec2 size);
+                    const sdk::touch::Look& look, ImVec2 size);
 
 } // namespace alignkiosk::plugins::stakeholder_mapping

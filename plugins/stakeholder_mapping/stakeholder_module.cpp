@@ -10,6 +10,8 @@
 
 namespace alignkiosk::plugins::stakeholder_mapping {
 
+using namespace sdk::touch;
+
 namespace {
 
 // Rows of buttons are at least this much taller than the smallest touch target: a row is a line of targets side by
@@ -118,16 +120,8 @@ void StakeholderModule::drawPage(uint32_t page, const alignkiosk_frame_v1& frame
 void StakeholderModule::drawMixPage(const alignkiosk_frame_v1& frame) {
     const Look look = lookFor(frame);
     const sdk::QuestionView& question = *m_mix;
-    {
-        FontScope heading(look.heading);
-        wrappedText(question.prompt());
-    }
+    questionHeader(question.prompt(), question.help(), look);
     FontScope body(look.body);
-    if (!question.help().empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, softTextColor());
-        wrappedText(question.help());
-        ImGui::PopStyleColor();
-    }
     ImGui::Dummy(ImVec2(0.0f, 4.0f * look.scale));
 
     // Whatever height is left, and never so much that the page would scroll.
@@ -188,13 +182,13 @@ void StakeholderModule::drawRowsPage(const Page& page, const alignkiosk_frame_v1
         scaleBottom = textBlock(first.understanding.help(), ImVec2(xScale, scaleBottom), scaleArea, &soft);
 
     // Every button in every row as tall as the tallest wrapped label needs, and never below a touch target.
-    const float textInset = style.FramePadding.x;
+    const float textInset = style.FramePadding.x * 0.5f; // narrow buttons side by side: half the usual padding
     std::size_t mostLines = 1;
     for (uint32_t i = 0; i < roles && i < first.role.optionCount(); ++i)
-        mostLines = std::max(mostLines, wrapLines(first.role.optionLabel(i), roleButton - textInset).size());
+        mostLines = std::max(mostLines, choiceLines(first.role.optionLabel(i), roleButton, textInset).size());
     for (int point = scaleMin; point < scaleMin + points; ++point)
         mostLines =
-            std::max(mostLines, wrapLines(first.understanding.scaleLabel(point), scaleButton - textInset).size());
+            std::max(mostLines, choiceLines(first.understanding.scaleLabel(point), scaleButton, textInset).size());
     const float needed = std::max(look.touchTarget * kRowHeightOverTouch,
                                   em * static_cast<float>(mostLines) + 2.0f * style.FramePadding.y);
     const float rowGap = 0.9f * em;
@@ -229,7 +223,7 @@ void StakeholderModule::drawRowsPage(const Page& page, const alignkiosk_frame_v1
             ImGui::PushID(static_cast<int>(i));
             // Tapping the chosen role again keeps it: nobody un-answers by accident.
             if (choiceButton("##role", row.role.optionLabel(i), ImVec2(roleButton, rowHeight), row.chosenRole == i,
-                             look))
+                             look, textInset))
                 row.chosenRole = i;
             ImGui::PopID();
         }
@@ -238,7 +232,7 @@ void StakeholderModule::drawRowsPage(const Page& page, const alignkiosk_frame_v1
             ImGui::SetCursorScreenPos(ImVec2(xScale + static_cast<float>(i) * (scaleButton + spacing), y));
             ImGui::PushID(1000 + i);
             if (choiceButton("##point", row.understanding.scaleLabel(point), ImVec2(scaleButton, rowHeight),
-                             row.point == point, look))
+                             row.point == point, look, textInset))
                 row.point = point;
             ImGui::PopID();
         }

@@ -13,6 +13,8 @@
 
 namespace alignkiosk::plugins::stakeholder_mapping {
 
+using namespace sdk::touch;
+
 namespace {
 
 constexpr float kSqrt3Over2 = 0.8660254f;
@@ -42,12 +44,6 @@ void sectionTitle(std::string_view title, const Look& look, bool first) {
     if (!first) ImGui::Dummy(ImVec2(0.0f, 0.9f * ImGui::GetFontSize()));
     FontScope heading(look.heading);
     wrappedText(title);
-}
-
-void softLine(std::string_view text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, softTextColor());
-    wrappedText(text);
-    ImGui::PopStyleColor();
 }
 
 // A filled square in `color`, one text line high, as an item (so lines of a legend stay aligned).
@@ -170,7 +166,7 @@ void drawMixLegend(const MixItem& mix, const std::vector<GroupMix>& mixes,
             wrappedText(spread);
             ImGui::PopStyleColor();
         } else {
-            softLine("(spread and agreement need a kiosk that sends the answers' spread)");
+            softText("(spread and agreement need a kiosk that sends the answers' spread)");
         }
         ImGui::Unindent(indent);
         ImGui::Dummy(ImVec2(0.0f, 0.3f * ImGui::GetFontSize()));
@@ -188,10 +184,10 @@ void drawMixSection(const MixItem& mix, std::span<const alignkiosk_aggregate_v1*
             mixes.push_back(GroupMix{g, *stats});
     }
     if (mixes.empty()) {
-        softLine("Nobody in the shown groups has answered this yet.");
+        softText("Nobody in the shown groups has answered this yet.");
         return;
     }
-    softLine("Each dot is a group's average; the shape around it reaches one standard deviation towards and away "
+    softText("Each dot is a group's average; the shape around it reaches one standard deviation towards and away "
              "from each corner. Agreement: 1 = everyone gave the same mix, 0 = as scattered as random answers.");
     ImGui::Dummy(ImVec2(0.0f, 0.3f * ImGui::GetFontSize()));
 
@@ -249,7 +245,7 @@ void matrixCell(const StakeholderItem& item, const alignkiosk_aggregate_v1& grou
     const std::optional<RoleStatistics> role = roleOf(item, group);
     const std::optional<UnderstandingStatistics> understanding = understandingOf(item, group);
     if (!role && !understanding) {
-        softLine("no answers yet");
+        softText("no answers yet");
         return;
     }
     if (role) {
@@ -324,7 +320,7 @@ void drawMatrix(const MapPlan& plan, std::span<const alignkiosk_aggregate_v1* co
                 swatch(groupColor(start + g));
                 ImGui::SameLine();
                 wrappedText(labelOf(group));
-                softLine("n = " + std::to_string(group->response_count));
+                softText("n = " + std::to_string(group->response_count));
             }
             for (std::size_t s = 0; s < plan.stakeholders.size(); ++s) {
                 const StakeholderItem& item = plan.stakeholders[s];
@@ -355,7 +351,7 @@ void drawSeenDifferently(const MapPlan& plan, std::span<const alignkiosk_aggrega
                          const Look& look) {
     sectionTitle("Seen differently", look, false);
     if (groups.size() < 2) {
-        softLine("Comparing views needs at least two shown groups.");
+        softText("Comparing views needs at least two shown groups.");
         return;
     }
     std::vector<std::vector<std::optional<RoleStatistics>>> roles(plan.stakeholders.size());
@@ -363,11 +359,11 @@ void drawSeenDifferently(const MapPlan& plan, std::span<const alignkiosk_aggrega
         for (const alignkiosk_aggregate_v1* group : groups) roles[s].push_back(roleOf(plan.stakeholders[s], *group));
     const std::vector<RoleGap> gaps = roleGaps(roles);
     if (gaps.empty()) {
-        softLine("No group around our work is seen very differently: every two shown groups name the same most "
+        softText("No group around our work is seen very differently: every two shown groups name the same most "
                  "common role, and their views are less than " + percent(kNotableDistance) + " apart.");
         return;
     }
-    softLine("\"Apart\": the share of one group's answers that would have to change role to match the other's "
+    softText("\"Apart\": the share of one group's answers that would have to change role to match the other's "
              "(total variation distance).");
     const float indent = ImGui::GetFontSize();
     for (const RoleGap& gap : gaps) {
@@ -388,7 +384,7 @@ void drawSeenDifferently(const MapPlan& plan, std::span<const alignkiosk_aggrega
         }
         wrappedText(text);
         ImGui::Indent(indent);
-        softLine("Views " + percent(gap.distance) + " apart. Ask both groups what they give " + item.name +
+        softText("Views " + percent(gap.distance) + " apart. Ask both groups what they give " + item.name +
                  " and what they get back, and agree on one role.");
         ImGui::Unindent(indent);
     }
@@ -402,7 +398,7 @@ void drawMapPanel(const MapPlan& plan, std::span<const alignkiosk_aggregate_v1* 
     FontScope body(look.body);
     ImGui::PushID("stakeholder_mapping_panel");
     if (groups.empty()) {
-        softLine("Nothing to show yet: a group appears here once enough people in it have answered to keep them "
+        softText("Nothing to show yet: a group appears here once enough people in it have answered to keep them "
                  "anonymous.");
         ImGui::PopID();
         return;

@@ -2,6 +2,7 @@
 // a Module class (draw, complete, answer, reset), a ModuleDefinition (id, version, kinds, validate, create) and
 // ALIGNKIOSK_PLUGIN. The survey file gives the wording; this code only gives the behaviour.
 #include <alignkiosk/plugin.hpp>
+#include <alignkiosk/touch_ui.hpp>
 
 #include <algorithm>
 #include <string>
@@ -9,6 +10,7 @@
 namespace {
 
 namespace sdk = alignkiosk::sdk;
+namespace touch = alignkiosk::sdk::touch;
 
 class HelloModule final : public sdk::Module {
 public:
@@ -18,20 +20,16 @@ public:
 
     void drawPage(uint32_t, const alignkiosk_frame_v1& frame) override {
         // The host made the shared ImGui context current and began a window the size of the content area.
-        if (frame.heading_font) ImGui::PushFont(static_cast<ImFont*>(frame.heading_font));
-        ImGui::TextWrapped("%s", std::string(m_question.prompt()).c_str());
-        if (frame.heading_font) ImGui::PopFont();
-        if (!m_question.help().empty()) ImGui::TextDisabled("%s", std::string(m_question.help()).c_str());
+        const touch::Look look = touch::lookFor(frame); // the frame's fonts, scale, touch size and accent
+        touch::questionHeader(m_question.prompt(), m_question.help(), look);
         ImGui::Spacing();
+        touch::FontScope body(look.body);
 
-        // Buttons as wide as the window and never smaller than a comfortable tap.
-        const float height = std::max(frame.min_touch_target, 64.0f * frame.ui_scale);
+        // Buttons as wide as the window and never smaller than a comfortable tap; the chosen one in the accent.
+        const ImVec2 size(ImGui::GetContentRegionAvail().x, std::max(look.touchTarget, 64.0f * look.scale));
         for (uint32_t i = 0; i < m_question.optionCount(); ++i) {
-            const bool chosen = m_chosen == i;
             ImGui::PushID(static_cast<int>(i));
-            if (chosen) ImGui::PushStyleColor(ImGuiCol_Button, frame.accent_color);
-            if (ImGui::Button(std::string(m_question.optionLabel(i)).c_str(), ImVec2(-FLT_MIN, height))) m_chosen = i;
-            if (chosen) ImGui::PopStyleColor();
+            if (touch::choiceButton("##option", m_question.optionLabel(i), size, m_chosen == i, look)) m_chosen = i;
             ImGui::PopID();
         }
     }
