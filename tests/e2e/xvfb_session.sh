@@ -18,10 +18,11 @@ fail() {
 
 # Xvfb (1920x1080, like a workshop touchscreen) on a display number it picks itself: with -displayfd the server
 # binds the first free number and then writes it, so tests and other X servers started at the same time never race
-# for one.
+# for one. -noreset: the server stays up between clients (a test that closes its last window and opens another
+# would otherwise meet a server in the middle of its reset).
 start_display() {
   local n pid
-  Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$E2E_TMP/display" >"$E2E_TMP/xvfb.log" 2>&1 &
+  Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -noreset 3>"$E2E_TMP/display" >"$E2E_TMP/xvfb.log" 2>&1 &
   pid=$!
   E2E_PIDS+=("$pid")
   for _ in $(seq 100); do
