@@ -214,7 +214,11 @@ void KioskWindow::close() {
 }
 
 void KioskWindow::beginFrame(bool withPointer, const std::function<void(ImGuiIO&)>& beforeNewFrame) {
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplOpenGL3_NewFrame(); // uploads the font atlas on the first frame
+    // The atlas now lives in GL; its pixels in memory (alpha and an RGBA copy: tens of MB for three sizes of a font with
+    // the accented letters, and the projection sizes) are never read again. ImGui keeps the atlas marked as built.
+    ImFontAtlas& fonts = *ImGui::GetIO().Fonts;
+    if (fonts.TexPixelsAlpha8 || fonts.TexPixelsRGBA32) fonts.ClearTexData();
     ImGui_ImplGlfw_NewFrame();
     if (!withPointer) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     if (beforeNewFrame) beforeNewFrame(ImGui::GetIO());
