@@ -58,10 +58,23 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
     };
     std::optional<FacilitatorView> facilitator;
     bool inFacilitatorView = false;
+    // On the station (--kiosk) a dashboard left open and forgotten goes back to the participants' screen after ten
+    // idle times without a touch: long enough to discuss a chart, short enough that the next participant finds the
+    // survey. It shows only groups at k either way; a laptop's dashboard stays until it is closed.
+    const double facilitatorIdleSeconds = 10.0 * static_cast<double>(settings.idleTimeout);
+    double lastFacilitatorTouch = -1.0; // negative: the dashboard has just been opened
+    uint64_t eventsSeen = 0;
+    const auto closeFacilitatorView = [&inFacilitatorView, &facilitator] {
+        inFacilitatorView = false;
+        if (facilitator) facilitator->dashboard->setProjection(false); // back to the window participants know
+    };
     ui::Shell::FacilitatorAccess access;
     access.loadPinHash = [&store] { return core::loadPinHash(*store); };
     access.savePinHash = [&store](const std::string& hash) { core::savePinHash(*store, hash); };
-    access.onFacilitator = [&inFacilitatorView] { inFacilitatorView = true; };
+    access.onFacilitator = [&inFacilitatorView, &lastFacilitatorTouch] {
+        inFacilitatorView = true;
+        lastFacilitatorTouch = -1.0;
+    };
     access.responseCount = [&store, &survey] { return static_cast<uint64_t>(store->count(survey->id)); };
     // The menu's Exit, behind the PIN: in kiosk mode the one way out besides a signal (the window refuses to close).
     access.onExit = [&window] { window->close(); };
@@ -75,10 +88,7 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
                 facilitator.emplace();
                 facilitator->modules = std::move(*panelModules);
                 facilitator->dashboard = std::make_unique<ui::Dashboard>(theme);
-                facilitator->dashboard->onClose = [&inFacilitatorView, &facilitator] {
-                    inFacilitatorView = false;
-                    facilitator->dashboard->setProjection(false); // back to the window participants know
-                };
+                facilitator->dashboard->onClose = closeFacilitatorView;
                 facilitator->session = std::make_unique<DashboardSession>(*survey, *store, facilitator->modules,
                                                                          *facilitator->dashboard, theme);
                 facilitator->session->enableExport(store->path());
@@ -87,6 +97,8 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
             }
         }
         if (inFacilitatorView) {
+            if (lastFacilitatorTouch < 0.0 || window->eventCount() != eventsSeen) lastFacilitatorTouch = now;
+            eventsSeen = window->eventCount();
             facilitator->session->refresh(now);
             facilitator->dashboard->draw(now);
         } else {
@@ -94,6 +106,11 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
         }
     };
     callbacks.update = [&](double now) {
+        if (inFacilitatorView && facilitator && commandLine.kiosk && lastFacilitatorTouch >= 0.0 &&
+            now - lastFacilitatorTouch >= facilitatorIdleSeconds) {
+            closeFacilitatorView();
+            return true;
+        }
         if (inFacilitatorView && facilitator) return facilitator->session->refresh(now);
         return shell.nextWakeIn(now) >= 0.0; // a timer of the shell's (animation, thank-you, countdowns) is running
     };

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end: a participant tries to leave `run --kiosk` without the PIN. The kiosk is full screen; Escape, Alt+F4,
 # Ctrl+Q/W, a window manager's close request and its minimise do nothing; the kiosk is still alive and still answers
-# taps: the facilitator corner, the PIN and the menu's Exit are the way out, and end it cleanly (exit status 0).
+# taps: the facilitator corner, the PIN and the menu's Exit are the way out, and end it cleanly (exit status 0). A
+# dashboard opened from the menu and forgotten goes back to the participants' screen by itself.
 # No window manager runs under Xvfb, so its requests are sent as it would send them (ICCCM): a WM_DELETE_WINDOW client
 # message for the close button or Alt+F4, and WM_STATE = IconicState for minimising. python3 talks to libX11 through
 # ctypes; nothing else is needed.
@@ -58,7 +59,7 @@ alive() { kill -0 "$KIOSK_PID" 2>/dev/null; }
 db="$E2E_TMP/store/responses.sqlite3"
 mkdir -p "$E2E_TMP/store"
 start_display
-start_kiosk "$program" run --kiosk --db "$db"
+start_kiosk "$program" run --kiosk --idle-timeout 2 --db "$db"
 pin() { xdotool type --delay 30 "$1"; sleep 0.2; xdotool key Return; sleep 0.4; }
 pin 2468 # first start: choose the facilitator PIN
 pin 2468
@@ -88,8 +89,23 @@ refused_close=$(grep -c "refused a request to close the window" "$E2E_TMP/kiosk.
 grep -q "refused a request to minimise the window" "$E2E_TMP/kiosk.log" || fail "the minimise request was not refused"
 xdotool search --onlyvisible --name 'alignkiosk' | grep -qx "$KIOSK_WINDOW" || fail "the kiosk window is no longer shown"
 
+# The corner (held 3 seconds), the PIN, and the menu's dashboard, left open and forgotten: with --idle-timeout 2, after
+# 20 s without a touch the station is back on the attract screen, where the corner works again (below).
+OPEN_DASHBOARD=(959 459); DASHBOARD_EXPORT=(1807 133); EXIT=(960 564)
+xdotool mousemove --window "$KIOSK_WINDOW" 20 20 mousedown 1
+sleep 3.4
+xdotool mouseup 1
+sleep 0.4
+pin 2468
+sleep 0.3
+tap "${OPEN_DASHBOARD[@]}"
+sleep 0.5
+tap "${DASHBOARD_EXPORT[@]}" # proves the dashboard is on screen
+sleep 0.5
+ls -d "$E2E_TMP"/store/alignkiosk-export-*/ >/dev/null 2>&1 || fail "the dashboard did not open from the menu"
+sleep 21
+
 # Still answering taps: hold the top-left corner for 3 seconds, the PIN, then Exit in the facilitator menu.
-EXIT=(960 564)
 xdotool mousemove --window "$KIOSK_WINDOW" 20 20 mousedown 1
 sleep 3.4
 xdotool mouseup 1
@@ -103,4 +119,4 @@ alive && fail "Exit in the facilitator menu (after the corner and the PIN) did n
 wait "$KIOSK_PID"
 status=$?
 [ "$status" = 0 ] || fail "the kiosk exited with status $status"
-echo "PASS: full screen; Escape, Alt+F4, close and minimise requests refused; the corner, the PIN and Exit end it"
+echo "PASS: full screen; Escape, Alt+F4, close and minimise requests refused; a forgotten dashboard returns to the station; the corner, the PIN and Exit end it"
