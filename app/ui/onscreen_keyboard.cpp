@@ -1,6 +1,7 @@
 #include "onscreen_keyboard.h"
 
 #include "ui/onscreen_keyboard_layout.h"
+#include "ui/widgets.h"
 
 #include <algorithm>
 #include <cfloat>
@@ -32,28 +33,6 @@ void centredText(ImDrawList* drawList, ImFont* font, ImVec2 min, ImVec2 max, ImU
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.c_str());
     const ImVec2 position(std::round((min.x + max.x - size.x) * 0.5f), std::round((min.y + max.y - size.y) * 0.5f));
     drawList->AddText(font, font->FontSize, position, colour, text.c_str());
-}
-
-// The backspace symbol, drawn (the theme's fonts do not carry U+232B): a tag pointing left with an x in it.
-void drawBackspaceIcon(ImDrawList* drawList, ImVec2 min, ImVec2 max, ImU32 colour, float scale) {
-    const ImVec2 centre((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
-    const float halfHeight = (max.y - min.y) * 0.2f;
-    const float halfWidth = halfHeight * 1.6f;
-    const float thickness = std::max(2.0f, 2.5f * scale);
-    const ImVec2 outline[] = {
-        {centre.x - halfWidth, centre.y},
-        {centre.x - halfWidth + halfHeight, centre.y - halfHeight},
-        {centre.x + halfWidth, centre.y - halfHeight},
-        {centre.x + halfWidth, centre.y + halfHeight},
-        {centre.x - halfWidth + halfHeight, centre.y + halfHeight},
-    };
-    drawList->AddPolyline(outline, 5, colour, ImDrawFlags_Closed, thickness);
-    const float crossX = centre.x + halfHeight * 0.5f;
-    const float cross = halfHeight * 0.45f;
-    drawList->AddLine(ImVec2(crossX - cross, centre.y - cross), ImVec2(crossX + cross, centre.y + cross), colour,
-                      thickness);
-    drawList->AddLine(ImVec2(crossX - cross, centre.y + cross), ImVec2(crossX + cross, centre.y - cross), colour,
-                      thickness);
 }
 
 } // namespace
@@ -357,7 +336,10 @@ void OnScreenKeyboard::draw(const Theme& theme) const {
         drawList->AddRectFilled(key.min, key.max, fill, rounding);
         if (outline != 0) drawList->AddRect(key.min, key.max, outline, rounding, 0, outlineWidth);
         if (key.kind == KeyKind::Backspace) {
-            drawBackspaceIcon(drawList, key.min, key.max, labelColour, theme.scale);
+            // A tag a fifth of the key tall, 1.6 times as wide.
+            const float halfHeight = (key.max.y - key.min.y) * 0.2f;
+            drawBackspaceIcon(drawList, key.centre(), halfHeight * 1.6f, halfHeight, labelColour,
+                              std::max(2.0f, 2.5f * theme.scale));
         } else {
             // Letters and the arrow symbols (Shift, Enter) large; the words (?123, Done) in body type.
             const bool largeLabel =

@@ -19,28 +19,6 @@ std::chrono::steady_clock::time_point toTimePoint(double seconds) {
         std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds)));
 }
 
-// The backspace symbol, drawn (the theme's fonts do not carry U+232B): a tag pointing left with an x in it.
-void drawDeleteIcon(ImDrawList* drawList, ImVec2 min, ImVec2 max, ImU32 color, float scale) {
-    const ImVec2 centre((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);
-    const float halfWidth = 26.0f * scale;
-    const float halfHeight = 16.0f * scale;
-    const float thickness = std::max(2.0f, 3.0f * scale);
-    const ImVec2 outline[] = {
-        {centre.x - halfWidth, centre.y},
-        {centre.x - halfWidth + halfHeight, centre.y - halfHeight},
-        {centre.x + halfWidth, centre.y - halfHeight},
-        {centre.x + halfWidth, centre.y + halfHeight},
-        {centre.x - halfWidth + halfHeight, centre.y + halfHeight},
-    };
-    drawList->AddPolyline(outline, 5, color, ImDrawFlags_Closed, thickness);
-    const float crossX = centre.x + halfHeight * 0.5f;
-    const float cross = halfHeight * 0.45f;
-    drawList->AddLine(ImVec2(crossX - cross, centre.y - cross), ImVec2(crossX + cross, centre.y + cross), color,
-                      thickness);
-    drawList->AddLine(ImVec2(crossX - cross, centre.y + cross), ImVec2(crossX + cross, centre.y - cross), color,
-                      thickness);
-}
-
 } // namespace
 
 PinPad::PinPad(Theme theme, ShellText text, PinStorage storage)
@@ -259,8 +237,10 @@ PinPadResult PinPad::draw(double now) {
             if (key == kDeleteKey) {
                 pressed = touchButton(m_theme, "##delete", size, ButtonStyle::Secondary, !m_entry.empty());
                 const ImU32 color = ImGui::GetColorU32(ImGuiCol_Text, m_entry.empty() ? 0.4f : 1.0f);
-                drawDeleteIcon(ImGui::GetWindowDrawList(), ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), color,
-                               scale);
+                const ImVec2 min = ImGui::GetItemRectMin();
+                const ImVec2 max = ImGui::GetItemRectMax();
+                drawBackspaceIcon(ImGui::GetWindowDrawList(), ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f),
+                                  26.0f * scale, 16.0f * scale, color, std::max(2.0f, 3.0f * scale));
                 if (pressed) pressDelete();
             } else if (key == kOkKey) {
                 pressed = touchButton(m_theme, m_text.ok.c_str(), size, ButtonStyle::Primary,

@@ -29,7 +29,7 @@ constexpr float kPageWidth = 1280.0f * 900.0f / 860.0f;
 // Below this, letters get too few pixels to read however dense the screen; above the fit, a page no longer fits.
 constexpr float kMinScale = 0.8f;
 constexpr float kSmallestScale = 0.5f; // even a window too small for a page keeps type that can be read
-// A physical size outside these is an EDID that holds an aspect ratio, a placeholder, or nothing.
+// A physical size outside these is an EDID that holds an aspect ratio, a made-up size, or nothing.
 constexpr float kMinPixelsPerMm = 1.0f;   // 25 dpi: a 85-inch 1080p screen
 constexpr float kMaxPixelsPerMm = 24.0f;  // 610 dpi
 constexpr float kMaxAnisotropy = 1.2f;    // pixels are square; x and y densities agree within 20 %

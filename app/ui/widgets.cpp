@@ -122,4 +122,22 @@ void forgetTextInput() {
     state.ID = 0; // the next text field activated starts from its own buffer
 }
 
+void drawBackspaceIcon(ImDrawList* drawList, ImVec2 centre, float halfWidth, float halfHeight, ImU32 color,
+                       float thickness) {
+    const ImVec2 outline[] = {
+        {centre.x - halfWidth, centre.y},
+        {centre.x - halfWidth + halfHeight, centre.y - halfHeight},
+        {centre.x + halfWidth, centre.y - halfHeight},
+        {centre.x + halfWidth, centre.y + halfHeight},
+        {centre.x - halfWidth + halfHeight, centre.y + halfHeight},
+    };
+    drawList->AddPolyline(outline, 5, color, ImDrawFlags_Closed, thickness);
+    const float crossX = centre.x + halfHeight * 0.5f;
+    const float cross = halfHeight * 0.45f;
+    drawList->AddLine(ImVec2(crossX - cross, centre.y - cross), ImVec2(crossX + cross, centre.y + cross), color,
+                      thickness);
+    drawList->AddLine(ImVec2(crossX - cross, centre.y + cross), ImVec2(crossX + cross, centre.y - cross), color,
+                      thickness);
+}
+
 } // namespace alignkiosk::ui

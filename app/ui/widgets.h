@@ -46,6 +46,11 @@ void centeredText(std::string_view text, ImFont* font = nullptr, ImU32 color = 0
 // Text wrapped to `width` from the cursor, every line centred in it.
 void centeredWrappedText(std::string_view text, float width, ImFont* font = nullptr, ImU32 color = 0);
 
+// The backspace symbol, drawn (the theme's fonts do not carry U+232B): a tag `2 * halfWidth` wide and
+// `2 * halfHeight` tall pointing left, with an x in it. For the PIN pad and the on-screen keyboard.
+void drawBackspaceIcon(ImDrawList* drawList, ImVec2 centre, float halfWidth, float halfHeight, ImU32 color,
+                       float thickness);
+
 // Lets go of the active text field and overwrites ImGui's own copy of what was typed in it (its edit buffers and undo
 // history), so a participant's words do not stay in memory after their answers are wiped.
 void forgetTextInput();
