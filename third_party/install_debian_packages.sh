@@ -7,6 +7,8 @@ packages=(
   cmake ninja-build g++ pkg-config ccache
   # libraries (see third_party/CMakeLists.txt)
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev libcereal-dev rapidjson-dev
+  # GLFW's native-access header (glfw3native.h, tests/platform/kiosk_window_test.cpp) includes Xrandr.h
+  libxrandr-dev
   libsodium-dev
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3
