@@ -6,7 +6,10 @@ DashboardFeed::DashboardFeed(const Survey& survey, const ResponseStore& store)
     : m_surveyId(survey.id), m_store(store), m_aggregator(survey) {}
 
 bool DashboardFeed::refresh() {
-    if (m_store.count(m_surveyId) == m_seen.size()) return false;
+    // The store's total needs no decoding; rows are never deleted, so an unchanged total means nothing new.
+    const std::size_t total = m_store.count();
+    if (total == m_lastTotal) return false;
+    m_lastTotal = total;
     bool added = false;
     for (const StoredResponse& response : m_store.responses(m_surveyId)) {
         if (!m_seen.insert(response.id).second) continue;

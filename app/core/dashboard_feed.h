@@ -7,6 +7,7 @@
 #include "core/response_store.h"
 #include "core/survey_model.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <unordered_set>
@@ -18,8 +19,9 @@ public:
     // `store` must outlive the feed.
     DashboardFeed(const Survey& survey, const ResponseStore& store);
 
-    // Counts the responses stored since the last refresh. Rows are never deleted, so an unchanged count means nothing
-    // new and costs one COUNT query; otherwise the ids not yet seen are added, each in O(questions of its step).
+    // Counts the responses stored since the last refresh. Rows are never deleted, so an unchanged count of all rows
+    // means nothing new and costs one small query; otherwise the ids not yet seen are added, each in O(questions of its
+    // step).
     // Returns whether anything was added.
     bool refresh();
 
@@ -31,6 +33,7 @@ private:
     const ResponseStore& m_store;
     ResponseAggregator m_aggregator;
     std::unordered_set<std::string> m_seen;
+    std::size_t m_lastTotal = static_cast<std::size_t>(-1);
 };
 
 } // namespace alignkiosk::core

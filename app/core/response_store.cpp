@@ -1,11 +1,14 @@
 #include "response_store.h"
 
-#include <sqlite3.h>
+#include "random_bytes.h"
+#include "sqlite_connection.h"
+#include "store_path_checks.h"
 
 #include <fcntl.h>
-#include <sys/random.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -18,6 +21,33 @@
 namespace alignkiosk::core {
 
 namespace fs = std::filesystem;
+using sqlite::Database;
+using sqlite::quoted;
+using sqlite::SqliteError;
+using sqlite::StatementHandle;
+using sqlite::StatementUse;
+using sqlite::Transaction;
+
+// [SECTION] Order-free layout
+//
+// Nothing on disk may tell in which order people answered. SQLite leaks that order in three ways, and each is closed:
+// - A WAL log holds every commit's pages in commit order, and its -shm index names the pages of the last commits.
+//   The store uses a rollback journal in TRUNCATE mode instead: the journal holds only the pages a commit is about to
+//   change (their earlier state) and is cut to zero bytes before submit() returns. There is no -shm file.
+// - In a B-tree page SQLite places each new cell below the earlier ones, so byte offsets give insertion order, and a
+//   page split or an overflow page made later has a higher page number. So no answer is ever inserted into a B-tree.
+//   Rows live in fixed-size slots of `answer_slots`, made empty in advance; a row overwrites a slot drawn uniformly at
+//   random among the free ones of its size class. SQLite overwrites a cell of unchanged size in place
+//   (btreeOverwriteCell), so nothing else on the page moves. At every moment the rows sit in a uniformly random
+//   arrangement of the slots: which slot a row is in is independent of when it came.
+// - When a class is three-quarters full it doubles: the new empty slots are appended in slot order, and every row of
+//   the class is dealt again to a random slot of the bigger class, so old rows and new rows look alike (O(rows of the
+//   class) once per doubling, amortised O(1) per row).
+// Rows are never deleted; secure_delete zeroes anything SQLite frees all the same (the rows moved out of an older
+// schema's table, say). File times are set back to the session day's midnight after every write (the kernel's
+// change time, ctime, cannot be set by a program: it says when the store was last written, as the mtime did).
+//
+// Reading decodes the slots through the `responses` view; a slot's body is the row as a JSON array, then zero bytes.
 
 namespace {
 
@@ -25,6 +55,15 @@ namespace {
 
 // Marks the file as ours in the SQLite header ("AlKs"), so we never migrate somebody else's database.
 constexpr int32_t kApplicationId = 0x416c4b73;
+
+// Slot classes: bodies of 256 << class bytes, 256 B to 64 KiB. A class's slots are numbered (class << 32) + n.
+constexpr int kSlotClasses = 9;
+constexpr uint64_t kSmallestSlot = 256;
+constexpr uint64_t kFirstCapacity = 64;
+
+// Free space a store wants before it opens for writing: doubling a class needs room, and a kiosk should not discover
+// a full disk at a participant's Finish.
+constexpr uint64_t kMinFreeBytes = 8u << 20;
 
 struct Migration {
     uint32_t version; // the schema version after this step
@@ -58,6 +97,31 @@ CREATE TABLE settings (
     value TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
 )sql"},
+    // v3. Rows in random fixed-size slots (see "Order-free layout"). `used` is 0 or 1, which SQLite keeps in the record
+    // header alone, so a slot's cell never changes size. A used body is the row as a JSON array [id, survey_id,
+    // survey_version, step_id, module_id, module_version, team, session_date, payload] followed by zero bytes; a free
+    // one is all zeros. The v2 table's rows are dealt into slots by the program (Impl::migrate) and the table dropped.
+    {3, R"sql(
+ALTER TABLE responses RENAME TO responses_before_v3;
+CREATE TABLE answer_slots (
+    slot INTEGER NOT NULL PRIMARY KEY,
+    used INTEGER NOT NULL CHECK (used IN (0, 1)),
+    body BLOB    NOT NULL CHECK (length(body) = 256 << (slot >> 32))
+) STRICT;
+CREATE TABLE slot_classes (
+    class    INTEGER NOT NULL PRIMARY KEY CHECK (class BETWEEN 0 AND 8),
+    capacity INTEGER NOT NULL CHECK (capacity >= 0),
+    used     INTEGER NOT NULL CHECK (used BETWEEN 0 AND capacity)
+) STRICT;
+WITH RECURSIVE classes(c) AS (SELECT 0 UNION ALL SELECT c + 1 FROM classes WHERE c < 8)
+INSERT INTO slot_classes (class, capacity, used) SELECT c, 0, 0 FROM classes;
+CREATE VIEW responses AS
+SELECT json_extract(t, '$[0]') AS id, json_extract(t, '$[1]') AS survey_id, json_extract(t, '$[2]') AS survey_version,
+       json_extract(t, '$[3]') AS step_id, json_extract(t, '$[4]') AS module_id,
+       json_extract(t, '$[5]') AS module_version, json_extract(t, '$[6]') AS team,
+       json_extract(t, '$[7]') AS session_date, json_extract(t, '$[8]') AS payload
+FROM (SELECT CAST(substr(body, 1, instr(body, x'00') - 1) AS TEXT) AS t FROM answer_slots WHERE used = 1);
+)sql"},
 };
 static_assert(std::size(kMigrations) == ResponseStore::kSchemaVersion, "one migration per schema version");
 
@@ -77,75 +141,6 @@ bool isValidDate(const std::string& date) {
 }
 
 bool hasNul(const std::string& text) { return text.find('\0') != std::string::npos; }
-
-void fillFromUrandom(unsigned char* out, std::size_t size) {
-    const int fd = ::open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw StoreError(std::string("cannot open /dev/urandom: ") + std::strerror(errno));
-    std::size_t done = 0;
-    while (done < size) {
-        const ssize_t n = ::read(fd, out + done, size - done);
-        if (n > 0) {
-            done += static_cast<std::size_t>(n);
-        } else if (n < 0 && errno == EINTR) {
-            continue;
-        } else {
-            const int error = errno;
-            ::close(fd);
-            throw StoreError(std::string("cannot read /dev/urandom: ") + std::strerror(error));
-        }
-    }
-    ::close(fd);
-}
-
-// From the kernel's CSPRNG: no user-space state to repeat after fork() or to be seeded predictably.
-void fillRandom(unsigned char* out, std::size_t size) {
-    std::size_t done = 0;
-    while (done < size) {
-        const ssize_t n = ::getrandom(out + done, size - done, 0);
-        if (n > 0) {
-            done += static_cast<std::size_t>(n);
-        } else if (n < 0 && errno == EINTR) {
-            continue;
-        } else if (n < 0 && errno == ENOSYS) {
-            fillFromUrandom(out + done, size - done);
-            return;
-        } else {
-            throw StoreError(std::string("cannot read random bytes: ") + std::strerror(errno));
-        }
-    }
-}
-
-std::string randomId() {
-    std::array<unsigned char, 16> bytes{};
-    fillRandom(bytes.data(), bytes.size());
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string id;
-    id.reserve(bytes.size() * 2);
-    for (unsigned char byte : bytes) {
-        id.push_back(kHex[byte >> 4]);
-        id.push_back(kHex[byte & 0x0f]);
-    }
-    return id;
-}
-
-std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
-
-// The first non-blank line of a piece of SQL, for messages.
-std::string firstLine(const std::string& sql) {
-    const std::size_t begin = sql.find_first_not_of(" \n");
-    if (begin == std::string::npos) return {};
-    return sql.substr(begin, sql.find('\n', begin) - begin);
-}
-
-// A StoreError that also keeps SQLite's (extended) result code, for the open-time checks.
-class SqliteError : public StoreError {
-public:
-    SqliteError(const std::string& message, int code) : StoreError(message), m_code(code) {}
-    int primaryCode() const { return m_code & 0xff; }
-
-private:
-    int m_code;
-};
 
 void syncDirectory(const fs::path& dir) {
     const fs::path target = dir.empty() ? fs::path(".") : dir;
@@ -168,121 +163,36 @@ void createDirectoriesDurably(const fs::path& dir) {
     syncDirectory(dir.parent_path());
 }
 
-// [SECTION] RAII around the sqlite3 C API
-
-struct DatabaseCloser {
-    void operator()(sqlite3* db) const noexcept { sqlite3_close_v2(db); }
-};
-struct StatementFinalizer {
-    void operator()(sqlite3_stmt* statement) const noexcept { sqlite3_finalize(statement); }
-};
-using StatementHandle = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
-
-// One open connection, and errors that name the file.
-class Database {
-public:
-    Database(fs::path path, sqlite3* db) : m_path(std::move(path)), m_db(db) {}
-
-    sqlite3* get() const { return m_db.get(); }
-    const fs::path& path() const { return m_path; }
-
-    [[noreturn]] void fail(const std::string& what) const {
-        throw StoreError("response store " + quoted(m_path) + ": " + what);
-    }
-    [[noreturn]] void failSqlite(const std::string& what) const {
-        const int code = m_db ? sqlite3_extended_errcode(m_db.get()) : SQLITE_NOMEM;
-        throw SqliteError("response store " + quoted(m_path) + ": " + what + ": " +
-                              (m_db ? sqlite3_errmsg(m_db.get()) : "out of memory"),
-                          code);
-    }
-
-    void exec(const std::string& sql) const {
-        if (sqlite3_exec(m_db.get(), sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK)
-            failSqlite("'" + firstLine(sql) + "' failed");
-    }
-
-    StatementHandle prepare(const char* sql) const {
-        sqlite3_stmt* statement = nullptr;
-        if (sqlite3_prepare_v3(m_db.get(), sql, -1, SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK)
-            failSqlite(std::string("cannot prepare '") + sql + "'");
-        return StatementHandle(statement);
-    }
-
-    // The first column of every row of a query without parameters.
-    std::vector<std::string> queryTexts(const char* sql) const {
-        StatementHandle statement = prepare(sql);
-        std::vector<std::string> rows;
-        int rc = SQLITE_OK;
-        while ((rc = sqlite3_step(statement.get())) == SQLITE_ROW) {
-            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement.get(), 0));
-            rows.emplace_back(text ? text : "");
-        }
-        if (rc != SQLITE_DONE) failSqlite(std::string("'") + sql + "' failed");
-        return rows;
-    }
-    std::string queryText(const char* sql) const {
-        auto rows = queryTexts(sql);
-        return rows.empty() ? std::string() : rows.front();
-    }
-    int64_t queryInt(const char* sql) const {
-        StatementHandle statement = prepare(sql);
-        const int rc = sqlite3_step(statement.get());
-        if (rc != SQLITE_ROW) failSqlite(std::string("'") + sql + "' failed");
-        return sqlite3_column_int64(statement.get(), 0);
-    }
-
-private:
-    fs::path m_path;
-    std::unique_ptr<sqlite3, DatabaseCloser> m_db;
-};
-
-// Resets a cached statement when one use of it ends, so it keeps no read transaction open and no bound text.
-class StatementUse {
-public:
-    explicit StatementUse(sqlite3_stmt* statement) : m_statement(statement) {}
-    StatementUse(const StatementUse&) = delete;
-    StatementUse& operator=(const StatementUse&) = delete;
-    ~StatementUse() {
-        sqlite3_reset(m_statement);
-        sqlite3_clear_bindings(m_statement);
-    }
-    sqlite3_stmt* get() const { return m_statement; }
-
-private:
-    sqlite3_stmt* m_statement;
-};
-
-// BEGIN IMMEDIATE takes the write lock up front, so a busy database fails here rather than halfway through.
-// Rolls back unless commit() succeeded.
-class Transaction {
-public:
-    explicit Transaction(const Database& db) : m_db(db) { m_db.exec("BEGIN IMMEDIATE"); }
-    Transaction(const Transaction&) = delete;
-    Transaction& operator=(const Transaction&) = delete;
-    ~Transaction() {
-        if (!m_committed && !sqlite3_get_autocommit(m_db.get()))
-            sqlite3_exec(m_db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
-    }
-    void commit() {
-        m_db.exec("COMMIT");
-        m_committed = true;
-    }
-
-private:
-    const Database& m_db;
-    bool m_committed = false;
-};
-
-void bindText(const Database& db, sqlite3_stmt* statement, int index, const std::string& text) {
-    if (sqlite3_bind_text64(statement, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK)
-        db.failSqlite("cannot bind a value");
+// Local midnight of a 'YYYY-MM-DD' date.
+std::time_t midnightOf(const std::string& date) {
+    std::tm local{};
+    local.tm_year = std::stoi(date.substr(0, 4)) - 1900;
+    local.tm_mon = std::stoi(date.substr(5, 2)) - 1;
+    local.tm_mday = std::stoi(date.substr(8, 2));
+    local.tm_isdst = -1;
+    return std::mktime(&local);
 }
 
-std::string columnText(sqlite3_stmt* statement, int column) {
-    const unsigned char* text = sqlite3_column_text(statement, column);
-    if (!text) return {};
-    return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(statement, column))};
+// Why a write failed, in the words the open-time refusal uses.
+std::string describeWriteFailure(int code) {
+    switch (code & 0xff) {
+    case SQLITE_FULL: return "disk full";
+    case SQLITE_READONLY: return "read-only file";
+    case SQLITE_CANTOPEN: return "cannot create the journal file beside it (is the folder writable?)";
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED: return "another program holds the database locked";
+    case SQLITE_IOERR: return "input/output error";
+    default: return sqlite3_errstr(code);
+    }
 }
+
+// One row on its way into the store.
+struct NewRow {
+    std::string id;
+    const Submission* submission;
+    const ResponseDraft* draft;
+    std::string date;
+};
 
 } // namespace
 
@@ -301,11 +211,14 @@ std::string localDateToday() {
 struct ResponseStore::Impl {
     Database db;
     ResponseStoreOptions options;
+    bool inMemory = false;
     // Prepared on first use and kept for the life of the connection.
-    StatementHandle insert, selectAll, selectBySurvey, countAll, countBySurvey, jsonValid, selectSetting, upsertSetting;
+    StatementHandle selectAll, selectBySurvey, countAll, countBySurvey, participantsOf, surveyList, jsonValid,
+        encodeRow, readClass, updateClass, slotUsed, fillSlot, classBodies, clearClass, addSlot, selectSetting,
+        upsertSetting, deleteSetting;
 
-    Impl(Database database, ResponseStoreOptions storeOptions)
-        : db(std::move(database)), options(std::move(storeOptions)) {}
+    Impl(Database database, ResponseStoreOptions storeOptions, bool memory)
+        : db(std::move(database)), options(std::move(storeOptions)), inMemory(memory) {}
 
     sqlite3_stmt* cached(StatementHandle& handle, const std::string& sql) {
         if (!handle) handle = db.prepare(sql.c_str());
@@ -346,16 +259,22 @@ struct ResponseStore::Impl {
                     " schema objects); it was left untouched");
     }
 
-    void configure(bool inMemory) const {
-        const std::string mode = db.queryText("PRAGMA journal_mode=WAL");
-        if (mode != "wal" && !(inMemory && mode == "memory"))
-            db.fail("cannot switch to WAL journal mode (SQLite kept '" + mode + "')");
-        // FULL: a commit is on disk when COMMIT returns (NORMAL may lose the last commits on power loss).
+    void configure() const {
+        // TRUNCATE, not WAL: see "Order-free layout". Leaving WAL needs the only connection; say so if it is not.
+        const std::string mode = db.queryText("PRAGMA journal_mode=TRUNCATE");
+        if (mode != "truncate" && !(inMemory && mode == "memory"))
+            db.fail("cannot switch to the rollback journal (SQLite kept '" + mode +
+                    "'); close every other program using this store and try again");
+        // FULL: a commit is on disk when COMMIT returns, the journal's truncation included.
         db.exec("PRAGMA synchronous=FULL");
+        // Set here rather than trusting how the system's SQLite was compiled: freed cells and pages become zeros.
+        db.exec("PRAGMA secure_delete=ON");
+        // Sorts for readers stay in memory, never in a temporary file.
+        db.exec("PRAGMA temp_store=MEMORY");
         db.exec("PRAGMA foreign_keys=ON");
     }
 
-    void migrate() const {
+    void migrate() {
         if (db.queryInt("PRAGMA user_version") == kSchemaVersion) return;
         Transaction transaction(db);
         // Read again under the write lock: another process may have migrated since we looked.
@@ -369,7 +288,22 @@ struct ResponseStore::Impl {
             db.exec("PRAGMA user_version = " + std::to_string(migration.version));
         }
         db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+        if (current < 3) moveRowsIntoSlots();
         transaction.commit();
+    }
+
+    // A write the store will need, rolled back: a store that cannot take one is refused now rather than at the first
+    // participant's Finish.
+    void probeWrite() const {
+        if (inMemory) return;
+        try {
+            Transaction transaction(db);
+            db.exec("UPDATE slot_classes SET used = used WHERE class = 0");
+        } catch (const SqliteError& error) {
+            const int code = sqlite3_extended_errcode(db.get());
+            db.fail("cannot write to the store: " + describeWriteFailure(code ? code : error.primaryCode()) +
+                    " (" + sqlite3_errmsg(db.get()) + ")");
+        }
     }
 
     void validate(const Submission& submission) {
@@ -385,7 +319,7 @@ struct ResponseStore::Impl {
             if (draft.moduleId.empty() || hasNul(draft.moduleId)) db.fail(where + " has an empty module id");
             if (draft.moduleVersion.empty() || hasNul(draft.moduleVersion))
                 db.fail(where + " has an empty module version");
-            if (!isJson(draft.payload)) db.fail(where + " has a payload that is not JSON");
+            if (hasNul(draft.payload) || !isJson(draft.payload)) db.fail(where + " has a payload that is not JSON");
         }
     }
 
@@ -402,6 +336,201 @@ struct ResponseStore::Impl {
         if (!isValidDate(date)) db.fail("the session date '" + date + "' is not a date of the form YYYY-MM-DD");
         return date;
     }
+
+    // Binds a row's nine columns as ?1..?9.
+    void bindRow(sqlite3_stmt* statement, const NewRow& row) {
+        bindText(db, statement, 1, row.id);
+        bindText(db, statement, 2, row.submission->surveyId);
+        sqlite3_bind_int64(statement, 3, row.submission->surveyVersion);
+        bindText(db, statement, 4, row.draft->stepId);
+        bindText(db, statement, 5, row.draft->moduleId);
+        bindText(db, statement, 6, row.draft->moduleVersion);
+        if (row.submission->team) bindText(db, statement, 7, *row.submission->team);
+        bindText(db, statement, 8, row.date);
+        bindText(db, statement, 9, row.draft->payload);
+    }
+
+    // The row as a slot's body (SQLite's json_array does the escaping), padded to its class's size, and the class.
+    std::pair<std::string, int> slotBody(const NewRow& row) {
+        StatementUse use(cached(encodeRow, "SELECT json_array(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+        bindRow(use.get(), row);
+        if (sqlite3_step(use.get()) != SQLITE_ROW) db.failSqlite("cannot encode a response");
+        std::string body = sqlite::columnText(use.get(), 0);
+        // At least one zero byte must follow the JSON: it marks where the text ends.
+        for (int slotClass = 0; slotClass < kSlotClasses; ++slotClass) {
+            const uint64_t size = kSmallestSlot << slotClass;
+            if (body.size() < size) {
+                body.resize(size, '\0');
+                return {std::move(body), slotClass};
+            }
+        }
+        db.fail("the response to step '" + row.draft->stepId + "' is " + std::to_string(body.size()) +
+                " bytes, more than the largest answer the store keeps (" +
+                std::to_string((kSmallestSlot << (kSlotClasses - 1)) - 1) + " bytes); nothing was stored");
+    }
+
+    struct SlotClass {
+        uint64_t capacity = 0;
+        uint64_t used = 0;
+    };
+
+    SlotClass slotClass(int index) {
+        StatementUse use(cached(readClass, "SELECT capacity, used FROM slot_classes WHERE class = ?1"));
+        sqlite3_bind_int(use.get(), 1, index);
+        if (sqlite3_step(use.get()) != SQLITE_ROW) db.failSqlite("cannot read slot class " + std::to_string(index));
+        return {static_cast<uint64_t>(sqlite3_column_int64(use.get(), 0)),
+                static_cast<uint64_t>(sqlite3_column_int64(use.get(), 1))};
+    }
+
+    void writeClass(int index, const SlotClass& slots) {
+        StatementUse use(cached(updateClass, "UPDATE slot_classes SET capacity = ?2, used = ?3 WHERE class = ?1"));
+        sqlite3_bind_int(use.get(), 1, index);
+        sqlite3_bind_int64(use.get(), 2, static_cast<int64_t>(slots.capacity));
+        sqlite3_bind_int64(use.get(), 3, static_cast<int64_t>(slots.used));
+        if (sqlite3_step(use.get()) != SQLITE_DONE) db.failSqlite("cannot update slot class " + std::to_string(index));
+    }
+
+    static int64_t slotNumber(int slotClass, uint64_t n) { return static_cast<int64_t>((uint64_t(slotClass) << 32) + n); }
+
+    // Overwrites a uniformly random free slot of the class (load stays at most 3/4, so about 4 looks at worst).
+    void placeInRandomSlot(int slotClass, uint64_t capacity, const std::string& body) {
+        sqlite3_stmt* look = cached(slotUsed, "SELECT used FROM answer_slots WHERE slot = ?1");
+        for (;;) {
+            const int64_t slot = slotNumber(slotClass, randomBelow(capacity));
+            {
+                StatementUse use(look);
+                sqlite3_bind_int64(look, 1, slot);
+                if (sqlite3_step(look) != SQLITE_ROW) db.failSqlite("slot " + std::to_string(slot) + " is missing");
+                if (sqlite3_column_int(look, 0) != 0) continue;
+            }
+            StatementUse use(cached(fillSlot, "UPDATE answer_slots SET used = 1, body = ?2 WHERE slot = ?1"));
+            sqlite3_bind_int64(use.get(), 1, slot);
+            if (sqlite3_bind_blob64(use.get(), 2, body.data(), body.size(), SQLITE_STATIC) != SQLITE_OK)
+                db.failSqlite("cannot bind a value");
+            if (sqlite3_step(use.get()) != SQLITE_DONE) db.failSqlite("cannot store a response (nothing was stored)");
+            return;
+        }
+    }
+
+    // Doubles a class until `more` rows fit under three-quarters load, and deals every row of the class again into
+    // the bigger class, so old and new rows are placed alike (see "Order-free layout").
+    SlotClass grow(int index, SlotClass slots, uint64_t more) {
+        uint64_t capacity = std::max(slots.capacity, kFirstCapacity);
+        while (4 * (slots.used + more) > 3 * capacity) capacity *= 2;
+        if (capacity == slots.capacity) return slots;
+        const uint64_t bodyBytes = kSmallestSlot << index;
+        std::vector<std::string> bodies;
+        {
+            StatementUse use(cached(classBodies, "SELECT body FROM answer_slots WHERE slot >= ?1 AND slot < ?2 AND used = 1"));
+            sqlite3_bind_int64(use.get(), 1, slotNumber(index, 0));
+            sqlite3_bind_int64(use.get(), 2, slotNumber(index + 1, 0));
+            int rc = SQLITE_OK;
+            while ((rc = sqlite3_step(use.get())) == SQLITE_ROW)
+                bodies.emplace_back(static_cast<const char*>(sqlite3_column_blob(use.get(), 0)),
+                                    static_cast<std::size_t>(sqlite3_column_bytes(use.get(), 0)));
+            if (rc != SQLITE_DONE) db.failSqlite("cannot read slot class " + std::to_string(index));
+        }
+        {
+            StatementUse use(cached(clearClass, "UPDATE answer_slots SET used = 0, body = zeroblob(?3) "
+                                                "WHERE slot >= ?1 AND slot < ?2 AND used = 1"));
+            sqlite3_bind_int64(use.get(), 1, slotNumber(index, 0));
+            sqlite3_bind_int64(use.get(), 2, slotNumber(index + 1, 0));
+            sqlite3_bind_int64(use.get(), 3, static_cast<int64_t>(bodyBytes));
+            if (sqlite3_step(use.get()) != SQLITE_DONE) db.failSqlite("cannot clear slot class " + std::to_string(index));
+        }
+        {
+            sqlite3_stmt* add = cached(addSlot, "INSERT INTO answer_slots (slot, used, body) VALUES (?1, 0, zeroblob(?2))");
+            for (uint64_t n = slots.capacity; n < capacity; ++n) {
+                StatementUse use(add);
+                sqlite3_bind_int64(add, 1, slotNumber(index, n));
+                sqlite3_bind_int64(add, 2, static_cast<int64_t>(bodyBytes));
+                if (sqlite3_step(add) != SQLITE_DONE) db.failSqlite("cannot add slots");
+            }
+        }
+        for (const std::string& body : bodies) placeInRandomSlot(index, capacity, body);
+        slots.capacity = capacity;
+        writeClass(index, slots);
+        return slots;
+    }
+
+    // Inside a transaction: every row into a random free slot of its class.
+    void storeRows(const std::vector<NewRow>& rows) {
+        std::vector<std::pair<std::string, int>> bodies;
+        bodies.reserve(rows.size());
+        std::array<uint64_t, kSlotClasses> needed{};
+        for (const NewRow& row : rows) {
+            bodies.push_back(slotBody(row));
+            ++needed[static_cast<std::size_t>(bodies.back().second)];
+        }
+        std::array<SlotClass, kSlotClasses> classes{};
+        for (int index = 0; index < kSlotClasses; ++index) {
+            if (needed[static_cast<std::size_t>(index)] == 0) continue;
+            classes[static_cast<std::size_t>(index)] = grow(index, slotClass(index), needed[static_cast<std::size_t>(index)]);
+        }
+        for (const auto& [body, index] : bodies)
+            placeInRandomSlot(index, classes[static_cast<std::size_t>(index)].capacity, body);
+        for (int index = 0; index < kSlotClasses; ++index) {
+            auto& slots = classes[static_cast<std::size_t>(index)];
+            if (needed[static_cast<std::size_t>(index)] == 0) continue;
+            slots.used += needed[static_cast<std::size_t>(index)];
+            writeClass(index, slots);
+        }
+    }
+
+    // Migration to v3: the rows of the old table go into slots like new ones, and the table goes (its pages zeroed by
+    // secure_delete).
+    void moveRowsIntoSlots() {
+        if (db.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'responses_before_v3'") == 0) return;
+        std::vector<Submission> submissions;
+        std::vector<NewRow> rows;
+        {
+            StatementHandle select = db.prepare(
+                "SELECT id, survey_id, survey_version, step_id, module_id, module_version, team, session_date, payload "
+                "FROM responses_before_v3");
+            int rc = SQLITE_OK;
+            std::vector<std::pair<std::string, std::string>> idAndDate;
+            while ((rc = sqlite3_step(select.get())) == SQLITE_ROW) {
+                Submission submission;
+                submission.surveyId = sqlite::columnText(select.get(), 1);
+                submission.surveyVersion = static_cast<uint32_t>(sqlite3_column_int64(select.get(), 2));
+                if (sqlite3_column_type(select.get(), 6) != SQLITE_NULL)
+                    submission.team = sqlite::columnText(select.get(), 6);
+                submission.responses.push_back({sqlite::columnText(select.get(), 3), sqlite::columnText(select.get(), 4),
+                                                sqlite::columnText(select.get(), 5), sqlite::columnText(select.get(), 8)});
+                submissions.push_back(std::move(submission));
+                idAndDate.emplace_back(sqlite::columnText(select.get(), 0), sqlite::columnText(select.get(), 7));
+            }
+            if (rc != SQLITE_DONE) db.failSqlite("cannot read the responses of schema version 2");
+            for (std::size_t i = 0; i < submissions.size(); ++i)
+                rows.push_back({idAndDate[i].first, &submissions[i], &submissions[i].responses.front(), idAndDate[i].second});
+        }
+        storeRows(rows);
+        db.exec("DROP TABLE responses_before_v3");
+    }
+
+    // Every write moves the files' times to now; set them back to the day. See "Order-free layout" on ctime.
+    void coarsenFileTimes(const std::string& date) const {
+        if (inMemory) return;
+        const std::time_t midnight = midnightOf(date);
+        const struct timespec times[2] = {{midnight, 0}, {midnight, 0}};
+        for (const fs::path& file : {db.path(), fs::path(db.path().string() + "-journal")})
+            ::utimensat(AT_FDCWD, file.c_str(), times, 0); // a missing journal is fine
+    }
+
+    void insert(const std::vector<const Submission*>& submissions) {
+        for (const Submission* submission : submissions) validate(*submission);
+        const std::string date = sessionDate();
+        // Draw every id before writing, so a failing random source leaves nothing half-written.
+        std::vector<NewRow> rows;
+        for (const Submission* submission : submissions)
+            for (const ResponseDraft& draft : submission->responses) rows.push_back({randomId(), submission, &draft, date});
+        {
+            Transaction transaction(db);
+            storeRows(rows);
+            transaction.commit();
+        }
+        coarsenFileTimes(date);
+    }
 };
 
 ResponseStore::ResponseStore(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -417,16 +546,33 @@ ResponseStore::Impl& ResponseStore::impl() const {
 ResponseStore ResponseStore::open(const fs::path& path, ResponseStoreOptions options) {
     if (path.empty()) throw StoreError("response store: the database path is empty");
     const bool inMemory = path == ":memory:";
+    const auto refuse = [&path](const std::string& why) { throw StoreError("response store " + quoted(path) + ": " + why); };
     bool created = false;
     if (!inMemory) {
-        try {
-            createDirectoriesDurably(path.parent_path());
-        } catch (const StoreError& error) {
-            throw StoreError("response store " + quoted(path) + ": " + error.what());
+        StorePathCheck check;
+        if (auto refusal = checkStorePath(path, options.createParentDirectories, kApplicationId, check)) refuse(*refusal);
+        if (check.state == StorePathState::Missing) {
+            try {
+                createDirectoriesDurably(path.parent_path());
+            } catch (const StoreError& error) {
+                refuse(error.what());
+            }
+            created = true;
         }
-        std::error_code ec;
-        created = !fs::exists(path, ec);
+        if (auto full = checkFreeSpace(path.parent_path(), kMinFreeBytes)) refuse(*full);
     }
+
+    // A store we created and then refuse (e.g. the probe write failed) is removed again: a refusal changes nothing.
+    struct CreatedFiles {
+        fs::path path;
+        bool active;
+        ~CreatedFiles() {
+            if (!active) return;
+            std::error_code ignored;
+            fs::remove(path, ignored);
+            fs::remove(path.string() + "-journal", ignored);
+        }
+    } cleanup{path, created};
 
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
@@ -434,44 +580,28 @@ ResponseStore ResponseStore::open(const fs::path& path, ResponseStoreOptions opt
     if (rc != SQLITE_OK) db.failSqlite("cannot open");
     sqlite3_extended_result_codes(raw, 1);
     sqlite3_busy_timeout(raw, static_cast<int>(options.busyTimeout.count()));
+    if (!inMemory && sqlite3_db_readonly(raw, "main") == 1) db.fail("read-only file; it was left untouched");
 
-    auto impl = std::make_unique<Impl>(std::move(db), std::move(options));
+    auto impl = std::make_unique<Impl>(std::move(db), std::move(options), inMemory);
     impl->checkFileIsOurs();
-    impl->configure(inMemory);
+    impl->configure();
     impl->migrate();
+    impl->probeWrite();
     // SQLite syncs the directory for its journals, not for the database file it creates.
     if (created) syncDirectory(path.parent_path());
+    impl->coarsenFileTimes(localDateToday());
+    cleanup.active = false;
     return ResponseStore(std::move(impl));
 }
 
-void ResponseStore::submit(const Submission& submission) {
-    Impl& store = impl();
-    store.validate(submission);
-    const std::string date = store.sessionDate();
-    // Draw every id before writing, so a failing random source leaves nothing half-written.
-    std::vector<std::string> ids;
-    ids.reserve(submission.responses.size());
-    for (std::size_t i = 0; i < submission.responses.size(); ++i) ids.push_back(randomId());
+void ResponseStore::submit(const Submission& submission) { impl().insert({&submission}); }
 
-    sqlite3_stmt* insert = store.cached(store.insert, std::string("INSERT INTO responses (") + kColumns +
-                                                          ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    Transaction transaction(store.db);
-    for (std::size_t i = 0; i < submission.responses.size(); ++i) {
-        const ResponseDraft& draft = submission.responses[i];
-        StatementUse use(insert);
-        bindText(store.db, insert, 1, ids[i]);
-        bindText(store.db, insert, 2, submission.surveyId);
-        sqlite3_bind_int64(insert, 3, submission.surveyVersion);
-        bindText(store.db, insert, 4, draft.stepId);
-        bindText(store.db, insert, 5, draft.moduleId);
-        bindText(store.db, insert, 6, draft.moduleVersion);
-        if (submission.team) bindText(store.db, insert, 7, *submission.team);
-        bindText(store.db, insert, 8, date);
-        bindText(store.db, insert, 9, draft.payload);
-        if (sqlite3_step(insert) != SQLITE_DONE)
-            store.db.failSqlite("cannot store the response to step '" + draft.stepId + "' (nothing was stored)");
-    }
-    transaction.commit();
+void ResponseStore::submitAll(const std::vector<Submission>& submissions) {
+    if (submissions.empty()) return;
+    std::vector<const Submission*> all;
+    all.reserve(submissions.size());
+    for (const Submission& submission : submissions) all.push_back(&submission);
+    impl().insert(all);
 }
 
 std::vector<StoredResponse> ResponseStore::responses(std::optional<std::string> surveyId) const {
@@ -486,15 +616,15 @@ std::vector<StoredResponse> ResponseStore::responses(std::optional<std::string> 
     int rc = SQLITE_OK;
     while ((rc = sqlite3_step(statement)) == SQLITE_ROW) {
         StoredResponse row;
-        row.id = columnText(statement, 0);
-        row.surveyId = columnText(statement, 1);
+        row.id = sqlite::columnText(statement, 0);
+        row.surveyId = sqlite::columnText(statement, 1);
         row.surveyVersion = static_cast<uint32_t>(sqlite3_column_int64(statement, 2));
-        row.stepId = columnText(statement, 3);
-        row.moduleId = columnText(statement, 4);
-        row.moduleVersion = columnText(statement, 5);
-        if (sqlite3_column_type(statement, 6) != SQLITE_NULL) row.team = columnText(statement, 6);
-        row.sessionDate = columnText(statement, 7);
-        row.payload = columnText(statement, 8);
+        row.stepId = sqlite::columnText(statement, 3);
+        row.moduleId = sqlite::columnText(statement, 4);
+        row.moduleVersion = sqlite::columnText(statement, 5);
+        if (sqlite3_column_type(statement, 6) != SQLITE_NULL) row.team = sqlite::columnText(statement, 6);
+        row.sessionDate = sqlite::columnText(statement, 7);
+        row.payload = sqlite::columnText(statement, 8);
         rows.push_back(std::move(row));
     }
     if (rc != SQLITE_DONE) store.db.failSqlite("cannot read responses");
@@ -503,12 +633,34 @@ std::vector<StoredResponse> ResponseStore::responses(std::optional<std::string> 
 
 std::size_t ResponseStore::count(std::optional<std::string> surveyId) const {
     Impl& store = impl();
-    StatementUse use(surveyId
-                         ? store.cached(store.countBySurvey, "SELECT count(*) FROM responses WHERE survey_id = ?1")
-                         : store.cached(store.countAll, "SELECT count(*) FROM responses"));
+    // All rows: the classes' counters, without decoding a slot.
+    StatementUse use(surveyId ? store.cached(store.countBySurvey, "SELECT count(*) FROM responses WHERE survey_id = ?1")
+                              : store.cached(store.countAll, "SELECT coalesce(sum(used), 0) FROM slot_classes"));
     if (surveyId) bindText(store.db, use.get(), 1, *surveyId);
     if (sqlite3_step(use.get()) != SQLITE_ROW) store.db.failSqlite("cannot count responses");
     return static_cast<std::size_t>(sqlite3_column_int64(use.get(), 0));
+}
+
+std::size_t ResponseStore::participants(const std::string& surveyId) const {
+    Impl& store = impl();
+    StatementUse use(store.cached(store.participantsOf, "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM "
+                                                        "responses WHERE survey_id = ?1 GROUP BY step_id)"));
+    bindText(store.db, use.get(), 1, surveyId);
+    if (sqlite3_step(use.get()) != SQLITE_ROW) store.db.failSqlite("cannot count participants");
+    return static_cast<std::size_t>(sqlite3_column_int64(use.get(), 0));
+}
+
+std::vector<SurveyParticipants> ResponseStore::surveys() const {
+    Impl& store = impl();
+    StatementUse use(store.cached(store.surveyList,
+                                  "SELECT survey_id, max(n) FROM (SELECT survey_id, count(*) AS n FROM responses"
+                                  " GROUP BY survey_id, step_id) GROUP BY survey_id ORDER BY survey_id"));
+    std::vector<SurveyParticipants> surveys;
+    int rc = SQLITE_OK;
+    while ((rc = sqlite3_step(use.get())) == SQLITE_ROW)
+        surveys.push_back({sqlite::columnText(use.get(), 0), static_cast<std::size_t>(sqlite3_column_int64(use.get(), 1))});
+    if (rc != SQLITE_DONE) store.db.failSqlite("cannot list the surveys");
+    return surveys;
 }
 
 std::optional<std::string> ResponseStore::setting(const std::string& key) const {
@@ -516,7 +668,7 @@ std::optional<std::string> ResponseStore::setting(const std::string& key) const 
     StatementUse use(store.cached(store.selectSetting, "SELECT value FROM settings WHERE key = ?1"));
     bindText(store.db, use.get(), 1, key);
     const int rc = sqlite3_step(use.get());
-    if (rc == SQLITE_ROW) return columnText(use.get(), 0);
+    if (rc == SQLITE_ROW) return sqlite::columnText(use.get(), 0);
     if (rc != SQLITE_DONE) store.db.failSqlite("cannot read setting '" + key + "'");
     return std::nullopt;
 }
@@ -531,6 +683,15 @@ void ResponseStore::setSetting(const std::string& key, const std::string& value)
     bindText(store.db, use.get(), 2, value);
     // One statement in autocommit mode: durable when it returns (synchronous=FULL).
     if (sqlite3_step(use.get()) != SQLITE_DONE) store.db.failSqlite("cannot store setting '" + key + "'");
+    store.coarsenFileTimes(localDateToday());
+}
+
+void ResponseStore::eraseSetting(const std::string& key) {
+    Impl& store = impl();
+    StatementUse use(store.cached(store.deleteSetting, "DELETE FROM settings WHERE key = ?1"));
+    bindText(store.db, use.get(), 1, key);
+    if (sqlite3_step(use.get()) != SQLITE_DONE) store.db.failSqlite("cannot remove setting '" + key + "'");
+    store.coarsenFileTimes(localDateToday());
 }
 
 ResponseStoreSettings ResponseStore::settings() const {

@@ -1,10 +1,10 @@
 // The anonymous, durable store of survey answers (SQLite). See ARCHITECTURE.md, "Storage".
 //
-// Anonymity is a property of the schema, not a setting: a response row has no identity column, no time finer than the
-// local date, and a random 128-bit key in a WITHOUT ROWID table, so neither the columns nor the storage order say who
-// answered or in which order people answered. A submit() returns only once its rows are durable (WAL,
-// synchronous=FULL), and a participant's answers land all together or not at all. Beside the answers the store keeps
-// the kiosk's own settings (key -> text), which describe the kiosk, never a participant.
+// Anonymity is a property of the schema and of the bytes on disk, not a setting: a response row has no identity
+// column, no time finer than the local date, and a random 128-bit key; and no file the store leaves behind says in
+// which order people answered (how: "Order-free layout" in response_store.cpp). A submit() returns only once its rows
+// are durable (synchronous=FULL), and a participant's answers land all together or not at all. Beside the answers the
+// store keeps the kiosk's own settings (key -> text), which describe the kiosk, never a participant.
 //
 // Threads: a ResponseStore is used by one thread at a time. Several stores (threads or processes) may open the same
 // file; writers wait up to busyTimeout for each other.
@@ -65,11 +65,19 @@ struct ResponseStoreOptions {
     // The session date stamped on submitted rows, 'YYYY-MM-DD'. Empty: today's local date (localDateToday()).
     std::function<std::string()> dateProvider;
     std::chrono::milliseconds busyTimeout{5000};
+    // Create a missing parent folder (for the default data location only: a mistyped --db must not grow folders).
+    bool createParentDirectories = false;
+};
+
+// How many people answered one survey in a store.
+struct SurveyParticipants {
+    std::string surveyId;
+    std::size_t participants = 0;
 };
 
 // The connection settings as SQLite reports them right now (for diagnostics and tests).
 struct ResponseStoreSettings {
-    std::string journalMode; // "wal" (":memory:" reports "memory")
+    std::string journalMode; // "truncate" (":memory:" reports "memory")
     int synchronous = 0;     // 2 = FULL
     bool foreignKeys = false;
     int busyTimeoutMs = 0;
@@ -82,11 +90,13 @@ std::string localDateToday();
 class ResponseStore {
 public:
     // The schema version this program writes; a database with a newer one is refused untouched.
-    static constexpr uint32_t kSchemaVersion = 2;
+    static constexpr uint32_t kSchemaVersion = 3;
 
-    // Opens (creating the file and its missing parent directories) or creates the store at path; ":memory:" opens a
-    // private in-memory store. Brings an older schema up to date. Throws StoreError, leaving the file untouched, when
-    // the file is not an SQLite database, is corrupt, belongs to another application or has a newer schema.
+    // Opens or creates the store at path; ":memory:" opens a private in-memory store. Brings an older schema up to
+    // date. Throws StoreError, leaving everything untouched, when the path is a folder, its folder does not exist (and
+    // createParentDirectories is off), the file or folder cannot be written, the disk is full, or the file is not an
+    // SQLite database, is damaged, belongs to another application or has a newer schema. A store that opens has just
+    // accepted a write (rolled back, so it leaves no row).
     static ResponseStore open(const std::filesystem::path& path, ResponseStoreOptions options = {});
 
     ResponseStore(ResponseStore&&) noexcept;
@@ -99,16 +109,25 @@ public:
     // written nothing, on bad input (empty survey/step/module id or module version, empty team string, duplicate step
     // id, no responses, payload not JSON) or when SQLite fails.
     void submit(const Submission& submission);
+    // Many participants in one transaction (demo data, imports): all or nothing, same checks as submit().
+    void submitAll(const std::vector<Submission>& submissions);
 
     // All rows, or those of one survey, ordered by their random id (never by when they were answered).
     std::vector<StoredResponse> responses(std::optional<std::string> surveyId = {}) const;
+    // Rows (one per answered step).
     std::size_t count(std::optional<std::string> surveyId = {}) const;
+    // People: a participant leaves one row per step, so the step answered most often counts them.
+    std::size_t participants(const std::string& surveyId) const;
+    // Every survey with answers in this store, by id.
+    std::vector<SurveyParticipants> surveys() const;
 
     // The kiosk's own configuration (e.g. the facilitator PIN hash), one text value per key. Never anything about a
     // participant or an answer. setSetting() replaces any earlier value and returns once it is on disk; it throws
     // StoreError on an empty key, a NUL character or when SQLite fails.
     std::optional<std::string> setting(const std::string& key) const;
     void setSetting(const std::string& key, const std::string& value);
+    // Removes a setting (no error if it was not there); durable when it returns.
+    void eraseSetting(const std::string& key);
 
     ResponseStoreSettings settings() const;
     const std::filesystem::path& path() const;

@@ -136,7 +136,7 @@ TEST(ResponseStore, OpensInMemoryWithCurrentSchema) {
     auto store = ResponseStore::open(":memory:");
     const auto settings = store.settings();
     EXPECT_EQ(settings.schemaVersion, ResponseStore::kSchemaVersion);
-    EXPECT_EQ(settings.schemaVersion, 2u);
+    EXPECT_EQ(settings.schemaVersion, 3u);
     EXPECT_TRUE(settings.foreignKeys);
     EXPECT_EQ(settings.busyTimeoutMs, 5000);
     EXPECT_EQ(settings.synchronous, 2); // FULL
@@ -144,18 +144,22 @@ TEST(ResponseStore, OpensInMemoryWithCurrentSchema) {
     EXPECT_TRUE(store.responses().empty());
 }
 
-TEST_F(ResponseStoreTest, FileStoreUsesWalAndFullSync) {
+TEST_F(ResponseStoreTest, FileStoreUsesATruncatedRollbackJournalAndFullSync) {
     auto store = ResponseStore::open(dbPath());
     const auto settings = store.settings();
-    EXPECT_EQ(settings.journalMode, "wal");
+    EXPECT_EQ(settings.journalMode, "truncate");
     EXPECT_EQ(settings.synchronous, 2); // FULL
     EXPECT_TRUE(settings.foreignKeys);
     EXPECT_EQ(settings.busyTimeoutMs, 5000);
 
-    // WAL and the schema version are properties of the file: another connection sees them too.
+    // No WAL (a log in commit order): the file says so to another connection too.
     RawDatabase raw(dbPath());
-    EXPECT_EQ(raw.value("PRAGMA journal_mode"), "wal");
-    EXPECT_EQ(raw.value("PRAGMA user_version"), "2");
+    EXPECT_NE(raw.value("PRAGMA journal_mode"), "wal");
+    EXPECT_EQ(raw.value("PRAGMA user_version"), "3");
+    store.submit(pulse());
+    EXPECT_FALSE(fs::exists(dbPath().string() + "-wal"));
+    EXPECT_FALSE(fs::exists(dbPath().string() + "-shm"));
+    EXPECT_EQ(fs::file_size(dbPath().string() + "-journal"), 0u);
     EXPECT_EQ(store.path(), dbPath());
 }
 
@@ -169,36 +173,41 @@ TEST_F(ResponseStoreTest, BusyTimeoutComesFromOptions) {
 TEST_F(ResponseStoreTest, SchemaHasOnlyTheAnonymousColumns) {
     { auto store = ResponseStore::open(dbPath()); }
     RawDatabase raw(dbPath());
-    // name|type|notnull|pk
-    EXPECT_EQ(raw.rows("SELECT name, type, \"notnull\", pk FROM pragma_table_info('responses') ORDER BY cid"),
-              (std::vector<std::string>{
-                  "id|TEXT|1|1",
-                  "survey_id|TEXT|1|0",
-                  "survey_version|INTEGER|1|0",
-                  "step_id|TEXT|1|0",
-                  "module_id|TEXT|1|0",
-                  "module_version|TEXT|1|0",
-                  "team|TEXT|0|0",
-                  "session_date|TEXT|1|0",
-                  "payload|TEXT|1|0",
-              }));
+    // What a reader sees: name|type (a view's columns carry no declared type)
+    EXPECT_EQ(raw.rows("SELECT name FROM pragma_table_info('responses') ORDER BY cid"),
+              (std::vector<std::string>{"id", "survey_id", "survey_version", "step_id", "module_id", "module_version",
+                                        "team", "session_date", "payload"}));
+    // What is stored: a slot number, a flag and a fixed-size body; no rowid beyond the slot, no time, no identity.
+    EXPECT_EQ(raw.rows("SELECT name, type, \"notnull\", pk FROM pragma_table_info('answer_slots') ORDER BY cid"),
+              (std::vector<std::string>{"slot|INTEGER|1|1", "used|INTEGER|1|0", "body|BLOB|1|0"}));
+    EXPECT_EQ(raw.rows("SELECT name, type, \"notnull\", pk FROM pragma_table_info('slot_classes') ORDER BY cid"),
+              (std::vector<std::string>{"class|INTEGER|1|1", "capacity|INTEGER|1|0", "used|INTEGER|1|0"}));
     // The kiosk's settings: a key and a text, nothing that could point at a participant or a time.
     EXPECT_EQ(raw.rows("SELECT name, type, \"notnull\", pk FROM pragma_table_info('settings') ORDER BY cid"),
               (std::vector<std::string>{"key|TEXT|1|1", "value|TEXT|1|0"}));
-    // Nothing else in the file: no other table, no sqlite_sequence (no AUTOINCREMENT), no trigger or view.
+    // Nothing else in the file: no other table, no sqlite_sequence (no AUTOINCREMENT), no trigger, no index.
     EXPECT_EQ(raw.rows("SELECT type, name FROM sqlite_master ORDER BY name"),
-              (std::vector<std::string>{"table|responses", "index|responses_by_survey", "table|settings"}));
-    // WITHOUT ROWID: there is no hidden insertion counter to read.
-    EXPECT_FALSE(raw.prepares("SELECT rowid FROM responses"));
-    EXPECT_EQ(raw.value("SELECT wr FROM pragma_table_list WHERE name = 'responses'"), "1");
-    EXPECT_EQ(raw.value("SELECT strict FROM pragma_table_list WHERE name = 'responses'"), "1");
+              (std::vector<std::string>{"table|answer_slots", "view|responses", "table|settings", "table|slot_classes"}));
+    EXPECT_EQ(raw.value("SELECT strict FROM pragma_table_list WHERE name = 'answer_slots'"), "1");
     EXPECT_EQ(raw.value("SELECT strict FROM pragma_table_list WHERE name = 'settings'"), "1");
 }
 
-TEST_F(ResponseStoreTest, CreatesMissingParentDirectories) {
+TEST_F(ResponseStoreTest, CreatesMissingParentDirectoriesOnlyWhenAskedTo) {
     const fs::path path = m_dir.path() / "a" / "b" / "c" / "responses.sqlite3";
+    try {
+        ResponseStore::open(path, fixedDate());
+        FAIL() << "expected StoreError";
+    } catch (const StoreError& error) {
+        const std::string message = error.what();
+        EXPECT_NE(message.find(path.string()), std::string::npos) << message;
+        EXPECT_NE(message.find("does not exist"), std::string::npos) << message;
+    }
+    EXPECT_FALSE(fs::exists(m_dir.path() / "a"));
+
+    ResponseStoreOptions options = fixedDate();
+    options.createParentDirectories = true;
     {
-        auto store = ResponseStore::open(path, fixedDate());
+        auto store = ResponseStore::open(path, options);
         store.submit(pulse());
     }
     EXPECT_TRUE(fs::is_regular_file(path));
@@ -225,7 +234,7 @@ TEST_F(ResponseStoreTest, ReopeningKeepsData) {
         before = store.responses();
     }
     auto reopened = ResponseStore::open(dbPath());
-    EXPECT_EQ(reopened.settings().schemaVersion, 2u);
+    EXPECT_EQ(reopened.settings().schemaVersion, 3u);
     EXPECT_EQ(reopened.responses(), before);
     EXPECT_EQ(before.size(), 6u);
 }
@@ -373,9 +382,9 @@ TEST_F(ResponseStoreTest, FailureHalfwayThroughStoresNothing) {
         auto store = ResponseStore::open(dbPath(), fixedDate());
         store.submit(pulse());
     }
-    // Make the database itself refuse the second row, after the first one was inserted in the same transaction.
+    // Make the database itself refuse the second row, after the first one was written in the same transaction.
     RawDatabase(dbPath(), SQLITE_OPEN_READWRITE)
-        .exec("CREATE TRIGGER refuse_boom BEFORE INSERT ON responses WHEN NEW.step_id = 'boom' "
+        .exec("CREATE TRIGGER refuse_boom BEFORE UPDATE ON answer_slots WHEN instr(NEW.body, CAST('\"boom\"' AS BLOB)) "
               "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
 
     auto store = ResponseStore::open(dbPath(), fixedDate());
@@ -389,11 +398,11 @@ TEST_F(ResponseStoreTest, FailureHalfwayThroughStoresNothing) {
     }
     EXPECT_EQ(store.count(), 3u);
     EXPECT_EQ(findStep(store.responses(), "boom"), nullptr);
-    EXPECT_EQ(RawDatabase(dbPath()).value("SELECT count(*) FROM responses"), "3");
+    EXPECT_EQ(RawDatabase(dbPath()).value("SELECT count(*) FROM answer_slots WHERE used = 1"), "3");
 
     // The failed transaction was rolled back, not left open: the next submission commits normally.
     store.submit(pulse());
-    EXPECT_EQ(RawDatabase(dbPath()).value("SELECT count(*) FROM responses"), "6");
+    EXPECT_EQ(RawDatabase(dbPath()).value("SELECT count(*) FROM answer_slots WHERE used = 1"), "6");
 }
 
 TEST(ResponseStore, ReadOrderIsNotInsertionOrder) {
@@ -501,7 +510,7 @@ PRAGMA user_version = 1;
 PRAGMA application_id = 1097616243;
 )sql";
 
-TEST_F(ResponseStoreTest, Version1DatabaseMigratesToVersion2KeepingEveryResponse) {
+TEST_F(ResponseStoreTest, Version1DatabaseMigratesToVersion3KeepingEveryResponse) {
     {
         RawDatabase v1(dbPath(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         v1.exec(kVersion1Schema);
@@ -524,16 +533,17 @@ TEST_F(ResponseStoreTest, Version1DatabaseMigratesToVersion2KeepingEveryResponse
 
     {
         auto store = ResponseStore::open(dbPath(), fixedDate());
-        EXPECT_EQ(store.settings().schemaVersion, 2u);
+        EXPECT_EQ(store.settings().schemaVersion, 3u);
         EXPECT_EQ(store.responses(), expected);
         EXPECT_EQ(store.setting("facilitator_pin_hash"), std::nullopt);
         store.setSetting("facilitator_pin_hash", "$argon2id$abc");
         store.submit(singleStep("other", "s2"));
     }
     RawDatabase raw(dbPath());
-    EXPECT_EQ(raw.value("PRAGMA user_version"), "2");
+    EXPECT_EQ(raw.value("PRAGMA user_version"), "3");
     EXPECT_EQ(raw.value("PRAGMA integrity_check"), "ok");
     EXPECT_EQ(raw.value("SELECT count(*) FROM responses"), "4");
+    EXPECT_EQ(raw.value("SELECT count(*) FROM sqlite_master WHERE name = 'responses_before_v3'"), "0");
     // Opening again changes nothing.
     auto reopened = ResponseStore::open(dbPath());
     EXPECT_EQ(reopened.count(), 4u);

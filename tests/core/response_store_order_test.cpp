@@ -1,0 +1,273 @@
+// The store's promise in the bytes: no file it leaves on disk says in which order people answered. Participants are
+// submitted one at a time with answers that can be found in the raw bytes; every file in the store's folder is then
+// read as it is and the positions compared with the order of submission.
+#include "support/temp_dir.h"
+#include "core/response_store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <numeric>
+#include <string>
+#include <vector>
+
+namespace alignkiosk::core {
+namespace {
+
+namespace fs = std::filesystem;
+using alignkiosk::test_support::TempDir;
+
+constexpr const char* kDate = "2026-11-22";
+
+// Participant i's answers carry the marker "Q<i, 5 digits>Z" in every step.
+std::string marker(int participant) {
+    char text[16];
+    std::snprintf(text, sizeof text, "Q%05dZ", participant);
+    return text;
+}
+
+Submission participant(int i) {
+    Submission submission;
+    submission.surveyId = "order";
+    submission.surveyVersion = 1;
+    submission.team = (i % 2) ? std::optional<std::string>("Sales") : std::optional<std::string>("Marketing");
+    const std::string who = marker(i);
+    submission.responses = {
+        {"signs", "diagnostic_signs", "1.0.0", R"({"who":")" + who + R"(","q1":4})"},
+        {"stakeholders", "stakeholder_mapping", "1.0.0", R"({"who":")" + who + R"(","mix":[40,40,20]})"},
+        // A longer answer, so more than one slot size is in play.
+        {"focus", "focus_assessment", "1.0.0", R"({"who":")" + who + R"(","goal":")" + std::string(300, 'g') + "\"}"},
+    };
+    return submission;
+}
+
+std::string readBytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Every file in the folder, in name order, as one byte string (each file starts at a multiple of 2^32).
+struct FolderBytes {
+    std::vector<std::pair<std::string, std::string>> files;
+
+    explicit FolderBytes(const fs::path& dir) {
+        for (const auto& entry : fs::directory_iterator(dir))
+            files.emplace_back(entry.path().filename().string(), readBytes(entry.path()));
+        std::sort(files.begin(), files.end());
+    }
+    // The first position of text in any file, or -1.
+    double firstPosition(const std::string& text) const {
+        for (std::size_t f = 0; f < files.size(); ++f) {
+            const std::size_t at = files[f].second.find(text);
+            if (at != std::string::npos) return static_cast<double>(f) * 4294967296.0 + static_cast<double>(at);
+        }
+        return -1.0;
+    }
+};
+
+std::vector<double> ranks(const std::vector<double>& values) {
+    std::vector<std::size_t> order(values.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+    std::vector<double> rank(values.size());
+    for (std::size_t i = 0; i < order.size(); ++i) rank[order[i]] = static_cast<double>(i);
+    return rank;
+}
+
+// Spearman's rank correlation between submission order (0, 1, 2, ...) and the positions.
+double rankCorrelation(const std::vector<double>& positions) {
+    const std::vector<double> r = ranks(positions);
+    const double n = static_cast<double>(r.size());
+    double sum = 0.0;
+    for (std::size_t i = 0; i < r.size(); ++i) sum += (static_cast<double>(i) - r[i]) * (static_cast<double>(i) - r[i]);
+    return 1.0 - 6.0 * sum / (n * (n * n - 1.0));
+}
+
+struct OrderFindings {
+    double rho = 0.0;               // Spearman, submission order vs first appearance
+    bool forwardOrReversed = false; // the order of first appearance is exactly the submission order, or its reverse
+    int missing = 0;                // participants whose marker is not in any file (the scan saw nothing)
+};
+
+OrderFindings inspect(const fs::path& dir, int participants) {
+    const FolderBytes bytes(dir);
+    OrderFindings findings;
+    std::vector<double> positions;
+    for (int i = 0; i < participants; ++i) {
+        const double at = bytes.firstPosition(marker(i));
+        if (at < 0) ++findings.missing;
+        positions.push_back(at);
+    }
+    const std::vector<double> r = ranks(positions);
+    bool forward = true, reversed = true;
+    for (std::size_t i = 0; i < r.size(); ++i) {
+        forward = forward && r[i] == static_cast<double>(i);
+        reversed = reversed && r[i] == static_cast<double>(r.size() - 1 - i);
+    }
+    findings.forwardOrReversed = forward || reversed;
+    findings.rho = rankCorrelation(positions);
+    return findings;
+}
+
+ResponseStoreOptions fixedDate() {
+    ResponseStoreOptions options;
+    options.dateProvider = [] { return std::string(kDate); };
+    return options;
+}
+
+std::time_t localMidnight(const char* date) {
+    std::tm local{};
+    std::sscanf(date, "%d-%d-%d", &local.tm_year, &local.tm_mon, &local.tm_mday);
+    local.tm_year -= 1900;
+    local.tm_mon -= 1;
+    local.tm_isdst = -1;
+    return std::mktime(&local);
+}
+
+// What must hold after every submit(): no log in commit order, an empty journal, and times no finer than the day.
+void expectQuietFiles(const fs::path& db) {
+    EXPECT_FALSE(fs::exists(db.string() + "-wal"));
+    EXPECT_FALSE(fs::exists(db.string() + "-shm"));
+    if (fs::exists(db.string() + "-journal")) {
+        EXPECT_EQ(fs::file_size(db.string() + "-journal"), 0u);
+    }
+    for (const std::string& file : {db.string(), db.string() + "-journal"}) {
+        struct stat info {};
+        if (::stat(file.c_str(), &info) != 0) continue;
+        EXPECT_EQ(info.st_mtim.tv_sec, localMidnight(kDate)) << file;
+        EXPECT_EQ(info.st_mtim.tv_nsec, 0) << file;
+        EXPECT_EQ(info.st_atim.tv_sec, localMidnight(kDate)) << file;
+    }
+}
+
+// [SECTION] The statistic itself can see order
+
+// A control: the same scan over an ordinary SQLite table (random keys, WAL) finds the order. If this ever stops
+// failing the "chance" bounds below, the scan has gone blind and the tests after it prove nothing.
+TEST(StoreOrderScan, FindsTheOrderInAPlainSqliteTable) {
+    TempDir dir;
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open((dir.path() / "plain.sqlite3").c_str(), &db), SQLITE_OK);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; CREATE TABLE t (id TEXT PRIMARY KEY, body TEXT) WITHOUT ROWID",
+                 nullptr, nullptr, nullptr);
+    for (int i = 0; i < 200; ++i) {
+        char sql[200];
+        std::snprintf(sql, sizeof sql, "INSERT INTO t VALUES (hex(randomblob(16)), '%s')", marker(i).c_str());
+        ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+    }
+    const OrderFindings findings = inspect(dir.path(), 200);
+    sqlite3_close(db);
+    EXPECT_EQ(findings.missing, 0);
+    EXPECT_GT(std::abs(findings.rho), 0.9) << findings.rho;
+}
+
+// [SECTION] The store
+
+// 500 participants one by one: the order of first appearance is neither the submission order nor its reverse, and
+// the rank correlation stays within chance (|rho| < 0.2 is 4.5 standard deviations of the no-order distribution at
+// n = 500), looked at several times on the way.
+TEST(ResponseStoreOrder, FiveHundredSubmissionsLeaveNoOrderInAnyFile) {
+    TempDir dir;
+    const fs::path db = dir.path() / "responses.sqlite3";
+    auto store = ResponseStore::open(db, fixedDate());
+    for (int i = 0; i < 500; ++i) {
+        store.submit(participant(i));
+        const int done = i + 1;
+        if (done == 50 || done == 170 || done == 333 || done == 500) {
+            SCOPED_TRACE("after " + std::to_string(done) + " submissions");
+            expectQuietFiles(db);
+            const OrderFindings findings = inspect(dir.path(), done);
+            EXPECT_EQ(findings.missing, 0);
+            EXPECT_FALSE(findings.forwardOrReversed);
+            EXPECT_LT(std::abs(findings.rho), 0.2) << findings.rho;
+            RecordProperty("rho_after_" + std::to_string(done), std::to_string(findings.rho));
+        }
+    }
+    EXPECT_EQ(store.participants("order"), 500u);
+    EXPECT_EQ(store.count(), 1500u);
+}
+
+// Ten participants, the size of a small workshop, in 40 separate stores: each store's order of first appearance is
+// neither forward nor reversed (2 in 10! by chance), and the mean rank correlation is within chance (its standard
+// deviation with no order is 1/3/sqrt(40) = 0.053; 0.25 is 4.7 of them). A layout with order gives rho near +-1.
+TEST(ResponseStoreOrder, TenSubmissionsLeaveNoOrderInAnyFile) {
+    double sum = 0.0;
+    constexpr int kStores = 40;
+    for (int trial = 0; trial < kStores; ++trial) {
+        TempDir dir;
+        const fs::path db = dir.path() / "responses.sqlite3";
+        {
+            auto store = ResponseStore::open(db, fixedDate());
+            for (int i = 0; i < 10; ++i) {
+                store.submit(participant(i));
+                expectQuietFiles(db);
+            }
+            const OrderFindings open = inspect(dir.path(), 10);
+            EXPECT_EQ(open.missing, 0);
+            EXPECT_FALSE(open.forwardOrReversed);
+            sum += open.rho;
+        }
+        // Closed: the same.
+        const OrderFindings closed = inspect(dir.path(), 10);
+        EXPECT_EQ(closed.missing, 0);
+        EXPECT_FALSE(closed.forwardOrReversed);
+    }
+    EXPECT_LT(std::abs(sum / kStores), 0.25) << sum / kStores;
+    RecordProperty("mean_rho", std::to_string(sum / kStores));
+}
+
+// Killed with SIGKILL in the middle of submitting: whatever the files hold then (a hot journal included) still says
+// nothing of the order.
+TEST(ResponseStoreOrder, SigkillMidSubmitLeavesNoOrder) {
+    TempDir dir;
+    const fs::path db = dir.path() / "responses.sqlite3";
+    int ready[2];
+    ASSERT_EQ(::pipe(ready), 0);
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        ::close(ready[0]);
+        try {
+            auto store = ResponseStore::open(db, fixedDate());
+            for (int i = 0;; ++i) {
+                store.submit(participant(i));
+                if (i == 299) (void)!::write(ready[1], "r", 1);
+            }
+        } catch (...) {
+        }
+        ::_exit(1);
+    }
+    ::close(ready[1]);
+    char byte = 0;
+    ASSERT_EQ(::read(ready[0], &byte, 1), 1);
+    ::usleep(20000 + static_cast<useconds_t>(std::rand() % 20000));
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ::close(ready[0]);
+    ASSERT_TRUE(WIFSIGNALED(status));
+
+    const OrderFindings findings = inspect(dir.path(), 300);
+    EXPECT_EQ(findings.missing, 0);
+    EXPECT_FALSE(findings.forwardOrReversed);
+    EXPECT_LT(std::abs(findings.rho), 0.26) << findings.rho; // 4.5 standard deviations at n = 300
+    RecordProperty("rho", std::to_string(findings.rho));
+    // And the store opens with every acknowledged participant.
+    auto store = ResponseStore::open(db, fixedDate());
+    EXPECT_GE(store.participants("order"), 300u);
+}
+
+} // namespace
+} // namespace alignkiosk::core
