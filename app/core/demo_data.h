@@ -23,6 +23,10 @@
 
 namespace alignkiosk::core {
 
+// The store setting that marks a store demo-data filled (value "yes"): demo answers go only into an empty store or
+// one so marked, never among real answers, where nobody could tell them apart.
+constexpr const char* kDemoStoreSettingKey = "demo_data_store";
+
 struct DemoOptions {
     uint64_t responses = 0;         // participants
     std::vector<std::string> teams; // the teams participants pick from; empty: the survey's

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <ctime>
 #include <utility>
 
 namespace alignkiosk::core {
@@ -65,6 +67,38 @@ void savePinHash(ResponseStore& store, const std::string& hash) {
     store.setSetting(kPinHashSettingKey, hash);
 }
 
+PinThrottle loadPinThrottle(const ResponseStore& store) {
+    const std::optional<std::string> value = store.setting(kPinThrottleSettingKey);
+    if (!value) return {};
+    PinThrottle throttle;
+    long long tries = 0, until = 0;
+    char rest = 0;
+    if (std::sscanf(value->c_str(), "%lld:%lld%c", &tries, &until, &rest) != 2 || tries < 0 || until < 0) {
+        throttle.wrongTries = PinGuard::kTriesBeforeLockout;
+        throttle.lockedUntil = static_cast<int64_t>(std::time(nullptr)) + PinGuard::kMaxLockout.count();
+        return throttle;
+    }
+    throttle.wrongTries = static_cast<int>(std::min<long long>(tries, 1000));
+    throttle.lockedUntil = until;
+    return throttle;
+}
+
+void savePinThrottle(ResponseStore& store, const PinThrottle& throttle) {
+    if (throttle == PinThrottle{}) {
+        store.eraseSetting(kPinThrottleSettingKey);
+        return;
+    }
+    store.setSetting(kPinThrottleSettingKey,
+                     std::to_string(throttle.wrongTries) + ":" + std::to_string(throttle.lockedUntil));
+}
+
+bool resetPin(ResponseStore& store) {
+    const bool hadPin = store.setting(kPinHashSettingKey).has_value();
+    store.eraseSetting(kPinHashSettingKey);
+    store.eraseSetting(kPinThrottleSettingKey);
+    return hadPin;
+}
+
 // [SECTION] PinGuard
 
 PinGuard::PinGuard(Clock clock) : m_clock(std::move(clock)) {}
@@ -83,6 +117,21 @@ std::chrono::seconds PinGuard::lockoutAfter(int wrongTries) {
 std::chrono::steady_clock::duration PinGuard::lockoutRemaining() const {
     if (!m_lockedUntil) return std::chrono::steady_clock::duration::zero();
     return std::max(*m_lockedUntil - now(), std::chrono::steady_clock::duration::zero());
+}
+
+PinThrottle PinGuard::snapshot(int64_t wallNow) const {
+    PinThrottle throttle;
+    throttle.wrongTries = m_wrongTries;
+    const auto remaining = std::chrono::ceil<std::chrono::seconds>(lockoutRemaining()).count();
+    if (remaining > 0) throttle.lockedUntil = wallNow + remaining;
+    return throttle;
+}
+
+void PinGuard::restore(const PinThrottle& throttle, int64_t wallNow) {
+    m_wrongTries = std::max(0, throttle.wrongTries);
+    m_lockedUntil.reset();
+    const int64_t remaining = std::min<int64_t>(throttle.lockedUntil - wallNow, kMaxLockout.count());
+    if (throttle.lockedUntil > 0 && remaining > 0) m_lockedUntil = now() + std::chrono::seconds(remaining);
 }
 
 PinCheck PinGuard::check(std::string_view pin, const std::optional<std::string>& hash) {

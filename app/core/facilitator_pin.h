@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -27,6 +28,16 @@ constexpr std::size_t kMaxPinDigits = 8;
 
 // The store setting that holds the hash.
 constexpr const char* kPinHashSettingKey = "facilitator_pin_hash";
+// The store setting that holds the wrong-try throttle, so a restart does not give a guesser fresh tries. It says how
+// many wrong PINs were typed at this kiosk and until when it is locked; nothing about a participant.
+constexpr const char* kPinThrottleSettingKey = "facilitator_pin_throttle";
+
+// The throttle as it outlives the program: wall-clock seconds since the epoch, because a steady clock restarts.
+struct PinThrottle {
+    int wrongTries = 0;
+    int64_t lockedUntil = 0; // Unix seconds; 0 = not locked
+    bool operator==(const PinThrottle&) const = default;
+};
 
 // 4 to 8 ASCII digits, nothing else.
 bool isValidPin(std::string_view pin);
@@ -49,6 +60,14 @@ std::optional<std::string> loadPinHash(const ResponseStore& store);
 // Stores hash (refused with PinError unless looksLikePinHash); throws StoreError when the store fails.
 void savePinHash(ResponseStore& store, const std::string& hash);
 
+// The stored throttle (a malformed value reads as the strictest: locked out for kMaxLockout from now).
+PinThrottle loadPinThrottle(const ResponseStore& store);
+void savePinThrottle(ResponseStore& store, const PinThrottle& throttle);
+
+// Forgets the PIN and its throttle (`alignkiosk reset-pin`): the next start asks for a new PIN before anything else.
+// Returns whether a PIN had been set.
+bool resetPin(ResponseStore& store);
+
 enum class PinCheck {
     Accepted,  // the PIN matched; the count of wrong tries starts again
     Rejected,  // wrong PIN (or no hash to check against)
@@ -57,8 +76,8 @@ enum class PinCheck {
 
 // Throttles guessing: the kTriesBeforeLockout-th wrong try in a row locks the guard for kFirstLockout, and every
 // further wrong try for twice as long as the one before, up to kMaxLockout (5 s, 10 s, 20 s, ... 5 min). Tries during
-// a lock-out are refused without looking at the PIN and do not count. A right PIN resets the count. The count lives
-// in memory only (a restart forgets it; Argon2id's cost still slows every guess).
+// a lock-out are refused without looking at the PIN and do not count. A right PIN resets the count. The count outlives
+// a restart through snapshot()/restore() and the store's settings.
 class PinGuard {
 public:
     using Clock = std::function<std::chrono::steady_clock::time_point()>;
@@ -80,6 +99,11 @@ public:
 
     // The lock-out that follows the given number of wrong tries in a row (zero below kTriesBeforeLockout).
     static std::chrono::seconds lockoutAfter(int wrongTries);
+
+    // The state to keep, at wall-clock time wallNow (Unix seconds), and back. A restored lock-out never lasts longer
+    // than kMaxLockout from wallNow, so a clock set back cannot lock the kiosk for good.
+    PinThrottle snapshot(int64_t wallNow) const;
+    void restore(const PinThrottle& throttle, int64_t wallNow);
 
 private:
     std::chrono::steady_clock::time_point now() const;

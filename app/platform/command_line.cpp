@@ -26,7 +26,10 @@ Usage:
   alignkiosk export [--survey FILE] [--db FILE] --out DIR
       Write summary.csv and dashboard.png (the overview as rendered) to DIR.
   alignkiosk demo-data [--survey FILE] [--db FILE] --responses N [--teams A,B,...] [--seed S]
-      Fill a store with realistic synthetic answers (with planted patterns) to try the dashboard.
+      Fill a store with realistic synthetic answers (with planted patterns) to try the dashboard. Refuses a
+      store that holds real answers.
+  alignkiosk reset-pin [--db FILE]
+      Forget the facilitator PIN (and its wrong-try lock-out); the next start asks for a new one first.
   alignkiosk validate [--plugin-dir DIR]... FILE...
       Check survey files; prints FILE:LINE:COL: message for every problem. Exit 0 if all are valid, 1 if not.
   alignkiosk plugins [--plugin-dir DIR]...
@@ -34,6 +37,8 @@ Usage:
   alignkiosk --help | --version
 
 --plugin-dir adds a directory to the built-in plugin directory; it may be given more than once.
+A store that cannot be used (a folder, a missing folder, read-only, a full disk, another program's file) is refused
+with the path and the reason, exit status 2, and left as it was. Only the default store's folders are created.
 Groups smaller than the survey's anonymity threshold (5 answers by default, 10 for open text) are never shown.
 )";
 }
@@ -48,6 +53,7 @@ struct CommandName {
 constexpr CommandName kCommands[] = {
     {"run", Command::Run},           {"validate", Command::Validate}, {"plugins", Command::Plugins},
     {"dashboard", Command::Dashboard}, {"export", Command::Export},   {"demo-data", Command::DemoData},
+    {"reset-pin", Command::ResetPin},
 };
 
 bool takesSurveyAndDatabase(Command command) {
@@ -120,6 +126,10 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
             auto dir = value();
             if (!dir) return fail("--plugin-dir needs a directory");
             line.pluginDirs.emplace_back(*dir);
+        } else if (command == Command::ResetPin && argument == "--db") {
+            auto path = value();
+            if (!path) return fail("--db needs a file");
+            line.database = *path;
         } else if (takesSurveyAndDatabase(command) && (argument == "--survey" || argument == "--db")) {
             auto path = value();
             if (!path) return fail(argument + " needs a file");

@@ -12,12 +12,12 @@
 
 namespace alignkiosk::platform {
 
-enum class Command { Run, Validate, Plugins, Dashboard, Export, DemoData, Help, Version };
+enum class Command { Run, Validate, Plugins, Dashboard, Export, DemoData, ResetPin, Help, Version };
 
 struct CommandLine {
     Command command = Command::Run;
     std::optional<std::filesystem::path> survey;     // run, dashboard, export, demo-data
-    std::optional<std::filesystem::path> database;   // run, dashboard, export, demo-data
+    std::optional<std::filesystem::path> database;   // run, dashboard, export, demo-data, reset-pin
     std::optional<std::filesystem::path> screenshot; // run, dashboard
     std::optional<uint64_t> idleTimeout;             // run: seconds without a touch before "Still there?"
     std::optional<core::ThemeKind> theme;            // run: --theme light|dark|high-contrast

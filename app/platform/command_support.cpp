@@ -39,7 +39,9 @@ std::optional<core::Survey> loadSurveyFor(const CommandLine& commandLine, const 
 
 std::optional<core::ResponseStore> openStoreFor(const CommandLine& commandLine) {
     try {
-        return core::ResponseStore::open(commandLine.database.value_or(core::defaultDatabasePath()));
+        core::ResponseStoreOptions options;
+        options.createParentDirectories = !commandLine.database;
+        return core::ResponseStore::open(commandLine.database.value_or(core::defaultDatabasePath()), options);
     } catch (const std::exception& error) {
         std::cerr << "alignkiosk: " << error.what() << '\n';
         return std::nullopt;

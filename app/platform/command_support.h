@@ -33,7 +33,11 @@ private:
 std::optional<core::Survey> loadSurveyFor(const CommandLine& commandLine, const core::InstallLayout& layout,
                                           const core::ModuleCatalog& modules);
 
-// --db, else the default location; prints the reason and returns nothing when it cannot be opened.
+// The exit status of a command whose store was refused (the path and the reason are on stderr; nothing was changed).
+constexpr int kStoreRefused = 2;
+
+// --db, else the default location (whose folders are created; a --db in a missing folder is refused); prints the
+// reason and returns nothing when it cannot be opened.
 std::optional<core::ResponseStore> openStoreFor(const CommandLine& commandLine);
 
 // One module instance per step, in step order; prints the reason and returns nothing if any step's module fails.

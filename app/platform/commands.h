@@ -17,5 +17,6 @@ int listPlugins(const CommandLine& commandLine, const core::InstallLayout& layou
 int showDashboard(const CommandLine& commandLine, const core::InstallLayout& layout);
 int exportSummary(const CommandLine& commandLine, const core::InstallLayout& layout);
 int fillDemoData(const CommandLine& commandLine, const core::InstallLayout& layout);
+int resetPin(const CommandLine& commandLine);
 
 } // namespace alignkiosk::platform

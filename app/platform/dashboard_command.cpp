@@ -8,11 +8,17 @@
 #include "event_loop.h"
 #include "kiosk_window.h"
 #include "offscreen_target.h"
+#include "termination_signals.h"
+
+#include "core/survey_loader.h"
 
 #include "ui/dashboard.h"
 #include "ui/theme.h"
 
+#include <GLFW/glfw3.h>
+
 #include <iostream>
+#include <map>
 
 namespace alignkiosk::platform {
 
@@ -28,17 +34,45 @@ struct DashboardSetup {
     std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules;
 };
 
-bool prepare(const CommandLine& commandLine, const core::InstallLayout& layout, plugin_host::PluginHost& host,
-             DashboardSetup& setup) {
+// 0, or the exit status after saying on stderr what is wrong.
+int prepare(const CommandLine& commandLine, const core::InstallLayout& layout, plugin_host::PluginHost& host,
+            DashboardSetup& setup) {
     loadPluginsReportingRefusals(host, layout, commandLine);
     setup.survey = loadSurveyFor(commandLine, layout, host);
-    if (!setup.survey) return false;
+    if (!setup.survey) return 1;
     setup.store = openStoreFor(commandLine);
-    if (!setup.store) return false;
+    if (!setup.store) return kStoreRefused;
     auto modules = createModulesFor(*setup.survey, host);
-    if (!modules) return false;
+    if (!modules) return 1;
     setup.modules = std::move(*modules);
-    return true;
+    return 0;
+}
+
+// When the store holds no answer to this survey but answers to others: which, and the command that opens each
+// (a bundled survey file with that id, if there is one).
+std::string otherSurveysNote(const DashboardSetup& setup, const CommandLine& commandLine,
+                             const core::InstallLayout& layout, const core::ModuleCatalog& modules) {
+    if (setup.store->participants(setup.survey->id) > 0) return {};
+    const std::vector<core::SurveyParticipants> surveys = setup.store->surveys();
+    if (surveys.empty()) return {};
+    std::map<std::string, std::filesystem::path> bundled;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(layout.surveyDir, ec)) {
+        if (entry.path().extension() != ".json") continue;
+        core::SurveyLoadResult loaded = core::loadSurvey(entry.path(), modules);
+        if (loaded.survey) bundled.emplace(loaded.survey->id, entry.path());
+    }
+    const std::string db = commandLine.database ? " --db " + commandLine.database->string() : std::string();
+    std::string note = "No answers to the survey " + setup.survey->id + " in this store yet. It holds answers to:";
+    for (const core::SurveyParticipants& other : surveys) {
+        note += "\n  " + other.surveyId + " (" + std::to_string(other.participants) +
+                (other.participants == 1 ? " person" : " people") + "): ";
+        auto file = bundled.find(other.surveyId);
+        note += file != bundled.end() ? "alignkiosk dashboard --survey " + file->second.string() + db
+                                      : "open it with alignkiosk dashboard --survey FILE" + db +
+                                            ", FILE being that survey's file";
+    }
+    return note;
 }
 
 } // namespace
@@ -47,8 +81,11 @@ int showDashboard(const CommandLine& commandLine, const core::InstallLayout& lay
     ImGuiContextScope imgui;
     plugin_host::PluginHost host(imgui.context());
     DashboardSetup setup;
-    if (!prepare(commandLine, layout, host, setup)) return 1;
+    if (const int status = prepare(commandLine, layout, host, setup)) return status;
+    const std::string note = otherSurveysNote(setup, commandLine, layout, host);
+    if (!note.empty()) std::cerr << "alignkiosk: " << note << '\n';
 
+    TerminationSignals::block(); // before the window's threads start; the watcher below takes them
     WindowOptions options;
     options.fullScreen = commandLine.projection;
     std::string error;
@@ -59,7 +96,9 @@ int showDashboard(const CommandLine& commandLine, const core::InstallLayout& lay
     }
     ui::Theme theme = ui::applyTheme(window->uiScale(), ui::defaultFontFile());
     ui::addProjectionFonts(theme, ui::defaultFontFile());
+    const TerminationSignals signals([] { glfwPostEmptyEvent(); });
     ui::Dashboard dashboard(theme);
+    dashboard.setNoAnswersNote(note);
     dashboard.setProjection(commandLine.projection);
     DashboardSession session(*setup.survey, *setup.store, setup.modules, dashboard, theme);
 
@@ -81,7 +120,7 @@ int exportSummary(const CommandLine& commandLine, const core::InstallLayout& lay
     ImGuiContextScope imgui;
     plugin_host::PluginHost host(imgui.context());
     DashboardSetup setup;
-    if (!prepare(commandLine, layout, host, setup)) return 1;
+    if (const int status = prepare(commandLine, layout, host, setup)) return status;
 
     // The numbers first: they need no display. (The theme only adds fonts to ImGui's atlas; no GL yet.)
     const ui::Theme theme = ui::applyTheme(1.0f, ui::defaultFontFile());

@@ -16,7 +16,17 @@ int fillDemoData(const CommandLine& commandLine, const core::InstallLayout& layo
     const std::optional<core::Survey> survey = loadSurveyFor(commandLine, layout, host);
     if (!survey) return 1;
     std::optional<core::ResponseStore> store = openStoreFor(commandLine);
-    if (!store) return 1;
+    if (!store) return kStoreRefused;
+    const std::vector<core::SurveyParticipants> stored = store->surveys();
+    if (!stored.empty() && store->setting(core::kDemoStoreSettingKey) != "yes") {
+        std::cerr << "alignkiosk: not adding demo answers: " << store->path().string() << " holds real answers (";
+        for (std::size_t i = 0; i < stored.size(); ++i)
+            std::cerr << (i ? ", " : "") << stored[i].participants
+                      << (stored[i].participants == 1 ? " person" : " people") << " for survey '" << stored[i].surveyId
+                      << "'";
+        std::cerr << "), and demo answers could never be told apart from them. Choose another path with --db FILE.\n";
+        return kStoreRefused;
+    }
 
     core::DemoOptions options;
     options.responses = commandLine.responses;
@@ -25,7 +35,8 @@ int fillDemoData(const CommandLine& commandLine, const core::InstallLayout& layo
     for (const core::Step& step : survey->steps) options.moduleVersions[step.moduleId] = host.moduleVersion(step.moduleId);
     const std::vector<core::Submission> submissions = core::generateDemoSubmissions(*survey, options);
     try {
-        for (const core::Submission& submission : submissions) store->submit(submission);
+        if (stored.empty()) store->setSetting(core::kDemoStoreSettingKey, "yes");
+        store->submitAll(submissions);
     } catch (const std::exception& error) {
         std::cerr << "alignkiosk: " << error.what() << '\n';
         return 1;

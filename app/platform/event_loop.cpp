@@ -1,6 +1,7 @@
 #include "event_loop.h"
 
 #include "kiosk_window.h"
+#include "termination_signals.h"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -47,6 +48,11 @@ void drawOne(KioskWindow& window, const FrameCallbacks& callbacks, bool withPoin
 void runEventLoop(KioskWindow& window, const FrameCallbacks& callbacks) {
     int framesLeft = kFramesAfterWake;
     while (!window.closeRequested()) {
+        // SIGTERM or SIGHUP: finish like the facilitator's Exit (the watcher woke us with an empty event).
+        if (terminationRequested()) {
+            window.close();
+            break;
+        }
         if (framesLeft > 0) {
             glfwPollEvents();
             --framesLeft;

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     case platform::Command::Dashboard: return platform::showDashboard(commandLine, layout);
     case platform::Command::Export: return platform::exportSummary(commandLine, layout);
     case platform::Command::DemoData: return platform::fillDemoData(commandLine, layout);
+    case platform::Command::ResetPin: return platform::resetPin(commandLine);
     }
     return 2;
 }

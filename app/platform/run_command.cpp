@@ -6,24 +6,32 @@
 #include "dashboard_session.h"
 #include "event_loop.h"
 #include "kiosk_window.h"
+#include "termination_signals.h"
 
+#include "core/demo_data.h"
 #include "core/facilitator_pin.h"
 #include "ui/dashboard.h"
 #include "ui/shell.h"
 #include "ui/theme.h"
+
+#include <GLFW/glfw3.h>
 
 #include <iostream>
 
 namespace alignkiosk::platform {
 
 int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) {
+    TerminationSignals::block(); // before any thread starts; the watcher below takes them
     ImGuiContextScope imgui;
     plugin_host::PluginHost host(imgui.context());
     loadPluginsReportingRefusals(host, layout, commandLine);
     const std::optional<core::Survey> survey = loadSurveyFor(commandLine, layout, host);
     if (!survey) return 1;
     std::optional<core::ResponseStore> store = openStoreFor(commandLine);
-    if (!store) return 1;
+    if (!store) return kStoreRefused;
+    if (store->setting(core::kDemoStoreSettingKey) == "yes")
+        std::cerr << "alignkiosk: note: " << store->path().string()
+                  << " holds demo answers (alignkiosk demo-data); give a workshop its own store with --db FILE\n";
     auto modules = createModulesFor(*survey, host);
     if (!modules) return 1;
 
@@ -36,6 +44,7 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
         std::cerr << "alignkiosk: " << windowError << '\n';
         return 1;
     }
+    const TerminationSignals signals([] { glfwPostEmptyEvent(); });
     std::string textWarning;
     ui::ShellText text = ui::loadShellText(layout.assetDir, survey->language, textWarning);
     if (!textWarning.empty()) std::cerr << "alignkiosk: " << textWarning << '\n';
@@ -75,7 +84,9 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
         inFacilitatorView = true;
         lastFacilitatorTouch = -1.0;
     };
-    access.responseCount = [&store, &survey] { return static_cast<uint64_t>(store->count(survey->id)); };
+    access.participantCount = [&store, &survey] { return static_cast<uint64_t>(store->participants(survey->id)); };
+    access.loadPinThrottle = [&store] { return core::loadPinThrottle(*store); };
+    access.savePinThrottle = [&store](const core::PinThrottle& throttle) { core::savePinThrottle(*store, throttle); };
     // The menu's Exit, behind the PIN: in kiosk mode the one way out besides a signal (the window refuses to close).
     access.onExit = [&window] { window->close(); };
     shell.setFacilitatorAccess(std::move(access));

@@ -20,6 +20,11 @@ void Dashboard::setModel(core::DashboardModel model) {
     rebuild();
 }
 
+void Dashboard::setNoAnswersNote(std::string note) {
+    m_noAnswersNote = std::move(note);
+    rebuild();
+}
+
 void Dashboard::setView(View view) {
     m_view = view;
     // The detail view always shows an item: the first one until another is picked.

@@ -50,6 +50,9 @@ public:
 
     // What the dashboard says instead of charts when there is nothing it may show yet; empty when it has data.
     const std::string& emptyExplanation() const { return m_emptyExplanation; }
+    // Said instead of "No answers yet" while this survey has no answers at all (e.g. which other surveys the store
+    // holds answers to, and how to open them).
+    void setNoAnswersNote(std::string note);
     // The body text height in pixels in the last frame drawn (larger in projection mode).
     float bodyTextSize() const { return m_bodyTextSize; }
     // The last Export's message, as the platform's callback returned it.
@@ -135,6 +138,7 @@ private:
     // Derived once per model (setModel), drawn every frame.
     std::string m_emptyTitle;
     std::string m_emptyExplanation;
+    std::string m_noAnswersNote;
     std::string m_anonymityNote;
     std::string m_hiddenLine;
     std::vector<charts::Bar> m_responseBars;

@@ -55,7 +55,9 @@ void Dashboard::rebuild() {
         m_emptyExplanation = model.hiddenGroups > 0
                                  ? "Answers are coming in, but no group has reached " + std::to_string(k) +
                                        " answers yet. The results appear here as soon as one has."
-                                 : "No answers yet. The results appear here as people finish the survey.";
+                                 : !m_noAnswersNote.empty()
+                                     ? m_noAnswersNote
+                                     : "No answers yet. The results appear here as people finish the survey.";
 
     m_hiddenLine.clear();
     if (model.hiddenGroups > 0)

@@ -32,7 +32,7 @@ void Shell::drawFacilitatorMenu() {
     ImGui::Dummy(ImVec2(0.0f, 8.0f * scale));
 
     // The count, large, with what it counts beside it.
-    const std::string count = m_responseCount ? std::to_string(*m_responseCount) : std::string("-");
+    const std::string count = m_participantCount ? std::to_string(*m_participantCount) : std::string("-");
     if (m_theme.title) ImGui::PushFont(m_theme.title);
     ImGui::PushStyleColor(ImGuiCol_Text, m_theme.accent);
     ImGui::TextUnformatted(count.c_str());
@@ -45,7 +45,7 @@ void Shell::drawFacilitatorMenu() {
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, countBaseline - ImGui::GetTextLineHeight() -
                                                                         ImGui::GetStyle().FramePadding.y * 0.25f));
     ImGui::PushStyleColor(ImGuiCol_Text, m_theme.muted);
-    ImGui::TextUnformatted(m_text.responsesStored.c_str());
+    ImGui::TextUnformatted(m_text.participantsFinished.c_str());
     ImGui::PopStyleColor();
     if (m_theme.heading) ImGui::PopFont();
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, std::max(ImGui::GetCursorScreenPos().y,

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <ctime>
 #include <exception>
 #include <string_view>
 #include <utility>
@@ -46,6 +47,15 @@ void PinPad::open(double now, bool required) {
         m_notice = Notice::Unavailable;
     }
     m_stage = m_hash ? Stage::Verify : Stage::Choose;
+    // Once per pad: a restart must not hand a guesser fresh tries. In memory the guard is the truth after that.
+    if (!m_throttleRestored && m_storage.loadThrottle) {
+        try {
+            m_guard.restore(m_storage.loadThrottle(), static_cast<int64_t>(std::time(nullptr)));
+            m_throttleRestored = true;
+        } catch (const std::exception&) {
+            m_notice = Notice::Unavailable;
+        }
+    }
 }
 
 bool PinPad::keysEnabled() const {
@@ -138,6 +148,13 @@ PinPadResult PinPad::pressOk() {
     case Stage::Verify: {
         const core::PinCheck check = m_guard.check(m_entry, m_hash);
         core::wipePin(m_entry);
+        if (check != core::PinCheck::LockedOut && m_storage.saveThrottle) {
+            try {
+                m_storage.saveThrottle(m_guard.snapshot(static_cast<int64_t>(std::time(nullptr))));
+            } catch (const std::exception&) {
+                // The in-memory throttle still holds for this run; the pad goes on.
+            }
+        }
         if (check == core::PinCheck::Accepted) {
             m_notice = Notice::None;
             return PinPadResult::Accepted;

@@ -24,6 +24,9 @@ struct PinStorage {
     std::function<std::optional<std::string>()> loadHash;
     // Stores a new hash; throws (std::exception) when it could not.
     std::function<void(const std::string&)> saveHash;
+    // Optional: the wrong-try throttle kept across restarts (read once, written after every try; throw on failure).
+    std::function<core::PinThrottle()> loadThrottle;
+    std::function<void(const core::PinThrottle&)> saveThrottle;
 };
 
 enum class PinPadResult {
@@ -98,6 +101,7 @@ private:
     double m_now = 0.0;
     double m_lastTouch = 0.0;
     bool m_required = false;
+    bool m_throttleRestored = false;
     // Indexed by key character; only the keys drawn in the last frame are set.
     std::array<std::optional<KeyRect>, 128> m_keyRects{};
 };

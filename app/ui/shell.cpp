@@ -194,7 +194,8 @@ void Shell::setFacilitatorAccess(FacilitatorAccess access) {
     m_pinPadOpen = false;
     m_menuOpen = false;
     m_pinPad = std::make_unique<PinPad>(m_theme, m_text,
-                                        PinStorage{m_facilitator.loadPinHash, m_facilitator.savePinHash});
+                                        PinStorage{m_facilitator.loadPinHash, m_facilitator.savePinHash,
+                                                   m_facilitator.loadPinThrottle, m_facilitator.savePinThrottle});
     bool chosen = true;
     try {
         chosen = m_facilitator.loadPinHash && m_facilitator.loadPinHash().has_value();
@@ -218,9 +219,9 @@ void Shell::openPinPad() {
 void Shell::openMenu() {
     m_menuOpen = true;
     m_lastActivity = m_now;
-    m_responseCount.reset();
+    m_participantCount.reset();
     try {
-        if (m_facilitator.responseCount) m_responseCount = m_facilitator.responseCount();
+        if (m_facilitator.participantCount) m_participantCount = m_facilitator.participantCount();
     } catch (const std::exception&) {
         // The menu shows a dash instead of a number.
     }

@@ -57,14 +57,17 @@ public:
     // The way to the facilitator menu, wired by the platform. The corner gesture and the Facilitator button work only
     // when the first three are set. loadPinHash/savePinHash reach the stored PIN hash (throwing std::exception when
     // they cannot); onFacilitator opens the dashboard, inside draw(): switch views after the frame (the shell is back
-    // on its attract or paused screen by then). responseCount (optional) says how many responses are stored for this
-    // survey; onExit (optional: no Exit button without it) asks the platform to close the kiosk.
+    // on its attract or paused screen by then). participantCount (optional) says how many people finished this
+    // survey; onExit (optional: no Exit button without it) asks the platform to close the kiosk. load/savePinThrottle
+    // (optional) keep the wrong-try throttle across restarts.
     struct FacilitatorAccess {
         std::function<std::optional<std::string>()> loadPinHash;
         std::function<void(const std::string&)> savePinHash;
         std::function<void()> onFacilitator;
-        std::function<uint64_t()> responseCount;
+        std::function<uint64_t()> participantCount;
         std::function<void()> onExit;
+        std::function<core::PinThrottle()> loadPinThrottle;
+        std::function<void(const core::PinThrottle&)> savePinThrottle;
     };
 
     // One module instance per survey step, in step order.
@@ -166,7 +169,7 @@ private:
     bool m_pinPadOpen = false;
     bool m_choosingFirstPin = false; // the start-up choice of a PIN: required, and not a way into the menu
     bool m_menuOpen = false;
-    std::optional<uint64_t> m_responseCount; // read when the menu opens
+    std::optional<uint64_t> m_participantCount; // read when the menu opens
     std::array<std::optional<ScreenRect>, 4> m_menuRects{};
 
     std::optional<double> m_cornerPressSince; // a press that began in the corner and is still held there

@@ -42,7 +42,7 @@ constexpr std::array<std::pair<const char*, std::string ShellText::*>, 39> kFiel
     {"paused_title", &ShellText::pausedTitle},
     {"paused_body", &ShellText::pausedBody},
     {"menu_title", &ShellText::menuTitle},
-    {"responses_stored", &ShellText::responsesStored},
+    {"participants_finished", &ShellText::participantsFinished},
     {"pause_station", &ShellText::pauseStation},
     {"pause_help", &ShellText::pauseHelp},
     {"resume_station", &ShellText::resumeStation},

@@ -51,7 +51,7 @@ struct ShellText {
     std::string pausedBody = "Thank you for stopping by. It will be open again in a moment.";
     // The facilitator menu, reached with the PIN.
     std::string menuTitle = "Facilitator";
-    std::string responsesStored = "responses stored for this survey";
+    std::string participantsFinished = "people finished this survey";
     std::string pauseStation = "Pause the station";
     std::string pauseHelp = "Participants then see a paused screen. To come back here, hold the top-left corner of "
                             "the screen for 3 seconds.";

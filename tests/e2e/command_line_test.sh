@@ -40,7 +40,50 @@ grep -q "not starting" "$tmp/err" || fail "run did not say it is not starting: $
 # run refuses a database that is not ours and leaves it as it was.
 printf 'precious notes, not a database\n' >"$tmp/notes.txt"
 cp "$tmp/notes.txt" "$tmp/notes.before"
-"$program" run --survey "$bundled" --db "$tmp/notes.txt" 2>"$tmp/err"; [ $? = 1 ] || fail "run should refuse the file"
+"$program" run --survey "$bundled" --db "$tmp/notes.txt" 2>"$tmp/err"; [ $? = 2 ] || fail "run should refuse the file"
 grep -q "notes.txt" "$tmp/err" || fail "the refusal does not name the file: $(cat "$tmp/err")"
 cmp -s "$tmp/notes.txt" "$tmp/notes.before" || fail "the refused file was changed"
-echo "PASS: help, version, plugins, validate and run's refusals behave as documented"
+
+# Stores that cannot be written are refused at start with the path and the reason, exit 2, nothing created.
+# expect_refusal REASON ARGS...: the program exits 2 and says the reason.
+expect_refusal() {
+  local reason=$1; shift
+  "$@" 2>"$tmp/err" >/dev/null; local status=$?
+  [ $status = 2 ] || fail "$* exited $status, not 2: $(cat "$tmp/err")"
+  grep -q -- "$reason" "$tmp/err" || fail "$*: no '$reason' in: $(cat "$tmp/err")"
+}
+mkdir "$tmp/folder"
+expect_refusal "is a folder, not a database file" "$program" run --survey "$bundled" --db "$tmp/folder"
+expect_refusal "does not exist" "$program" run --survey "$bundled" --db "$tmp/no/such/dir/x.db"
+[ ! -e "$tmp/no" ] || fail "a mistyped --db created folders"
+# Read-only, as an ordinary user would meet it (root may write anything, so drop to nobody).
+mkdir "$tmp/ro" && chmod 755 "$tmp/ro" && chmod 711 "$tmp"
+"$program" demo-data --survey "$bundled" --db "$tmp/ro/store.db" --responses 3 >/dev/null || fail "demo-data into a new store"
+chmod 444 "$tmp/ro/store.db"
+cp "$tmp/ro/store.db" "$tmp/store.before"
+as_nobody=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+expect_refusal "read-only file" "${as_nobody[@]}" "$program" run --survey "$bundled" --db "$tmp/ro/store.db"
+cmp -s "$tmp/ro/store.db" "$tmp/store.before" || fail "the read-only store was changed"
+expect_refusal "read-only folder" "${as_nobody[@]}" "$program" run --survey "$bundled" --db "$tmp/ro/new.db"
+[ ! -e "$tmp/ro/new.db" ] || fail "a refused store was created"
+chmod 700 "$tmp"
+
+# demo-data never mixes with real answers: it refuses a store a kiosk wrote to, and says how many and what to do.
+cp "$tmp/store.before" "$tmp/real.db" && chmod 644 "$tmp/real.db"
+sqlite3 "$tmp/real.db" "DELETE FROM settings WHERE key = 'demo_data_store'" || fail "sqlite3"
+expect_refusal "holds real answers (3 people for survey 'diagnostic-signs')" \
+  "$program" demo-data --survey "$bundled" --db "$tmp/real.db" --responses 3
+grep -q -- "--db FILE" "$tmp/err" || fail "the refusal does not say how to choose another store: $(cat "$tmp/err")"
+"$program" demo-data --survey "$bundled" --db "$tmp/ro/more.db" --responses 2 >/dev/null &&
+  "$program" demo-data --survey "$bundled" --db "$tmp/ro/more.db" --responses 2 >/dev/null ||
+  fail "demo-data refused to add to its own demo store"
+
+# reset-pin: clears the PIN and its throttle, says so, and touches nothing else.
+sqlite3 "$tmp/real.db" "INSERT INTO settings VALUES ('facilitator_pin_hash', 'x'), ('facilitator_pin_throttle', '4:99')"
+"$program" reset-pin --db "$tmp/real.db" >"$tmp/out" || fail "reset-pin failed"
+grep -q "Cleared the facilitator PIN of $tmp/real.db" "$tmp/out" || fail "reset-pin said: $(cat "$tmp/out")"
+[ "$(sqlite3 "$tmp/real.db" "SELECT count(*) FROM settings WHERE key LIKE 'facilitator_pin%'")" = 0 ] ||
+  fail "reset-pin left the PIN"
+[ "$(sqlite3 "$tmp/real.db" "SELECT count(*) FROM responses")" = 3 ] || fail "reset-pin lost answers"
+"$program" reset-pin --db "$tmp/real.db" | grep -q "No facilitator PIN was set" || fail "reset-pin on no PIN"
+echo "PASS: help, version, plugins, validate, reset-pin and the refusals of run and demo-data behave as documented"

@@ -193,7 +193,7 @@ protected:
         access.loadPinHash = [this] { return m_pinHash; };
         access.savePinHash = [this](const std::string& hash) { m_pinHash = hash; };
         access.onFacilitator = [this] { ++m_facilitatorOpened; };
-        access.responseCount = [this] { return m_storedResponses; };
+        access.participantCount = [this] { return m_finishedParticipants; };
         access.onExit = [this] { ++m_exits; };
         m_shell->setFacilitatorAccess(std::move(access));
         frame();
@@ -236,7 +236,7 @@ protected:
     std::optional<std::string> m_pinHash;
     int m_facilitatorOpened = 0;
     int m_exits = 0;
-    uint64_t m_storedResponses = 42;
+    uint64_t m_finishedParticipants = 42;
     std::unique_ptr<alignkiosk::plugin_host::PluginHost> m_host;
     alignkiosk::core::Survey m_survey;
     std::unique_ptr<Shell> m_shell;
@@ -571,7 +571,7 @@ TEST_F(ShellTest, TheMenuShowsTheCountAndPausesResumesExitsAndGoesBack) {
     openMenuWithTheCorner("1234");
     std::string text = frameText();
     EXPECT_NE(text.find("42"), std::string::npos) << text;
-    EXPECT_NE(text.find("responses stored for this survey"), std::string::npos) << text;
+    EXPECT_NE(text.find("people finished this survey"), std::string::npos) << text;
     EXPECT_NE(text.find("Pause the station"), std::string::npos) << text;
 
     // Back: the station as it was.
@@ -579,7 +579,7 @@ TEST_F(ShellTest, TheMenuShowsTheCountAndPausesResumesExitsAndGoesBack) {
     EXPECT_EQ(m_shell->view(), Shell::View::Attract);
 
     // Pause: a calm screen that no tap gets past, and that costs no wake-ups.
-    m_storedResponses = 43;
+    m_finishedParticipants = 43;
     openMenuWithTheCorner("1234");
     EXPECT_NE(frameText().find("43"), std::string::npos) << "the count is read afresh when the menu opens";
     tapMenu(Shell::MenuButton::PauseOrResume);
