@@ -176,6 +176,42 @@ TEST(PinGuard, WithoutAHashEveryTryIsWrong) {
     EXPECT_EQ(guard.wrongTries(), 1);
 }
 
+TEST(PinGuard, ALockOutOutlivesARestart) {
+    FakeClock time;
+    PinGuard guard(time.clock());
+    const std::optional<std::string> hash = hashOf1234();
+    for (int i = 0; i < 4; ++i) {
+        guard.check("x", hash);
+        time.advance(guard.lockoutRemaining());
+    }
+    guard.check("x", hash); // the fifth wrong try: 20 s
+    const int64_t wallNow = 1'800'000'000;
+    const PinThrottle kept = guard.snapshot(wallNow);
+    EXPECT_EQ(kept.wrongTries, 5);
+    EXPECT_EQ(kept.lockedUntil, wallNow + 20);
+
+    // A new program, 5 s later on the wall clock, on a steady clock that started anywhere.
+    FakeClock later;
+    PinGuard restarted(later.clock());
+    restarted.restore(kept, wallNow + 5);
+    EXPECT_EQ(restarted.wrongTries(), 5);
+    EXPECT_EQ(restarted.lockoutRemaining(), seconds(15));
+    EXPECT_EQ(restarted.check("1234", hash), PinCheck::LockedOut);
+    later.advance(seconds(15));
+    EXPECT_EQ(restarted.check("x", hash), PinCheck::Rejected); // the sixth: 40 s, not a fresh 0
+    EXPECT_EQ(restarted.lockoutRemaining(), seconds(40));
+}
+
+TEST(PinGuard, ARestoredLockOutNeverExceedsTheMaximum) {
+    FakeClock time;
+    PinGuard guard(time.clock());
+    guard.restore({3, 1'800'000'000 + 86400}, 1'800'000'000); // a clock set back by a day
+    EXPECT_EQ(guard.lockoutRemaining(), PinGuard::kMaxLockout);
+    guard.restore({0, 0}, 1'800'000'000);
+    EXPECT_FALSE(guard.lockedOut());
+    EXPECT_EQ(guard.snapshot(1'800'000'000), PinThrottle{});
+}
+
 // [SECTION] In the store
 
 using alignkiosk::test_support::TempDir;
@@ -202,6 +238,30 @@ TEST(FacilitatorPin, TheStoreNeverTakesARawPin) {
     EXPECT_THROW(savePinHash(store, "1234"), PinError);
     EXPECT_THROW(savePinHash(store, ""), PinError);
     EXPECT_EQ(loadPinHash(store), std::nullopt);
+}
+
+TEST(FacilitatorPin, TheThrottleIsKeptInTheStoreAndResetPinClearsBoth) {
+    auto store = ResponseStore::open(":memory:");
+    EXPECT_EQ(loadPinThrottle(store), PinThrottle{});
+    savePinHash(store, hashOf1234());
+    savePinThrottle(store, {4, 1'800'000'040});
+    EXPECT_EQ(loadPinThrottle(store), (PinThrottle{4, 1'800'000'040}));
+    savePinThrottle(store, {});
+    EXPECT_EQ(store.setting(kPinThrottleSettingKey), std::nullopt);
+
+    savePinThrottle(store, {4, 1'800'000'040});
+    EXPECT_TRUE(resetPin(store));
+    EXPECT_EQ(loadPinHash(store), std::nullopt);
+    EXPECT_EQ(loadPinThrottle(store), PinThrottle{});
+    EXPECT_FALSE(resetPin(store));
+}
+
+TEST(FacilitatorPin, AMangledThrottleReadsAsTheStrictest) {
+    auto store = ResponseStore::open(":memory:");
+    store.setSetting(kPinThrottleSettingKey, "lots");
+    const PinThrottle throttle = loadPinThrottle(store);
+    EXPECT_GE(throttle.wrongTries, PinGuard::kTriesBeforeLockout);
+    EXPECT_GT(throttle.lockedUntil, 0);
 }
 
 } // namespace

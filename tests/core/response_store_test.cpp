@@ -5,7 +5,15 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <sched.h>
 #include <stdlib.h>
+#include <sys/mount.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <functional>
 
 #include <algorithm>
 #include <cstdio>
@@ -637,6 +645,150 @@ TEST_F(ResponseStoreTest, EmptyFileBecomesAStore) {
     auto store = ResponseStore::open(dbPath(), fixedDate());
     store.submit(pulse());
     EXPECT_EQ(store.count(), 3u);
+}
+
+// [SECTION] Counting people and surveys
+
+TEST(ResponseStore, CountsPeopleNotRows) {
+    auto store = ResponseStore::open(":memory:", fixedDate());
+    EXPECT_EQ(store.participants("team-pulse"), 0u);
+    store.submit(pulse());
+    store.submit(pulse(std::nullopt));
+    store.submit(singleStep("other", "s1"));
+    EXPECT_EQ(store.count(), 7u);
+    EXPECT_EQ(store.participants("team-pulse"), 2u);
+    EXPECT_EQ(store.participants("other"), 1u);
+    EXPECT_EQ(store.surveys().size(), 2u);
+    EXPECT_EQ(store.surveys()[0].surveyId, "other");
+    EXPECT_EQ(store.surveys()[0].participants, 1u);
+    EXPECT_EQ(store.surveys()[1].surveyId, "team-pulse");
+    EXPECT_EQ(store.surveys()[1].participants, 2u);
+}
+
+TEST(ResponseStore, SubmitAllStoresEveryoneInOneGoOrNobody) {
+    auto store = ResponseStore::open(":memory:", fixedDate());
+    std::vector<Submission> many(300, pulse());
+    store.submitAll(many);
+    EXPECT_EQ(store.participants("team-pulse"), 300u);
+    many.push_back(pulse());
+    many.back().responses[1].payload = "{not json";
+    EXPECT_THROW(store.submitAll(many), StoreError);
+    EXPECT_EQ(store.count(), 900u);
+}
+
+TEST(ResponseStore, LongAnswersUseBiggerSlotsAndTooLongOnesAreRefused) {
+    auto store = ResponseStore::open(":memory:", fixedDate());
+    for (std::size_t length : {10u, 300u, 1000u, 5000u, 60000u}) {
+        const std::string payload = R"({"text":")" + std::string(length, 'x') + "\"}";
+        store.submit(singleStep("long", "s" + std::to_string(length), payload));
+        EXPECT_NE(findStep(store.responses(), "s" + std::to_string(length)), nullptr);
+        EXPECT_EQ(findStep(store.responses(), "s" + std::to_string(length))->payload, payload);
+    }
+    const std::string tooLong = R"({"text":")" + std::string(70000, 'x') + "\"}";
+    try {
+        store.submit(singleStep("long", "huge", tooLong));
+        FAIL() << "expected StoreError";
+    } catch (const StoreError& error) {
+        EXPECT_NE(std::string(error.what()).find("more than the largest answer"), std::string::npos) << error.what();
+    }
+    EXPECT_EQ(store.count(), 5u);
+}
+
+TEST(ResponseStore, EraseSettingForgetsIt) {
+    auto store = ResponseStore::open(":memory:");
+    store.setSetting("a", "1");
+    store.eraseSetting("a");
+    store.eraseSetting("never-set");
+    EXPECT_EQ(store.setting("a"), std::nullopt);
+}
+
+// [SECTION] Stores that cannot be written are refused at open, untouched
+
+std::string refusalOf(const fs::path& path, ResponseStoreOptions options = {}) {
+    try {
+        ResponseStore::open(path, std::move(options));
+    } catch (const StoreError& error) {
+        return error.what();
+    }
+    return "opened";
+}
+
+TEST_F(ResponseStoreTest, AFolderIsNotADatabaseFile) {
+    const std::string message = refusalOf(m_dir.path());
+    EXPECT_NE(message.find("is a folder, not a database file"), std::string::npos) << message;
+    EXPECT_NE(message.find(m_dir.path().string()), std::string::npos) << message;
+}
+
+TEST_F(ResponseStoreTest, AForeignDatabaseWithAHotJournalIsRefusedBeforeSqliteRollsItBack) {
+    // Another program's database, caught in the middle of a transaction: its journal is hot.
+    RawDatabase(dbPath(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        .exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ada')");
+    const std::string journal = "pretend journal bytes";
+    writeBytes(dbPath().string() + "-journal", journal);
+    const std::string bytes = readBytes(dbPath());
+    const std::string message = refusalOf(dbPath());
+    EXPECT_NE(message.find("not an alignkiosk response store"), std::string::npos) << message;
+    EXPECT_NE(message.find("unfinished journal"), std::string::npos) << message;
+    EXPECT_EQ(readBytes(dbPath()), bytes);
+    EXPECT_EQ(readBytes(dbPath().string() + "-journal"), journal);
+}
+
+// Runs `body` in a child process with a private mount namespace (so it may mount a small or read-only file system
+// over the test's folder without touching the machine), and returns what the child wrote to its pipe.
+std::string inPrivateMounts(const std::function<std::string()>& body) {
+    int out[2];
+    if (::pipe(out) != 0) return "pipe failed";
+    const pid_t child = ::fork();
+    if (child == 0) {
+        ::close(out[0]);
+        std::string result;
+        if (::unshare(CLONE_NEWNS) != 0 && (::unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0))
+            result = std::string("unshare failed: ") + std::strerror(errno);
+        else if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
+            result = std::string("mount --make-rprivate failed: ") + std::strerror(errno);
+        else
+            result = body();
+        (void)!::write(out[1], result.data(), result.size());
+        ::_exit(0);
+    }
+    ::close(out[1]);
+    std::string result;
+    char buffer[4096];
+    ssize_t n = 0;
+    while ((n = ::read(out[0], buffer, sizeof buffer)) > 0) result.append(buffer, static_cast<std::size_t>(n));
+    ::close(out[0]);
+    ::waitpid(child, nullptr, 0);
+    return result;
+}
+
+TEST_F(ResponseStoreTest, AReadOnlyFileSystemIsRefused) {
+    { ResponseStore::open(dbPath(), fixedDate()).submit(pulse()); }
+    const std::string bytes = readBytes(dbPath());
+    const std::string message = inPrivateMounts([&] {
+        if (::mount(m_dir.path().c_str(), m_dir.path().c_str(), nullptr, MS_BIND, nullptr) != 0 ||
+            ::mount(nullptr, m_dir.path().c_str(), nullptr, MS_BIND | MS_REMOUNT | MS_RDONLY, nullptr) != 0)
+            return std::string("read-only bind mount failed: ") + std::strerror(errno);
+        return refusalOf(dbPath()) + "\n" + refusalOf(m_dir.path() / "new.sqlite3");
+    });
+    EXPECT_NE(message.find(dbPath().string() + "': file is on a read-only file system"), std::string::npos) << message;
+    EXPECT_NE(message.find("new.sqlite3': folder '" + m_dir.path().string() + "' is on a read-only file system"),
+              std::string::npos)
+        << message;
+    EXPECT_EQ(readBytes(dbPath()), bytes);
+}
+
+TEST_F(ResponseStoreTest, AFullDiskIsRefusedAndNothingIsLeftBehind) {
+    const std::string message = inPrivateMounts([&] {
+        if (::mount("tmpfs", m_dir.path().c_str(), "tmpfs", 0, "size=256k") != 0)
+            return std::string("tmpfs mount failed: ") + std::strerror(errno);
+        const std::string refusal = refusalOf(dbPath());
+        std::string entries;
+        for (const auto& entry : fs::directory_iterator(m_dir.path())) entries += entry.path().filename().string();
+        return refusal + "\nleft: [" + entries + "]";
+    });
+    EXPECT_NE(message.find("disk full"), std::string::npos) << message;
+    EXPECT_NE(message.find(dbPath().string()), std::string::npos) << message;
+    EXPECT_NE(message.find("left: []"), std::string::npos) << message;
 }
 
 } // namespace
