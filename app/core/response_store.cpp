@@ -40,9 +40,10 @@ using sqlite::Transaction;
 //   random among the free ones of its size class. SQLite overwrites a cell of unchanged size in place
 //   (btreeOverwriteCell), so nothing else on the page moves. At every moment the rows sit in a uniformly random
 //   arrangement of the slots: which slot a row is in is independent of when it came.
-// - When a class is three-quarters full it doubles: the new empty slots are appended in slot order, and every row of
-//   the class is dealt again to a random slot of the bigger class, so old rows and new rows look alike (O(rows of the
-//   class) once per doubling, amortised O(1) per row).
+// - When a class is nine-tenths full it grows by half: the new empty slots are appended in slot order, and every row
+//   of the class is dealt again to a random slot of the bigger class, so old rows and new rows look alike (O(rows of
+//   the class) once per growth, amortised O(1) per row). Classes step by a factor of sqrt(2) in size, so a row wastes
+//   about a sixth of its slot; with the load between 0.6 and 0.9 a store takes about twice its rows' bytes.
 // Rows are never deleted; secure_delete zeroes anything SQLite frees all the same (the rows moved out of an older
 // schema's table, say). File times are set back to the session day's midnight after every write (the kernel's
 // change time, ctime, cannot be set by a program: it says when the store was last written, as the mtime did).
@@ -56,12 +57,16 @@ namespace {
 // Marks the file as ours in the SQLite header ("AlKs"), so we never migrate somebody else's database.
 constexpr int32_t kApplicationId = 0x416c4b73;
 
-// Slot classes: bodies of 256 << class bytes, 256 B to 64 KiB. A class's slots are numbered (class << 32) + n.
-constexpr int kSlotClasses = 9;
-constexpr uint64_t kSmallestSlot = 256;
+// Slot classes: bodies of 256 or 362 bytes (about 256 * sqrt(2)) shifted left by class / 2, 256 B to 64 KiB (the
+// same formula is the schema's CHECK). A class's slots are numbered (class << 32) + n.
+constexpr int kSlotClasses = 17;
 constexpr uint64_t kFirstCapacity = 64;
 
-// Free space a store wants before it opens for writing: doubling a class needs room, and a kiosk should not discover
+constexpr uint64_t slotBytes(int slotClass) {
+    return (slotClass % 2 == 0 ? uint64_t{256} : uint64_t{362}) << (slotClass / 2);
+}
+
+// Free space a store wants before it opens for writing: growing a class needs room, and a kiosk should not discover
 // a full disk at a participant's Finish.
 constexpr uint64_t kMinFreeBytes = 8u << 20;
 
@@ -106,14 +111,14 @@ ALTER TABLE responses RENAME TO responses_before_v3;
 CREATE TABLE answer_slots (
     slot INTEGER NOT NULL PRIMARY KEY,
     used INTEGER NOT NULL CHECK (used IN (0, 1)),
-    body BLOB    NOT NULL CHECK (length(body) = 256 << (slot >> 32))
+    body BLOB    NOT NULL CHECK (length(body) = (CASE (slot >> 32) % 2 WHEN 0 THEN 256 ELSE 362 END) << ((slot >> 32) / 2))
 ) STRICT;
 CREATE TABLE slot_classes (
-    class    INTEGER NOT NULL PRIMARY KEY CHECK (class BETWEEN 0 AND 8),
+    class    INTEGER NOT NULL PRIMARY KEY CHECK (class BETWEEN 0 AND 16),
     capacity INTEGER NOT NULL CHECK (capacity >= 0),
     used     INTEGER NOT NULL CHECK (used BETWEEN 0 AND capacity)
 ) STRICT;
-WITH RECURSIVE classes(c) AS (SELECT 0 UNION ALL SELECT c + 1 FROM classes WHERE c < 8)
+WITH RECURSIVE classes(c) AS (SELECT 0 UNION ALL SELECT c + 1 FROM classes WHERE c < 16)
 INSERT INTO slot_classes (class, capacity, used) SELECT c, 0, 0 FROM classes;
 CREATE VIEW responses AS
 SELECT json_extract(t, '$[0]') AS id, json_extract(t, '$[1]') AS survey_id, json_extract(t, '$[2]') AS survey_version,
@@ -358,7 +363,7 @@ struct ResponseStore::Impl {
         std::string body = sqlite::columnText(use.get(), 0);
         // At least one zero byte must follow the JSON: it marks where the text ends.
         for (int slotClass = 0; slotClass < kSlotClasses; ++slotClass) {
-            const uint64_t size = kSmallestSlot << slotClass;
+            const uint64_t size = slotBytes(slotClass);
             if (body.size() < size) {
                 body.resize(size, '\0');
                 return {std::move(body), slotClass};
@@ -366,7 +371,7 @@ struct ResponseStore::Impl {
         }
         db.fail("the response to step '" + row.draft->stepId + "' is " + std::to_string(body.size()) +
                 " bytes, more than the largest answer the store keeps (" +
-                std::to_string((kSmallestSlot << (kSlotClasses - 1)) - 1) + " bytes); nothing was stored");
+                std::to_string(slotBytes(kSlotClasses - 1) - 1) + " bytes); nothing was stored");
     }
 
     struct SlotClass {
@@ -392,7 +397,8 @@ struct ResponseStore::Impl {
 
     static int64_t slotNumber(int slotClass, uint64_t n) { return static_cast<int64_t>((uint64_t(slotClass) << 32) + n); }
 
-    // Overwrites a uniformly random free slot of the class (load stays at most 3/4, so about 4 looks at worst).
+    // Overwrites a uniformly random free slot of the class (rejection sampling: at most 9/10 of the slots are used, so
+    // ten looks at a cached page on average at worst).
     void placeInRandomSlot(int slotClass, uint64_t capacity, const std::string& body) {
         sqlite3_stmt* look = cached(slotUsed, "SELECT used FROM answer_slots WHERE slot = ?1");
         for (;;) {
@@ -412,13 +418,13 @@ struct ResponseStore::Impl {
         }
     }
 
-    // Doubles a class until `more` rows fit under three-quarters load, and deals every row of the class again into
+    // Grows a class by half until `more` rows fit under nine-tenths load, and deals every row of the class again into
     // the bigger class, so old and new rows are placed alike (see "Order-free layout").
     SlotClass grow(int index, SlotClass slots, uint64_t more) {
         uint64_t capacity = std::max(slots.capacity, kFirstCapacity);
-        while (4 * (slots.used + more) > 3 * capacity) capacity *= 2;
+        while (10 * (slots.used + more) > 9 * capacity) capacity += capacity / 2;
         if (capacity == slots.capacity) return slots;
-        const uint64_t bodyBytes = kSmallestSlot << index;
+        const uint64_t bodyBytes = slotBytes(index);
         std::vector<std::string> bodies;
         {
             StatementUse use(cached(classBodies, "SELECT body FROM answer_slots WHERE slot >= ?1 AND slot < ?2 AND used = 1"));
