@@ -51,6 +51,8 @@ protected:
             m_stored = hash;
             ++m_saves;
         };
+        storage.loadThrottle = [this] { return m_throttle; };
+        storage.saveThrottle = [this](const alignkiosk::core::PinThrottle& throttle) { m_throttle = throttle; };
         m_pad = std::make_unique<PinPad>(m_theme, alignkiosk::ui::ShellText{}, storage);
         m_pad->open(m_now);
         frame();
@@ -107,6 +109,7 @@ protected:
     alignkiosk::ui::Theme m_theme;
     std::unique_ptr<PinPad> m_pad;
     std::optional<std::string> m_stored;
+    alignkiosk::core::PinThrottle m_throttle; // as the store would keep it
     int m_saves = 0;
     bool m_failLoad = false;
     bool m_failSave = false;
@@ -233,6 +236,32 @@ TEST_F(PinPadTest, ClosingAndReopeningDoesNotSkipALockout) {
     frame();
     EXPECT_TRUE(m_pad->guard().lockedOut());
     EXPECT_NE(m_pad->message().find("Try again in"), std::string::npos);
+}
+
+TEST_F(PinPadTest, ARestartDoesNotSkipALockout) {
+    makePad(alignkiosk::core::hashPin("2468"));
+    for (const char* wrong : {"1111", "2222", "3333"}) tapKeys(wrong + kOk);
+    ASSERT_TRUE(m_pad->guard().lockedOut());
+    EXPECT_EQ(m_throttle.wrongTries, 3);
+    EXPECT_GT(m_throttle.lockedUntil, 0);
+
+    // The program restarts: a new pad over the same storage is still locked, and the next wrong try counts as the
+    // fourth (a 10 s lock-out), not the first.
+    m_pad.reset();
+    makePad(m_stored);
+    EXPECT_TRUE(m_pad->guard().lockedOut());
+    EXPECT_NE(m_pad->message().find("Try again in"), std::string::npos);
+    m_now += 6.0;
+    frame();
+    tapKeys("4444" + kOk);
+    EXPECT_EQ(m_pad->guard().wrongTries(), 4);
+    EXPECT_EQ(m_throttle.wrongTries, 4);
+    EXPECT_NE(m_pad->message().find("Try again in 10 s"), std::string::npos) << m_pad->message();
+    // The right PIN clears what is kept.
+    m_now += 11.0;
+    frame();
+    tapKeys("2468" + kOk);
+    EXPECT_EQ(m_throttle, alignkiosk::core::PinThrottle{});
 }
 
 TEST_F(PinPadTest, KeyboardDigitsBackspaceAndEnterWork) {
