@@ -3,6 +3,7 @@
 #include "random_bytes.h"
 #include "sqlite_connection.h"
 #include "store_path_checks.h"
+#include "store_vfs.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -581,7 +582,8 @@ ResponseStore ResponseStore::open(const fs::path& path, ResponseStoreOptions opt
     } cleanup{path, created};
 
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                                   inMemory ? nullptr : storeVfsName());
     Database db(path, raw);
     if (rc != SQLITE_OK) db.failSqlite("cannot open");
     sqlite3_extended_result_codes(raw, 1);
