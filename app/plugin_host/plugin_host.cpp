@@ -69,13 +69,19 @@ const PluginReport& PluginHost::loadFile(const std::filesystem::path& file) {
     try {
         // The same file again (a --plugin-dir naming the built-in directory, a link): dlopen would hand back the
         // loaded library itself, and refusing that "duplicate" would deinit the copy in use. Refuse it untouched.
-        std::vector<std::filesystem::path> known;
-        for (const auto& loaded : m_plugins) known.push_back(loaded->path());
-        for (const StoppedModule& stopped : m_stopped) known.push_back(stopped.file);
-        for (const auto& path : known) {
+        const auto same = [&file](const std::filesystem::path& path) {
             std::error_code sameError;
-            if (std::filesystem::equivalent(path, file, sameError)) {
-                report.reason = "the same file as " + path.string() + ", which is already loaded";
+            return std::filesystem::equivalent(path, file, sameError);
+        };
+        for (const auto& loaded : m_plugins) {
+            if (same(loaded->path())) {
+                report.reason = "the same file as " + loaded->path().string() + ", which is already loaded";
+                return finish();
+            }
+        }
+        for (const StoppedModule& stopped : m_stopped) {
+            if (same(stopped.file)) {
+                report.reason = "the same file as " + stopped.file.string() + ", whose modules are stopped";
                 return finish();
             }
         }

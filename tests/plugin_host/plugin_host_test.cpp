@@ -354,6 +354,9 @@ TEST(PluginHost, APluginWhoseOnlyModuleIsQuarantinedIsNotLoadedButItsModuleIsKno
                      "allow it again");
     // The library was never opened in this process.
     EXPECT_EQ(dlopen(kCrashPage.c_str(), RTLD_NOW | RTLD_NOLOAD), nullptr);
+    // Named a second time (another --plugin-dir), it is the same stopped file.
+    EXPECT_EQ(host.loadFile(kCrashPage.parent_path() / "." / kCrashPage.filename()).reason,
+              "the same file as " + kCrashPage.string() + ", whose modules are stopped");
 }
 
 TEST(PluginHost, OnlyTheQuarantinedModuleOfAPluginIsLeftOut) {
