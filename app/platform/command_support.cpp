@@ -49,9 +49,13 @@ std::optional<core::ResponseStore> openStoreFor(const CommandLine& commandLine) 
 }
 
 std::optional<std::vector<std::unique_ptr<plugin_host::ModuleInstance>>>
-createModulesFor(const core::Survey& survey, const plugin_host::PluginHost& host) {
+createModulesFor(const core::Survey& survey, const plugin_host::PluginHost& host, StoppedModules stopped) {
     std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules;
     for (const core::Step& step : survey.steps) {
+        if (stopped == StoppedModules::LeaveOut && host.isQuarantined(step.moduleId)) {
+            modules.push_back(nullptr);
+            continue;
+        }
         std::string error;
         auto module = host.createModule(step, survey.language, error);
         if (!module) {

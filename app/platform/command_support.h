@@ -40,9 +40,16 @@ constexpr int kStoreRefused = 2;
 // reason and returns nothing when it cannot be opened.
 std::optional<core::ResponseStore> openStoreFor(const CommandLine& commandLine);
 
+// What createModulesFor does with a step whose module is quarantined (PluginHost::setQuarantine).
+enum class StoppedModules {
+    Refuse,  // like any module that cannot be created
+    LeaveOut // a null instance in its place: the shell leaves the step out (quietly; the caller says so once)
+};
+
 // One module instance per step, in step order; prints the reason and returns nothing if any step's module fails.
 std::optional<std::vector<std::unique_ptr<plugin_host::ModuleInstance>>>
-createModulesFor(const core::Survey& survey, const plugin_host::PluginHost& host);
+createModulesFor(const core::Survey& survey, const plugin_host::PluginHost& host,
+                 StoppedModules stopped = StoppedModules::Refuse);
 
 // Loads the plugins (built-in directory, then --plugin-dir) and reports refusals on stderr.
 void loadPluginsReportingRefusals(plugin_host::PluginHost& host, const core::InstallLayout& layout,

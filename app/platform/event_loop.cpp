@@ -74,6 +74,7 @@ void runEventLoop(KioskWindow& window, const FrameCallbacks& callbacks) {
         }
         drawOne(window, callbacks);
         window.present();
+        if (callbacks.afterPresent) callbacks.afterPresent();
         if (imguiSawAPressOrRelease()) framesLeft = std::max(framesLeft, 1);
     }
 }

@@ -23,6 +23,8 @@ struct FrameCallbacks {
     std::function<unsigned()> background;
     // Optional: runs after a frame is rendered, before it is shown (e.g. to save it as a picture).
     std::function<void()> afterRender;
+    // Optional: runs after a frame was handed to the window system to be shown (not for screenshots).
+    std::function<void()> afterPresent;
     // Optional: sees this frame's input after the backend gathered it and before ImGui::NewFrame hands it to the
     // widgets (the on-screen keyboard turns taps on its keys into characters here).
     std::function<void(ImGuiIO&)> beforeNewFrame;

@@ -1,39 +1,107 @@
 // `alignkiosk run`: the kiosk itself. Everything that can be checked is checked before a window opens, so a bad survey
-// or database is reported on the terminal and nothing starts half-way.
+// or database is reported on the terminal and nothing starts half-way. With --kiosk the station runs under a
+// supervisor (station_supervisor.h) that starts it again, without the module that crashed it, when it dies.
 #include "commands.h"
 
 #include "command_support.h"
 #include "dashboard_session.h"
 #include "event_loop.h"
 #include "kiosk_window.h"
+#include "station_supervisor.h"
 #include "termination_signals.h"
 
+#include "core/data_paths.h"
 #include "core/demo_data.h"
 #include "core/facilitator_pin.h"
+#include "core/module_quarantine.h"
+#include "plugin_host/child_status.h"
 #include "ui/dashboard.h"
 #include "ui/shell.h"
 #include "ui/theme.h"
 
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 namespace alignkiosk::platform {
 
-int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) {
+namespace {
+
+// The quarantine must be known before the first plugin is loaded, and it lives in the store. A store that does not
+// exist yet holds none, and is created only once the survey proved valid (a mistyped survey leaves no database
+// behind); one that exists is opened before the plugins are loaded.
+bool storeExists(const CommandLine& commandLine) {
+    std::error_code error;
+    return std::filesystem::exists(commandLine.database.value_or(core::defaultDatabasePath()), error);
+}
+
+// The stored quarantine with every module that crashed this station since its supervisor started added to it, and
+// written back. A store that cannot take it still keeps the module out of this run.
+std::vector<core::QuarantinedModule> quarantineFor(core::ResponseStore* store,
+                                                   const std::vector<StationCrash>& crashes) {
+    std::vector<core::QuarantinedModule> quarantine;
+    try {
+        if (store) quarantine = core::loadQuarantine(*store);
+    } catch (const std::exception& error) {
+        std::cerr << "alignkiosk: cannot read the stopped modules: " << error.what() << '\n';
+    }
+    for (const StationCrash& crash : crashes) {
+        if (crash.moduleId.empty()) continue;
+        const core::QuarantinedModule module{crash.moduleId, plugin_host::signalName(crash.signal), crash.call};
+        std::erase_if(quarantine, [&](const auto& other) { return other.moduleId == module.moduleId; });
+        quarantine.push_back(module);
+        try {
+            if (store) core::addToQuarantine(*store, module);
+        } catch (const std::exception& error) {
+            std::cerr << "alignkiosk: cannot keep module '" << module.moduleId << "' stopped after a restart: "
+                      << error.what() << '\n';
+        }
+    }
+    for (const core::QuarantinedModule& module : quarantine)
+        std::cerr << "alignkiosk: module '" << module.moduleId << "' is stopped (it crashed the station: "
+                  << module.signal << (module.call.empty() ? "" : " in " + module.call)
+                  << "); it is not loaded until the facilitator allows it again\n";
+    return quarantine;
+}
+
+std::vector<std::string> moduleIds(const std::vector<core::QuarantinedModule>& modules) {
+    std::vector<std::string> ids;
+    for (const core::QuarantinedModule& module : modules) ids.push_back(module.moduleId);
+    return ids;
+}
+
+int runStation(const CommandLine& commandLine, const core::InstallLayout& layout, const StationStart& start) {
     TerminationSignals::block(); // before any thread starts; the watcher below takes them
     ImGuiContextScope imgui;
     plugin_host::PluginHost host(imgui.context());
+    std::optional<core::ResponseStore> store;
+    if (!start.crashes.empty() || storeExists(commandLine)) {
+        store = openStoreFor(commandLine);
+        if (!store) return kStoreRefused;
+    }
+    std::vector<core::QuarantinedModule> quarantine = quarantineFor(store ? &*store : nullptr, start.crashes);
+    host.setQuarantine(moduleIds(quarantine));
     loadPluginsReportingRefusals(host, layout, commandLine);
     const std::optional<core::Survey> survey = loadSurveyFor(commandLine, layout, host);
     if (!survey) return 1;
-    std::optional<core::ResponseStore> store = openStoreFor(commandLine);
+    if (!store) store = openStoreFor(commandLine);
     if (!store) return kStoreRefused;
     if (store->setting(core::kDemoStoreSettingKey) == "yes")
         std::cerr << "alignkiosk: note: " << store->path().string()
                   << " holds demo answers (alignkiosk demo-data); give a workshop its own store with --db FILE\n";
-    auto modules = createModulesFor(*survey, host);
+    // A step whose module is stopped is left out, and the survey starts without it: a station that refused to start
+    // would leave the room with no survey at all, and the facilitator menu says what is missing. (A survey with no
+    // step left asks for the facilitator on its attract screen.)
+    auto modules = createModulesFor(*survey, host, StoppedModules::LeaveOut);
     if (!modules) return 1;
+    for (std::size_t i = 0; i < survey->steps.size(); ++i)
+        if (!(*modules)[i])
+            std::cerr << "alignkiosk: step '" << survey->steps[i].id << "' is left out: its module "
+                      << survey->steps[i].moduleId << " is stopped\n";
 
     // The survey's "kiosk" settings, with the command line's flags over them.
     const core::KioskSettings settings = kioskSettingsFor(commandLine, survey->kiosk);
@@ -57,6 +125,7 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
     shell.setKioskMode(commandLine.kiosk);
     shell.setIdleTimeout(static_cast<double>(settings.idleTimeout));
     shell.setStillThereSeconds(static_cast<double>(settings.stillThere));
+    if (!start.crashes.empty()) shell.showRestartNotice(); // the participant who was answering is told to start again
 
     // The facilitator's view, reached from the facilitator menu behind the PIN; built on first use and kept, with its
     // own module instances for the panels (the shell's hold a participant's answers).
@@ -89,12 +158,32 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
     access.savePinThrottle = [&store](const core::PinThrottle& throttle) { core::savePinThrottle(*store, throttle); };
     // The menu's Exit, behind the PIN: in kiosk mode the one way out besides a signal (the window refuses to close).
     access.onExit = [&window] { window->close(); };
+    access.stoppedModules = [&quarantine, &host] {
+        std::vector<ui::Shell::StoppedModule> stopped;
+        for (const core::QuarantinedModule& module : quarantine) {
+            const plugin_host::ModuleDescription* description = host.describeModule(module.moduleId);
+            stopped.push_back({module.moduleId, description ? description->name : std::string(), module.signal,
+                               module.call});
+        }
+        return stopped;
+    };
+    // Allowing a module again: stored at once; under the supervisor the station starts again to load it (a module is
+    // loaded only at start), otherwise it comes back at the next start.
+    bool restartRequested = false;
+    access.allowModule = [&](const std::string& moduleId) {
+        core::releaseFromQuarantine(*store, moduleId);
+        std::cerr << "alignkiosk: module '" << moduleId << "' is allowed again by the facilitator\n";
+        if (!start.supervised) return;
+        restartRequested = true;
+        window->close();
+    };
+    access.allowRestartsStation = start.supervised;
     shell.setFacilitatorAccess(std::move(access));
 
     FrameCallbacks callbacks;
     callbacks.draw = [&](double now) {
         if (inFacilitatorView && !facilitator) {
-            auto panelModules = createModulesFor(*survey, host);
+            auto panelModules = createModulesFor(*survey, host, StoppedModules::LeaveOut);
             if (panelModules) {
                 facilitator.emplace();
                 facilitator->modules = std::move(*panelModules);
@@ -137,8 +226,29 @@ int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) 
     callbacks.afterRender = [&]() {
         if (facilitator) facilitator->session->afterRender(*window);
     };
+    // How long the station was gone, for the log (and the crash-recovery benchmark): from the supervisor seeing it die
+    // to the restarted station's first frame on the screen.
+    bool backReported = start.crashes.empty();
+    callbacks.afterPresent = [&]() {
+        if (backReported) return;
+        backReported = true;
+        const auto gone = std::chrono::steady_clock::now() - start.crashes.back().stoppedAt;
+        std::fprintf(stderr, "alignkiosk: the station is back on its attract screen %.3f s after it stopped\n",
+                     std::chrono::duration<double>(gone).count());
+    };
 
-    return runOrCapture(*window, callbacks, commandLine.screenshot);
+    const int status = runOrCapture(*window, callbacks, commandLine.screenshot);
+    return restartRequested ? kRestartStationExitCode : status;
+}
+
+} // namespace
+
+int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) {
+    // The touchscreen station is supervised: a module that crashes it takes it away for a moment, not for good.
+    // A screenshot or a laptop's window runs in this process, as before.
+    if (commandLine.kiosk && !commandLine.screenshot)
+        return superviseStation([&](const StationStart& start) { return runStation(commandLine, layout, start); });
+    return runStation(commandLine, layout, StationStart{});
 }
 
 } // namespace alignkiosk::platform

@@ -8,7 +8,9 @@
 namespace alignkiosk::plugin_host {
 
 namespace {
+
 std::string text(const char* value) { return value ? std::string(value) : std::string(); }
+
 } // namespace
 
 std::unique_ptr<LoadedPlugin> LoadedPlugin::load(const std::filesystem::path& path, void* imguiContext,
@@ -29,6 +31,7 @@ LoadedPlugin::LoadedPlugin(std::filesystem::path path, void* imguiContext)
 
 LoadedPlugin::~LoadedPlugin() {
     deinitialise();
+    const WitnessedCall witness({}, "dlclose"); // the library's destructors run
     m_library.close();
 }
 
@@ -39,8 +42,14 @@ const ModuleDescription* LoadedPlugin::findModule(const std::string& moduleId) c
 }
 
 std::string LoadedPlugin::initialise() {
+    // While loading there is no module yet: the witness records only which entry function runs (see call_witness.h).
     std::string error;
-    if (!m_library.open(m_path, error)) return "not a loadable shared library: " + error;
+    bool opened = false;
+    {
+        const WitnessedCall witness({}, "dlopen");
+        opened = m_library.open(m_path, error);
+    }
+    if (!opened) return "not a loadable shared library: " + error;
 
     m_entry = m_library.entry();
     if (!m_entry)
@@ -50,22 +59,23 @@ std::string LoadedPlugin::initialise() {
 
     bool initialised = false;
     m_initCalled = true;
-    if (!callPlugin([&] { initialised = m_entry->init(m_host.raw()); })) return "init threw an exception";
+    if (!callPlugin({}, "init", [&] { initialised = m_entry->init(m_host.raw()); })) return "init threw an exception";
     if (!initialised) return "init failed (the plugin's init returned false)";
 
     const void* factory = nullptr;
-    if (!callPlugin([&] { factory = m_entry->get_factory(ALIGNKIOSK_MODULE_FACTORY_V1_ID); }))
+    if (!callPlugin({}, "get_factory", [&] { factory = m_entry->get_factory(ALIGNKIOSK_MODULE_FACTORY_V1_ID); }))
         return "get_factory threw an exception";
     m_factory = static_cast<const alignkiosk_module_factory_v1*>(factory);
     if (auto refusal = checkFactory(m_factory)) return *refusal;
 
     uint32_t moduleCount = 0;
-    if (!callPlugin([&] { moduleCount = m_factory->module_count(); })) return "module_count threw an exception";
+    if (!callPlugin({}, "module_count", [&] { moduleCount = m_factory->module_count(); }))
+        return "module_count threw an exception";
     if (moduleCount == 0) return "provides no modules";
 
     for (uint32_t i = 0; i < moduleCount; ++i) {
         const alignkiosk_module_descriptor_v1* descriptor = nullptr;
-        if (!callPlugin([&] { descriptor = m_factory->module_descriptor(i); }))
+        if (!callPlugin({}, "module_descriptor", [&] { descriptor = m_factory->module_descriptor(i); }))
             return "module_descriptor threw an exception";
         if (auto refusal = checkDescriptor(descriptor, i)) return *refusal;
         ModuleDescription module{text(descriptor->id), text(descriptor->version), text(descriptor->name),
@@ -80,7 +90,7 @@ void LoadedPlugin::deinitialise() {
     if (!m_initCalled) return;
     m_initCalled = false;
     // deinit also follows an init that failed or threw, so the plugin can undo what it had begun.
-    callPlugin([&] { m_entry->deinit(); });
+    callPlugin({}, "deinit", [&] { m_entry->deinit(); });
 }
 
 } // namespace alignkiosk::plugin_host

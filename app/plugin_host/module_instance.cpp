@@ -51,30 +51,34 @@ ModuleInstance::ModuleInstance(alignkiosk_module_v1* module, std::unique_ptr<Ste
 
 ModuleInstance::~ModuleInstance() {
     // destroy runs before m_content goes: the module may read its content until then.
-    if (auto destroy = ALIGNKIOSK_MODULE_FUNCTION(m_module, destroy)) callPlugin([&] { destroy(m_module); });
+    if (auto destroy = ALIGNKIOSK_MODULE_FUNCTION(m_module, destroy))
+        callPlugin(m_moduleId, "destroy", [&] { destroy(m_module); });
 }
 
 void ModuleInstance::reset() {
-    if (auto resetModule = ALIGNKIOSK_MODULE_FUNCTION(m_module, reset)) callPlugin([&] { resetModule(m_module); });
+    if (auto resetModule = ALIGNKIOSK_MODULE_FUNCTION(m_module, reset))
+        callPlugin(m_moduleId, "reset", [&] { resetModule(m_module); });
 }
 
 uint32_t ModuleInstance::pageCount() const {
     uint32_t pages = 0;
-    if (auto count = ALIGNKIOSK_MODULE_FUNCTION(m_module, page_count)) callPlugin([&] { pages = count(m_module); });
+    if (auto count = ALIGNKIOSK_MODULE_FUNCTION(m_module, page_count))
+        callPlugin(m_moduleId, "page_count", [&] { pages = count(m_module); });
     return pages;
 }
 
 bool ModuleInstance::drawPage(uint32_t page, const alignkiosk_frame_v1& frame) {
     bool drawn = false;
     if (auto draw = ALIGNKIOSK_MODULE_FUNCTION(m_module, draw_page))
-        if (!callPlugin([&] { drawn = draw(m_module, page, &frame); })) drawn = false;
+        if (!callPlugin(m_moduleId, "draw_page", [&] { drawn = draw(m_module, page, &frame); })) drawn = false;
     return drawn;
 }
 
 bool ModuleInstance::pageComplete(uint32_t page) const {
     bool complete = false;
     if (auto isComplete = ALIGNKIOSK_MODULE_FUNCTION(m_module, page_complete))
-        if (!callPlugin([&] { complete = isComplete(m_module, page); })) complete = false;
+        if (!callPlugin(m_moduleId, "page_complete", [&] { complete = isComplete(m_module, page); }))
+            complete = false;
     return complete;
 }
 
@@ -84,7 +88,7 @@ std::optional<std::string> ModuleInstance::answerJson() const {
     std::string payload;
     const alignkiosk_sink_v1 sink{sizeof(alignkiosk_sink_v1), &payload, appendToString};
     bool written = false;
-    if (!callPlugin([&] { written = write(m_module, &sink); })) return std::nullopt;
+    if (!callPlugin(m_moduleId, "write_answer", [&] { written = write(m_module, &sink); })) return std::nullopt;
     // A module that claims success without writing anything has no answer the store could keep.
     if (!written || payload.empty()) return std::nullopt;
     return payload;
@@ -97,7 +101,8 @@ std::optional<std::vector<ModuleInstance::Finding>> ModuleInstance::score(
     std::vector<Finding> findings;
     const alignkiosk_finding_sink_v1 sink{sizeof(alignkiosk_finding_sink_v1), &findings, collectFinding};
     bool scored = false;
-    if (!callPlugin([&] { scored = scoreModule(m_module, &aggregate, &sink); }) || !scored) return std::nullopt;
+    if (!callPlugin(m_moduleId, "score", [&] { scored = scoreModule(m_module, &aggregate, &sink); }) || !scored)
+        return std::nullopt;
     return findings;
 }
 
@@ -108,7 +113,8 @@ ModuleInstance::Panel ModuleInstance::dashboardPanel(bool& failed) const {
     if (!getExtension) return panel;
     // The newest table first: v2 also hands over the open answers. A 1.1 plugin knows only v1.
     const void* extension = nullptr;
-    if (!callPlugin([&] { extension = getExtension(m_module, ALIGNKIOSK_DASHBOARD_PANEL_V2_ID); })) {
+    if (!callPlugin(m_moduleId, "get_extension",
+                    [&] { extension = getExtension(m_module, ALIGNKIOSK_DASHBOARD_PANEL_V2_ID); })) {
         failed = true;
         return panel;
     }
@@ -117,7 +123,8 @@ ModuleInstance::Panel ModuleInstance::dashboardPanel(bool& failed) const {
         panel.v2 = v2;
         return panel;
     }
-    if (!callPlugin([&] { extension = getExtension(m_module, ALIGNKIOSK_DASHBOARD_PANEL_V1_ID); })) {
+    if (!callPlugin(m_moduleId, "get_extension",
+                    [&] { extension = getExtension(m_module, ALIGNKIOSK_DASHBOARD_PANEL_V1_ID); })) {
         failed = true;
         return panel;
     }
@@ -158,11 +165,10 @@ PanelOutcome ModuleInstance::drawDashboardPanel(const core::ModuleAggregate& agg
 PanelOutcome ModuleInstance::drawPanel(const Panel& panel, const AggregateBuffer& groups,
                                        const alignkiosk_frame_v1& frame) const {
     bool drawn = false;
-    const bool called = panel.v2 ? callPlugin([&] { drawn = panel.v2->draw_panel(m_module, &groups.input(), &frame); })
-                                 : callPlugin([&] {
-                                       drawn = panel.v1->draw_panel(m_module, groups.groups(), groups.groupCount(),
-                                                                    &frame);
-                                   });
+    const bool called = callPlugin(m_moduleId, "draw_panel", [&] {
+        drawn = panel.v2 ? panel.v2->draw_panel(m_module, &groups.input(), &frame)
+                         : panel.v1->draw_panel(m_module, groups.groups(), groups.groupCount(), &frame);
+    });
     if (!called) return PanelOutcome::Failed;
     return drawn ? PanelOutcome::Drawn : PanelOutcome::Failed;
 }

@@ -1,7 +1,9 @@
 #include "plugin_host/plugin_host.h"
 
+#include "plugin_host/elf_check.h"
 #include "plugin_host/loaded_plugin.h"
 #include "plugin_host/plugin_call.h"
+#include "plugin_host/plugin_vetting.h"
 #include "plugin_host/step_content_buffer.h"
 
 #include <algorithm>
@@ -60,61 +62,137 @@ void PluginHost::loadDirectory(const std::filesystem::path& directory) {
 const PluginReport& PluginHost::loadFile(const std::filesystem::path& file) {
     PluginReport report;
     report.path = file;
+    const auto finish = [this, &report]() -> const PluginReport& {
+        m_reports.push_back(std::move(report));
+        return m_reports.back();
+    };
     try {
         // The same file again (a --plugin-dir naming the built-in directory, a link): dlopen would hand back the
         // loaded library itself, and refusing that "duplicate" would deinit the copy in use. Refuse it untouched.
-        for (const auto& loaded : m_plugins) {
+        const auto same = [&file](const std::filesystem::path& path) {
             std::error_code sameError;
-            if (std::filesystem::equivalent(loaded->path(), file, sameError)) {
+            return std::filesystem::equivalent(path, file, sameError);
+        };
+        for (const auto& loaded : m_plugins) {
+            if (same(loaded->path())) {
                 report.reason = "the same file as " + loaded->path().string() + ", which is already loaded";
-                m_reports.push_back(std::move(report));
-                return m_reports.back();
+                return finish();
             }
         }
+        for (const StoppedModule& stopped : m_stopped) {
+            if (same(stopped.file)) {
+                report.reason = "the same file as " + stopped.file.string() + ", whose modules are stopped";
+                return finish();
+            }
+        }
+
+        // Nothing of the file runs before its headers say every byte dlopen will map is there.
+        if (const std::optional<std::string> problem = checkElfFile(file)) {
+            report.reason = "not a loadable shared library: " + *problem;
+            return finish();
+        }
+        VettingOptions vetting;
+        vetting.timeLimit = m_loadTimeLimit;
+        vetting.imguiContext = m_imguiContext;
+        const VettingResult vetted = vetPlugin(file, vetting);
+        if (!vetted.accepted) {
+            report.reason = vetted.reason;
+            return finish();
+        }
+        if (std::optional<std::string> duplicate = duplicateOf(vetted.modules)) {
+            report.reason = *duplicate;
+            return finish();
+        }
+
+        std::vector<ModuleDescription> stopped;
+        for (const ModuleDescription& module : vetted.modules)
+            if (quarantined(module.id)) stopped.push_back(module);
+        for (const ModuleDescription& module : stopped)
+            report.stopped.push_back({module.id, module.version, module.name});
+        if (stopped.size() == vetted.modules.size()) {
+            // Every module it offers is quarantined: none of its code runs here, not even init.
+            for (ModuleDescription& module : stopped) m_stopped.push_back({file, std::move(module)});
+            report.reason = "not loaded: every module it offers was stopped after it crashed the station (" +
+                            report.stopped.front().id + (report.stopped.size() > 1 ? ", ..." : "") +
+                            "); the facilitator menu can allow it again";
+            return finish();
+        }
+
         std::string reason;
         std::unique_ptr<LoadedPlugin> plugin = LoadedPlugin::load(file, m_imguiContext, reason);
+        // Vetted a moment ago, but loaded afresh: what it offers here is what counts.
         if (plugin) {
-            for (const ModuleDescription& module : plugin->modules()) {
-                if (const ModuleOwner owner = findModule(m_plugins, module.id); owner.plugin) {
-                    // The first provider stays: answers already collected name its version.
-                    reason = "duplicate module id '" + module.id + "', already provided by " +
-                             owner.plugin->path().string();
-                    plugin.reset();
-                    break;
-                }
+            if (std::optional<std::string> duplicate = duplicateOf(plugin->modules())) {
+                reason = *duplicate;
+                plugin.reset();
             }
         }
-        if (plugin) {
-            report.loaded = true;
-            for (const ModuleDescription& module : plugin->modules())
-                report.modules.push_back({module.id, module.version, module.name});
-            m_plugins.push_back(std::move(plugin));
-        } else {
+        if (!plugin) {
             report.reason = reason;
+            report.stopped.clear();
+            return finish();
         }
+        report.loaded = true;
+        for (const ModuleDescription& module : plugin->modules()) {
+            if (quarantined(module.id)) {
+                m_stopped.push_back({file, module});
+                continue;
+            }
+            report.modules.push_back({module.id, module.version, module.name});
+        }
+        m_plugins.push_back(std::move(plugin));
     } catch (const std::exception& error) {
         report.loaded = false;
         report.modules.clear();
+        report.stopped.clear();
         report.reason = std::string("could not be loaded: ") + error.what();
     }
-    m_reports.push_back(std::move(report));
-    return m_reports.back();
+    return finish();
 }
 
-bool PluginHost::hasModule(const std::string& moduleId) const { return findModule(m_plugins, moduleId).module; }
+std::optional<std::string> PluginHost::duplicateOf(const std::vector<ModuleDescription>& modules) const {
+    for (const ModuleDescription& module : modules) {
+        // The first provider stays: answers already collected name its version.
+        if (const ModuleOwner owner = findModule(m_plugins, module.id); owner.plugin)
+            return "duplicate module id '" + module.id + "', already provided by " + owner.plugin->path().string();
+        for (const StoppedModule& stopped : m_stopped)
+            if (stopped.module.id == module.id)
+                return "duplicate module id '" + module.id + "', already provided by " + stopped.file.string();
+    }
+    return std::nullopt;
+}
+
+bool PluginHost::quarantined(const std::string& moduleId) const {
+    return std::find(m_quarantine.begin(), m_quarantine.end(), moduleId) != m_quarantine.end();
+}
+
+bool PluginHost::isQuarantined(const std::string& moduleId) const {
+    return quarantined(moduleId) && describeModule(moduleId) != nullptr;
+}
+
+const ModuleDescription* PluginHost::describeModule(const std::string& moduleId) const {
+    if (const ModuleOwner owner = findModule(m_plugins, moduleId); owner.module) return owner.module;
+    for (const StoppedModule& stopped : m_stopped)
+        if (stopped.module.id == moduleId) return &stopped.module;
+    return nullptr;
+}
+
+bool PluginHost::hasModule(const std::string& moduleId) const { return describeModule(moduleId) != nullptr; }
 
 uint32_t PluginHost::acceptedKinds(const std::string& moduleId) const {
-    const ModuleOwner owner = findModule(m_plugins, moduleId);
-    return owner.module ? owner.module->acceptedKinds : 0;
+    const ModuleDescription* module = describeModule(moduleId);
+    return module ? module->acceptedKinds : 0;
 }
 
 std::string PluginHost::moduleVersion(const std::string& moduleId) const {
-    const ModuleOwner owner = findModule(m_plugins, moduleId);
-    return owner.module ? owner.module->version : std::string();
+    const ModuleDescription* module = describeModule(moduleId);
+    return module ? module->version : std::string();
 }
 
 std::vector<core::ModuleContentProblem> PluginHost::checkContent(const core::Step& step) const {
     using Problem = core::ModuleContentProblem;
+    // Checking would run the quarantined module's code; the survey was valid when the module last ran.
+    if (isQuarantined(step.moduleId)) return {};
     const ModuleOwner owner = findModule(m_plugins, step.moduleId);
     if (!owner.plugin) return {Problem{Problem::kWholeStep, "", noSuchModule(step.moduleId)}};
 
@@ -124,8 +202,9 @@ std::vector<core::ModuleContentProblem> PluginHost::checkContent(const core::Ste
     const alignkiosk_content_error_sink_v1 sink{sizeof(alignkiosk_content_error_sink_v1), &problems, reportProblem};
     bool valid = false;
     const auto& factory = owner.plugin->factory();
-    const bool returned = callPlugin([&] { valid = factory.validate_content(step.moduleId.c_str(), &content.content(),
-                                                                            &sink); });
+    const bool returned = callPlugin(step.moduleId, "validate_content", [&] {
+        valid = factory.validate_content(step.moduleId.c_str(), &content.content(), &sink);
+    });
 
     // A question index the step does not have would send the caller looking for a location that is not there.
     for (Problem& problem : problems)
@@ -141,6 +220,11 @@ std::vector<core::ModuleContentProblem> PluginHost::checkContent(const core::Ste
 std::unique_ptr<ModuleInstance> PluginHost::createModule(const core::Step& step, const std::string& language,
                                                          std::string& error) const {
     error.clear();
+    if (isQuarantined(step.moduleId)) {
+        error = "module '" + step.moduleId + "' was stopped after it crashed the station; the facilitator menu can "
+                "allow it again";
+        return nullptr;
+    }
     const ModuleOwner owner = findModule(m_plugins, step.moduleId);
     if (!owner.plugin) {
         error = noSuchModule(step.moduleId);
@@ -150,7 +234,8 @@ std::unique_ptr<ModuleInstance> PluginHost::createModule(const core::Step& step,
     const auto& factory = owner.plugin->factory();
     alignkiosk_module_v1* module = nullptr;
     const alignkiosk_step_content_v1* raw = &content->content();
-    if (!callPlugin([&] { module = factory.create_module(step.moduleId.c_str(), raw); })) {
+    if (!callPlugin(step.moduleId, "create_module",
+                    [&] { module = factory.create_module(step.moduleId.c_str(), raw); })) {
         error = "module '" + step.moduleId + "' threw while creating step '" + step.id + "'";
         return nullptr;
     }

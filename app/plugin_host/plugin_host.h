@@ -4,10 +4,13 @@
 
 #include "core/module_catalog.h"
 #include "core/survey_model.h"
+#include "plugin_host/loaded_plugin.h"
 #include "plugin_host/module_instance.h"
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,13 +28,16 @@ struct PluginReport {
         std::string name;
     };
     std::vector<Module> modules; // the modules it provides, when loaded
+    std::vector<Module> stopped; // its quarantined modules, whose code is not run (see PluginHost::setQuarantine)
 };
 
-class LoadedPlugin; // one accepted plugin (loaded_plugin.h)
-
+// Loading: a file is first checked without running any of it (its ELF headers, elf_check.h), then loaded once in a
+// short-lived child process (plugin_vetting.h), and only when that went well loaded here. So a file cut short, a
+// plugin that crashes or hangs while loading, is refused with a reason and never takes this process down.
 // Lifetime: ModuleInstances belong to the caller, not to the host, and every one of them must be destroyed before
 // the PluginHost that created it: ~PluginHost deinit's and dlclose's the plugins, after which a module's code is gone.
-// Threads: the UI thread only, like every call into a plugin.
+// Threads: the UI thread only, like every call into a plugin; load before the process starts other threads (loading
+// forks).
 class PluginHost final : public core::ModuleCatalog {
 public:
     // imguiContext: the ImGuiContext* plugins draw into, or nullptr for command-line use (validate, plugins).
@@ -39,6 +45,18 @@ public:
     ~PluginHost() override; // deinit + dlclose every plugin, last loaded first
     PluginHost(const PluginHost&) = delete;
     PluginHost& operator=(const PluginHost&) = delete;
+
+    // How long loading one plugin (dlopen, init, reading its modules) may take before it is refused; 5 s by default.
+    void setLoadTimeLimit(std::chrono::milliseconds limit) { m_loadTimeLimit = limit; }
+    // Modules whose code must not run in this process (they crashed the station; the facilitator has not allowed them
+    // again). Set before loading. A plugin file that offers only such modules is not loaded at all; one that offers
+    // others too is loaded, and only the others are used. A quarantined module still counts as known to the catalog
+    // (so a survey that uses it is valid), its content is not checked, and createModule refuses it.
+    void setQuarantine(std::vector<std::string> moduleIds) { m_quarantine = std::move(moduleIds); }
+    // Whether `moduleId` is quarantined and some plugin file offers it.
+    bool isQuarantined(const std::string& moduleId) const;
+    // A module's id, version and name as its plugin described it, loaded or quarantined; nullptr when unknown.
+    const ModuleDescription* describeModule(const std::string& moduleId) const;
 
     // Loads every regular file ending in .so in the directory, in name order. A missing directory is not an error.
     void loadDirectory(const std::filesystem::path& directory);
@@ -62,8 +80,21 @@ public:
     std::string moduleVersion(const std::string& moduleId) const;
 
 private:
+    // The refusal for a vetted plugin that `m_plugins` or `m_stopped` already provide a module of, if any.
+    std::optional<std::string> duplicateOf(const std::vector<ModuleDescription>& modules) const;
+    bool quarantined(const std::string& moduleId) const;
+
+    // A quarantined module and the file that offers it.
+    struct StoppedModule {
+        std::filesystem::path file;
+        ModuleDescription module;
+    };
+
     void* m_imguiContext;
+    std::chrono::milliseconds m_loadTimeLimit{5000};
+    std::vector<std::string> m_quarantine;
     std::vector<std::unique_ptr<LoadedPlugin>> m_plugins; // destroyed last-loaded first
+    std::vector<StoppedModule> m_stopped;
     std::vector<PluginReport> m_reports;
 };
 

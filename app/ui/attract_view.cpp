@@ -1,7 +1,8 @@
 // The attract screen, between participants: the survey's title, a big "Tap anywhere to start" (the whole screen is the
 // target), the anonymity promise, and a ripple now and then that says "touch me" while costing almost nothing (frames
 // only while it spreads, kAttractFrameSeconds apart; none in between). In a window on a laptop, the small Facilitator
-// button sits in its corner.
+// button sits in its corner. Right after the station restarted itself, a quiet card takes the ripple's place and asks
+// whoever was answering to start again; a survey with no step left to show asks for the facilitator instead.
 #include "shell.h"
 
 #include "ui/widgets.h"
@@ -71,6 +72,42 @@ void Shell::drawFacilitatorEntry() {
     if (pressed) openPinPad();
 }
 
+bool Shell::restartNoticeActive() const {
+    return m_restartNotice && (!m_restartNoticeSince || m_now - *m_restartNoticeSince < kRestartNoticeSeconds);
+}
+
+// A card in the surface colour with the accent along its left edge, like the promise: news, not an alarm. Centred
+// vertically on `middle` (window coordinates).
+void Shell::drawRestartNotice(float left, float middle, float width) {
+    const float scale = m_theme.scale;
+    const float inset = 24.0f * scale;
+    const float padding = 18.0f * scale;
+    const float between = 8.0f * scale;
+    const float textWidth = width - 2.0f * inset;
+    ImGui::PushFont(m_theme.heading ? m_theme.heading : ImGui::GetFont());
+    const float titleHeight = ImGui::CalcTextSize(m_text.restartTitle.c_str(), nullptr, false, textWidth).y;
+    ImGui::PopFont();
+    const float bodyHeight = ImGui::CalcTextSize(m_text.restartBody.c_str(), nullptr, false, textWidth).y;
+    const float height = padding + titleHeight + between + bodyHeight + padding;
+    const float top = middle - height * 0.5f;
+
+    const ImVec2 origin = ImGui::GetMainViewport()->WorkPos;
+    const ImVec2 min(origin.x + left, origin.y + top);
+    const ImVec2 max(min.x + width, min.y + height);
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+    drawList->AddRectFilled(min, max, m_theme.surface, 12.0f * scale);
+    drawList->AddRectFilled(min, ImVec2(min.x + 8.0f * scale, max.y), m_theme.accent, 12.0f * scale,
+                            ImDrawFlags_RoundCornersLeft);
+    ImGui::PushTextWrapPos(left + width - inset);
+    ImGui::SetCursorPos(ImVec2(left + inset, top + padding));
+    if (m_theme.heading) ImGui::PushFont(m_theme.heading);
+    ImGui::TextUnformatted(m_text.restartTitle.c_str());
+    if (m_theme.heading) ImGui::PopFont();
+    ImGui::SetCursorPos(ImVec2(left + inset, top + padding + titleHeight + between));
+    ImGui::TextUnformatted(m_text.restartBody.c_str());
+    ImGui::PopTextWrapPos();
+}
+
 void Shell::drawAttract() {
     const float scale = m_theme.scale;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -85,8 +122,9 @@ void Shell::drawAttract() {
     ImGui::SetCursorScreenPos(origin);
     const bool tapped = ImGui::InvisibleButton("##tap_anywhere", size);
     ImGui::PopClipRect();
-    // A press held in the facilitator corner long enough to show its ring was not a tap.
-    if (tapped && !m_cornerHoldShown) {
+    // A press held in the facilitator corner long enough to show its ring was not a tap. A survey with nothing left
+    // to ask does not start.
+    if (tapped && !m_cornerHoldShown && m_surveyAvailable) {
         beginParticipant();
         m_flow.start();
     }
@@ -123,15 +161,25 @@ void Shell::drawAttract() {
     }
 
     // "Tap anywhere to start" above the promise, the ripple in the space left between it and the intro.
+    const std::string& call = m_surveyAvailable ? m_text.tapToStart : m_text.surveyUnavailable;
     ImGui::PushFont(m_theme.title ? m_theme.title : ImGui::GetFont());
-    const float tapHeight = ImGui::CalcTextSize(m_text.tapToStart.c_str(), nullptr, false, width).y;
+    const float tapHeight = ImGui::CalcTextSize(call.c_str(), nullptr, false, width).y;
     ImGui::PopFont();
     const float tapTop = cardTop - 40.0f * scale - tapHeight;
     at(tapTop);
-    centeredWrappedText(m_text.tapToStart, width, m_theme.title, m_theme.accent);
+    centeredWrappedText(call, width, m_theme.title, m_surveyAvailable ? m_theme.accent : m_theme.muted);
     const float gap = tapTop - introBottom;
+
+    if (m_restartNotice && !m_restartNoticeSince) m_restartNoticeSince = m_now;
+    if (m_restartNotice && !restartNoticeActive()) m_restartNotice = false;
+    if (m_restartNotice) {
+        // In the ripple's place, so the promise and the call to start stay where people know them.
+        const float noticeWidth = std::min(width, 900.0f * scale);
+        drawRestartNotice(left + (width - noticeWidth) * 0.5f, introBottom + gap * 0.5f, noticeWidth);
+        return;
+    }
     const float radius = std::min(110.0f * scale, gap * 0.5f - 12.0f * scale);
-    if (radius > 20.0f * scale)
+    if (radius > 20.0f * scale && m_surveyAvailable)
         drawAttractAnimation(ImVec2(origin.x + size.x * 0.5f, origin.y + introBottom + gap * 0.5f), radius);
 }
 

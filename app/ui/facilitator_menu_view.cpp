@@ -1,11 +1,14 @@
 // The facilitator's side of the station: the PIN pad, then the menu behind it. The menu shows how many responses are
-// stored for this survey, pauses or resumes the station, opens the dashboard, exits the kiosk, or goes back to the
-// station. It closes by itself when forgotten (Shell::kMenuIdleSeconds).
+// stored for this survey, lists the modules stopped after they crashed the station (each with "Allow again"), pauses
+// or resumes the station, opens the dashboard, exits the kiosk, or goes back to the station. It closes by itself when
+// forgotten (Shell::kMenuIdleSeconds).
 #include "shell.h"
 
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <exception>
+#include <optional>
 #include <string>
 
 namespace alignkiosk::ui {
@@ -21,6 +24,74 @@ void Shell::drawFacilitatorPin() {
         m_choosingFirstPin = false;
         break;
     }
+}
+
+namespace {
+
+// "Focus assessment (focus_assessment)", or the id alone when no plugin file offers the module now.
+std::string moduleLabel(const Shell::StoppedModule& module) {
+    return module.name.empty() ? module.moduleId : module.name + " (" + module.moduleId + ")";
+}
+
+} // namespace
+
+void Shell::drawStoppedModules() {
+    m_allowRects.assign(m_stoppedModules.size(), std::nullopt);
+    if (m_stoppedModules.empty()) return;
+    const float scale = m_theme.scale;
+    const float width = ImGui::GetContentRegionAvail().x;
+    wrappedText(m_text.stoppedTitle, m_theme.heading, m_theme.error);
+    wrappedText(m_text.stoppedHelp, nullptr, m_theme.muted);
+    ImGui::Dummy(ImVec2(0.0f, 4.0f * scale));
+
+    const float buttonWidth = std::max(m_theme.minTouchTarget * 2.0f, 240.0f * scale);
+    const ImVec2 buttonSize(buttonWidth, std::max(m_theme.minTouchTarget, 64.0f * scale));
+    std::optional<std::string> allowed;
+    for (std::size_t i = 0; i < m_stoppedModules.size(); ++i) {
+        const StoppedModule& module = m_stoppedModules[i];
+        const std::string label = moduleLabel(module);
+        const bool waiting = std::find(m_allowedUntilRestart.begin(), m_allowedUntilRestart.end(), module.moduleId) !=
+                             m_allowedUntilRestart.end();
+        std::string line;
+        if (waiting) {
+            line = fillIn(m_text.allowedAtNextStart, "{module}", label);
+        } else {
+            const std::string& pattern = module.call == "draw_page"    ? m_text.stoppedInPage
+                                         : module.call == "draw_panel" ? m_text.stoppedInPanel
+                                                                       : m_text.stoppedElsewhere;
+            line = fillIn(fillIn(fillIn(pattern, "{module}", label), "{signal}", module.signal), "{call}",
+                          module.call.empty() ? std::string("?") : module.call);
+        }
+        ImGui::PushID(static_cast<int>(i));
+        const float rowTop = ImGui::GetCursorPosY();
+        const float textWidth = waiting ? width : width - buttonWidth - 16.0f * scale;
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + textWidth);
+        // Centred on the button's height when it fits in it.
+        const float textHeight = ImGui::CalcTextSize(line.c_str(), nullptr, false, textWidth).y;
+        if (!waiting && textHeight < buttonSize.y) ImGui::SetCursorPosY(rowTop + (buttonSize.y - textHeight) * 0.5f);
+        ImGui::TextUnformatted(line.c_str());
+        ImGui::PopTextWrapPos();
+        const float textBottom = ImGui::GetCursorPosY();
+        if (!waiting) {
+            ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + width - buttonWidth, rowTop));
+            if (touchButton(m_theme, m_text.allowAgain.c_str(), buttonSize, ButtonStyle::Secondary))
+                allowed = module.moduleId;
+            m_allowRects[i] = lastItemRect();
+            ImGui::SetCursorPosY(std::max(textBottom, rowTop + buttonSize.y + ImGui::GetStyle().ItemSpacing.y));
+        }
+        ImGui::PopID();
+    }
+    if (!m_facilitator.allowRestartsStation) wrappedText(m_text.allowAgainLater, nullptr, m_theme.muted);
+    ImGui::Dummy(ImVec2(0.0f, 12.0f * scale));
+
+    if (!allowed || !m_facilitator.allowModule) return;
+    m_lastActivity = m_now;
+    try {
+        m_facilitator.allowModule(*allowed);
+    } catch (const std::exception&) {
+        return; // not stored: it stays stopped, and stays listed with its button
+    }
+    if (!m_facilitator.allowRestartsStation) m_allowedUntilRestart.push_back(*allowed);
 }
 
 void Shell::drawFacilitatorMenu() {
@@ -51,6 +122,7 @@ void Shell::drawFacilitatorMenu() {
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, std::max(ImGui::GetCursorScreenPos().y,
                                                                              countBaseline + 8.0f * scale)));
     ImGui::Dummy(ImVec2(0.0f, 16.0f * scale));
+    drawStoppedModules();
 
     const ImVec2 size(width, std::max(m_theme.minTouchTarget, 92.0f * scale));
     const auto button = [&](MenuButton which, const std::string& label, ButtonStyle style) {

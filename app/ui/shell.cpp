@@ -23,7 +23,8 @@ constexpr double kCornerRingFrameSeconds = 1.0 / 30.0;
 std::vector<uint32_t> pagesPerStep(const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules) {
     std::vector<uint32_t> pages;
     pages.reserve(modules.size());
-    for (const auto& module : modules) pages.push_back(module ? std::max(module->pageCount(), 1u) : 1u);
+    // A step without a module (stopped after a crash) has no pages: the flow skips it.
+    for (const auto& module : modules) pages.push_back(module ? std::max(module->pageCount(), 1u) : 0u);
     return pages;
 }
 
@@ -39,6 +40,7 @@ Shell::Shell(const core::Survey& survey, std::vector<std::unique_ptr<plugin_host
       m_flow(pagesPerStep(m_modules), !survey.teams.empty()),
       m_keyboard(std::make_unique<OnScreenKeyboard>(survey.language)) {
     m_keyboard->setDoneLabel(m_text.done);
+    m_surveyAvailable = std::any_of(m_modules.begin(), m_modules.end(), [](const auto& m) { return m != nullptr; });
 }
 
 Shell::~Shell() = default;
@@ -62,7 +64,11 @@ double Shell::nextWakeIn(double now) const {
     case View::PinPad: wake = m_pinPad->nextWakeIn(now); break;
     case View::Menu: wake = std::max(0.0, m_lastActivity + kMenuIdleSeconds - now); break;
     case View::Paused: break; // still: nothing to wake for
-    case View::Attract: wake = attractWakeIn(now); break;
+    case View::Attract:
+        wake = attractWakeIn(now);
+        if (restartNoticeActive() && m_restartNoticeSince)
+            wake = std::min(wake, std::max(0.0, *m_restartNoticeSince + kRestartNoticeSeconds - now));
+        break;
     case View::ThankYou: wake = std::max(0.0, m_thankYouSince + kThankYouSeconds - now); break;
     case View::StillThere:
         // The prompt's countdown shows whole seconds: wake at the next one.
@@ -88,6 +94,10 @@ bool Shell::keyboardVisible() const { return m_keyboard->visible(); }
 
 std::optional<ScreenRect> Shell::menuButtonRect(MenuButton button) const {
     return m_menuOpen ? m_menuRects[static_cast<std::size_t>(button)] : std::nullopt;
+}
+
+std::optional<ScreenRect> Shell::allowButtonRect(std::size_t index) const {
+    return m_menuOpen && index < m_allowRects.size() ? m_allowRects[index] : std::nullopt;
 }
 
 // [SECTION] Activity and the facilitator corner
@@ -225,6 +235,12 @@ void Shell::openMenu() {
     } catch (const std::exception&) {
         // The menu shows a dash instead of a number.
     }
+    m_stoppedModules.clear();
+    try {
+        if (m_facilitator.stoppedModules) m_stoppedModules = m_facilitator.stoppedModules();
+    } catch (const std::exception&) {
+        // Nothing listed; the modules stay stopped.
+    }
 }
 
 // [SECTION] Frame
@@ -327,6 +343,7 @@ Shell::NavAction Shell::drawNavigation(bool nextEnabled, const std::string& next
 }
 
 void Shell::beginParticipant() {
+    m_restartNotice = false; // meant for whoever was answering when the station restarted, not the next person
     for (auto& module : m_modules)
         if (module) module->reset();
     forgetTextInput();
@@ -341,7 +358,8 @@ void Shell::finish() {
     submission.team = m_team;
     for (std::size_t i = 0; i < m_modules.size(); ++i) {
         const auto& module = m_modules[i];
-        std::optional<std::string> payload = module ? module->answerJson() : std::nullopt;
+        if (!module) continue; // its step was left out (the module was stopped after a crash)
+        std::optional<std::string> payload = module->answerJson();
         if (!payload) {
             m_error = m_text.saveFailed;
             return;

@@ -48,6 +48,9 @@ public:
     static constexpr double kCornerHintSeconds = 1.0;
     // The facilitator menu closes by itself when nobody touches it for this long, so a participant never finds it.
     static constexpr double kMenuIdleSeconds = 60.0;
+    // After the station restarted itself, the attract screen says so this long (or until someone starts): long
+    // enough for the participant who was answering to read it, not so long that everyone after them does.
+    static constexpr double kRestartNoticeSeconds = 60.0;
 
     // What is on screen.
     enum class View { Attract, TeamPick, StepPage, StillThere, ThankYou, Paused, PinPad, Menu };
@@ -60,6 +63,14 @@ public:
     // on its attract or paused screen by then). participantCount (optional) says how many people finished this
     // survey; onExit (optional: no Exit button without it) asks the platform to close the kiosk. load/savePinThrottle
     // (optional) keep the wrong-try throttle across restarts.
+    // A module the station stopped using after it crashed the station (the facilitator menu lists them).
+    struct StoppedModule {
+        std::string moduleId;
+        std::string name;   // as the plugin describes it; empty when no plugin file offers it now
+        std::string signal; // "SIGSEGV"
+        std::string call;   // the plugin function that never returned ("draw_page", "draw_panel", ...), or empty
+    };
+
     struct FacilitatorAccess {
         std::function<std::optional<std::string>()> loadPinHash;
         std::function<void(const std::string&)> savePinHash;
@@ -68,9 +79,17 @@ public:
         std::function<void()> onExit;
         std::function<core::PinThrottle()> loadPinThrottle;
         std::function<void(const core::PinThrottle&)> savePinThrottle;
+        // Optional: the stopped modules (read when the menu opens), and allowing one again (inside draw()).
+        // allowRestartsStation: the platform starts the station again at once to load it (under the supervisor);
+        // otherwise it is loaded at the next start, and the menu says so.
+        std::function<std::vector<StoppedModule>()> stoppedModules;
+        std::function<void(const std::string& moduleId)> allowModule;
+        bool allowRestartsStation = false;
     };
 
-    // One module instance per survey step, in step order.
+    // One module instance per survey step, in step order; a null one (its module was stopped after a crash) leaves
+    // its step out: the survey goes on without it, and the submission has no row for it. A survey left with no page
+    // at all does not start: the attract screen asks for the facilitator instead.
     Shell(const core::Survey& survey, std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules,
           SubmitFunction submit, Theme theme, ShellText text = {});
     ~Shell();
@@ -95,6 +114,13 @@ public:
     // Off (a window on a laptop): the small button as well.
     void setKioskMode(bool on) { m_kioskMode = on; }
 
+    // The station has just restarted itself after a crash: the attract screen tells whoever was answering, calmly, to
+    // start again (for kRestartNoticeSeconds, or until the next participant starts).
+    void showRestartNotice() { m_restartNotice = true; }
+    bool restartNoticeShown() const { return m_restartNotice; }
+    // Whether any step has a page to show (false when every step's module was stopped).
+    bool surveyAvailable() const { return m_surveyAvailable; }
+
     // Seconds without a touch before the "Still there?" prompt (kDefaultIdleSeconds unless set; at least 1).
     void setIdleTimeout(double seconds);
     // Seconds the "Still there?" prompt counts down (kDefaultStillThereSeconds unless set; at least 1).
@@ -112,6 +138,8 @@ public:
     const PinPad* facilitatorPinPad() const { return m_pinPadOpen ? m_pinPad.get() : nullptr; }
     // Where a facilitator menu button was drawn in the last frame (screen coordinates), for tests that tap it.
     std::optional<ScreenRect> menuButtonRect(MenuButton button) const;
+    // Where the menu's "Allow again" button for the index-th stopped module was drawn in the last frame.
+    std::optional<ScreenRect> allowButtonRect(std::size_t index) const;
     // The facilitator corner (screen coordinates).
     ScreenRect cornerRect() const;
 
@@ -122,6 +150,9 @@ private:
     void drawFacilitatorEntry();
     void drawFacilitatorPin();
     void drawFacilitatorMenu();
+    void drawStoppedModules();
+    void drawRestartNotice(float left, float middle, float width);
+    bool restartNoticeActive() const;
     void drawPaused();
     void drawTeamPick();
     void drawStepPage();
@@ -171,6 +202,13 @@ private:
     bool m_menuOpen = false;
     std::optional<uint64_t> m_participantCount; // read when the menu opens
     std::array<std::optional<ScreenRect>, 4> m_menuRects{};
+    std::vector<StoppedModule> m_stoppedModules; // read when the menu opens
+    std::vector<std::string> m_allowedUntilRestart; // allowed again, loaded at the next start (no supervisor)
+    std::vector<std::optional<ScreenRect>> m_allowRects;
+
+    bool m_surveyAvailable = true;
+    bool m_restartNotice = false;
+    std::optional<double> m_restartNoticeSince; // the first frame that showed it
 
     std::optional<double> m_cornerPressSince; // a press that began in the corner and is still held there
     bool m_cornerHoldShown = false;           // the current press showed the ring: its release is not a tap

@@ -9,8 +9,8 @@ namespace alignkiosk::ui {
 
 namespace {
 
-// The file keys, one per ShellText field.
-constexpr std::array<std::pair<const char*, std::string ShellText::*>, 39> kFields{{
+// The file keys, one per ShellText field (to_array counts them: a miscounted std::array would end in null entries).
+constexpr auto kFields = std::to_array<std::pair<const char*, std::string ShellText::*>>({
     {"tap_to_start", &ShellText::tapToStart},
     {"next", &ShellText::next},
     {"back", &ShellText::back},
@@ -50,7 +50,18 @@ constexpr std::array<std::pair<const char*, std::string ShellText::*>, 39> kFiel
     {"open_dashboard", &ShellText::openDashboard},
     {"exit_kiosk", &ShellText::exitKiosk},
     {"back_to_station", &ShellText::backToStation},
-}};
+    {"restart_title", &ShellText::restartTitle},
+    {"restart_body", &ShellText::restartBody},
+    {"survey_unavailable", &ShellText::surveyUnavailable},
+    {"stopped_title", &ShellText::stoppedTitle},
+    {"stopped_help", &ShellText::stoppedHelp},
+    {"stopped_in_page", &ShellText::stoppedInPage},
+    {"stopped_in_panel", &ShellText::stoppedInPanel},
+    {"stopped_elsewhere", &ShellText::stoppedElsewhere},
+    {"allow_again", &ShellText::allowAgain},
+    {"allow_again_later", &ShellText::allowAgainLater},
+    {"allowed_at_next_start", &ShellText::allowedAtNextStart},
+});
 
 } // namespace
 

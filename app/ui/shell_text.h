@@ -60,6 +60,23 @@ struct ShellText {
     std::string openDashboard = "Open the dashboard";
     std::string exitKiosk = "Exit the kiosk";
     std::string backToStation = "Back to the station";
+    // After the station restarted itself because a module crashed: on the attract screen, for whoever was answering.
+    std::string restartTitle = "Sorry, something went wrong";
+    std::string restartBody = "The survey had to start over, and the answers given so far were not kept. Please tap "
+                              "anywhere to start again.";
+    // Every step of the survey uses a module that was stopped after a crash.
+    std::string surveyUnavailable = "This survey cannot be taken right now. Please tell the facilitator.";
+    // The facilitator menu's list of modules stopped after they crashed the station. {module}: its name and id;
+    // {signal}: how it crashed (SIGSEGV); {call}: the plugin function it was in.
+    std::string stoppedTitle = "Stopped after a crash";
+    std::string stoppedHelp = "These modules crashed the station and are not loaded. Their steps are left out of the "
+                              "survey until you allow them again.";
+    std::string stoppedInPage = "{module} crashed while showing a page ({signal}).";
+    std::string stoppedInPanel = "{module} crashed while drawing its dashboard panel ({signal}).";
+    std::string stoppedElsewhere = "{module} crashed ({signal} in {call}).";
+    std::string allowAgain = "Allow again";
+    std::string allowAgainLater = "A module allowed again is loaded the next time the kiosk starts.";
+    std::string allowedAtNextStart = "{module} is allowed again and is loaded the next time the kiosk starts.";
 };
 
 // `text` with every `placeholder` (e.g. "{seconds}") replaced by `value`.

@@ -9,6 +9,7 @@
 
 #include <dlfcn.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -97,7 +98,7 @@ TEST_P(RefusedFixture, IsRefusedWithAReasonAPersonCanRead) {
 INSTANTIATE_TEST_SUITE_P(
     EachReason, RefusedFixture,
     testing::Values(
-        Refusal{"fixture_not_elf.so", {"not a loadable shared library: ", "fixture_not_elf.so"}},
+        Refusal{"fixture_not_elf.so", {"not a loadable shared library: not an ELF file"}},
         Refusal{"fixture_no_entry.so", {"no entry symbol alignkiosk_entry_v1"}},
         Refusal{"fixture_entry_small.so", {"entry struct too small (16 bytes; plugin ABI 1.2 needs "}},
         Refusal{"fixture_abi_major.so", {"built for plugin ABI 2.x, this kiosk speaks 1.x"}},
@@ -113,6 +114,31 @@ INSTANTIATE_TEST_SUITE_P(
         Refusal{"fixture_bad_version.so",
                 {"module 'fixture_bad_version' has version 'v1-beta'", "MAJOR.MINOR.PATCH"}}),
     [](const testing::TestParamInfo<Refusal>& param) { return fs::path(param.param.file).stem().string(); });
+
+// Files that would have ended this process had they been dlopen'ed in it: each is refused with what happened, and
+// loading goes on with the next file (this test process is still here to check).
+TEST(PluginHost, PluginsThatWouldTakeTheProcessDownAreRefusedAndLoadingGoesOn) {
+    const fs::path unsafe = fs::path(ALIGNKIOSK_FIXTURE_PLUGIN_DIR) / "unsafe";
+    PluginHost host;
+    host.setLoadTimeLimit(std::chrono::milliseconds(500));
+    host.loadDirectory(unsafe);
+    host.loadFile(kGood / "fixture_good.so");
+    ASSERT_THAT(fileNames(host.reports()), testing::ElementsAre("fixture_init_aborts.so", "fixture_init_hangs.so",
+                                                                "fixture_truncated.so", "fixture_good.so"));
+    EXPECT_EQ(host.reports()[0].reason, "crashed while loading: SIGABRT in its init function");
+    EXPECT_EQ(host.reports()[1].reason,
+              "did not finish loading within 0.5 s (stuck in its init function); it was stopped");
+    EXPECT_THAT(host.reports()[2].reason, HasSubstr("not a loadable shared library: cut short: loadable segment "));
+    EXPECT_THAT(host.reports()[2].reason, HasSubstr("the file has 8192 bytes (an unfinished copy?)"));
+    for (int i = 0; i < 3; ++i) {
+        EXPECT_FALSE(host.reports()[i].loaded);
+        EXPECT_TRUE(host.reports()[i].modules.empty());
+    }
+    EXPECT_TRUE(host.reports()[3].loaded) << host.reports()[3].reason;
+    EXPECT_FALSE(host.hasModule("fixture_init_aborts"));
+    EXPECT_FALSE(host.hasModule("fixture_init_hangs"));
+    EXPECT_TRUE(host.hasModule("fixture_good"));
+}
 
 TEST(PluginHost, MissingFileIsRefusedNotThrown) {
     PluginHost host;
@@ -297,6 +323,69 @@ TEST(PluginHost, RealDiagnosticSignsPluginLoads) {
     ASSERT_TRUE(report.loaded) << report.reason;
     EXPECT_TRUE(host.hasModule("diagnostic_signs"));
     EXPECT_FALSE(host.moduleVersion("diagnostic_signs").empty());
+}
+
+// ---- Quarantine: modules that crashed the station ----------------------------------------------------------------
+
+const fs::path kCrashPage = fs::path(ALIGNKIOSK_FIXTURE_PLUGIN_DIR) / "crashing" / "fixture_crash_page.so";
+
+TEST(PluginHost, APluginWhoseOnlyModuleIsQuarantinedIsNotLoadedButItsModuleIsKnown) {
+    PluginHost host;
+    host.setQuarantine({"fixture_crash_page"});
+    const PluginReport& report = host.loadFile(kCrashPage);
+    EXPECT_FALSE(report.loaded);
+    EXPECT_TRUE(report.modules.empty());
+    ASSERT_EQ(report.stopped.size(), 1u);
+    EXPECT_EQ(report.stopped[0].id, "fixture_crash_page");
+    EXPECT_EQ(report.stopped[0].version, "0.0.1");
+    EXPECT_EQ(report.reason, "not loaded: every module it offers was stopped after it crashed the station "
+                             "(fixture_crash_page); the facilitator menu can allow it again");
+    // A survey that uses it is still valid; its content is not checked (that would run its code).
+    EXPECT_TRUE(host.hasModule("fixture_crash_page"));
+    EXPECT_TRUE(host.isQuarantined("fixture_crash_page"));
+    EXPECT_EQ(host.acceptedKinds("fixture_crash_page"), 1u << ALIGNKIOSK_QUESTION_SCALE);
+    EXPECT_EQ(host.moduleVersion("fixture_crash_page"), "0.0.1");
+    ASSERT_NE(host.describeModule("fixture_crash_page"), nullptr);
+    EXPECT_EQ(host.describeModule("fixture_crash_page")->name, "Crashing page fixture");
+    EXPECT_TRUE(host.checkContent(step("fixture_crash_page", {scaleQuestion("mood")})).empty());
+    std::string error;
+    EXPECT_EQ(host.createModule(step("fixture_crash_page", {scaleQuestion("mood")}), "en", error), nullptr);
+    EXPECT_EQ(error, "module 'fixture_crash_page' was stopped after it crashed the station; the facilitator menu can "
+                     "allow it again");
+    // The library was never opened in this process.
+    EXPECT_EQ(dlopen(kCrashPage.c_str(), RTLD_NOW | RTLD_NOLOAD), nullptr);
+    // Named a second time (another --plugin-dir), it is the same stopped file.
+    EXPECT_EQ(host.loadFile(kCrashPage.parent_path() / "." / kCrashPage.filename()).reason,
+              "the same file as " + kCrashPage.string() + ", whose modules are stopped");
+}
+
+TEST(PluginHost, OnlyTheQuarantinedModuleOfAPluginIsLeftOut) {
+    PluginHost host;
+    host.setQuarantine({"fixture_short_table", "not_offered_by_anyone"});
+    const PluginReport& report = host.loadFile(kGood / "fixture_sparse.so");
+    ASSERT_TRUE(report.loaded) << report.reason;
+    ASSERT_EQ(report.modules.size(), 1u);
+    EXPECT_EQ(report.modules[0].id, "fixture_sparse");
+    ASSERT_EQ(report.stopped.size(), 1u);
+    EXPECT_EQ(report.stopped[0].id, "fixture_short_table");
+    EXPECT_TRUE(host.isQuarantined("fixture_short_table"));
+    EXPECT_FALSE(host.isQuarantined("fixture_sparse"));
+    EXPECT_FALSE(host.isQuarantined("not_offered_by_anyone")); // quarantined, but nothing offers it
+    std::string error;
+    EXPECT_NE(host.createModule(step("fixture_sparse", {scaleQuestion("mood")}), "en", error), nullptr) << error;
+    EXPECT_EQ(host.createModule(step("fixture_short_table", {scaleQuestion("mood")}), "en", error), nullptr);
+    EXPECT_THAT(error, HasSubstr("was stopped after it crashed the station"));
+}
+
+TEST(PluginHost, AQuarantinedModuleStillHoldsItsIdAgainstADuplicate) {
+    PluginHost host;
+    host.setQuarantine({"fixture_good"});
+    EXPECT_FALSE(host.loadFile(kGood / "fixture_good.so").loaded);
+    const PluginReport& duplicate = host.loadFile(kBroken / "fixture_duplicate.so");
+    EXPECT_FALSE(duplicate.loaded);
+    EXPECT_EQ(duplicate.reason,
+              "duplicate module id 'fixture_good', already provided by " + (kGood / "fixture_good.so").string());
+    EXPECT_EQ(host.moduleVersion("fixture_good"), "1.2.3");
 }
 
 // ---- The catalog and module instances ----------------------------------------------------------------------------

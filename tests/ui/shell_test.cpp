@@ -61,10 +61,19 @@ protected:
     }
 
     void makeShell(Shell::SubmitFunction submit) {
+        makeShellWithStopped({}, std::move(submit));
+    }
+
+    // The steps whose index is in `stopped` get no module, as when their module was stopped after a crash.
+    void makeShellWithStopped(const std::vector<std::size_t>& stopped, Shell::SubmitFunction submit) {
         std::vector<std::unique_ptr<alignkiosk::plugin_host::ModuleInstance>> modules;
-        for (const auto& step : m_survey.steps) {
+        for (std::size_t i = 0; i < m_survey.steps.size(); ++i) {
+            if (std::find(stopped.begin(), stopped.end(), i) != stopped.end()) {
+                modules.push_back(nullptr);
+                continue;
+            }
             std::string error;
-            modules.push_back(m_host->createModule(step, m_survey.language, error));
+            modules.push_back(m_host->createModule(m_survey.steps[i], m_survey.language, error));
             ASSERT_TRUE(modules.back()) << error;
         }
         m_shell = std::make_unique<Shell>(m_survey, std::move(modules), std::move(submit), m_theme);
@@ -699,6 +708,107 @@ TEST_F(ShellTest, ATapOutsideTheFieldPutsTheKeyboardAway) {
     tap(kWidth / 2.0f, 20.0f); // the header
     EXPECT_FALSE(m_shell->keyboardVisible());
     EXPECT_TRUE(tapNext()) << "Finish is back";
+}
+
+// ---- A station that restarted after a module crashed it -----------------------------------------------------------
+
+TEST_F(ShellTest, AStepWhoseModuleWasStoppedIsLeftOutAndTheOthersAreStored) {
+    alignkiosk::core::Step again = m_survey.steps.front();
+    again.id = "signs_again";
+    m_survey.steps.insert(m_survey.steps.begin(), again); // the stopped step comes first: the survey starts after it
+    std::vector<Submission> stored;
+    makeShellWithStopped({0}, [&stored](const Submission& submission) { stored.push_back(submission); });
+    EXPECT_TRUE(m_shell->surveyAvailable());
+    walkToTheLastPage();
+    EXPECT_EQ(m_shell->flow().step(), 1u) << "the stopped step has no pages";
+    ASSERT_TRUE(tapNext()); // Finish
+    ASSERT_EQ(stored.size(), 1u);
+    ASSERT_EQ(stored[0].responses.size(), 1u) << "no row for the step that was left out";
+    EXPECT_EQ(stored[0].responses[0].stepId, m_survey.steps[1].id);
+    EXPECT_EQ(m_shell->flow().screen(), Screen::ThankYou);
+}
+
+TEST_F(ShellTest, ASurveyWithEveryStepStoppedAsksForTheFacilitatorAndDoesNotStart) {
+    bool submitted = false;
+    makeShellWithStopped({0}, [&submitted](const Submission&) { submitted = true; });
+    EXPECT_FALSE(m_shell->surveyAvailable());
+    const std::string text = frameText();
+    EXPECT_NE(text.find(alignkiosk::ui::ShellText().surveyUnavailable), std::string::npos) << text;
+    EXPECT_EQ(text.find(alignkiosk::ui::ShellText().tapToStart), std::string::npos) << text;
+    EXPECT_FALSE(tapStart());
+    EXPECT_EQ(m_shell->view(), Shell::View::Attract);
+    EXPECT_FALSE(submitted);
+}
+
+TEST_F(ShellTest, AfterARestartTheAttractScreenSaysCalmlyToStartAgainUntilSomeoneStarts) {
+    makeShell([](const Submission&) {});
+    const alignkiosk::ui::ShellText words;
+    EXPECT_EQ(frameText().find(words.restartTitle), std::string::npos) << "not without a restart";
+    m_shell->showRestartNotice();
+    std::string text = frameText();
+    EXPECT_NE(text.find(words.restartTitle), std::string::npos) << text;
+    EXPECT_NE(text.find(words.restartBody), std::string::npos) << text;
+    EXPECT_NE(text.find(words.tapToStart), std::string::npos) << "the station is ready: " << text;
+    // Whoever starts next is a participant like any other: the notice is gone, also when they go back.
+    ASSERT_TRUE(tapStart());
+    EXPECT_FALSE(m_shell->restartNoticeShown());
+    ASSERT_TRUE(tapDownUntilMoved(150.0f, kHeight - 150.0f, kHeight - 20.0f)) << "Back, on the team pick";
+    ASSERT_EQ(m_shell->view(), Shell::View::Attract);
+    text = frameText();
+    EXPECT_EQ(text.find(words.restartTitle), std::string::npos) << text;
+}
+
+TEST_F(ShellTest, TheRestartNoticeLeavesByItselfAfterAMinute) {
+    makeShell([](const Submission&) {});
+    m_shell->showRestartNotice();
+    const double shownAt = m_now;
+    EXPECT_NE(frameText().find(alignkiosk::ui::ShellText().restartTitle), std::string::npos);
+    // The station wakes for it even when the ripple would not.
+    EXPECT_LE(m_shell->nextWakeIn(m_now), Shell::kRestartNoticeSeconds);
+    m_now = shownAt + Shell::kRestartNoticeSeconds + 0.5;
+    frame();
+    EXPECT_FALSE(m_shell->restartNoticeShown());
+    EXPECT_EQ(frameText().find(alignkiosk::ui::ShellText().restartTitle), std::string::npos);
+}
+
+TEST_F(ShellTest, TheMenuListsTheStoppedModulesAndAllowsOneAgain) {
+    makeShell([](const Submission&) {});
+    m_pinHash = alignkiosk::core::hashPin("1234");
+    std::vector<std::string> allowed;
+    Shell::FacilitatorAccess access;
+    access.loadPinHash = [this] { return m_pinHash; };
+    access.savePinHash = [this](const std::string& hash) { m_pinHash = hash; };
+    access.onFacilitator = [] {};
+    access.stoppedModules = [] {
+        return std::vector<Shell::StoppedModule>{
+            {"fixture_crash_page", "Crashing page fixture", "SIGSEGV", "draw_page"},
+            {"gone_module", "", "SIGBUS", "draw_panel"}};
+    };
+    access.allowModule = [&allowed](const std::string& moduleId) { allowed.push_back(moduleId); };
+    m_shell->setFacilitatorAccess(std::move(access));
+    frame();
+    openMenuWithTheCorner("1234");
+    std::string text = frameText();
+    EXPECT_NE(text.find("Stopped after a crash"), std::string::npos) << text;
+    EXPECT_NE(text.find("Crashing page fixture (fixture_crash_page) crashed while showing a page (SIGSEGV)."),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("gone_module crashed while drawing its dashboard panel (SIGBUS)."), std::string::npos) << text;
+    EXPECT_NE(text.find("loaded the next time the kiosk starts"), std::string::npos) << "no supervisor: " << text;
+
+    const auto button = m_shell->allowButtonRect(1);
+    ASSERT_TRUE(button.has_value());
+    ASSERT_TRUE(m_shell->allowButtonRect(0).has_value());
+    EXPECT_FALSE(m_shell->allowButtonRect(2).has_value());
+    tap(button->centre().x, button->centre().y);
+    EXPECT_EQ(allowed, std::vector<std::string>{"gone_module"});
+    EXPECT_EQ(m_shell->view(), Shell::View::Menu) << "the menu stays";
+    text = frameText();
+    EXPECT_NE(text.find("gone_module is allowed again and is loaded the next time the kiosk starts."),
+              std::string::npos)
+        << text;
+    EXPECT_FALSE(m_shell->allowButtonRect(1).has_value()) << "allowed once is enough";
+    EXPECT_TRUE(m_shell->allowButtonRect(0).has_value());
 }
 
 } // namespace

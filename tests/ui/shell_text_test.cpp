@@ -16,7 +16,7 @@ TEST(ShellText, BundledEnglishFileHasEveryKeyAndMatchesTheDefaults) {
     std::string unknown;
     const ShellText fromFile = alignkiosk::ui::shellTextFrom(table.strings, &unknown);
     EXPECT_TRUE(unknown.empty()) << unknown;
-    EXPECT_EQ(table.strings.size(), 39u);
+    EXPECT_EQ(table.strings.size(), 50u);
     const ShellText defaults;
     EXPECT_EQ(fromFile.tapToStart, defaults.tapToStart);
     EXPECT_EQ(fromFile.pauseHelp, defaults.pauseHelp);
@@ -24,6 +24,10 @@ TEST(ShellText, BundledEnglishFileHasEveryKeyAndMatchesTheDefaults) {
     EXPECT_EQ(fromFile.pageOf, defaults.pageOf);
     EXPECT_EQ(fromFile.saveFailed, defaults.saveFailed);
     EXPECT_EQ(fromFile.moduleFailed, defaults.moduleFailed);
+    EXPECT_EQ(fromFile.restartTitle, defaults.restartTitle);
+    EXPECT_EQ(fromFile.restartBody, defaults.restartBody);
+    EXPECT_EQ(fromFile.stoppedHelp, defaults.stoppedHelp);
+    EXPECT_EQ(fromFile.allowedAtNextStart, defaults.allowedAtNextStart);
 }
 
 TEST(ShellText, ReplacesKnownKeysAndReportsUnknownOnes) {
