@@ -14,9 +14,12 @@ start_display
 sqlite3 "$db" "DELETE FROM settings WHERE key = 'demo_data_store'"
 pin() { xdotool type --delay 30 "$1"; sleep 0.2; xdotool key Return; sleep 0.4; }
 
-for signal in TERM HUP; do
-  start_kiosk "$program" run --survey "$survey" --db "$db"
-  if [ "$signal" = TERM ]; then pin 8642; pin 8642; fi # the first start asks for the facilitator PIN
+# In a window, and on the station (--kiosk), whose supervisor passes the signal on to the station it runs.
+for run in "TERM" "HUP" "TERM --kiosk"; do
+  signal=${run%% *}
+  flags=(); [ "$run" != "${run#* }" ] && flags=("${run#* }")
+  start_kiosk "$program" run --survey "$survey" --db "$db" "${flags[@]}"
+  if [ "$run" = TERM ]; then pin 8642; pin 8642; fi # the first start asks for the facilitator PIN
   tap 640 728 # start
   tap 928 306 # a team
   tap 868 360 # one answer on the first page: a participant in progress
@@ -29,5 +32,6 @@ for signal in TERM HUP; do
     fail "SIG$signal: the store holds $(sqlite3 "$db" "SELECT count(*) FROM responses") rows, not the 7 finished"
   [ ! -s "$db-journal" ] || fail "SIG$signal: a hot journal was left behind"
   [ "$(sqlite3 "$db" "PRAGMA integrity_check")" = ok ] || fail "SIG$signal: integrity_check"
+  pgrep -f "alignkiosk run --survey $survey --db $db" >/dev/null && fail "SIG$signal ($run): a station process is left"
 done
 echo "PASS: SIGTERM and SIGHUP wipe the participant in progress, close the store and exit 0"
