@@ -29,8 +29,8 @@ def fail(message):
 # [SECTION] The build's dependency log ---------------------------------------------------------------------------
 
 def ninja(build_dir, *arguments):
-    return subprocess.run([os.environ.get("NINJA", "ninja"), "-C", build_dir, *arguments], check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run([os.environ.get("NINJA", "ninja"), "-C", build_dir, *arguments], check=True,
+                          capture_output=True, text=True).stdout
 
 
 def is_out_of_date(build_dir, obj, inputs):
@@ -40,6 +40,18 @@ def is_out_of_date(build_dir, obj, inputs):
         return any(os.stat(os.path.join(build_dir, path)).st_mtime_ns > built for path in inputs)
     except FileNotFoundError:
         return True
+
+
+def cmake_source_dir(build_dir):
+    """The sources the build was configured from (its headers are the project's own, not a package's)."""
+    try:
+        with open(os.path.join(build_dir, "CMakeCache.txt"), encoding="utf-8") as cache:
+            for line in cache:
+                if line.startswith("CMAKE_HOME_DIRECTORY:INTERNAL="):
+                    return os.path.realpath(line.split("=", 1)[1].strip())
+    except FileNotFoundError:
+        pass
+    fail(f"{build_dir} is not a configured CMake build (no CMakeCache.txt); configure and build first")
 
 
 def compiled_headers(build_dir, source_dir):
@@ -217,7 +229,7 @@ def main(arguments):
         sys.exit("usage: install_packages_test.py BUILD_DIR INSTALL_SCRIPT [--prove-without PACKAGE] | --self-test")
     build_dir = os.path.realpath(arguments[0])
     script = os.path.realpath(arguments[1])
-    source_dir = os.path.dirname(os.path.dirname(script))  # third_party/install_debian_packages.sh
+    source_dir = cmake_source_dir(build_dir)
     packages = script_packages(script)
 
     if len(arguments) == 4:
