@@ -47,7 +47,8 @@ StringTableResult parseStringTable(std::string_view text, const std::string& dis
         return result;
     }
     if (!json.root->isObject()) {
-        result.error = at(displayName, json.root->location) + ": not a JSON object of strings ({\"key\": \"text\", ...})";
+        result.error =
+            at(displayName, json.root->location) + ": not a JSON object of strings ({\"key\": \"text\", ...})";
         return result;
     }
     for (const JsonMember& member : json.root->members) {

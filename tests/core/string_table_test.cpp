@@ -10,8 +10,8 @@ namespace alignkiosk::core {
 namespace {
 
 TEST(StringTable, ReadsAnObjectOfStringsAndTheFirstOfARepeatedKey) {
-    const StringTableResult table =
-        parseStringTable("\xEF\xBB\xBF{\"next\": \"Weiter\", \"back\": \"Zur\\u00fcck\", \"next\": \"Nochmal\"}", "de.json");
+    const std::string text = "\xEF\xBB\xBF{\"next\": \"Weiter\", \"back\": \"Zur\\u00fcck\", \"next\": \"Nochmal\"}";
+    const StringTableResult table = parseStringTable(text, "de.json");
     EXPECT_EQ(table.error, "");
     ASSERT_EQ(table.strings.size(), 2u);
     EXPECT_EQ(table.strings.at("next"), "Weiter");
