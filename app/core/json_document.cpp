@@ -1,8 +1,6 @@
 #include "json_document.h"
 
-// cereal configures RapidJSON (assertions throw instead of abort). Include it first so this file instantiates the
-// same RapidJSON templates as every file that uses cereal's JSON archive.
-#include <cereal/archives/json.hpp>
+// RapidJSON's configuration (its assertion throws) comes from third_party/rapidjson_assert.h for every file.
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <string_view>
 
 namespace alignkiosk::core {
 
@@ -14,5 +15,8 @@ struct StringTableResult {
 };
 
 StringTableResult loadStringTable(const std::filesystem::path& file);
+
+// The same for a table already read: `text` is the file's content, `displayName` the file as errors name it.
+StringTableResult parseStringTable(std::string_view text, const std::string& displayName);
 
 } // namespace alignkiosk::core

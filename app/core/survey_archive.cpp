@@ -57,12 +57,13 @@ void apply(const ScaleDefinition& scale, Question& question) {
 }
 
 // cereal's JSON archive cannot say what type the next value has; a value that is not a string makes RapidJSON's
-// assertion throw before anything is consumed, so the value can then be read as an object instead.
+// assertion throw (the project's one definition, third_party/rapidjson_assert.h) before anything is consumed, so the
+// value can then be read as an object instead.
 bool loadIfString(cereal::JSONInputArchive& archive, std::string& text) {
     try {
         archive(text);
         return true;
-    } catch (const cereal::RapidJSONException&) {
+    } catch (const json::AssertionFailure&) {
         return false;
     }
 }
