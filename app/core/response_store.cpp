@@ -263,6 +263,23 @@ struct ResponseStore::Impl {
             db.fail("the file is an SQLite database but not an alignkiosk response store (application_id " +
                     std::to_string(applicationId) + ", " + std::to_string(objects) +
                     " schema objects); it was left untouched");
+        if (!fresh) checkSchemaBeforeMigrating(version);
+    }
+
+    // A migration writes, and a failed one rolls back only what SQLite journaled: so an older store is checked to
+    // have the tables its version says, read-only, before anything is migrated.
+    void checkSchemaBeforeMigrating(int64_t version) const {
+        if (version >= static_cast<int64_t>(kSchemaVersion)) return;
+        const auto columnsOf = [this](const char* table) {
+            return db.queryTexts((std::string("SELECT name FROM pragma_table_info('") + table + "') ORDER BY cid").c_str());
+        };
+        const std::vector<std::string> responses = {"id", "survey_id", "survey_version", "step_id", "module_id",
+                                                     "module_version", "team", "session_date", "payload"};
+        const bool ok = version >= 1 && columnsOf("responses") == responses &&
+                        (version < 2 || columnsOf("settings") == std::vector<std::string>{"key", "value"});
+        if (!ok)
+            db.fail("the database is damaged (schema version " + std::to_string(version) +
+                    ", but its tables are not that version's); it was left untouched");
     }
 
     void configure() const {

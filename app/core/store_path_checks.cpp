@@ -95,6 +95,14 @@ std::optional<std::string> checkStorePath(const fs::path& path, bool createParen
     static constexpr char kMagic[] = "SQLite format 3"; // 16 bytes with its NUL
     if (size < header.size() || std::memcmp(header.data(), kMagic, sizeof kMagic) != 0)
         return "the file is not an SQLite database or is damaged; it was left untouched";
+    // SQLite reads a file cut off inside a page as if the page were whole, and rolling a transaction back on it
+    // rewrites the tail: such a file is damaged, and refused before anything is written.
+    const uint32_t pageSize = header[16] == 0 && header[17] == 1 ? 65536u : (uint32_t{header[16]} << 8) | header[17];
+    std::error_code sizeError;
+    const auto fileSize = fs::file_size(path, sizeError);
+    if (!sizeError && (pageSize < 512 || fileSize % pageSize != 0))
+        return "the file is damaged (" + std::to_string(fileSize) + " bytes is not a whole number of " +
+               std::to_string(pageSize) + "-byte pages); it was left untouched";
     check.state = StorePathState::Sqlite;
     check.header.schemaCookie = bigEndian32(&header[40]);
     check.header.userVersion = bigEndian32(&header[60]);

@@ -733,6 +733,28 @@ TEST_F(ResponseStoreTest, AForeignDatabaseWithAHotJournalIsRefusedBeforeSqliteRo
     EXPECT_EQ(readBytes(dbPath().string() + "-journal"), journal);
 }
 
+TEST_F(ResponseStoreTest, AnOlderStoreWithoutItsVersionsTablesIsRefusedBeforeMigrating) {
+    RawDatabase(dbPath(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        .exec("CREATE TABLE responses (id TEXT PRIMARY KEY) WITHOUT ROWID; PRAGMA user_version = 1; "
+              "PRAGMA application_id = 1097616243");
+    const std::string bytes = readBytes(dbPath());
+    const std::string message = refusalOf(dbPath());
+    EXPECT_NE(message.find("damaged (schema version 1, but its tables are not that version's)"), std::string::npos)
+        << message;
+    EXPECT_EQ(readBytes(dbPath()), bytes);
+}
+
+TEST_F(ResponseStoreTest, AFileCutInsideAPageIsRefusedUntouched) {
+    { ResponseStore::open(dbPath(), fixedDate()).submit(pulse()); }
+    std::string bytes = readBytes(dbPath());
+    bytes.resize(bytes.size() - 100);
+    writeBytes(dbPath(), bytes);
+    fs::remove(dbPath().string() + "-journal");
+    const std::string message = refusalOf(dbPath());
+    EXPECT_NE(message.find("not a whole number of 4096-byte pages"), std::string::npos) << message;
+    EXPECT_EQ(readBytes(dbPath()), bytes);
+}
+
 // Runs `body` in a child process with a private mount namespace (so it may mount a small or read-only file system
 // over the test's folder without touching the machine), and returns what the child wrote to its pipe.
 std::string inPrivateMounts(const std::function<std::string()>& body) {
