@@ -1,4 +1,4 @@
-// The anonymous, durable store of survey answers (SQLite). See ARCHITECTURE.md, "Storage".
+// The anonymous, durable store of survey answers (SQLite).
 //
 // Anonymity is a property of the schema and of the bytes on disk, not a setting: a response row has no identity
 // column, no time finer than the local date, and a random 128-bit key; and no file the store leaves behind says in
