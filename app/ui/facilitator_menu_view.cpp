@@ -1,5 +1,5 @@
-// The facilitator's side of the station: the PIN pad, then the menu behind it. The menu shows how many responses are
-// stored for this survey, lists the modules stopped after they crashed the station (each with "Allow again"), pauses
+// The facilitator's side of the station: the PIN pad, then the menu behind it. The menu shows how many people finished
+// this survey, lists the modules stopped after they crashed the station (each with "Allow again"), pauses
 // or resumes the station, opens the dashboard, exits the kiosk, or goes back to the station. It closes by itself when
 // forgotten (Shell::kMenuIdleSeconds).
 #include "shell.h"
@@ -124,7 +124,16 @@ void Shell::drawFacilitatorMenu() {
     ImGui::Dummy(ImVec2(0.0f, 16.0f * scale));
     drawStoppedModules();
 
-    const ImVec2 size(width, std::max(m_theme.minTouchTarget, 92.0f * scale));
+    // The buttons share the room that is left (a list of stopped modules takes some), down to the touch minimum, so
+    // Back stays on the screen; only then does the menu scroll.
+    const std::string& help = m_paused ? m_text.resumeHelp : m_text.pauseHelp;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float helpHeight = ImGui::CalcTextSize(help.c_str(), nullptr, false, width).y;
+    const int buttons = m_facilitator.onExit ? 4 : 3;
+    const float room = ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - helpHeight - (6.0f + 12.0f) * scale -
+                       spacing * static_cast<float>(buttons + 2);
+    const float tallest = std::max(m_theme.minTouchTarget, 92.0f * scale);
+    const ImVec2 size(width, std::clamp(room / static_cast<float>(buttons), m_theme.minTouchTarget, tallest));
     const auto button = [&](MenuButton which, const std::string& label, ButtonStyle style) {
         const bool pressed = touchButton(m_theme, label.c_str(), size, style);
         m_menuRects[static_cast<std::size_t>(which)] = lastItemRect();
@@ -135,7 +144,7 @@ void Shell::drawFacilitatorMenu() {
         button(MenuButton::PauseOrResume, m_paused ? m_text.resumeStation : m_text.pauseStation,
                ButtonStyle::Secondary);
     if (m_theme.heading) ImGui::PopFont();
-    wrappedText(m_paused ? m_text.resumeHelp : m_text.pauseHelp, nullptr, m_theme.muted);
+    wrappedText(help, nullptr, m_theme.muted);
     ImGui::Dummy(ImVec2(0.0f, 6.0f * scale));
     if (m_theme.heading) ImGui::PushFont(m_theme.heading);
     const bool dashboard = button(MenuButton::Dashboard, m_text.openDashboard, ButtonStyle::Secondary);
