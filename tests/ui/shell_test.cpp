@@ -795,6 +795,13 @@ TEST_F(ShellTest, TheMenuListsTheStoppedModulesAndAllowsOneAgain) {
         << text;
     EXPECT_NE(text.find("gone_module crashed while drawing its dashboard panel (SIGBUS)."), std::string::npos) << text;
     EXPECT_NE(text.find("loaded the next time the kiosk starts"), std::string::npos) << "no supervisor: " << text;
+    // With the list taking room, every menu button is still on the screen and still a touch target.
+    for (const auto which : {Shell::MenuButton::PauseOrResume, Shell::MenuButton::Dashboard, Shell::MenuButton::Back}) {
+        const auto rect = m_shell->menuButtonRect(which);
+        ASSERT_TRUE(rect.has_value());
+        EXPECT_LE(rect->max.y, kHeight) << static_cast<int>(which);
+        EXPECT_GE(rect->max.y - rect->min.y, m_theme.minTouchTarget - 0.5f) << static_cast<int>(which);
+    }
 
     const auto button = m_shell->allowButtonRect(1);
     ASSERT_TRUE(button.has_value());
