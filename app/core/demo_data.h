@@ -13,7 +13,7 @@
 // About 10% of participants choose no team; open sentences come from small pools written for these demos.
 #pragma once
 
-#include "response_store.h"
+#include "submission.h"
 #include "survey_model.h"
 
 #include <cstdint>

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/dashboard_model.h"
-#include "core/response_store.h"
+#include "core/submission.h"
 #include "core/survey_model.h"
 
 #include <cstddef>

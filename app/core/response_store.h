@@ -10,6 +10,8 @@
 // file; writers wait up to busyTimeout for each other.
 #pragma once
 
+#include "core/submission.h"
+
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -28,37 +30,6 @@ namespace alignkiosk::core {
 class StoreError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
-};
-
-// One step's answer as a module hands it back.
-struct ResponseDraft {
-    std::string stepId;
-    std::string moduleId;
-    std::string moduleVersion;
-    std::string payload; // the module's JSON
-};
-
-// One participant's finished survey.
-struct Submission {
-    std::string surveyId;
-    uint32_t surveyVersion = 0;
-    std::optional<std::string> team;
-    std::vector<ResponseDraft> responses;
-};
-
-// One stored row. id is 32 lowercase hex digits; sessionDate is 'YYYY-MM-DD'.
-struct StoredResponse {
-    std::string id;
-    std::string surveyId;
-    uint32_t surveyVersion = 0;
-    std::string stepId;
-    std::string moduleId;
-    std::string moduleVersion;
-    std::optional<std::string> team;
-    std::string sessionDate;
-    std::string payload;
-
-    bool operator==(const StoredResponse&) const = default;
 };
 
 struct ResponseStoreOptions {

@@ -5,7 +5,7 @@
 // response count, pause, the dashboard, exit. Nothing of anyone's answers is reachable from the shell itself.
 #pragma once
 
-#include "core/response_store.h"
+#include "core/submission.h"
 #include "core/survey_model.h"
 #include "plugin_host/module_instance.h"
 #include "ui/pin_pad.h"

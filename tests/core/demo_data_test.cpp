@@ -4,6 +4,7 @@
 
 #include "core/answer_payload.h"
 #include "core/response_aggregator.h"
+#include "core/response_store.h"
 #include "core/survey_loader.h"
 
 #include <gtest/gtest.h>
