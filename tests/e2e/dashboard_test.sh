@@ -54,4 +54,13 @@ awk -F, 'NR > 1 && $4 == "Sales" && $3 == "value_language_differs" { s = $6 }
          END { exit !(s - m > 1.5) }' "$out/summary.csv" || fail "the planted Sales/Marketing gap is not in the export"
 size=$(od -An -tu1 -j16 -N8 "$out/dashboard.png" | awk '{ print $2 * 65536 + $3 * 256 + $4 "x" $6 * 65536 + $7 * 256 + $8 }')
 [ "$size" = 1920x1080 ] || fail "dashboard.png is $size, expected 1920x1080"
-echo "PASS: live dashboard exports before and after new answers; export writes the documented CSV and a 1080p PNG"
+# A module that crashed the station stays stopped on the facilitator's side too: its panel is left out, the rest of
+# the dashboard and the export work, and the command says which module is stopped.
+sqlite3 "$db" "INSERT INTO settings VALUES ('quarantined_modules', 'focus_assessment' || char(9) || 'SIGSEGV' || char(9) || 'draw_panel' || char(10))"
+"$program" export --db "$db" --out "$E2E_TMP/export-stopped" >/dev/null 2>"$E2E_TMP/export.err" ||
+  fail "export with a stopped module failed: $(cat "$E2E_TMP/export.err")"
+grep -q "module 'focus_assessment' is stopped" "$E2E_TMP/export.err" || fail "no word of the stopped module: $(cat "$E2E_TMP/export.err")"
+cmp -s <(sort "$out/summary.csv") <(sort "$E2E_TMP/export-stopped/summary.csv") ||
+  fail "the numbers changed with a stopped module's panel left out"
+echo "PASS: live dashboard exports before and after new answers; export writes the documented CSV and a 1080p PNG;" \
+  "a stopped module's panel is left out"
