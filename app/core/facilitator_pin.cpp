@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
-#include <ctime>
 #include <utility>
 
 namespace alignkiosk::core {
@@ -70,17 +69,11 @@ void savePinHash(ResponseStore& store, const std::string& hash) {
 PinThrottle loadPinThrottle(const ResponseStore& store) {
     const std::optional<std::string> value = store.setting(kPinThrottleSettingKey);
     if (!value) return {};
-    PinThrottle throttle;
-    long long tries = 0, until = 0;
+    long long tries = 0, lockedFor = 0;
     char rest = 0;
-    if (std::sscanf(value->c_str(), "%lld:%lld%c", &tries, &until, &rest) != 2 || tries < 0 || until < 0) {
-        throttle.wrongTries = PinGuard::kTriesBeforeLockout;
-        throttle.lockedUntil = static_cast<int64_t>(std::time(nullptr)) + PinGuard::kMaxLockout.count();
-        return throttle;
-    }
-    throttle.wrongTries = static_cast<int>(std::min<long long>(tries, 1000));
-    throttle.lockedUntil = until;
-    return throttle;
+    if (std::sscanf(value->c_str(), "%lld:%lld%c", &tries, &lockedFor, &rest) != 2 || tries < 0 || lockedFor < 0)
+        return {PinGuard::kTriesBeforeLockout, PinGuard::kMaxLockout.count()};
+    return {static_cast<int>(std::min<long long>(tries, 1000)), std::min<long long>(lockedFor, PinGuard::kMaxLockout.count())};
 }
 
 void savePinThrottle(ResponseStore& store, const PinThrottle& throttle) {
@@ -89,7 +82,7 @@ void savePinThrottle(ResponseStore& store, const PinThrottle& throttle) {
         return;
     }
     store.setSetting(kPinThrottleSettingKey,
-                     std::to_string(throttle.wrongTries) + ":" + std::to_string(throttle.lockedUntil));
+                     std::to_string(throttle.wrongTries) + ":" + std::to_string(throttle.lockedForSeconds));
 }
 
 bool resetPin(ResponseStore& store) {
@@ -119,19 +112,15 @@ std::chrono::steady_clock::duration PinGuard::lockoutRemaining() const {
     return std::max(*m_lockedUntil - now(), std::chrono::steady_clock::duration::zero());
 }
 
-PinThrottle PinGuard::snapshot(int64_t wallNow) const {
-    PinThrottle throttle;
-    throttle.wrongTries = m_wrongTries;
-    const auto remaining = std::chrono::ceil<std::chrono::seconds>(lockoutRemaining()).count();
-    if (remaining > 0) throttle.lockedUntil = wallNow + remaining;
-    return throttle;
+PinThrottle PinGuard::snapshot() const {
+    return {m_wrongTries, std::chrono::ceil<std::chrono::seconds>(lockoutRemaining()).count()};
 }
 
-void PinGuard::restore(const PinThrottle& throttle, int64_t wallNow) {
+void PinGuard::restore(const PinThrottle& throttle) {
     m_wrongTries = std::max(0, throttle.wrongTries);
     m_lockedUntil.reset();
-    const int64_t remaining = std::min<int64_t>(throttle.lockedUntil - wallNow, kMaxLockout.count());
-    if (throttle.lockedUntil > 0 && remaining > 0) m_lockedUntil = now() + std::chrono::seconds(remaining);
+    const int64_t lockedFor = std::min<int64_t>(throttle.lockedForSeconds, kMaxLockout.count());
+    if (lockedFor > 0) m_lockedUntil = now() + std::chrono::seconds(lockedFor);
 }
 
 PinCheck PinGuard::check(std::string_view pin, const std::optional<std::string>& hash) {

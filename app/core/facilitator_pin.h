@@ -29,13 +29,15 @@ constexpr std::size_t kMaxPinDigits = 8;
 // The store setting that holds the hash.
 constexpr const char* kPinHashSettingKey = "facilitator_pin_hash";
 // The store setting that holds the wrong-try throttle, so a restart does not give a guesser fresh tries. It says how
-// many wrong PINs were typed at this kiosk and until when it is locked; nothing about a participant.
+// many wrong PINs were typed in a row and how long the lock-out still had to run: a duration, never a time of day,
+// because the store keeps no time finer than the day (a wrong try's time could point at whoever stood there).
 constexpr const char* kPinThrottleSettingKey = "facilitator_pin_throttle";
 
-// The throttle as it outlives the program: wall-clock seconds since the epoch, because a steady clock restarts.
+// The throttle as it outlives the program. After a restart the lock-out runs its remaining time again in full, which
+// can only make it stricter.
 struct PinThrottle {
     int wrongTries = 0;
-    int64_t lockedUntil = 0; // Unix seconds; 0 = not locked
+    int64_t lockedForSeconds = 0; // 0 = not locked
     bool operator==(const PinThrottle&) const = default;
 };
 
@@ -60,7 +62,7 @@ std::optional<std::string> loadPinHash(const ResponseStore& store);
 // Stores hash (refused with PinError unless looksLikePinHash); throws StoreError when the store fails.
 void savePinHash(ResponseStore& store, const std::string& hash);
 
-// The stored throttle (a malformed value reads as the strictest: locked out for kMaxLockout from now).
+// The stored throttle (a malformed value reads as the strictest: locked out for kMaxLockout).
 PinThrottle loadPinThrottle(const ResponseStore& store);
 void savePinThrottle(ResponseStore& store, const PinThrottle& throttle);
 
@@ -100,10 +102,9 @@ public:
     // The lock-out that follows the given number of wrong tries in a row (zero below kTriesBeforeLockout).
     static std::chrono::seconds lockoutAfter(int wrongTries);
 
-    // The state to keep, at wall-clock time wallNow (Unix seconds), and back. A restored lock-out never lasts longer
-    // than kMaxLockout from wallNow, so a clock set back cannot lock the kiosk for good.
-    PinThrottle snapshot(int64_t wallNow) const;
-    void restore(const PinThrottle& throttle, int64_t wallNow);
+    // The state to keep, and back. A restored lock-out starts now and never lasts longer than kMaxLockout.
+    PinThrottle snapshot() const;
+    void restore(const PinThrottle& throttle);
 
 private:
     std::chrono::steady_clock::time_point now() const;

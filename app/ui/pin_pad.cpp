@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <ctime>
 #include <exception>
 #include <string_view>
 #include <utility>
@@ -50,7 +49,7 @@ void PinPad::open(double now, bool required) {
     // Once per pad: a restart must not hand a guesser fresh tries. In memory the guard is the truth after that.
     if (!m_throttleRestored && m_storage.loadThrottle) {
         try {
-            m_guard.restore(m_storage.loadThrottle(), static_cast<int64_t>(std::time(nullptr)));
+            m_guard.restore(m_storage.loadThrottle());
             m_throttleRestored = true;
         } catch (const std::exception&) {
             m_notice = Notice::Unavailable;
@@ -150,7 +149,7 @@ PinPadResult PinPad::pressOk() {
         core::wipePin(m_entry);
         if (check != core::PinCheck::LockedOut && m_storage.saveThrottle) {
             try {
-                m_storage.saveThrottle(m_guard.snapshot(static_cast<int64_t>(std::time(nullptr))));
+                m_storage.saveThrottle(m_guard.snapshot());
             } catch (const std::exception&) {
                 // The in-memory throttle still holds for this run; the pad goes on.
             }

@@ -185,15 +185,15 @@ TEST(PinGuard, ALockOutOutlivesARestart) {
         time.advance(guard.lockoutRemaining());
     }
     guard.check("x", hash); // the fifth wrong try: 20 s
-    const int64_t wallNow = 1'800'000'000;
-    const PinThrottle kept = guard.snapshot(wallNow);
+    time.advance(seconds(5));
+    const PinThrottle kept = guard.snapshot();
     EXPECT_EQ(kept.wrongTries, 5);
-    EXPECT_EQ(kept.lockedUntil, wallNow + 20);
+    EXPECT_EQ(kept.lockedForSeconds, 15); // a duration, never a time of day
 
-    // A new program, 5 s later on the wall clock, on a steady clock that started anywhere.
+    // A new program, on a steady clock that started anywhere: the remaining 15 s run again from its start.
     FakeClock later;
     PinGuard restarted(later.clock());
-    restarted.restore(kept, wallNow + 5);
+    restarted.restore(kept);
     EXPECT_EQ(restarted.wrongTries(), 5);
     EXPECT_EQ(restarted.lockoutRemaining(), seconds(15));
     EXPECT_EQ(restarted.check("1234", hash), PinCheck::LockedOut);
@@ -205,11 +205,11 @@ TEST(PinGuard, ALockOutOutlivesARestart) {
 TEST(PinGuard, ARestoredLockOutNeverExceedsTheMaximum) {
     FakeClock time;
     PinGuard guard(time.clock());
-    guard.restore({3, 1'800'000'000 + 86400}, 1'800'000'000); // a clock set back by a day
+    guard.restore({3, 86400});
     EXPECT_EQ(guard.lockoutRemaining(), PinGuard::kMaxLockout);
-    guard.restore({0, 0}, 1'800'000'000);
+    guard.restore({0, 0});
     EXPECT_FALSE(guard.lockedOut());
-    EXPECT_EQ(guard.snapshot(1'800'000'000), PinThrottle{});
+    EXPECT_EQ(guard.snapshot(), PinThrottle{});
 }
 
 // [SECTION] In the store
@@ -244,12 +244,13 @@ TEST(FacilitatorPin, TheThrottleIsKeptInTheStoreAndResetPinClearsBoth) {
     auto store = ResponseStore::open(":memory:");
     EXPECT_EQ(loadPinThrottle(store), PinThrottle{});
     savePinHash(store, hashOf1234());
-    savePinThrottle(store, {4, 1'800'000'040});
-    EXPECT_EQ(loadPinThrottle(store), (PinThrottle{4, 1'800'000'040}));
+    savePinThrottle(store, {4, 40});
+    EXPECT_EQ(store.setting(kPinThrottleSettingKey), std::optional<std::string>("4:40"));
+    EXPECT_EQ(loadPinThrottle(store), (PinThrottle{4, 40}));
     savePinThrottle(store, {});
     EXPECT_EQ(store.setting(kPinThrottleSettingKey), std::nullopt);
 
-    savePinThrottle(store, {4, 1'800'000'040});
+    savePinThrottle(store, {4, 40});
     EXPECT_TRUE(resetPin(store));
     EXPECT_EQ(loadPinHash(store), std::nullopt);
     EXPECT_EQ(loadPinThrottle(store), PinThrottle{});
@@ -261,7 +262,7 @@ TEST(FacilitatorPin, AMangledThrottleReadsAsTheStrictest) {
     store.setSetting(kPinThrottleSettingKey, "lots");
     const PinThrottle throttle = loadPinThrottle(store);
     EXPECT_GE(throttle.wrongTries, PinGuard::kTriesBeforeLockout);
-    EXPECT_GT(throttle.lockedUntil, 0);
+    EXPECT_EQ(throttle.lockedForSeconds, PinGuard::kMaxLockout.count());
 }
 
 } // namespace
