@@ -20,6 +20,8 @@
 #include "ui/theme.h"
 
 #include <GLFW/glfw3.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
@@ -74,7 +76,16 @@ std::vector<std::string> moduleIds(const std::vector<core::QuarantinedModule>& m
     return ids;
 }
 
+// A crash must not write a participant's answers in progress to disk: no core dump of the kiosk, whatever the
+// system's settings (not dumpable also keeps other programs of the same user from reading its memory).
+void keepAnswersOutOfCoreDumps() {
+    const struct rlimit none {0, 0};
+    ::setrlimit(RLIMIT_CORE, &none);
+    ::prctl(PR_SET_DUMPABLE, 0);
+}
+
 int runStation(const CommandLine& commandLine, const core::InstallLayout& layout, const StationStart& start) {
+    keepAnswersOutOfCoreDumps();
     TerminationSignals::block(); // before any thread starts; the watcher below takes them
     ImGuiContextScope imgui;
     plugin_host::PluginHost host(imgui.context());

@@ -23,6 +23,9 @@ for run in "TERM" "HUP" "TERM --kiosk"; do
   tap 640 728 # start
   tap 928 306 # a team
   tap 868 360 # one answer on the first page: a participant in progress
+  # Whatever kills it, no core dump may carry the participant's answers to disk.
+  station=$(pgrep -n -f "alignkiosk run --survey $survey --db $db")
+  grep -Eq '^Max core file size +0 +0 ' "/proc/$station/limits" || fail "the station may dump core: $(grep core "/proc/$station/limits")"
   kill -"$signal" "$KIOSK_PID"
   for _ in $(seq 50); do kill -0 "$KIOSK_PID" 2>/dev/null || break; sleep 0.1; done
   kill -0 "$KIOSK_PID" 2>/dev/null && fail "SIG$signal: the kiosk still runs after 5 s"
