@@ -21,18 +21,6 @@ uint32_t countAt(std::span<const uint32_t> counts, int index) {
 
 } // namespace
 
-alignkiosk_finding_level_v1 levelFor(uint32_t hits, uint32_t answered) {
-    const uint64_t scaledHits = hits;
-    if (scaledHits * 2 >= answered) return ALIGNKIOSK_FINDING_WIDESPREAD;
-    if (scaledHits * 4 >= answered) return ALIGNKIOSK_FINDING_WATCH;
-    return ALIGNKIOSK_FINDING_INFO;
-}
-
-uint32_t percentFloor(uint32_t hits, uint32_t answered) {
-    if (answered == 0) return 0;
-    return static_cast<uint32_t>(static_cast<uint64_t>(hits) * 100 / answered);
-}
-
 bool scoreItem(const ScoredItem& item, std::span<const uint32_t> counts, uint32_t answered, SignFinding& finding) {
     if (answered == 0 || item.pointCount < 2) return false;
 
@@ -70,14 +58,7 @@ void sortFindings(std::vector<SignFinding>& findings) {
 std::vector<SignFinding> scoreAggregate(std::span<const ScoredItem> items, const alignkiosk_aggregate_v1& aggregate) {
     std::vector<SignFinding> findings;
     for (const ScoredItem& item : items) {
-        const alignkiosk_item_distribution_v1* distribution = nullptr;
-        for (uint32_t i = 0; i < aggregate.item_count && aggregate.items; ++i) {
-            const char* id = aggregate.items[i].question_id;
-            if (id && item.questionId == id) {
-                distribution = &aggregate.items[i];
-                break;
-            }
-        }
+        const alignkiosk_item_distribution_v1* distribution = findItem(aggregate, item.questionId);
         if (!distribution) continue;
         const std::span<const uint32_t> counts =
             distribution->counts ? std::span<const uint32_t>(distribution->counts, distribution->count_length)

@@ -2,6 +2,7 @@
 // Pure functions over plain data, so the rules can be unit-tested without ImGui or a host.
 #pragma once
 
+#include <alignkiosk/findings.hpp>
 #include <alignkiosk/plugin_abi.h>
 
 #include <cstdint>
@@ -40,12 +41,11 @@ struct SignFinding {
     std::string action;    // signals: check_first; metrics: empty
 };
 
-// The level for `hits` of `answered` (answered > 0): WIDESPREAD from one half, WATCH from one quarter. Compared in
-// integers so a share of exactly 0.5 or 0.25 never falls below its threshold through rounding.
-alignkiosk_finding_level_v1 levelFor(uint32_t hits, uint32_t answered);
-
-// The share as a whole percent, rounded down: the headline never claims a threshold the level did not reach.
-uint32_t percentFloor(uint32_t hits, uint32_t answered);
+// The shared finding rules and aggregate lookups (plugins/sdk: alignkiosk/findings.hpp).
+using sdk::countsOf;
+using sdk::findItem;
+using sdk::levelFor;
+using sdk::percentFloor;
 
 // One finding for one question, or nothing when nobody answered it. counts[i] is the number of answers at scale point
 // scale_min + i (alignkiosk_item_distribution_v1); a short counts array counts as zeros.

@@ -126,29 +126,6 @@ std::vector<uint32_t> topOptions(const OptionCounts& counts) {
     return top;
 }
 
-const alignkiosk_item_distribution_v1* findItem(const alignkiosk_aggregate_v1& aggregate, std::string_view questionId) {
-    for (uint32_t i = 0; i < aggregate.item_count && aggregate.items; ++i)
-        if (sdk::view(aggregate.items[i].question_id) == questionId) return &aggregate.items[i];
-    return nullptr;
-}
-
-std::span<const uint32_t> countsOf(const alignkiosk_item_distribution_v1* item) {
-    if (!item || !item->counts) return {};
-    return std::span<const uint32_t>(item->counts, item->count_length);
-}
-
-alignkiosk_finding_level_v1 levelFor(uint32_t hits, uint32_t answered) {
-    const uint64_t scaled = hits;
-    if (scaled * 2 >= answered) return ALIGNKIOSK_FINDING_WIDESPREAD;
-    if (scaled * 4 >= answered) return ALIGNKIOSK_FINDING_WATCH;
-    return ALIGNKIOSK_FINDING_INFO;
-}
-
-uint32_t percentFloor(uint32_t hits, uint32_t answered) {
-    if (answered == 0) return 0;
-    return static_cast<uint32_t>(static_cast<uint64_t>(hits) * 100 / answered);
-}
-
 std::string shareText(uint32_t hits, uint32_t answered) {
     return std::to_string(percentFloor(hits, answered)) + "% (" + std::to_string(hits) + " of " +
            std::to_string(answered) + ")";

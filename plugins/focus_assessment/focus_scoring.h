@@ -5,6 +5,7 @@
 
 #include "focus_content.h"
 
+#include <alignkiosk/findings.hpp>
 #include <alignkiosk/plugin_abi.h>
 
 #include <cstdint>
@@ -80,9 +81,11 @@ OptionCounts optionCounts(const OptionsItem& item, std::span<const uint32_t> cou
 // The most chosen option(s): every index sharing the highest count, in content order; empty when nobody chose any.
 std::vector<uint32_t> topOptions(const OptionCounts& counts);
 
-// The distribution of `questionId` in `aggregate`, or nullptr.
-const alignkiosk_item_distribution_v1* findItem(const alignkiosk_aggregate_v1& aggregate, std::string_view questionId);
-std::span<const uint32_t> countsOf(const alignkiosk_item_distribution_v1* item);
+// The shared finding rules and aggregate lookups (plugins/sdk: alignkiosk/findings.hpp).
+using sdk::countsOf;
+using sdk::findItem;
+using sdk::levelFor;
+using sdk::percentFloor;
 
 struct FocusFinding {
     std::string questionId;
@@ -92,12 +95,6 @@ struct FocusFinding {
     std::string action; // the question's "check_first", may be empty
 };
 
-// The level for `hits` of `answered` (answered > 0): WIDESPREAD from one half, WATCH from one quarter. Compared in
-// integers so an exact half or quarter reaches its level.
-alignkiosk_finding_level_v1 levelFor(uint32_t hits, uint32_t answered);
-
-// The share as a whole percent, rounded down: a text never claims a threshold the level did not reach.
-uint32_t percentFloor(uint32_t hits, uint32_t answered);
 
 // "60% (6 of 10)".
 std::string shareText(uint32_t hits, uint32_t answered);

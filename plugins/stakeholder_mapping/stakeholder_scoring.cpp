@@ -125,18 +125,6 @@ bool scoreUnderstanding(const StakeholderItem& item, const alignkiosk_aggregate_
 
 } // namespace
 
-const alignkiosk_item_distribution_v1* findItem(const alignkiosk_aggregate_v1& aggregate, std::string_view questionId) {
-    if (!aggregate.items) return nullptr;
-    for (uint32_t i = 0; i < aggregate.item_count; ++i)
-        if (aggregate.items[i].question_id && questionId == aggregate.items[i].question_id) return &aggregate.items[i];
-    return nullptr;
-}
-
-std::span<const uint32_t> countsOf(const alignkiosk_item_distribution_v1* item) {
-    if (!item || !item->counts) return {};
-    return {item->counts, item->count_length};
-}
-
 std::optional<MixStatistics> mixOf(const MapPlan& plan, const alignkiosk_aggregate_v1& aggregate) {
     if (!plan.mix) return std::nullopt;
     const alignkiosk_item_distribution_v1* item = findItem(aggregate, plan.mix->questionId);
@@ -155,18 +143,6 @@ std::optional<UnderstandingStatistics> understandingOf(const StakeholderItem& it
     const alignkiosk_item_distribution_v1* found = findItem(aggregate, item.understandingQuestionId);
     if (!found) return std::nullopt;
     return understandingStatistics(countsOf(found), item.scaleMin, item.scaleMax);
-}
-
-alignkiosk_finding_level_v1 levelFor(uint32_t hits, uint32_t answered) {
-    const uint64_t scaled = hits;
-    if (scaled * 2 >= answered) return ALIGNKIOSK_FINDING_WIDESPREAD;
-    if (scaled * 4 >= answered) return ALIGNKIOSK_FINDING_WATCH;
-    return ALIGNKIOSK_FINDING_INFO;
-}
-
-uint32_t percentFloor(uint32_t hits, uint32_t answered) {
-    if (answered == 0) return 0;
-    return static_cast<uint32_t>(static_cast<uint64_t>(hits) * 100 / answered);
 }
 
 uint32_t percentRounded(double share) {

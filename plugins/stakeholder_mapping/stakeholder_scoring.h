@@ -5,6 +5,7 @@
 
 #include "stakeholder_statistics.h"
 
+#include <alignkiosk/findings.hpp>
 #include <alignkiosk/plugin_abi.h>
 
 #include <array>
@@ -52,9 +53,11 @@ struct MapFinding {
     std::string action;
 };
 
-// The item for `questionId` in `aggregate`, or nullptr; and its counts as a span (empty for none).
-const alignkiosk_item_distribution_v1* findItem(const alignkiosk_aggregate_v1& aggregate, std::string_view questionId);
-std::span<const uint32_t> countsOf(const alignkiosk_item_distribution_v1* item);
+// The shared finding rules and aggregate lookups (plugins/sdk: alignkiosk/findings.hpp).
+using sdk::countsOf;
+using sdk::findItem;
+using sdk::levelFor;
+using sdk::percentFloor;
 
 // The statistics of one group, looked up by question id; nothing for a question nobody in the group answered.
 std::optional<MixStatistics> mixOf(const MapPlan& plan, const alignkiosk_aggregate_v1& aggregate);
@@ -62,11 +65,6 @@ std::optional<RoleStatistics> roleOf(const StakeholderItem& item, const alignkio
 std::optional<UnderstandingStatistics> understandingOf(const StakeholderItem& item,
                                                        const alignkiosk_aggregate_v1& aggregate);
 
-// WIDESPREAD from one half of `answered`, WATCH from a quarter; compared in integers so exactly a half or a quarter
-// reaches its level.
-alignkiosk_finding_level_v1 levelFor(uint32_t hits, uint32_t answered);
-// hits / answered as a whole percent, rounded down: a headline never claims more than the level reached.
-uint32_t percentFloor(uint32_t hits, uint32_t answered);
 // A share 0..1 as a whole percent, rounded to nearest (for display).
 uint32_t percentRounded(double share);
 
