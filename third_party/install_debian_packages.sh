@@ -9,7 +9,7 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev libcereal-dev rapidjson-dev
   # GLFW's native-access header (glfw3native.h, tests/platform/kiosk_window_test.cpp) includes Xrandr.h
   libxrandr-dev
-  libsodium-dev
+  libsodium-dev libcli11-dev
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3
   # running and testing the real window: fonts, a virtual display, GL in software, clicking

@@ -1,5 +1,7 @@
 #include "command_line.h"
 
+#include <CLI/CLI.hpp>
+
 #include <algorithm>
 #include <charconv>
 #include <cstddef>
@@ -20,12 +22,13 @@ Usage:
       --idle-timeout seconds without a touch (the survey's "kiosk" setting, 60 by default) a participant is
       asked "Still there?"; 15 seconds later their answers are wiped. --theme and --idle-timeout override the
       survey's settings. --screenshot renders the first screen to PNG and exits.
-  alignkiosk dashboard [--survey FILE] [--db FILE] [--projection] [--screenshot PNG]
+  alignkiosk dashboard [--survey FILE] [--db FILE] [--plugin-dir DIR]... [--projection] [--screenshot PNG]
       The facilitator's view of the team's alignment, live while answers arrive. --projection: full screen,
       large type, high contrast.
-  alignkiosk export [--survey FILE] [--db FILE] --out DIR
+  alignkiosk export [--survey FILE] [--db FILE] [--plugin-dir DIR]... --out DIR
       Write summary.csv and dashboard.png (the overview as rendered) to DIR.
-  alignkiosk demo-data [--survey FILE] [--db FILE] --responses N [--teams A,B,...] [--seed S]
+  alignkiosk demo-data [--survey FILE] [--db FILE] [--plugin-dir DIR]... --responses N [--teams A,B,...]
+                       [--seed S]
       Fill a store with realistic synthetic answers (with planted patterns) to try the dashboard. Refuses a
       store that holds real answers.
   alignkiosk reset-pin [--db FILE]
@@ -36,7 +39,8 @@ Usage:
       List every plugin file found: "loaded <module-id> <version> <path>" or "refused <path>: <reason>".
   alignkiosk --help | --version
 
---plugin-dir adds a directory to the built-in plugin directory; it may be given more than once.
+--plugin-dir adds a directory to the built-in plugin directory; it may be given more than once, and must exist.
+Each command's own options: alignkiosk COMMAND --help.
 A store that cannot be used (a folder, a missing folder, read-only, a full disk, another program's file) is refused
 with the path and the reason, exit status 2, and left as it was. Only the default store's folders are created.
 Groups smaller than the survey's anonymity threshold (5 answers by default, 10 for open text) are never shown.
@@ -56,9 +60,10 @@ constexpr CommandName kCommands[] = {
     {"reset-pin", Command::ResetPin},
 };
 
-bool takesSurveyAndDatabase(Command command) {
-    return command == Command::Run || command == Command::Dashboard || command == Command::Export ||
-           command == Command::DemoData;
+std::optional<Command> commandNamed(const std::string& name) {
+    for (const CommandName& command : kCommands)
+        if (name == command.name) return command.command;
+    return std::nullopt;
 }
 
 std::vector<std::string> splitList(const std::string& text) {
@@ -74,113 +79,159 @@ std::vector<std::string> splitList(const std::string& text) {
     return items;
 }
 
-bool parseCount(const std::string& text, uint64_t& value) {
-    const char* end = text.data() + text.size();
-    const auto [at, error] = std::from_chars(text.data(), end, value);
-    return error == std::errc() && at == end;
-}
-
 // "high-contrast" on the command line; the survey file's "high_contrast" is accepted too.
 std::optional<core::ThemeKind> parseTheme(std::string text) {
     std::replace(text.begin(), text.end(), '-', '_');
     return core::themeKindFromName(text);
 }
 
+// A whole number above 0 (CLI11's PositiveNumber speaks of doubles).
+const CLI::Validator kWholeAboveZero(
+    [](std::string& text) {
+        uint64_t value = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (error != std::errc() || end != text.data() + text.size() || value == 0)
+            return "needs a whole number above 0, not '" + text + "'";
+        return std::string();
+    },
+    "N>0");
+
+// What the options are read into before they become a CommandLine.
+struct Values {
+    std::string survey, database, screenshot, outDir, theme, teams;
+    std::vector<std::string> pluginDirs, files;
+    uint64_t idleTimeout = 0, responses = 0, seed = 1;
+};
+
+// One subcommand per command, each with exactly the options it takes, so its --help lists them all and anything
+// else is an error that names it. CLI11 (Debian's libcli11-dev) does the parsing; the checks that speak of the
+// survey kiosk's own words (themes, teams) follow it.
+CLI::App* addCommand(CLI::App& app, const char* name, const char* description) {
+    CLI::App* command = app.add_subcommand(name, description);
+    command->set_help_flag(); // --help is answered before parsing, wherever it stands
+    command->allow_extras();  // unknown options are reported by parseCommandLine, in our words
+    return command;
+}
+
+void addSurveyAndStore(CLI::App* command, Values& values) {
+    command->add_option("--survey", values.survey, "the survey file (default: the bundled workshop survey)");
+    command->add_option("--db", values.database,
+                        "the response store (default: ~/.local/share/alignkiosk/responses.sqlite3)");
+}
+
+void addPluginDirs(CLI::App* command, Values& values) {
+    command->add_option("--plugin-dir", values.pluginDirs, "a folder of plugins besides the built-in one (repeatable)")
+        ->check(CLI::ExistingDirectory)
+        ->take_last()
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
 } // namespace
 
 ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
-    CommandLine line;
-    std::size_t index = 0;
     auto fail = [](std::string message) { return ParseResult{std::nullopt, std::move(message)}; };
+    CommandLine line;
 
-    if (index < arguments.size() && !arguments[index].empty() && arguments[index][0] != '-') {
-        const std::string& first = arguments[index];
-        bool known = false;
-        for (const CommandName& command : kCommands) {
-            if (first == command.name) {
-                line.command = command.command;
-                known = true;
-            }
-        }
-        if (!known) return fail("unknown command '" + first + "' (try --help)");
-        ++index;
+    // The command: the first argument when it names one; run when there is none or the first is an option.
+    std::vector<std::string> args = arguments;
+    if (!args.empty() && !args.front().empty() && args.front()[0] != '-') {
+        const auto command = commandNamed(args.front());
+        if (!command) return fail("unknown command '" + args.front() + "' (try --help)");
+        line.command = *command;
+    } else {
+        args.insert(args.begin(), "run");
+        line.command = Command::Run;
     }
+    const bool commandGiven = args.size() == arguments.size();
 
-    bool responsesGiven = false;
-    for (; index < arguments.size(); ++index) {
-        const std::string& argument = arguments[index];
-        auto value = [&]() -> std::optional<std::string> {
-            if (index + 1 >= arguments.size()) return std::nullopt;
-            return arguments[++index];
-        };
-        const Command command = line.command;
+    Values values;
+    CLI::App app("alignkiosk - an anonymous survey kiosk for mission-alignment workshops", "alignkiosk");
+    app.set_help_flag();
+    app.require_subcommand(1, 1);
+    CLI::App* run = addCommand(app, "run", "Start the kiosk (the default command).");
+    addSurveyAndStore(run, values);
+    addPluginDirs(run, values);
+    run->add_flag("--kiosk", line.kiosk, "full screen, no cursor; participants cannot close or minimise it");
+    run->add_option("--theme", values.theme, "light, dark or high-contrast (over the survey's setting)");
+    run->add_option("--idle-timeout", values.idleTimeout, "seconds without a touch before \"Still there?\"")
+        ->check(kWholeAboveZero);
+    run->add_option("--screenshot", values.screenshot, "render the first screen to this PNG and exit");
+    CLI::App* dashboard = addCommand(app, "dashboard", "The facilitator's live view of the team's alignment.");
+    addSurveyAndStore(dashboard, values);
+    addPluginDirs(dashboard, values);
+    dashboard->add_flag("--projection", line.projection, "full screen, large type, high contrast");
+    dashboard->add_option("--screenshot", values.screenshot, "render the first screen to this PNG and exit");
+    CLI::App* exportCommand = addCommand(app, "export", "Write summary.csv and dashboard.png.");
+    addSurveyAndStore(exportCommand, values);
+    addPluginDirs(exportCommand, values);
+    exportCommand->add_option("--out", values.outDir, "the folder to write to")->required();
+    CLI::App* demo = addCommand(app, "demo-data", "Fill an empty store with synthetic answers.");
+    addSurveyAndStore(demo, values);
+    addPluginDirs(demo, values);
+    demo->add_option("--responses", values.responses, "how many participants (N > 0)")
+        ->required()
+        ->check(kWholeAboveZero);
+    demo->add_option("--teams", values.teams, "comma-separated team names (default: the survey's teams)");
+    demo->add_option("--seed", values.seed, "the random seed (default 1)");
+    CLI::App* resetPin = addCommand(app, "reset-pin", "Forget the facilitator PIN and its lock-out.");
+    resetPin->add_option("--db", values.database, "the response store");
+    CLI::App* validate = addCommand(app, "validate", "Check survey files.");
+    addPluginDirs(validate, values);
+    validate->add_option("FILE", values.files, "survey files")->required();
+    CLI::App* plugins = addCommand(app, "plugins", "List every plugin file, loaded or refused.");
+    addPluginDirs(plugins, values);
+
+    // --help and --version win wherever they stand.
+    for (const std::string& argument : args) {
         if (argument == "--help" || argument == "-h") {
             line.command = Command::Help;
+            line.help = usage();
+            if (commandGiven) {
+                // CLI11 names a subcommand alone in its usage line; ours are run through the program.
+                line.help = app.get_subcommand(args.front())->help();
+                const std::string bare = "Usage: " + args.front();
+                if (const auto at = line.help.find(bare); at != std::string::npos)
+                    line.help.replace(at, bare.size(), "Usage: alignkiosk " + args.front());
+            }
             return {line, {}};
         }
         if (argument == "--version") {
             line.command = Command::Version;
             return {line, {}};
         }
-        if (argument == "--plugin-dir") {
-            auto dir = value();
-            if (!dir) return fail("--plugin-dir needs a directory");
-            line.pluginDirs.emplace_back(*dir);
-        } else if (command == Command::ResetPin && argument == "--db") {
-            auto path = value();
-            if (!path) return fail("--db needs a file");
-            line.database = *path;
-        } else if (takesSurveyAndDatabase(command) && (argument == "--survey" || argument == "--db")) {
-            auto path = value();
-            if (!path) return fail(argument + " needs a file");
-            (argument == "--survey" ? line.survey : line.database) = *path;
-        } else if ((command == Command::Run || command == Command::Dashboard) && argument == "--screenshot") {
-            auto path = value();
-            if (!path) return fail("--screenshot needs a file");
-            line.screenshot = *path;
-        } else if (command == Command::Run && argument == "--idle-timeout") {
-            auto text = value();
-            uint64_t seconds = 0;
-            if (!text || !parseCount(*text, seconds) || seconds == 0)
-                return fail("--idle-timeout needs a whole number of seconds (at least 1)");
-            line.idleTimeout = seconds;
-        } else if (command == Command::Run && argument == "--theme") {
-            auto text = value();
-            const auto theme = text ? parseTheme(*text) : std::nullopt;
-            if (!theme) return fail("--theme needs light, dark or high-contrast");
-            line.theme = theme;
-        } else if (command == Command::Run && argument == "--kiosk") {
-            line.kiosk = true;
-        } else if (command == Command::Dashboard && argument == "--projection") {
-            line.projection = true;
-        } else if (command == Command::Export && argument == "--out") {
-            auto dir = value();
-            if (!dir) return fail("--out needs a directory");
-            line.outDir = *dir;
-        } else if (command == Command::DemoData && (argument == "--responses" || argument == "--seed")) {
-            auto text = value();
-            uint64_t number = 0;
-            if (!text || !parseCount(*text, number)) return fail(argument + " needs a whole number");
-            if (argument == "--responses") {
-                line.responses = number;
-                responsesGiven = true;
-            } else {
-                line.seed = number;
-            }
-        } else if (command == Command::DemoData && argument == "--teams") {
-            auto text = value();
-            if (!text || splitList(*text).empty()) return fail("--teams needs a comma-separated list of team names");
-            line.teams = splitList(*text);
-        } else if (command == Command::Validate && (argument.empty() || argument[0] != '-')) {
-            line.files.emplace_back(argument);
-        } else {
-            return fail("unknown option '" + argument + "' (try --help)");
-        }
     }
-    if (line.command == Command::Validate && line.files.empty()) return fail("validate needs at least one FILE");
-    if (line.command == Command::Export && !line.outDir) return fail("export needs --out DIR");
-    if (line.command == Command::DemoData && (!responsesGiven || line.responses == 0))
-        return fail("demo-data needs --responses N (N > 0)");
+
+    try {
+        std::vector<std::string> reversed(args.rbegin(), args.rend());
+        app.parse(reversed);
+    } catch (const CLI::ParseError& error) {
+        std::string message = error.what();
+        if (const auto at = message.find(" is required"); at != std::string::npos)
+            message = args.front() + " needs " + message.substr(0, at);
+        return fail(message + " (try alignkiosk " + args.front() + " --help)");
+    }
+    const CLI::App* chosen = app.get_subcommand(args.front());
+    if (const std::vector<std::string> extras = chosen->remaining(); !extras.empty())
+        return fail("unknown option '" + extras.front() + "' for " + args.front() + " (try alignkiosk " +
+                    args.front() + " --help)");
+
+    if (!values.survey.empty()) line.survey = values.survey;
+    if (!values.database.empty()) line.database = values.database;
+    if (!values.screenshot.empty()) line.screenshot = values.screenshot;
+    if (!values.outDir.empty()) line.outDir = values.outDir;
+    for (const std::string& dir : values.pluginDirs) line.pluginDirs.emplace_back(dir);
+    for (const std::string& file : values.files) line.files.emplace_back(file);
+    if (run->count("--idle-timeout")) line.idleTimeout = values.idleTimeout;
+    if (run->count("--theme")) {
+        line.theme = parseTheme(values.theme);
+        if (!line.theme) return fail("--theme needs light, dark or high-contrast");
+    }
+    if (demo->count("--teams")) {
+        line.teams = splitList(values.teams);
+        if (line.teams.empty()) return fail("--teams needs a comma-separated list of team names");
+    }
+    line.responses = values.responses;
+    line.seed = values.seed;
     return {line, {}};
 }
 

@@ -29,6 +29,7 @@ struct CommandLine {
     uint64_t seed = 1;                               // demo-data
     std::vector<std::filesystem::path> pluginDirs;   // run, validate, plugins: added to the built-in one
     std::vector<std::filesystem::path> files;        // validate
+    std::string help;                                // help: what to print (the overview, or one command's options)
 };
 
 struct ParseResult {

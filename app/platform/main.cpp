@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
     const platform::CommandLine& commandLine = *parsed.commandLine;
     const core::InstallLayout layout = core::InstallLayout::forExecutable();
     switch (commandLine.command) {
-    case platform::Command::Help: std::cout << platform::usage(); return 0;
+    case platform::Command::Help: std::cout << commandLine.help; return 0;
     case platform::Command::Version: std::cout << "alignkiosk " << ALIGNKIOSK_VERSION << '\n'; return 0;
     case platform::Command::Validate: return platform::validateSurveys(commandLine, layout);
     case platform::Command::Plugins: return platform::listPlugins(commandLine, layout);

@@ -1,9 +1,12 @@
 #include "platform/command_line.h"
 
+#include "support/temp_dir.h"
+
 #include <gtest/gtest.h>
 
 using alignkiosk::platform::Command;
 using alignkiosk::platform::parseCommandLine;
+using alignkiosk::test_support::TempDir;
 
 TEST(CommandLine, NoArgumentsRunsTheKiosk) {
     const auto parsed = parseCommandLine({});
@@ -12,15 +15,39 @@ TEST(CommandLine, NoArgumentsRunsTheKiosk) {
 }
 
 TEST(CommandLine, RunTakesSurveyDatabaseScreenshotAndPluginDirs) {
-    const auto parsed = parseCommandLine(
-        {"run", "--survey", "s.json", "--db", "d.sqlite3", "--plugin-dir", "a", "--plugin-dir", "b", "--screenshot", "x.png"});
+    TempDir a, b;
+    const auto parsed = parseCommandLine({"run", "--survey", "s.json", "--db", "d.sqlite3", "--plugin-dir",
+                                          a.path().string(), "--plugin-dir", b.path().string(), "--screenshot", "x.png"});
     ASSERT_TRUE(parsed.commandLine) << parsed.error;
     const auto& line = *parsed.commandLine;
     EXPECT_EQ(line.survey->string(), "s.json");
     EXPECT_EQ(line.database->string(), "d.sqlite3");
     EXPECT_EQ(line.screenshot->string(), "x.png");
     ASSERT_EQ(line.pluginDirs.size(), 2u);
-    EXPECT_EQ(line.pluginDirs[1].string(), "b");
+    EXPECT_EQ(line.pluginDirs[1], b.path());
+}
+
+TEST(CommandLine, APluginDirThatDoesNotExistIsAnErrorThatNamesIt) {
+    for (const char* command : {"run", "dashboard", "export", "demo-data", "validate", "plugins"}) {
+        const auto parsed = parseCommandLine({command, "--plugin-dir", "/no/such/folder"});
+        EXPECT_FALSE(parsed.commandLine) << command;
+        EXPECT_NE(parsed.error.find("--plugin-dir"), std::string::npos) << parsed.error;
+        EXPECT_NE(parsed.error.find("/no/such/folder"), std::string::npos) << parsed.error;
+    }
+}
+
+TEST(CommandLine, EachCommandsHelpListsEveryOptionItTakes) {
+    const auto help = [](const char* command) { return parseCommandLine({command, "--help"}).commandLine->help; };
+    for (const char* command : {"run", "dashboard", "export", "demo-data"})
+        for (const char* option : {"--survey", "--db", "--plugin-dir"})
+            EXPECT_NE(help(command).find(option), std::string::npos) << command << " " << option;
+    EXPECT_NE(help("run").find("--idle-timeout"), std::string::npos);
+    EXPECT_NE(help("demo-data").find("--responses"), std::string::npos);
+    EXPECT_NE(help("export").find("--out"), std::string::npos);
+    EXPECT_EQ(help("validate").find("--db"), std::string::npos);
+    EXPECT_NE(help("reset-pin").find("--db"), std::string::npos);
+    // Without a command, the overview of them all.
+    EXPECT_NE(parseCommandLine({"--help"}).commandLine->help.find("alignkiosk validate"), std::string::npos);
 }
 
 TEST(CommandLine, DemoDataNeedsAPositiveResponseCountAndParsesTeams) {
