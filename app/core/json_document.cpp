@@ -1,6 +1,6 @@
 #include "json_document.h"
 
-// RapidJSON's configuration (its assertion throws) comes from third_party/rapidjson_assert.h for every file.
+// RapidJSON's configuration (its assertion throws) comes from app/core/rapidjson_config.h for every file.
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
 

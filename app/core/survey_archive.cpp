@@ -57,7 +57,7 @@ void apply(const ScaleDefinition& scale, Question& question) {
 }
 
 // cereal's JSON archive cannot say what type the next value has; a value that is not a string makes RapidJSON's
-// assertion throw (the project's one definition, third_party/rapidjson_assert.h) before anything is consumed, so the
+// assertion throw (the project's one definition, app/core/rapidjson_config.h) before anything is consumed, so the
 // value can then be read as an object instead.
 bool loadIfString(cereal::JSONInputArchive& archive, std::string& text) {
     try {

@@ -66,8 +66,10 @@ int prepare(const CommandLine& commandLine, const core::InstallLayout& layout, p
 // (a bundled survey file with that id, if there is one).
 std::string otherSurveysNote(const DashboardSetup& setup, const CommandLine& commandLine,
                              const core::InstallLayout& layout, const core::ModuleCatalog& modules) {
-    if (setup.store->participants(setup.survey->id) > 0) return {};
+    // One read of the store answers both questions (each decodes every row).
     const std::vector<core::SurveyParticipants> surveys = setup.store->surveys();
+    for (const core::SurveyParticipants& survey : surveys)
+        if (survey.surveyId == setup.survey->id) return {};
     if (surveys.empty()) return {};
     std::map<std::string, std::filesystem::path> bundled;
     std::error_code ec;

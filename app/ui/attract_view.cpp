@@ -94,10 +94,7 @@ void Shell::drawRestartNotice(float left, float middle, float width) {
     const ImVec2 origin = ImGui::GetMainViewport()->WorkPos;
     const ImVec2 min(origin.x + left, origin.y + top);
     const ImVec2 max(min.x + width, min.y + height);
-    ImDrawList* drawList = ImGui::GetWindowDrawList();
-    drawList->AddRectFilled(min, max, m_theme.surface, 12.0f * scale);
-    drawList->AddRectFilled(min, ImVec2(min.x + 8.0f * scale, max.y), m_theme.accent, 12.0f * scale,
-                            ImDrawFlags_RoundCornersLeft);
+    drawAccentCard(ImGui::GetWindowDrawList(), min, max, m_theme.surface, m_theme.accent, scale);
     ImGui::PushTextWrapPos(left + width - inset);
     ImGui::SetCursorPos(ImVec2(left + inset, top + padding));
     if (m_theme.heading) ImGui::PushFont(m_theme.heading);
@@ -150,10 +147,7 @@ void Shell::drawAttract() {
     {
         const ImVec2 min(origin.x + left, origin.y + cardTop);
         const ImVec2 max(min.x + width, min.y + cardHeight);
-        ImDrawList* drawList = ImGui::GetWindowDrawList();
-        drawList->AddRectFilled(min, max, m_theme.surface, 12.0f * scale);
-        drawList->AddRectFilled(min, ImVec2(min.x + 8.0f * scale, max.y), m_theme.accent, 12.0f * scale,
-                                ImDrawFlags_RoundCornersLeft);
+        drawAccentCard(ImGui::GetWindowDrawList(), min, max, m_theme.surface, m_theme.accent, scale);
         ImGui::SetCursorPos(ImVec2(left + inset, cardTop + 18.0f * scale));
         ImGui::PushTextWrapPos(left + width - inset);
         ImGui::TextUnformatted(promise.c_str());

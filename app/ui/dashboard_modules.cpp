@@ -3,6 +3,8 @@
 // leaves the aggregate's response counts.
 #include "dashboard.h"
 
+#include "ui/widgets.h"
+
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -65,9 +67,8 @@ void Dashboard::drawModules(const Look& look, float width) {
         const float bottom = ImGui::GetCursorScreenPos().y - ImGui::GetStyle().ItemSpacing.y;
         if (m_underlay) {
             m_underlay->PushClipRect(bodyMin, bodyMax, true);
-            m_underlay->AddRectFilled(top, ImVec2(top.x + width, bottom), look.palette.panel, 12.0f * scale);
-            m_underlay->AddRectFilled(top, ImVec2(top.x + 8.0f * scale, bottom), look.palette.accent, 12.0f * scale,
-                                      ImDrawFlags_RoundCornersLeft);
+            drawAccentCard(m_underlay, top, ImVec2(top.x + width, bottom), look.palette.panel, look.palette.accent,
+                           scale);
             m_underlay->PopClipRect();
         }
         ImGui::Dummy(ImVec2(0.0f, 8.0f * scale));

@@ -122,6 +122,12 @@ void forgetTextInput() {
     state.ID = 0; // the next text field activated starts from its own buffer
 }
 
+void drawAccentCard(ImDrawList* drawList, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 accent, float scale) {
+    drawList->AddRectFilled(min, max, fill, 12.0f * scale);
+    drawList->AddRectFilled(min, ImVec2(min.x + 8.0f * scale, max.y), accent, 12.0f * scale,
+                            ImDrawFlags_RoundCornersLeft);
+}
+
 void drawBackspaceIcon(ImDrawList* drawList, ImVec2 centre, float halfWidth, float halfHeight, ImU32 color,
                        float thickness) {
     const ImVec2 outline[] = {

@@ -46,6 +46,9 @@ void centeredText(std::string_view text, ImFont* font = nullptr, ImU32 color = 0
 // Text wrapped to `width` from the cursor, every line centred in it.
 void centeredWrappedText(std::string_view text, float width, ImFont* font = nullptr, ImU32 color = 0);
 
+// A rounded card with the accent bar down its left edge (notices, the anonymity promise, module panels).
+void drawAccentCard(ImDrawList* drawList, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 accent, float scale);
+
 // The backspace symbol, drawn (the theme's fonts do not carry U+232B): a tag `2 * halfWidth` wide and
 // `2 * halfHeight` tall pointing left, with an x in it. For the PIN pad and the on-screen keyboard.
 void drawBackspaceIcon(ImDrawList* drawList, ImVec2 centre, float halfWidth, float halfHeight, ImU32 color,

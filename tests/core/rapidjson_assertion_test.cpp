@@ -1,4 +1,4 @@
-// RapidJSON's assertion is one definition for the whole program (third_party/rapidjson_assert.h): it throws the
+// RapidJSON's assertion is one definition for the whole program (app/core/rapidjson_config.h): it throws the
 // project's exception in every file, whether or not the file includes cereal. Built twice: in the core tests, and in
 // alignkiosk_unoptimised_json_tests at -O0 with assertions on, linked together with the survey parsers, where the
 // linker keeps one copy of each RapidJSON function for the whole program. There a file that got RapidJSON's own

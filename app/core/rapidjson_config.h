@@ -10,7 +10,7 @@
 #pragma once
 
 #if defined(RAPIDJSON_ASSERT) || defined(RAPIDJSON_PARSE_DEFAULT_FLAGS) || defined(RAPIDJSON_WRITE_DEFAULT_FLAGS)
-#error "RapidJSON is configured in third_party/rapidjson_assert.h only"
+#error "RapidJSON is configured in app/core/rapidjson_config.h only"
 #endif
 
 #include <stdexcept>
