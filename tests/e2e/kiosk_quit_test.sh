@@ -103,7 +103,7 @@ sleep 0.5
 tap "${DASHBOARD_EXPORT[@]}" # proves the dashboard is on screen
 sleep 0.5
 ls -d "$E2E_TMP"/store/alignkiosk-export-*/ >/dev/null 2>&1 || fail "the dashboard did not open from the menu"
-sleep 21
+sleep 24 # 20 s without a touch, with room for a slow machine
 
 # Still answering taps: hold the top-left corner for 3 seconds, the PIN, then Exit in the facilitator menu.
 xdotool mousemove --window "$KIOSK_WINDOW" 20 20 mousedown 1
