@@ -6,9 +6,12 @@
 #include "core/anonymity_policy.h"
 #include "core/item_statistics.h"
 #include "core/survey_model.h"
+#include "core/text_pool.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace alignkiosk::core {
@@ -62,7 +65,7 @@ struct TextAnswers {
     std::string questionId;
     std::string prompt;
     std::string group;
-    std::vector<std::string> answers;
+    std::vector<std::string_view> answers; // into DashboardModel::textPool, NUL-terminated
 };
 
 // Everything one step's module gets to draw its own dashboard panel.
@@ -93,6 +96,8 @@ struct DashboardModel {
     std::vector<std::size_t> lowestAgreement; // indices into ratedItems, lowest everyone-rwg first
     std::vector<ModuleAggregate> modules;
     std::vector<TextAnswers> texts;
+    // Holds the bytes of every open answer above (and of the modules' texts): they are kept once, by the aggregator.
+    std::shared_ptr<const TextPool> textPool;
 };
 
 } // namespace alignkiosk::core

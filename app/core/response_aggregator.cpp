@@ -50,7 +50,7 @@ struct QuestionTally {
     uint32_t bins = 0; // scale points, 101 percentages, options, or (allocation) sums + histograms; 0 for text
     std::vector<uint64_t> counts;
     std::vector<uint64_t> answered;              // per group
-    std::vector<std::vector<std::string>> texts; // per group; text questions only
+    std::vector<std::vector<std::string_view>> texts; // per group, into the aggregator's pool; text questions only
     std::unordered_map<std::string, uint32_t> optionIndex;
     uint64_t lastRow = 0; // the row that last answered, so an id repeated within a row counts once
 
@@ -101,7 +101,7 @@ uint64_t splitMix64(uint64_t& state) {
 }
 
 // Fisher-Yates (Knuth, TAOCP vol. 2, Algorithm P). The modulo bias is below 2^-40 for any list that fits in memory.
-void shuffle(std::vector<std::string>& items, uint64_t seed) {
+void shuffle(std::vector<std::string_view>& items, uint64_t seed) {
     std::mt19937_64 random(seed);
     for (std::size_t i = items.size(); i > 1; --i) {
         const std::size_t j = static_cast<std::size_t>(random() % i);
@@ -121,6 +121,7 @@ struct ResponseAggregator::Impl {
     uint64_t added = 0;
     uint64_t skipped = 0;
     uint64_t row = 0; // rows seen so far, to tell repeated answers within one row
+    std::shared_ptr<TextPool> textPool = std::make_shared<TextPool>(); // every open answer, once
 
     explicit Impl(const Survey& source) : survey(source) {
         thresholds.ratings = std::max(survey.anonymity.ratings, AnonymityThresholds::kFloor);
@@ -178,7 +179,7 @@ struct ResponseAggregator::Impl {
         ++counter.answered[group];
     }
 
-    static void countAnswer(QuestionTally& counter, uint32_t group, const AnswerValue& value) {
+    void countAnswer(QuestionTally& counter, uint32_t group, const AnswerValue& value) {
         const Question& question = *counter.question;
         switch (question.kind) {
         case QuestionKind::Scale:
@@ -229,7 +230,7 @@ struct ResponseAggregator::Impl {
             break;
         case QuestionKind::Text:
             if (const auto* text = std::get_if<std::string>(&value); text && !isBlank(*text)) {
-                counter.texts[group].push_back(cutToLength(*text, question.maxLength));
+                counter.texts[group].push_back(textPool->add(cutToLength(*text, question.maxLength)));
                 ++counter.answered[group];
             }
             break;
@@ -344,6 +345,7 @@ struct ResponseAggregator::Impl {
         model.surveyId = survey.id;
         model.surveyTitle = survey.title;
         model.thresholds = thresholds;
+        model.textPool = textPool;
 
         // Participants: the rows of the first step (a participant's rows are not linked to each other, by design).
         if (!steps.empty()) {

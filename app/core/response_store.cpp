@@ -1,6 +1,7 @@
 #include "response_store.h"
 
 #include "random_bytes.h"
+#include "slot_map.h"
 #include "sqlite_connection.h"
 #include "store_path_checks.h"
 #include "store_vfs.h"
@@ -18,6 +19,7 @@
 #include <ctime>
 #include <iterator>
 #include <map>
+#include <mutex>
 #include <set>
 #include <system_error>
 #include <utility>
@@ -27,6 +29,7 @@ namespace alignkiosk::core {
 namespace fs = std::filesystem;
 using sqlite::Database;
 using sqlite::quoted;
+using sqlite::ReadTransaction;
 using sqlite::SqliteError;
 using sqlite::StatementHandle;
 using sqlite::StatementUse;
@@ -52,7 +55,11 @@ using sqlite::Transaction;
 // schema's table, say). File times are set back to the session day's midnight after every write (the kernel's
 // change time, ctime, cannot be set by a program: it says when the store was last written, as the mtime did).
 //
-// Reading decodes the slots through the `responses` view; a slot's body is the row as a JSON array, then zero bytes.
+// A reader that follows the store (readNew) finds new rows through `slot_map`: a bit per slot, set when the slot is
+// used, kept in fixed-size blobs overwritten in place like the slots. Comparing the bits it has seen with the map's
+// gives the new slots, in slot order; the map says no more than the slots' `used` column does.
+//
+// A slot's body is the row as a JSON array, then zero bytes; the `responses` view decodes them for people.
 
 namespace {
 
@@ -130,6 +137,14 @@ SELECT json_extract(t, '$[0]') AS id, json_extract(t, '$[1]') AS survey_id, json
        json_extract(t, '$[5]') AS module_version, json_extract(t, '$[6]') AS team,
        json_extract(t, '$[7]') AS session_date, json_extract(t, '$[8]') AS payload
 FROM (SELECT CAST(substr(body, 1, instr(body, x'00') - 1) AS TEXT) AS t FROM answer_slots WHERE used = 1);
+)sql"},
+    // v4. Which slots are used, a bit per slot (slot_map.h), so readers find new rows without reading old ones. Filled
+    // from `answer_slots` by the program (Impl::buildSlotMap).
+    {4, R"sql(
+CREATE TABLE slot_map (
+    chunk INTEGER NOT NULL PRIMARY KEY,
+    bits  BLOB    NOT NULL CHECK (length(bits) = 512)
+) STRICT;
 )sql"},
 };
 static_assert(std::size(kMigrations) == ResponseStore::kSchemaVersion, "one migration per schema version");
@@ -245,7 +260,12 @@ struct ResponseStore::Impl {
     bool inMemory = false;
     // Prepared on first use and kept for the life of the connection.
     StatementHandle usedSlots, countAll, jsonValid, encodeRow, readClass, updateClass, slotUsed, fillSlot, classBodies,
-        clearClass, addSlot, selectSetting, upsertSetting, deleteSetting;
+        clearClass, addSlot, selectSetting, upsertSetting, deleteSetting, readChunk, writeChunk, addChunk, clearChunks,
+        readMap, readSlot, readSlotRange, capacities, dataVersion;
+    // One public call at a time (see "Threads" in response_store.h).
+    std::mutex mutex;
+    // The slot map's chunks a write transaction changed, written back before it commits (flushSlotMap).
+    std::map<int64_t, std::string> changedChunks;
 
     Impl(Database database, ResponseStoreOptions storeOptions, bool memory)
         : db(std::move(database)), options(std::move(storeOptions)), inMemory(memory) {}
@@ -253,6 +273,25 @@ struct ResponseStore::Impl {
     sqlite3_stmt* cached(StatementHandle& handle, const std::string& sql) {
         if (!handle) handle = db.prepare(sql.c_str());
         return handle.get();
+    }
+
+    // The whole file when it is small; otherwise everything but the answers' pages, so that opening does not grow
+    // with the number of answers (a damaged answer page is found when it is read or written: SQLite checks every page
+    // it loads, and decodeSlot every row). Read-only.
+    std::vector<std::string> checkIntegrity() const {
+        std::error_code unknown;
+        const uintmax_t size = inMemory ? 0 : fs::file_size(db.path(), unknown);
+        if (unknown || size <= kFullCheckBytes) return db.queryTexts("PRAGMA quick_check(3)");
+        std::vector<std::string> problems;
+        for (const char* table : {"sqlite_schema", "settings", "slot_classes", "slot_map"}) {
+            if (db.queryInt((std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'").c_str()) == 0 &&
+                std::string(table) != "sqlite_schema")
+                continue;
+            for (std::string& problem : db.queryTexts((std::string("PRAGMA quick_check('") + table + "')").c_str()))
+                if (problem != "ok") problems.push_back(std::move(problem));
+        }
+        if (problems.empty()) problems.push_back("ok");
+        return problems;
     }
 
     // Read-only: nothing in here may write, so a file we refuse stays byte-for-byte as it was.
@@ -266,7 +305,7 @@ struct ResponseStore::Impl {
             applicationId = db.queryInt("PRAGMA application_id");
             version = db.queryInt("PRAGMA user_version");
             objects = db.queryInt("SELECT count(*) FROM sqlite_master");
-            problems = db.queryTexts("PRAGMA quick_check(3)");
+            problems = checkIntegrity();
         } catch (const SqliteError& error) {
             if (error.primaryCode() == SQLITE_NOTADB || error.primaryCode() == SQLITE_CORRUPT)
                 db.fail(std::string("the file is not an SQLite database or is damaged (") +
@@ -335,7 +374,8 @@ struct ResponseStore::Impl {
             db.exec("PRAGMA user_version = " + std::to_string(migration.version));
         }
         db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
-        if (current < 3) moveRowsIntoSlots();
+        if (current < 3) moveRowsIntoSlots(); // fills the slot map as it places the rows
+        else if (current < 4) buildSlotMap();
         transaction.commit();
     }
 
@@ -456,6 +496,7 @@ struct ResponseStore::Impl {
             if (sqlite3_bind_blob64(use.get(), 2, body.data(), body.size(), SQLITE_STATIC) != SQLITE_OK)
                 db.failSqlite("cannot bind a value");
             if (sqlite3_step(use.get()) != SQLITE_DONE) db.failSqlite("cannot store a response (nothing was stored)");
+            markUsed(slot);
             return;
         }
     }
@@ -486,6 +527,8 @@ struct ResponseStore::Impl {
             sqlite3_bind_int64(use.get(), 3, static_cast<int64_t>(bodyBytes));
             if (sqlite3_step(use.get()) != SQLITE_DONE) db.failSqlite("cannot clear slot class " + std::to_string(index));
         }
+        clearSlotMap(index);
+        addSlotMapChunks(index, slots.capacity, capacity);
         {
             sqlite3_stmt* add = cached(addSlot, "INSERT INTO answer_slots (slot, used, body) VALUES (?1, 0, zeroblob(?2))");
             for (uint64_t n = slots.capacity; n < capacity; ++n) {
@@ -523,6 +566,66 @@ struct ResponseStore::Impl {
             slots.used += needed[static_cast<std::size_t>(index)];
             writeClass(index, slots);
         }
+        flushSlotMap();
+    }
+
+    // [SECTION] Slot map (slot_map.h), kept inside the write transaction
+
+    // The chunk's bits as this transaction has them.
+    std::string& chunkBits(int64_t chunk) {
+        const auto cached = changedChunks.find(chunk);
+        if (cached != changedChunks.end()) return cached->second;
+        StatementUse use(this->cached(readChunk, "SELECT bits FROM slot_map WHERE chunk = ?1"));
+        sqlite3_bind_int64(use.get(), 1, chunk);
+        if (sqlite3_step(use.get()) != SQLITE_ROW ||
+            sqlite3_column_bytes(use.get(), 0) != static_cast<int>(slot_map::kChunkBytes))
+            db.fail("the database is damaged (slot map chunk " + std::to_string(chunk) + " is missing)");
+        const auto* bits = static_cast<const char*>(sqlite3_column_blob(use.get(), 0));
+        return changedChunks.emplace(chunk, std::string(bits, slot_map::kChunkBytes)).first->second;
+    }
+
+    void markUsed(int64_t slot) {
+        slot_map::set(chunkBits(slot_map::chunkOf(slot)), slot_map::indexInClass(slot) % slot_map::kSlotsPerChunk);
+    }
+
+    void clearSlotMap(int slotClass) {
+        StatementUse use(cached(clearChunks, "UPDATE slot_map SET bits = zeroblob(512) WHERE chunk >= ?1 AND chunk < ?2"));
+        sqlite3_bind_int64(use.get(), 1, slot_map::chunkNumber(slotClass, 0));
+        sqlite3_bind_int64(use.get(), 2, slot_map::chunkNumber(slotClass + 1, 0));
+        if (sqlite3_step(use.get()) != SQLITE_DONE) db.failSqlite("cannot clear the slot map");
+        std::erase_if(changedChunks, [&](const auto& chunk) { return slot_map::slotClassOf(chunk.first) == slotClass; });
+    }
+
+    void addSlotMapChunks(int slotClass, uint64_t oldCapacity, uint64_t newCapacity) {
+        sqlite3_stmt* add = cached(addChunk, "INSERT INTO slot_map (chunk, bits) VALUES (?1, zeroblob(512))");
+        for (uint64_t n = slot_map::chunksFor(oldCapacity); n < slot_map::chunksFor(newCapacity); ++n) {
+            StatementUse use(add);
+            sqlite3_bind_int64(add, 1, slot_map::chunkNumber(slotClass, n));
+            if (sqlite3_step(add) != SQLITE_DONE) db.failSqlite("cannot grow the slot map");
+        }
+    }
+
+    // Same size, so SQLite overwrites each chunk in place (see "Order-free layout").
+    void flushSlotMap() {
+        sqlite3_stmt* write = cached(writeChunk, "UPDATE slot_map SET bits = ?2 WHERE chunk = ?1");
+        for (const auto& [chunk, bits] : changedChunks) {
+            StatementUse use(write);
+            sqlite3_bind_int64(write, 1, chunk);
+            if (sqlite3_bind_blob64(write, 2, bits.data(), bits.size(), SQLITE_STATIC) != SQLITE_OK)
+                db.failSqlite("cannot bind a value");
+            if (sqlite3_step(write) != SQLITE_DONE) db.failSqlite("cannot update the slot map");
+        }
+        changedChunks.clear();
+    }
+
+    // Migration to v4: the map of a store whose rows are already in slots.
+    void buildSlotMap() {
+        for (int index = 0; index < kSlotClasses; ++index) addSlotMapChunks(index, 0, slotClass(index).capacity);
+        StatementHandle used = db.prepare("SELECT slot FROM answer_slots WHERE used = 1");
+        int rc = SQLITE_OK;
+        while ((rc = sqlite3_step(used.get())) == SQLITE_ROW) markUsed(sqlite3_column_int64(used.get(), 0));
+        if (rc != SQLITE_DONE) db.failSqlite("cannot read the slots of schema version 3");
+        flushSlotMap();
     }
 
     // Migration to v3: the rows of the old table go into slots like new ones, and the table goes (its pages zeroed by
@@ -581,6 +684,117 @@ struct ResponseStore::Impl {
         if (rc != SQLITE_DONE) db.failSqlite("cannot read responses");
     }
 
+    // [SECTION] Following the store (readNew)
+
+    // A chunk with more new slots than this is read as one range of slots rather than slot by slot.
+    static constexpr int kRangeReadFrom = 64;
+
+    NewRows readNew(ReadCursor& cursor, std::size_t maxRows) {
+        NewRows result;
+        ReadTransaction snapshot(db); // the map and the slots as one state
+        if (cursor.classes.size() != kSlotClasses) cursor.classes.assign(kSlotClasses, {});
+        {
+            StatementUse use(cached(capacities, "SELECT class, capacity FROM slot_classes"));
+            int rc = SQLITE_OK;
+            while ((rc = sqlite3_step(use.get())) == SQLITE_ROW) {
+                const int index = sqlite3_column_int(use.get(), 0);
+                const auto capacity = static_cast<uint64_t>(sqlite3_column_int64(use.get(), 1));
+                if (index < 0 || index >= kSlotClasses) continue;
+                ReadCursor::SlotClass& seen = cursor.classes[static_cast<std::size_t>(index)];
+                if (seen.capacity == capacity) continue;
+                if (seen.capacity != 0) return startOver(cursor);
+                seen.capacity = capacity;
+                seen.read.assign(slot_map::chunksFor(capacity) * slot_map::kChunkBytes, '\0');
+            }
+            if (rc != SQLITE_DONE) db.failSqlite("cannot read the slot classes");
+        }
+        bool more = false;
+        StatementUse use(cached(readMap, "SELECT chunk, bits FROM slot_map"));
+        int rc = SQLITE_OK;
+        while ((rc = sqlite3_step(use.get())) == SQLITE_ROW) {
+            const int64_t chunk = sqlite3_column_int64(use.get(), 0);
+            const auto* bits = static_cast<const unsigned char*>(sqlite3_column_blob(use.get(), 1));
+            const int index = slot_map::slotClassOf(chunk);
+            if (!bits || sqlite3_column_bytes(use.get(), 1) != static_cast<int>(slot_map::kChunkBytes) || index < 0 ||
+                index >= kSlotClasses)
+                fail("the database is damaged (slot map chunk " + std::to_string(chunk) + " is not one)");
+            ReadCursor::SlotClass& seen = cursor.classes[static_cast<std::size_t>(index)];
+            const std::size_t offset = slot_map::indexInClass(chunk) * slot_map::kChunkBytes;
+            if (offset + slot_map::kChunkBytes > seen.read.size()) continue; // beyond the class: never used
+            std::vector<uint64_t> fresh; // bit numbers within the chunk
+            for (std::size_t byte = 0; byte < slot_map::kChunkBytes; ++byte) {
+                const auto had = static_cast<unsigned char>(seen.read[offset + byte]);
+                if (had & ~bits[byte]) return startOver(cursor); // a slot read before is free now: dealt again
+                for (unsigned newBits = bits[byte] & ~had & 0xffu; newBits != 0; newBits &= newBits - 1)
+                    fresh.push_back(byte * 8 + static_cast<unsigned>(__builtin_ctz(newBits)));
+            }
+            if (fresh.empty()) continue;
+            if (result.rows.size() + fresh.size() > maxRows) {
+                more = true;
+                fresh.resize(maxRows - result.rows.size());
+            }
+            readSlots(chunk, fresh, result.rows);
+            for (const uint64_t bit : fresh) {
+                auto& byte = seen.read[offset + bit / 8];
+                byte = static_cast<char>(static_cast<unsigned char>(byte) | (1u << (bit % 8)));
+            }
+            if (more) break;
+        }
+        if (!more && rc != SQLITE_DONE) db.failSqlite("cannot read the slot map");
+        result.upToDate = !more;
+        return result;
+    }
+
+    static NewRows startOver(ReadCursor& cursor) {
+        cursor = ReadCursor{};
+        NewRows result;
+        result.startOver = true;
+        return result;
+    }
+
+    [[noreturn]] void fail(const std::string& why) const { db.fail(why); }
+
+    // The rows in the given slots of one chunk (bit numbers ascending), appended to `rows`.
+    void readSlots(int64_t chunk, const std::vector<uint64_t>& bits, std::vector<StoredResponse>& rows) {
+        const int64_t first = slot_map::firstSlotOf(chunk);
+        const auto decodeInto = [&](sqlite3_stmt* statement) {
+            const auto* body = static_cast<const char*>(sqlite3_column_blob(statement, 1));
+            auto row = decodeSlot(body ? body : "", static_cast<std::size_t>(sqlite3_column_bytes(statement, 1)));
+            if (!row)
+                fail("the database is damaged (slot " + std::to_string(sqlite3_column_int64(statement, 0)) +
+                     " does not hold a response)");
+            rows.push_back(std::move(*row));
+        };
+        if (bits.size() >= kRangeReadFrom) {
+            // One pass over the chunk's slots, keeping the wanted ones (both lists ascend).
+            StatementUse use(cached(readSlotRange, "SELECT slot, body FROM answer_slots WHERE slot >= ?1 AND slot < ?2 "
+                                                   "AND used = 1 ORDER BY slot"));
+            sqlite3_bind_int64(use.get(), 1, first);
+            sqlite3_bind_int64(use.get(), 2, first + static_cast<int64_t>(slot_map::kSlotsPerChunk));
+            std::size_t next = 0;
+            int rc = SQLITE_OK;
+            while (next < bits.size() && (rc = sqlite3_step(use.get())) == SQLITE_ROW) {
+                const auto bit = static_cast<uint64_t>(sqlite3_column_int64(use.get(), 0) - first);
+                if (bit != bits[next]) continue;
+                decodeInto(use.get());
+                ++next;
+            }
+            if (next < bits.size())
+                rc != SQLITE_ROW && rc != SQLITE_DONE ? db.failSqlite("cannot read responses")
+                                                      : fail("the database is damaged (the slot map names a free slot)");
+            return;
+        }
+        sqlite3_stmt* one = cached(readSlot, "SELECT slot, body FROM answer_slots WHERE slot = ?1 AND used = 1");
+        for (const uint64_t bit : bits) {
+            StatementUse use(one);
+            sqlite3_bind_int64(one, 1, first + static_cast<int64_t>(bit));
+            const int rc = sqlite3_step(one);
+            if (rc == SQLITE_DONE) fail("the database is damaged (the slot map names a free slot)");
+            if (rc != SQLITE_ROW) db.failSqlite("cannot read responses");
+            decodeInto(one);
+        }
+    }
+
     void insert(const std::vector<const Submission*>& submissions) {
         for (const Submission* submission : submissions) validate(*submission);
         const std::string date = sessionDate();
@@ -589,6 +803,7 @@ struct ResponseStore::Impl {
         for (const Submission* submission : submissions)
             for (const ResponseDraft& draft : submission->responses) rows.push_back({randomId(), submission, &draft, date});
         {
+            changedChunks.clear();
             Transaction transaction(db);
             storeRows(rows);
             transaction.commit();
@@ -659,19 +874,27 @@ ResponseStore ResponseStore::open(const fs::path& path, ResponseStoreOptions opt
     return ResponseStore(std::move(impl));
 }
 
-void ResponseStore::submit(const Submission& submission) { impl().insert({&submission}); }
+void ResponseStore::submit(const Submission& submission) {
+    Impl& store = impl();
+    const std::lock_guard lock(store.mutex);
+    store.insert({&submission});
+}
 
 void ResponseStore::submitAll(const std::vector<Submission>& submissions) {
     if (submissions.empty()) return;
     std::vector<const Submission*> all;
     all.reserve(submissions.size());
     for (const Submission& submission : submissions) all.push_back(&submission);
-    impl().insert(all);
+    Impl& store = impl();
+    const std::lock_guard lock(store.mutex);
+    store.insert(all);
 }
 
 std::vector<StoredResponse> ResponseStore::responses(std::optional<std::string> surveyId) const {
     std::vector<StoredResponse> rows;
-    impl().forEachRow([&](StoredResponse&& row) {
+    Impl& store = impl();
+    const std::lock_guard lock(store.mutex);
+    store.forEachRow([&](StoredResponse&& row) {
         if (!surveyId || row.surveyId == *surveyId) rows.push_back(std::move(row));
     });
     // By the random id: never by slot, which is random too, but the id is what callers can rely on.
@@ -681,6 +904,7 @@ std::vector<StoredResponse> ResponseStore::responses(std::optional<std::string> 
 
 std::size_t ResponseStore::count(std::optional<std::string> surveyId) const {
     Impl& store = impl();
+    const std::lock_guard lock(store.mutex);
     if (surveyId) {
         std::size_t rows = 0;
         store.forEachRow([&](StoredResponse&& row) { rows += row.surveyId == *surveyId; });
@@ -701,7 +925,9 @@ std::size_t ResponseStore::participants(const std::string& surveyId) const {
 std::vector<SurveyParticipants> ResponseStore::surveys() const {
     // survey -> step -> rows; a participant leaves one row per step, so the most-answered step counts people.
     std::map<std::string, std::map<std::string, std::size_t>> rowsPerStep;
-    impl().forEachRow([&](StoredResponse&& row) { ++rowsPerStep[row.surveyId][row.stepId]; });
+    Impl& store = impl();
+    const std::lock_guard lock(store.mutex);
+    store.forEachRow([&](StoredResponse&& row) { ++rowsPerStep[row.surveyId][row.stepId]; });
     std::vector<SurveyParticipants> surveys;
     for (const auto& [surveyId, steps] : rowsPerStep) {
         std::size_t most = 0;
@@ -713,6 +939,7 @@ std::vector<SurveyParticipants> ResponseStore::surveys() const {
 
 std::optional<std::string> ResponseStore::setting(const std::string& key) const {
     Impl& store = impl();
+    const std::lock_guard lock(store.mutex);
     StatementUse use(store.cached(store.selectSetting, "SELECT value FROM settings WHERE key = ?1"));
     bindText(store.db, use.get(), 1, key);
     const int rc = sqlite3_step(use.get());
@@ -723,6 +950,7 @@ std::optional<std::string> ResponseStore::setting(const std::string& key) const 
 
 void ResponseStore::setSetting(const std::string& key, const std::string& value) {
     Impl& store = impl();
+    const std::lock_guard lock(store.mutex);
     if (key.empty() || hasNul(key)) store.db.fail("a setting needs a non-empty key without NUL characters");
     if (hasNul(value)) store.db.fail("the value of setting '" + key + "' contains a NUL character");
     StatementUse use(store.cached(store.upsertSetting, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
@@ -736,6 +964,7 @@ void ResponseStore::setSetting(const std::string& key, const std::string& value)
 
 void ResponseStore::eraseSetting(const std::string& key) {
     Impl& store = impl();
+    const std::lock_guard lock(store.mutex);
     StatementUse use(store.cached(store.deleteSetting, "DELETE FROM settings WHERE key = ?1"));
     bindText(store.db, use.get(), 1, key);
     if (sqlite3_step(use.get()) != SQLITE_DONE) store.db.failSqlite("cannot remove setting '" + key + "'");
@@ -743,7 +972,9 @@ void ResponseStore::eraseSetting(const std::string& key) {
 }
 
 ResponseStoreSettings ResponseStore::settings() const {
-    const Database& db = impl().db;
+    Impl& store = impl();
+    const std::lock_guard lock(store.mutex);
+    const Database& db = store.db;
     ResponseStoreSettings settings;
     settings.journalMode = db.queryText("PRAGMA journal_mode");
     settings.synchronous = static_cast<int>(db.queryInt("PRAGMA synchronous"));
@@ -754,5 +985,22 @@ ResponseStoreSettings ResponseStore::settings() const {
 }
 
 const fs::path& ResponseStore::path() const { return impl().db.path(); }
+
+uint64_t ResponseStore::changeToken() const {
+    Impl& store = impl();
+    const std::lock_guard lock(store.mutex);
+    // data_version moves when another connection commits, total_changes when this one writes.
+    StatementUse use(store.cached(store.dataVersion, "PRAGMA data_version"));
+    if (sqlite3_step(use.get()) != SQLITE_ROW) store.db.failSqlite("cannot ask whether the store changed");
+    const auto others = static_cast<uint64_t>(sqlite3_column_int64(use.get(), 0));
+    const auto own = static_cast<uint64_t>(sqlite3_total_changes64(store.db.get()));
+    return (others << 40) ^ own;
+}
+
+NewRows ResponseStore::readNew(ReadCursor& cursor, std::size_t maxRows) const {
+    Impl& store = impl();
+    const std::lock_guard lock(store.mutex);
+    return store.readNew(cursor, std::max<std::size_t>(maxRows, 1));
+}
 
 } // namespace alignkiosk::core

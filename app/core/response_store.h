@@ -6,8 +6,9 @@
 // are durable (synchronous=FULL), and a participant's answers land all together or not at all. Beside the answers the
 // store keeps the kiosk's own settings (key -> text), which describe the kiosk, never a participant.
 //
-// Threads: a ResponseStore is used by one thread at a time. Several stores (threads or processes) may open the same
-// file; writers wait up to busyTimeout for each other.
+// Threads: any thread may call a ResponseStore; its calls run one at a time (a reader on another thread waits for a
+// submit, and the other way round). Several stores (threads or processes) may open the same file; writers wait up to
+// busyTimeout for each other.
 #pragma once
 
 #include "core/submission.h"
@@ -55,16 +56,41 @@ struct ResponseStoreSettings {
     uint32_t schemaVersion = 0; // PRAGMA user_version
 };
 
+// How far a reader has read a store (readNew()): which slots it has read, per size class. Starts at nothing read.
+// Only the store changes it.
+struct ReadCursor {
+    struct SlotClass {
+        uint64_t capacity = 0;
+        std::string read; // one bit per slot, as in the store's slot map (slot_map.h)
+    };
+    std::vector<SlotClass> classes;
+};
+
+// What one readNew() found.
+struct NewRows {
+    // Rows of every survey, in slot order: random, never the order they came in, within and across calls.
+    std::vector<StoredResponse> rows;
+    // The store dealt its rows into new slots (a size class grew, every ~1.5x rows): the reader forgets what it
+    // counted; the cursor is empty again, and the next calls return every row afresh.
+    bool startOver = false;
+    // Nothing more to read at the moment.
+    bool upToDate = false;
+};
+
 // Today's date in the local time zone, 'YYYY-MM-DD'.
 std::string localDateToday();
 
 class ResponseStore {
 public:
     // The schema version this program writes; a database with a newer one is refused untouched.
-    static constexpr uint32_t kSchemaVersion = 3;
+    static constexpr uint32_t kSchemaVersion = 4;
+    // Stores up to this size get a whole-file integrity check at every open (about 60 ms at this size).
+    static constexpr uint64_t kFullCheckBytes = 64u << 20;
 
     // Opens or creates the store at path; ":memory:" opens a private in-memory store. Brings an older schema up to
-    // date. Throws StoreError, leaving everything untouched, when the path is a folder, its folder does not exist (and
+    // date. Opening does not grow with the number of answers: a store up to kFullCheckBytes is checked whole
+    // (PRAGMA quick_check); a bigger one has its schema, settings and slot bookkeeping checked, and its answer pages
+    // are checked as they are read or written (a damaged page is refused there, before anything is written). Throws StoreError, leaving everything untouched, when the path is a folder, its folder does not exist (and
     // createParentDirectories is off), the file or folder cannot be written, the disk is full, or the file is not an
     // SQLite database, is damaged, belongs to another application or has a newer schema. A store that opens has just
     // accepted a write (rolled back, so it leaves no row).
@@ -85,6 +111,15 @@ public:
 
     // All rows, or those of one survey, ordered by their random id (never by when they were answered).
     std::vector<StoredResponse> responses(std::optional<std::string> surveyId = {}) const;
+    // The rows `cursor` has not read yet, at most maxRows of them, and the cursor moved past them. Costs the new rows
+    // and one pass over the slot map (a bit per slot), never a read of old rows: a reader that keeps its cursor
+    // follows a store of any size. What a call returns is a batch the store says nothing more about: no order among
+    // its rows, and none among the rows that came between two calls.
+    NewRows readNew(ReadCursor& cursor, std::size_t maxRows) const;
+    // A number that changes whenever this connection or any other (another process's) commits a change to the store.
+    // Reads no row: cheap enough to ask once a second.
+    uint64_t changeToken() const;
+
     // Rows (one per answered step).
     std::size_t count(std::optional<std::string> surveyId = {}) const;
     // People: a participant leaves one row per step, so the step answered most often counts them.

@@ -141,6 +141,21 @@ private:
     bool m_committed = false;
 };
 
+// A read transaction (deferred BEGIN): every statement inside it sees the same state of the database. Ends (without
+// writing anything) when it goes out of scope.
+class ReadTransaction {
+public:
+    explicit ReadTransaction(const Database& db) : m_db(db) { m_db.exec("BEGIN"); }
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+    ~ReadTransaction() {
+        if (!sqlite3_get_autocommit(m_db.get())) sqlite3_exec(m_db.get(), "COMMIT", nullptr, nullptr, nullptr);
+    }
+
+private:
+    const Database& m_db;
+};
+
 inline void bindText(const Database& db, sqlite3_stmt* statement, int index, const std::string& text) {
     if (sqlite3_bind_text64(statement, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK)
         db.failSqlite("cannot bind a value");

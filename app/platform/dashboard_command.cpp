@@ -64,10 +64,10 @@ int prepare(const CommandLine& commandLine, const core::InstallLayout& layout, p
 
 // When the store holds no answer to this survey but answers to others: which, and the command that opens each
 // (a bundled survey file with that id, if there is one).
-std::string otherSurveysNote(const DashboardSetup& setup, const CommandLine& commandLine,
-                             const core::InstallLayout& layout, const core::ModuleCatalog& modules) {
-    // One read of the store answers both questions (each decodes every row).
-    const std::vector<core::SurveyParticipants> surveys = setup.store->surveys();
+// `surveys`: every survey in the store, as the dashboard's source counted them while reading it.
+std::string otherSurveysNote(const std::vector<core::SurveyParticipants>& surveys, const DashboardSetup& setup,
+                             const CommandLine& commandLine, const core::InstallLayout& layout,
+                             const core::ModuleCatalog& modules) {
     for (const core::SurveyParticipants& survey : surveys)
         if (survey.surveyId == setup.survey->id) return {};
     if (surveys.empty()) return {};
@@ -98,8 +98,6 @@ int showDashboard(const CommandLine& commandLine, const core::InstallLayout& lay
     plugin_host::PluginHost host(imgui.context());
     DashboardSetup setup;
     if (const int status = prepare(commandLine, layout, host, setup)) return status;
-    const std::string note = otherSurveysNote(setup, commandLine, layout, host);
-    if (!note.empty()) std::cerr << "alignkiosk: " << note << '\n';
 
     TerminationSignals::block(); // before the window's threads start; the watcher below takes them
     WindowOptions options;
@@ -114,18 +112,29 @@ int showDashboard(const CommandLine& commandLine, const core::InstallLayout& lay
     ui::addProjectionFonts(theme, ui::defaultFontFile());
     const TerminationSignals signals([] { glfwPostEmptyEvent(); });
     ui::Dashboard dashboard(theme);
-    dashboard.setNoAnswersNote(note);
     dashboard.setProjection(commandLine.projection);
-    DashboardSession session(*setup.survey, *setup.store, setup.modules, dashboard, theme);
-
+    DashboardSession session(*setup.survey, *setup.store, setup.modules, dashboard, theme,
+                             [] { glfwPostEmptyEvent(); });
     session.enableExport(setup.store->path());
+    if (commandLine.screenshot) session.waitUntilLoaded(); // the picture shows the answers, not the progress
+    // Once the store has been read: whether it holds answers to other surveys only, and how to open those.
+    bool noteGiven = false;
+    const auto giveNoteOnceLoaded = [&] {
+        if (noteGiven || !session.source().progress().loaded) return;
+        noteGiven = true;
+        const std::string note = otherSurveysNote(session.source().surveys(), setup, commandLine, layout, host);
+        if (note.empty()) return;
+        std::cerr << "alignkiosk: " << note << '\n';
+        dashboard.setNoAnswersNote(note);
+    };
     FrameCallbacks callbacks;
     callbacks.draw = [&](double now) {
-        session.refresh(now);
+        session.refresh();
+        giveNoteOnceLoaded();
         dashboard.draw(now);
     };
-    callbacks.nextWakeIn = [&](double now) { return session.nextWakeIn(now); };
-    callbacks.update = [&](double now) { return session.refresh(now); };
+    callbacks.nextWakeIn = [&](double) { return session.nextWakeIn(); };
+    callbacks.update = [&](double) { return session.refresh(); };
     callbacks.background = [&]() { return dashboard.backgroundColor(); };
     callbacks.afterRender = [&]() { session.afterRender(*window); };
 
@@ -142,6 +151,7 @@ int exportSummary(const CommandLine& commandLine, const core::InstallLayout& lay
     const ui::Theme theme = ui::applyTheme(1.0f, ui::defaultFontFile());
     ui::Dashboard dashboard(theme);
     DashboardSession session(*setup.survey, *setup.store, setup.modules, dashboard, theme);
+    session.waitUntilLoaded();
     std::string error;
     const std::filesystem::path csv = session.writeSummary(*commandLine.outDir, error);
     if (csv.empty()) {

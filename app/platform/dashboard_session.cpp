@@ -10,36 +10,75 @@
 #include <ctime>
 #include <fstream>
 #include <iostream>
-#include <random>
 
 namespace alignkiosk::platform {
 
+namespace {
+
+core::DashboardSourceOptions sourceOptions(std::function<void()> wake) {
+    core::DashboardSourceOptions options;
+    options.onChange = std::move(wake);
+    return options;
+}
+
+} // namespace
+
 DashboardSession::DashboardSession(const core::Survey& survey, const core::ResponseStore& store,
                                    const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules,
-                                   ui::Dashboard& dashboard, const ui::Theme& theme)
-    : m_survey(survey), m_modules(modules), m_dashboard(dashboard), m_theme(theme), m_feed(survey, store) {
+                                   ui::Dashboard& dashboard, const ui::Theme& theme, std::function<void()> wake)
+    : m_survey(survey), m_modules(modules), m_dashboard(dashboard), m_theme(theme),
+      m_source(survey, store, sourceOptions(std::move(wake))) {
     m_dashboard.drawModulePanel = [this](const core::ModuleAggregate& aggregate, float width) {
         drawPanel(aggregate, width);
     };
-    m_feed.refresh();
-    rebuildModel();
+    refresh();
 }
 
-bool DashboardSession::refresh(double now, bool force) {
-    if (!force && now < m_nextPoll) return false;
-    m_nextPoll = now + kPollSeconds;
-    if (!m_feed.refresh()) return false;
-    rebuildModel();
-    return true;
+bool DashboardSession::refresh() {
+    const core::DashboardSource::Progress progress = m_source.progress();
+    bool changed = false;
+    if (!m_errorReported) {
+        if (const std::optional<std::string> error = m_source.error()) {
+            // The last model stays on screen; the terminal says why it no longer follows the store.
+            std::cerr << "alignkiosk: cannot read the answers: " << *error << '\n';
+            m_errorReported = true;
+        }
+    }
+    if (progress.loaded != m_loaded || (!progress.loaded && progress.rowsRead != m_shownRows)) {
+        m_loaded = progress.loaded;
+        m_shownRows = progress.rowsRead;
+        const float fraction = progress.rowsInStore == 0 ? 0.0f
+                                                         : static_cast<float>(progress.rowsRead) /
+                                                               static_cast<float>(progress.rowsInStore);
+        m_dashboard.setLoadProgress(progress.loaded ? std::nullopt : std::optional<float>(std::min(fraction, 1.0f)),
+                                    progress.rowsInStore);
+        changed = true;
+    }
+    const uint64_t version = m_source.modelVersion();
+    if (version != m_shownVersion || !m_model) {
+        m_shownVersion = version;
+        rebuildModel();
+        changed = true;
+    }
+    return changed;
+}
+
+double DashboardSession::nextWakeIn() const {
+    return m_loaded ? -1.0 : kProgressSeconds; // -1: no timer (the event loop's convention)
+}
+
+void DashboardSession::waitUntilLoaded() {
+    m_source.waitUntilLoaded();
+    refresh();
 }
 
 void DashboardSession::rebuildModel() {
-    // Open answers are shuffled afresh for every model, so their order never follows the order they were given.
-    core::DashboardModel model = m_feed.aggregator().model(std::random_device{}());
+    // Each model's open answers were shuffled afresh by the source, so their order never follows the answers' order.
+    m_model = m_source.model();
     m_panelData.clear();
-    for (const core::ModuleAggregate& aggregate : model.modules)
+    for (const core::ModuleAggregate& aggregate : m_model->modules)
         m_panelData[aggregate.stepId] = std::make_unique<plugin_host::AggregateBuffer>(aggregate, "Everyone");
-    m_dashboard.setModel(std::move(model));
+    m_dashboard.setModel(m_model);
 }
 
 void DashboardSession::drawPanel(const core::ModuleAggregate& aggregate, float width) {
@@ -65,11 +104,15 @@ void DashboardSession::drawPanel(const core::ModuleAggregate& aggregate, float w
 
 std::filesystem::path DashboardSession::writeSummary(const std::filesystem::path& directory,
                                                      std::string& error) const {
+    if (const std::optional<std::string> failure = m_source.error()) {
+        error = "cannot read the answers: " + *failure;
+        return {};
+    }
     std::error_code created;
     std::filesystem::create_directories(directory, created);
     const std::filesystem::path file = directory / "summary.csv";
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    if (out) core::writeSummaryCsv(m_dashboard.model(), out);
+    if (out) core::writeSummaryCsv(*m_model, out);
     if (!out) {
         error = "cannot write " + file.string();
         return {};

@@ -1,9 +1,9 @@
-// The dashboard wired to its data: a live feed from the store, the model the anonymity rules allow, each module's
-// panel drawn by its plugin from that model's aggregates, and exports. Shared by `alignkiosk dashboard`,
+// The dashboard wired to its data: the model of a core::DashboardSource (read and followed off the UI thread), each
+// module's panel drawn by its plugin from that model's aggregates, and exports. Shared by `alignkiosk dashboard`,
 // `alignkiosk export` and the kiosk's facilitator view.
 #pragma once
 
-#include "core/dashboard_feed.h"
+#include "core/dashboard_source.h"
 #include "core/response_store.h"
 #include "core/survey_model.h"
 #include "plugin_host/aggregate_buffer.h"
@@ -12,6 +12,7 @@
 #include "ui/theme.h"
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -23,19 +24,25 @@ class KioskWindow;
 
 class DashboardSession {
 public:
-    // How often the store is asked for new answers while the dashboard is open.
-    static constexpr double kPollSeconds = 1.0;
+    // While the store is first read, the progress is redrawn this often.
+    static constexpr double kProgressSeconds = 0.1;
 
     // `modules`: one instance per survey step, in step order (they draw the panels). Everything passed in must
-    // outlive the session. Reads the store once, so the first frame already shows the data.
+    // outlive the session. Starts reading the store on the source's thread; `wake` is called from that thread when
+    // there is something new to draw (wake the event loop there).
     DashboardSession(const core::Survey& survey, const core::ResponseStore& store,
                      const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules, ui::Dashboard& dashboard,
-                     const ui::Theme& theme);
+                     const ui::Theme& theme, std::function<void()> wake = {});
 
-    // Asks the store for new answers when a poll is due (or `force`); hands the dashboard a new model only if
-    // something arrived, and then returns true. Cheap when nothing is due: call it every frame.
-    bool refresh(double now, bool force = false);
-    double nextWakeIn(double now) const { return m_nextPoll - now; }
+    // Hands the dashboard the source's newest model (or, while loading, its progress) and returns true when that
+    // changed anything to draw. Cheap: call it every frame.
+    bool refresh();
+    // Seconds until the session needs a redraw by itself: soon while loading; after that -1, none (the source wakes
+    // the loop through `wake`).
+    double nextWakeIn() const;
+    // Waits until the store has been read once (for exports).
+    void waitUntilLoaded();
+    core::DashboardSource& source() { return m_source; }
 
     // summary.csv of the current model in `directory` (created if missing). Returns the file, or empty with `error`.
     std::filesystem::path writeSummary(const std::filesystem::path& directory, std::string& error) const;
@@ -55,10 +62,14 @@ private:
     const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& m_modules;
     ui::Dashboard& m_dashboard;
     const ui::Theme& m_theme;
-    core::DashboardFeed m_feed;
+    core::DashboardSource m_source;
+    uint64_t m_shownVersion = 0;
+    uint64_t m_shownRows = 0;
+    bool m_loaded = false;
+    bool m_errorReported = false;
+    std::shared_ptr<const core::DashboardModel> m_model; // the one drawn; its panels' buffers point into it
     // The C form of each step's aggregate, rebuilt with the model, so panels never convert per frame.
     std::map<std::string, std::unique_ptr<plugin_host::AggregateBuffer>> m_panelData;
-    double m_nextPoll = 0.0;
     std::filesystem::path m_pendingPicture; // set by Export, written after the frame is rendered
 };
 

@@ -201,7 +201,8 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
                 facilitator->dashboard = std::make_unique<ui::Dashboard>(theme);
                 facilitator->dashboard->onClose = closeFacilitatorView;
                 facilitator->session = std::make_unique<DashboardSession>(*survey, *store, facilitator->modules,
-                                                                         *facilitator->dashboard, theme);
+                                                                         *facilitator->dashboard, theme,
+                                                                         [] { glfwPostEmptyEvent(); });
                 facilitator->session->enableExport(store->path());
             } else {
                 inFacilitatorView = false;
@@ -210,7 +211,7 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
         if (inFacilitatorView) {
             if (lastFacilitatorTouch < 0.0 || window->eventCount() != eventsSeen) lastFacilitatorTouch = now;
             eventsSeen = window->eventCount();
-            facilitator->session->refresh(now);
+            facilitator->session->refresh();
             facilitator->dashboard->draw(now);
         } else {
             shell.draw(now);
@@ -222,14 +223,14 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
             closeFacilitatorView();
             return true;
         }
-        if (inFacilitatorView && facilitator) return facilitator->session->refresh(now);
+        if (inFacilitatorView && facilitator) return facilitator->session->refresh();
         return shell.nextWakeIn(now) >= 0.0; // a timer of the shell's (animation, thank-you, countdowns) is running
     };
     callbacks.background = [&]() {
         return inFacilitatorView && facilitator ? facilitator->dashboard->backgroundColor() : shell.backgroundColor();
     };
     callbacks.nextWakeIn = [&](double now) {
-        return inFacilitatorView && facilitator ? facilitator->session->nextWakeIn(now) : shell.nextWakeIn(now);
+        return inFacilitatorView && facilitator ? facilitator->session->nextWakeIn() : shell.nextWakeIn(now);
     };
     callbacks.beforeNewFrame = [&](ImGuiIO& io) {
         if (!inFacilitatorView) shell.filterInput(io); // the on-screen keyboard's taps

@@ -71,7 +71,7 @@ AggregateBuffer::AggregateBuffer(const core::ModuleAggregate& aggregate, std::st
         const core::TextAnswers& answers = m_source.texts[t];
         m_textLabels.push_back(answers.group == core::kEveryoneGroup ? std::string(everyoneLabel) : answers.group);
         m_answers[t].reserve(answers.answers.size());
-        for (const std::string& answer : answers.answers) m_answers[t].push_back(answer.c_str());
+        for (const std::string_view answer : answers.answers) m_answers[t].push_back(answer.data()); // NUL-terminated
 
         alignkiosk_text_answers_v1 raw{};
         raw.struct_size = sizeof(alignkiosk_text_answers_v1);

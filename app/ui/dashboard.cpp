@@ -15,8 +15,8 @@ namespace alignkiosk::ui {
 
 Dashboard::Dashboard(Theme theme) : m_theme(theme) { rebuild(); }
 
-void Dashboard::setModel(core::DashboardModel model) {
-    m_model = std::move(model);
+void Dashboard::setModel(std::shared_ptr<const core::DashboardModel> model) {
+    m_model = model ? std::move(model) : std::make_shared<const core::DashboardModel>();
     rebuild();
 }
 
@@ -28,13 +28,13 @@ void Dashboard::setNoAnswersNote(std::string note) {
 void Dashboard::setView(View view) {
     m_view = view;
     // The detail view always shows an item: the first one until another is picked.
-    if (m_view == View::Item && !m_selected && !m_model.ratedItems.empty()) selectItem(0);
+    if (m_view == View::Item && !m_selected && !m_model->ratedItems.empty()) selectItem(0);
 }
 
 void Dashboard::selectItem(std::size_t item) {
-    if (item >= m_model.ratedItems.size()) return;
+    if (item >= m_model->ratedItems.size()) return;
     m_selected = item;
-    const core::RatedItem& rated = m_model.ratedItems[item];
+    const core::RatedItem& rated = m_model->ratedItems[item];
     m_selectedKey = rated.stepId + '\n' + rated.questionId;
     m_view = View::Item;
 }
@@ -130,13 +130,13 @@ void Dashboard::drawHeader(const Look& look) {
     if (look.title) ImGui::PushFont(look.title);
     ImGui::TextUnformatted("Team alignment");
     if (look.title) ImGui::PopFont();
-    if (!m_model.surveyTitle.empty()) {
+    if (!m_model->surveyTitle.empty()) {
         ImGui::SameLine(0.0f, 24.0f * scale);
         if (look.heading) ImGui::PushFont(look.heading);
         const float left = ImGui::GetContentRegionAvail().x;
         ImFont* font = ImGui::GetFont();
         const float size = ImGui::GetFontSize();
-        const std::string title = charts::ellipsize(m_model.surveyTitle, left, [&](std::string_view text) {
+        const std::string title = charts::ellipsize(m_model->surveyTitle, left, [&](std::string_view text) {
             return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
         });
         // Sit on the title's baseline rather than its top.
@@ -218,6 +218,18 @@ void Dashboard::drawEmpty(const Look& look) {
     ImGui::Dummy(ImVec2(0.0f, 80.0f * scale));
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (ImGui::GetContentRegionAvail().x - width) * 0.5f);
     ImGui::BeginGroup();
+    if (m_loadProgress) {
+        // A large store is still being read (off this thread): say so rather than "no answers yet".
+        wrapped("Reading the answers\xE2\x80\xA6", width, look.title, look.palette.text);
+        ImGui::Dummy(ImVec2(0.0f, 16.0f * scale));
+        const std::string of = std::to_string(static_cast<uint64_t>(*m_loadProgress * static_cast<float>(m_rowsInStore))) +
+                               " of " + std::to_string(m_rowsInStore) + " stored answers";
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, look.palette.accent);
+        ImGui::ProgressBar(*m_loadProgress, ImVec2(width, 0.0f), of.c_str());
+        ImGui::PopStyleColor();
+        ImGui::EndGroup();
+        return;
+    }
     wrapped(m_emptyTitle, width, look.title, look.palette.text);
     ImGui::Dummy(ImVec2(0.0f, 16.0f * scale));
     wrapped(m_emptyExplanation, width, look.heading, look.palette.text);
@@ -226,12 +238,17 @@ void Dashboard::drawEmpty(const Look& look) {
     ImGui::EndGroup();
 }
 
-void Dashboard::wrapped(const std::string& text, float width, ImFont* font, ImU32 color) {
+void Dashboard::setLoadProgress(std::optional<float> fraction, uint64_t rowsInStore) {
+    m_loadProgress = fraction;
+    m_rowsInStore = rowsInStore;
+}
+
+void Dashboard::wrapped(std::string_view text, float width, ImFont* font, ImU32 color) {
     if (text.empty()) return;
     if (font) ImGui::PushFont(font);
     if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
     ImGui::PopTextWrapPos();
     if (color) ImGui::PopStyleColor();
     if (font) ImGui::PopFont();

@@ -15,7 +15,9 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace alignkiosk::ui {
@@ -27,8 +29,13 @@ public:
     explicit Dashboard(Theme theme);
 
     // A new model (only when the data changed). The selected item stays selected if the new model still has it.
-    void setModel(core::DashboardModel model);
-    const core::DashboardModel& model() const { return m_model; }
+    // The model to show, as core::DashboardSource publishes it (shared, immutable).
+    void setModel(std::shared_ptr<const core::DashboardModel> model);
+    // For a model built by hand (tests, benchmarks).
+    void setModel(core::DashboardModel model) { setModel(std::make_shared<const core::DashboardModel>(std::move(model))); }
+    const core::DashboardModel& model() const { return *m_model; }
+    // While the store is first read: how far (0..1) and of how many answers; the empty state shows it. None: done.
+    void setLoadProgress(std::optional<float> fraction, uint64_t rowsInStore = 0);
 
     // Draws the whole frame (call between ImGui::NewFrame and ImGui::Render). `now` is in seconds, any epoch.
     void draw(double now);
@@ -120,12 +127,14 @@ private:
     // A clickable list line (opens its item), with an agreement mark when it has one.
     bool listLine(const Look& look, const ListLine& line, float width, bool withMark) const;
     // Text wrapped at `width` from the cursor, in `font` and `color` (nullptr / 0: the current ones).
-    static void wrapped(const std::string& text, float width, ImFont* font, ImU32 color);
+    static void wrapped(std::string_view text, float width, ImFont* font, ImU32 color);
     // "Everyone" for the everyone group, else the team's name.
     static std::string groupName(const std::string& group);
 
     Theme m_theme;
-    core::DashboardModel m_model;
+    std::shared_ptr<const core::DashboardModel> m_model = std::make_shared<const core::DashboardModel>();
+    std::optional<float> m_loadProgress;
+    uint64_t m_rowsInStore = 0;
     bool m_projection = false;
     View m_view = View::Overview;
     std::optional<std::size_t> m_selected;

@@ -42,7 +42,7 @@ std::string moduleTitle(const std::string& moduleId) {
 } // namespace
 
 void Dashboard::rebuild() {
-    const core::DashboardModel& model = m_model;
+    const core::DashboardModel& model = *m_model;
     const uint32_t k = model.thresholds.ratings;
     const uint32_t kText = model.thresholds.text;
 

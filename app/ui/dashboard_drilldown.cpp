@@ -10,7 +10,7 @@
 namespace alignkiosk::ui {
 
 void Dashboard::drawItemPicker(const Look& look) {
-    const std::size_t count = m_model.ratedItems.size();
+    const std::size_t count = m_model->ratedItems.size();
     const std::size_t current = *m_selected;
     const float height = std::max(m_theme.minTouchTarget, ImGui::GetFrameHeight());
     const float buttonWidth = 200.0f * m_theme.scale;
@@ -42,7 +42,7 @@ void Dashboard::drawItemPicker(const Look& look) {
 void Dashboard::drawItem(const Look& look) {
     const float scale = m_theme.scale;
     const float width = ImGui::GetContentRegionAvail().x;
-    if (m_model.ratedItems.empty()) {
+    if (m_model->ratedItems.empty()) {
         sectionTitle(look, "Item detail", width, "This survey has no rated questions to show in detail.");
         return;
     }
@@ -51,7 +51,7 @@ void Dashboard::drawItem(const Look& look) {
     drawItemPicker(look);
 
     const std::size_t index = *m_selected;
-    const core::RatedItem& item = m_model.ratedItems[index];
+    const core::RatedItem& item = m_model->ratedItems[index];
     const ItemCache& cache = m_items[index];
     ImGui::Dummy(ImVec2(0.0f, 8.0f * scale));
     wrapped(cache.title, width, look.title, look.palette.text);

@@ -13,7 +13,7 @@
 namespace alignkiosk::ui {
 
 void Dashboard::drawModules(const Look& look, float width) {
-    if (m_model.modules.empty()) return;
+    if (m_model->modules.empty()) return;
     const float scale = m_theme.scale;
     const float pad = 24.0f * scale;
     ImGui::Dummy(ImVec2(0.0f, 12.0f * scale));
@@ -23,8 +23,8 @@ void Dashboard::drawModules(const Look& look, float width) {
     // so the module can draw anything, even split channels of its own, on top.
     const ImVec2 bodyMin = ImGui::GetWindowPos();
     const ImVec2 bodyMax(bodyMin.x + ImGui::GetWindowSize().x, bodyMin.y + ImGui::GetWindowSize().y);
-    for (std::size_t i = 0; i < m_model.modules.size(); ++i) {
-        const core::ModuleAggregate& module = m_model.modules[i];
+    for (std::size_t i = 0; i < m_model->modules.size(); ++i) {
+        const core::ModuleAggregate& module = m_model->modules[i];
         const ImVec2 top = ImGui::GetCursorScreenPos();
         ImGui::PushID(static_cast<int>(i));
         ImGui::Dummy(ImVec2(0.0f, pad * 0.5f));

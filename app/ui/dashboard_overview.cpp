@@ -27,7 +27,7 @@ void Dashboard::drawOverview(const Look& look) {
         charts::heatmapLegend(m_legend, look.chart, width);
     } else {
         sectionTitle(look, "Alignment by item and group", width,
-                     m_model.ratedItems.empty() ? "This survey has no rated questions."
+                     m_model->ratedItems.empty() ? "This survey has no rated questions."
                                                 : "No group has enough answers to a rated question yet.");
     }
     ImGui::Dummy(ImVec2(0.0f, 12.0f * scale));

@@ -29,7 +29,7 @@ void Dashboard::drawTexts(const Look& look) {
         ImGui::Dummy(ImVec2(0.0f, 12.0f * scale));
         wrapped(question.prompt, width, look.heading, look.palette.text);
         for (std::size_t index : question.answers) {
-            const core::TextAnswers& answers = m_model.texts[index];
+            const core::TextAnswers& answers = m_model->texts[index];
             ImGui::PushID(static_cast<int>(index));
             ImGui::Dummy(ImVec2(0.0f, 4.0f * scale));
             wrapped(groupName(answers.group) + " \xC2\xB7 " +

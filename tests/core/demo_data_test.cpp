@@ -191,7 +191,7 @@ TEST(DemoData, TheWorkshopSurveysModulePatternsShowInTheirCounts) {
     const auto goals = std::find_if(model.texts.begin(), model.texts.end(),
                                     [](const TextAnswers& texts) { return texts.questionId == "one_big_goal"; });
     ASSERT_NE(goals, model.texts.end());
-    const auto repeat = std::count_if(goals->answers.begin(), goals->answers.end(), [](const std::string& text) {
+    const auto repeat = std::count_if(goals->answers.begin(), goals->answers.end(), [](std::string_view text) {
         return text.find("repeat") != std::string::npos;
     });
     EXPECT_GT(repeat * 4, static_cast<long>(goals->answers.size()));

@@ -392,13 +392,18 @@ TEST(ResponseAggregator, ShowsOpenTextShuffledOnlyForGroupsAtTheTextThreshold) {
     const TextAnswers& sales = model.texts[1];
     EXPECT_EQ(sales.group, "Sales");
     EXPECT_THAT(sales.answers, UnorderedElementsAreArray(salesTexts));
-    EXPECT_NE(sales.answers, salesTexts) << "never in the order answered";
+    EXPECT_NE(std::vector<std::string>(sales.answers.begin(), sales.answers.end()), salesTexts)
+        << "never in the order answered";
+    // Kept once: the model refers to the aggregator's copy of each sentence.
+    ASSERT_NE(model.textPool, nullptr);
+    EXPECT_EQ(model.textPool->size(), 19u); // blank answers are not kept
 
     // The step's module panel gets the same answers, in the same shuffled order.
     ASSERT_EQ(model.modules.size(), 1u);
     ASSERT_EQ(model.modules[0].texts.size(), 2u);
     EXPECT_EQ(model.modules[0].texts[0].group, "ALL");
     EXPECT_EQ(model.modules[0].texts[1].answers, sales.answers);
+    EXPECT_EQ(model.modules[0].texts[1].answers.front().data(), sales.answers.front().data()) << "the same bytes";
 
     // The same seed gives the same order; another seed another order.
     EXPECT_EQ(aggregator.model(42).texts[1].answers, sales.answers);
@@ -414,7 +419,7 @@ TEST(ResponseAggregator, CutsStoredTextToItsQuestionsLimitOnACharacterBoundary) 
     for (int i = 0; i < 3; ++i) ASSERT_TRUE(aggregator.add(row("Sales", textPayload(longText))));
     const DashboardModel model = aggregator.model(1);
     ASSERT_FALSE(model.texts.empty());
-    for (const std::string& text : model.texts[0].answers) EXPECT_EQ(text, std::string(39, 'a'));
+    for (const std::string_view text : model.texts[0].answers) EXPECT_EQ(text, std::string(39, 'a'));
 }
 
 // [SECTION] Every question kind, as modules receive it ------------------------------------------------------------

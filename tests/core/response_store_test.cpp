@@ -144,7 +144,7 @@ TEST(ResponseStore, OpensInMemoryWithCurrentSchema) {
     auto store = ResponseStore::open(":memory:");
     const auto settings = store.settings();
     EXPECT_EQ(settings.schemaVersion, ResponseStore::kSchemaVersion);
-    EXPECT_EQ(settings.schemaVersion, 3u);
+    EXPECT_EQ(settings.schemaVersion, 4u);
     EXPECT_TRUE(settings.foreignKeys);
     EXPECT_EQ(settings.busyTimeoutMs, 5000);
     EXPECT_EQ(settings.synchronous, 2); // FULL
@@ -163,7 +163,7 @@ TEST_F(ResponseStoreTest, FileStoreUsesATruncatedRollbackJournalAndFullSync) {
     // No WAL (a log in commit order): the file says so to another connection too.
     RawDatabase raw(dbPath());
     EXPECT_NE(raw.value("PRAGMA journal_mode"), "wal");
-    EXPECT_EQ(raw.value("PRAGMA user_version"), "3");
+    EXPECT_EQ(raw.value("PRAGMA user_version"), "4");
     store.submit(pulse());
     EXPECT_FALSE(fs::exists(dbPath().string() + "-wal"));
     EXPECT_FALSE(fs::exists(dbPath().string() + "-shm"));
@@ -190,12 +190,16 @@ TEST_F(ResponseStoreTest, SchemaHasOnlyTheAnonymousColumns) {
               (std::vector<std::string>{"slot|INTEGER|1|1", "used|INTEGER|1|0", "body|BLOB|1|0"}));
     EXPECT_EQ(raw.rows("SELECT name, type, \"notnull\", pk FROM pragma_table_info('slot_classes') ORDER BY cid"),
               (std::vector<std::string>{"class|INTEGER|1|1", "capacity|INTEGER|1|0", "used|INTEGER|1|0"}));
+    // Which slots are used, a bit per slot: no more than the `used` column says.
+    EXPECT_EQ(raw.rows("SELECT name, type, \"notnull\", pk FROM pragma_table_info('slot_map') ORDER BY cid"),
+              (std::vector<std::string>{"chunk|INTEGER|1|1", "bits|BLOB|1|0"}));
     // The kiosk's settings: a key and a text, nothing that could point at a participant or a time.
     EXPECT_EQ(raw.rows("SELECT name, type, \"notnull\", pk FROM pragma_table_info('settings') ORDER BY cid"),
               (std::vector<std::string>{"key|TEXT|1|1", "value|TEXT|1|0"}));
     // Nothing else in the file: no other table, no sqlite_sequence (no AUTOINCREMENT), no trigger, no index.
     EXPECT_EQ(raw.rows("SELECT type, name FROM sqlite_master ORDER BY name"),
-              (std::vector<std::string>{"table|answer_slots", "view|responses", "table|settings", "table|slot_classes"}));
+              (std::vector<std::string>{"table|answer_slots", "view|responses", "table|settings", "table|slot_classes",
+                                        "table|slot_map"}));
     EXPECT_EQ(raw.value("SELECT strict FROM pragma_table_list WHERE name = 'answer_slots'"), "1");
     EXPECT_EQ(raw.value("SELECT strict FROM pragma_table_list WHERE name = 'settings'"), "1");
 }
@@ -242,7 +246,7 @@ TEST_F(ResponseStoreTest, ReopeningKeepsData) {
         before = store.responses();
     }
     auto reopened = ResponseStore::open(dbPath());
-    EXPECT_EQ(reopened.settings().schemaVersion, 3u);
+    EXPECT_EQ(reopened.settings().schemaVersion, 4u);
     EXPECT_EQ(reopened.responses(), before);
     EXPECT_EQ(before.size(), 6u);
 }
@@ -518,7 +522,7 @@ PRAGMA user_version = 1;
 PRAGMA application_id = 1097616243;
 )sql";
 
-TEST_F(ResponseStoreTest, Version1DatabaseMigratesToVersion3KeepingEveryResponse) {
+TEST_F(ResponseStoreTest, Version1DatabaseMigratesToTheCurrentSchemaKeepingEveryResponse) {
     {
         RawDatabase v1(dbPath(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         v1.exec(kVersion1Schema);
@@ -541,14 +545,14 @@ TEST_F(ResponseStoreTest, Version1DatabaseMigratesToVersion3KeepingEveryResponse
 
     {
         auto store = ResponseStore::open(dbPath(), fixedDate());
-        EXPECT_EQ(store.settings().schemaVersion, 3u);
+        EXPECT_EQ(store.settings().schemaVersion, 4u);
         EXPECT_EQ(store.responses(), expected);
         EXPECT_EQ(store.setting("facilitator_pin_hash"), std::nullopt);
         store.setSetting("facilitator_pin_hash", "$argon2id$abc");
         store.submit(singleStep("other", "s2"));
     }
     RawDatabase raw(dbPath());
-    EXPECT_EQ(raw.value("PRAGMA user_version"), "3");
+    EXPECT_EQ(raw.value("PRAGMA user_version"), "4");
     EXPECT_EQ(raw.value("PRAGMA integrity_check"), "ok");
     EXPECT_EQ(raw.value("SELECT count(*) FROM responses"), "4");
     EXPECT_EQ(raw.value("SELECT count(*) FROM sqlite_master WHERE name = 'responses_before_v3'"), "0");

@@ -161,7 +161,7 @@ std::vector<uint64_t> percentBins(std::initializer_list<int> answers) {
 // The twelve goal sentences of "Everyone". Key words used by two or more people: clients (5: sentences 1, 2, 4, 6, 10),
 // revenue (3: 2, 4, 9), and with 2 each first (3, 10), love (4, 12), manufacturers (3, 11), new (1, 5). Sentences 7 and
 // 8 share nothing with anyone: 10 of 12 share a key word.
-const std::vector<std::string> kSentences{
+const std::vector<std::string_view> kSentences{ // views of literals, as the aggregator's pool gives them
     "Win ten new clients in manufacturing by 2026.",          // 1
     "Double our revenue from ideal clients.",                 // 2
     "Become the first name manufacturers think of.",          // 3

@@ -1,0 +1,222 @@
+#include "dashboard_source.h"
+
+#include "response_aggregator.h"
+
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <random>
+#include <thread>
+
+namespace alignkiosk::core {
+
+namespace {
+
+// Progress is passed on at most this often while a large store is read.
+constexpr std::chrono::milliseconds kProgressInterval{100};
+
+// Rows per step of every survey: the most-answered step counts a survey's people (as ResponseStore::surveys()).
+class SurveyTally {
+public:
+    void add(const StoredResponse& row) { ++m_rows[row.surveyId][row.stepId]; }
+    std::vector<SurveyParticipants> participants() const {
+        std::vector<SurveyParticipants> surveys;
+        for (const auto& [surveyId, steps] : m_rows) {
+            std::size_t most = 0;
+            for (const auto& step : steps) most = std::max(most, step.second);
+            surveys.push_back({surveyId, most});
+        }
+        return surveys;
+    }
+
+private:
+    std::map<std::string, std::map<std::string, std::size_t>> m_rows;
+};
+
+} // namespace
+
+struct DashboardSource::Shared {
+    Shared(const Survey& shownSurvey, const ResponseStore& followed, Options chosen)
+        : survey(shownSurvey), store(followed), options(std::move(chosen)) {
+        if (!options.shuffleSeed) options.shuffleSeed = [] { return std::random_device{}(); };
+    }
+
+    const Survey& survey;
+    const ResponseStore& store;
+    Options options;
+
+    mutable std::mutex mutex;
+    std::condition_variable wake;
+    bool stopping = false;
+    bool refreshRequested = false;
+    std::shared_ptr<const DashboardModel> model;
+    uint64_t modelVersion = 0;
+    Progress progress;
+    std::optional<std::string> error;
+    std::vector<SurveyParticipants> surveys;
+    std::thread reader;
+
+    void notify() const {
+        if (options.onChange) options.onChange();
+    }
+
+    void publish(const ResponseAggregator& aggregator, const SurveyTally& tally) {
+        auto next = std::make_shared<const DashboardModel>(aggregator.model(options.shuffleSeed()));
+        {
+            const std::lock_guard lock(mutex);
+            model = std::move(next);
+            ++modelVersion;
+            progress.loaded = true;
+            surveys = tally.participants();
+        }
+        wake.notify_all(); // waitUntilLoaded
+        notify();
+    }
+
+    void fail(const std::string& why) {
+        {
+            const std::lock_guard lock(mutex);
+            error = why;
+            progress.loaded = true; // nothing more will come: do not keep anyone waiting
+        }
+        wake.notify_all();
+        notify();
+    }
+
+    // Reads until the cursor is up to date. Returns whether a row was counted; false also when stopping.
+    bool catchUp(ResponseAggregator& aggregator, SurveyTally& tally, ReadCursor& cursor, bool fullRead) {
+        bool counted = false;
+        auto lastProgress = std::chrono::steady_clock::now();
+        for (;;) {
+            {
+                const std::lock_guard lock(mutex);
+                if (stopping) return false;
+            }
+            NewRows batch = store.readNew(cursor, options.rowsPerRead);
+            if (batch.startOver) {
+                // The store dealt its rows again: count everything afresh; the last model stays until then.
+                aggregator = ResponseAggregator(survey);
+                tally = SurveyTally();
+                fullRead = true;
+                startFullRead();
+                continue;
+            }
+            for (const StoredResponse& row : batch.rows) {
+                tally.add(row);
+                counted |= aggregator.add(row);
+            }
+            {
+                const std::lock_guard lock(mutex);
+                progress.rowsReadEver += batch.rows.size();
+                if (fullRead) progress.rowsRead += batch.rows.size();
+            }
+            if (fullRead) {
+                const auto now = std::chrono::steady_clock::now();
+                if (now - lastProgress >= kProgressInterval) {
+                    lastProgress = now;
+                    notify();
+                }
+            }
+            if (batch.upToDate) return counted;
+        }
+    }
+
+    void startFullRead() {
+        const std::size_t rows = store.count();
+        const std::lock_guard lock(mutex);
+        progress.rowsRead = 0;
+        progress.rowsInStore = rows;
+    }
+
+    void run() {
+        ResponseAggregator aggregator(survey);
+        SurveyTally tally;
+        ReadCursor cursor;
+        try {
+            startFullRead();
+            uint64_t token = store.changeToken();
+            catchUp(aggregator, tally, cursor, true);
+            {
+                const std::lock_guard lock(mutex);
+                if (stopping) return;
+            }
+            publish(aggregator, tally);
+            for (;;) {
+                {
+                    std::unique_lock lock(mutex);
+                    wake.wait_for(lock, options.pollInterval, [this] { return stopping || refreshRequested; });
+                    if (stopping) return;
+                    refreshRequested = false;
+                }
+                // The token first: a change made while reading is seen at the next poll.
+                const uint64_t now = store.changeToken();
+                {
+                    const std::lock_guard lock(mutex);
+                    ++progress.polls;
+                }
+                if (now == token) continue;
+                token = now;
+                if (catchUp(aggregator, tally, cursor, false)) publish(aggregator, tally);
+            }
+        } catch (const std::exception& failure) {
+            fail(failure.what());
+        }
+    }
+};
+
+DashboardSource::DashboardSource(const Survey& survey, const ResponseStore& store, Options options)
+    : m_shared(std::make_shared<Shared>(survey, store, std::move(options))) {
+    // An empty model first, so the view has the survey's title and the empty state at once.
+    m_shared->model = std::make_shared<const DashboardModel>(ResponseAggregator(survey).model(0));
+    m_shared->reader = std::thread([shared = m_shared.get()] { shared->run(); });
+}
+
+DashboardSource::~DashboardSource() {
+    {
+        const std::lock_guard lock(m_shared->mutex);
+        m_shared->stopping = true;
+    }
+    m_shared->wake.notify_all();
+    m_shared->reader.join();
+}
+
+std::shared_ptr<const DashboardModel> DashboardSource::model() const {
+    const std::lock_guard lock(m_shared->mutex);
+    return m_shared->model;
+}
+
+uint64_t DashboardSource::modelVersion() const {
+    const std::lock_guard lock(m_shared->mutex);
+    return m_shared->modelVersion;
+}
+
+DashboardSource::Progress DashboardSource::progress() const {
+    const std::lock_guard lock(m_shared->mutex);
+    return m_shared->progress;
+}
+
+std::optional<std::string> DashboardSource::error() const {
+    const std::lock_guard lock(m_shared->mutex);
+    return m_shared->error;
+}
+
+std::vector<SurveyParticipants> DashboardSource::surveys() const {
+    const std::lock_guard lock(m_shared->mutex);
+    return m_shared->surveys;
+}
+
+std::shared_ptr<const DashboardModel> DashboardSource::waitUntilLoaded() {
+    std::unique_lock lock(m_shared->mutex);
+    m_shared->wake.wait(lock, [this] { return m_shared->progress.loaded; });
+    return m_shared->model;
+}
+
+void DashboardSource::refreshNow() {
+    {
+        const std::lock_guard lock(m_shared->mutex);
+        m_shared->refreshRequested = true;
+    }
+    m_shared->wake.notify_all();
+}
+
+} // namespace alignkiosk::core
