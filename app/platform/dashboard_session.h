@@ -6,13 +6,12 @@
 #include "core/dashboard_feed.h"
 #include "core/response_store.h"
 #include "core/survey_model.h"
-#include "plugin_host/aggregate_buffer.h"
+#include "module_panel_renderer.h"
 #include "plugin_host/module_instance.h"
 #include "ui/dashboard.h"
 #include "ui/theme.h"
 
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,8 +25,9 @@ public:
     // How often the store is asked for new answers while the dashboard is open.
     static constexpr double kPollSeconds = 1.0;
 
-    // `modules`: one instance per survey step, in step order (they draw the panels). Everything passed in must
-    // outlive the session. Reads the store once, so the first frame already shows the data.
+    // `modules`: one instance per survey step, in step order (they draw the panels and give the findings, through
+    // the dashboard's PanelRenderer, which the session is). Everything passed in must outlive the session. Reads the
+    // store once, so the first frame already shows the data.
     DashboardSession(const core::Survey& survey, const core::ResponseStore& store,
                      const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules, ui::Dashboard& dashboard,
                      const ui::Theme& theme);
@@ -49,15 +49,10 @@ public:
 
 private:
     void rebuildModel();
-    void drawPanel(const core::ModuleAggregate& aggregate, float width);
 
-    const core::Survey& m_survey;
-    const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& m_modules;
     ui::Dashboard& m_dashboard;
-    const ui::Theme& m_theme;
+    ModulePanelRenderer m_panels; // the dashboard draws each module's panel through it
     core::DashboardFeed m_feed;
-    // The C form of each step's aggregate, rebuilt with the model, so panels never convert per frame.
-    std::map<std::string, std::unique_ptr<plugin_host::AggregateBuffer>> m_panelData;
     double m_nextPoll = 0.0;
     std::filesystem::path m_pendingPicture; // set by Export, written after the frame is rendered
 };
