@@ -26,8 +26,8 @@ public:
     static constexpr double kPollSeconds = 1.0;
 
     // `modules`: one instance per survey step, in step order (they draw the panels and give the findings, through
-    // the dashboard's PanelRenderer, which the session is). Everything passed in must outlive the session. Reads the
-    // store once, so the first frame already shows the data.
+    // the ModulePanelRenderer the session hands the dashboard). Everything passed in must outlive the session. Reads
+    // the store once, so the first frame already shows the data.
     DashboardSession(const core::Survey& survey, const core::ResponseStore& store,
                      const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules, ui::Dashboard& dashboard,
                      const ui::Theme& theme);
