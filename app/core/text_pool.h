@@ -3,20 +3,41 @@
 // are added (only the adding thread touches the pool itself).
 #pragma once
 
-#include <deque>
-#include <string>
+#include <algorithm>
+#include <cstring>
+#include <memory>
 #include <string_view>
+#include <vector>
 
 namespace alignkiosk::core {
 
 class TextPool {
 public:
-    // The view is NUL-terminated (it points into a std::string), so a C caller may use its data() as a string.
-    std::string_view add(std::string text) { return m_texts.emplace_back(std::move(text)); }
-    std::size_t size() const { return m_texts.size(); }
+    // The bytes are copied into the pool, followed by a NUL, so a C caller may use the view's data() as a string.
+    std::string_view add(std::string_view text) {
+        const std::size_t need = text.size() + 1;
+        if (m_blocks.empty() || m_used + need > m_blockSize) {
+            // Sentences are short: one block holds thousands, so a million answers cost their bytes, not an
+            // allocation each. A sentence longer than a block gets a block of its own.
+            m_blockSize = std::max(kBlockBytes, need);
+            m_blocks.push_back(std::make_unique<char[]>(m_blockSize));
+            m_used = 0;
+        }
+        char* at = m_blocks.back().get() + m_used;
+        std::memcpy(at, text.data(), text.size());
+        at[text.size()] = '\0';
+        m_used += need;
+        ++m_count;
+        return {at, text.size()};
+    }
+    std::size_t size() const { return m_count; }
 
 private:
-    std::deque<std::string> m_texts; // a deque never moves its elements when it grows
+    static constexpr std::size_t kBlockBytes = 1u << 20;
+    std::vector<std::unique_ptr<char[]>> m_blocks; // never freed or moved while the pool lives
+    std::size_t m_blockSize = 0;
+    std::size_t m_used = 0;
+    std::size_t m_count = 0;
 };
 
 } // namespace alignkiosk::core

@@ -4,8 +4,6 @@
 
 #include "core/summary_csv.h"
 
-#include <imgui.h>
-
 #include <chrono>
 #include <ctime>
 #include <fstream>
@@ -26,11 +24,8 @@ core::DashboardSourceOptions sourceOptions(std::function<void()> wake) {
 DashboardSession::DashboardSession(const core::Survey& survey, const core::ResponseStore& store,
                                    const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules,
                                    ui::Dashboard& dashboard, const ui::Theme& theme, std::function<void()> wake)
-    : m_survey(survey), m_modules(modules), m_dashboard(dashboard), m_theme(theme),
-      m_source(survey, store, sourceOptions(std::move(wake))) {
-    m_dashboard.drawModulePanel = [this](const core::ModuleAggregate& aggregate, float width) {
-        drawPanel(aggregate, width);
-    };
+    : m_dashboard(dashboard), m_panels(survey, modules, theme), m_source(survey, store, sourceOptions(std::move(wake))) {
+    m_dashboard.setPanelRenderer(&m_panels);
     refresh();
 }
 
@@ -75,31 +70,7 @@ void DashboardSession::waitUntilLoaded() {
 void DashboardSession::rebuildModel() {
     // Each model's open answers were shuffled afresh by the source, so their order never follows the answers' order.
     m_model = m_source.model();
-    m_panelData.clear();
-    for (const core::ModuleAggregate& aggregate : m_model->modules)
-        m_panelData[aggregate.stepId] = std::make_unique<plugin_host::AggregateBuffer>(aggregate, "Everyone");
     m_dashboard.setModel(m_model);
-}
-
-void DashboardSession::drawPanel(const core::ModuleAggregate& aggregate, float width) {
-    (void)width; // the dashboard has begun a child region of this width; the plugin fills it
-    const auto data = m_panelData.find(aggregate.stepId);
-    if (data == m_panelData.end()) return;
-    for (std::size_t step = 0; step < m_survey.steps.size() && step < m_modules.size(); ++step) {
-        if (m_survey.steps[step].id != aggregate.stepId || !m_modules[step]) continue;
-        // On a projector the panel gets the projection fonts (when they were added) and its palette's accent, like
-        // the rest of the dashboard.
-        const bool projection = m_dashboard.projection();
-        ImFont* heading = projection && m_theme.projectionHeading ? m_theme.projectionHeading : m_theme.heading;
-        ImFont* body = projection && m_theme.projectionBody ? m_theme.projectionBody : m_theme.body;
-        const ImU32 accent = projection ? m_theme.projection.accent : m_theme.accent;
-        const alignkiosk_frame_v1 frame{sizeof(alignkiosk_frame_v1), m_theme.scale, m_theme.minTouchTarget,
-                                        heading, body, accent};
-        if (m_modules[step]->drawDashboardPanel(*data->second, frame) == plugin_host::PanelOutcome::Failed)
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(m_theme.error),
-                               "The %s module could not draw its panel.", aggregate.moduleId.c_str());
-        return;
-    }
 }
 
 std::filesystem::path DashboardSession::writeSummary(const std::filesystem::path& directory,

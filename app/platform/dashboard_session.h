@@ -6,14 +6,13 @@
 #include "core/dashboard_source.h"
 #include "core/response_store.h"
 #include "core/survey_model.h"
-#include "plugin_host/aggregate_buffer.h"
+#include "module_panel_renderer.h"
 #include "plugin_host/module_instance.h"
 #include "ui/dashboard.h"
 #include "ui/theme.h"
 
 #include <filesystem>
 #include <functional>
-#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,9 +26,10 @@ public:
     // While the store is first read, the progress is redrawn this often.
     static constexpr double kProgressSeconds = 0.1;
 
-    // `modules`: one instance per survey step, in step order (they draw the panels). Everything passed in must
-    // outlive the session. Starts reading the store on the source's thread; `wake` is called from that thread when
-    // there is something new to draw (wake the event loop there).
+    // `modules`: one instance per survey step, in step order (they draw the panels and give the findings, through
+    // the ModulePanelRenderer the session hands the dashboard). Everything passed in must outlive the session. Starts
+    // reading the store on the source's thread; `wake` is called from that thread when there is something new to
+    // draw (wake the event loop there).
     DashboardSession(const core::Survey& survey, const core::ResponseStore& store,
                      const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules, ui::Dashboard& dashboard,
                      const ui::Theme& theme, std::function<void()> wake = {});
@@ -56,20 +56,15 @@ public:
 
 private:
     void rebuildModel();
-    void drawPanel(const core::ModuleAggregate& aggregate, float width);
 
-    const core::Survey& m_survey;
-    const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& m_modules;
     ui::Dashboard& m_dashboard;
-    const ui::Theme& m_theme;
+    ModulePanelRenderer m_panels; // the dashboard draws each module's panel through it
     core::DashboardSource m_source;
     uint64_t m_shownVersion = 0;
     uint64_t m_shownRows = 0;
     bool m_loaded = false;
     bool m_errorReported = false;
-    std::shared_ptr<const core::DashboardModel> m_model; // the one drawn; its panels' buffers point into it
-    // The C form of each step's aggregate, rebuilt with the model, so panels never convert per frame.
-    std::map<std::string, std::unique_ptr<plugin_host::AggregateBuffer>> m_panelData;
+    std::shared_ptr<const core::DashboardModel> m_model; // the one drawn
     std::filesystem::path m_pendingPicture; // set by Export, written after the frame is rendered
 };
 

@@ -5,7 +5,6 @@
 
 #include "ui/widgets.h"
 
-
 #include <algorithm>
 #include <cfloat>
 #include <exception>
@@ -15,8 +14,15 @@ namespace alignkiosk::ui {
 
 Dashboard::Dashboard(Theme theme) : m_theme(theme) { rebuild(); }
 
+void Dashboard::setPanelRenderer(PanelRenderer* renderer) {
+    m_panels = renderer;
+    if (m_panels) m_panels->setModel(*m_model);
+    rebuild();
+}
+
 void Dashboard::setModel(std::shared_ptr<const core::DashboardModel> model) {
     m_model = model ? std::move(model) : std::make_shared<const core::DashboardModel>();
+    if (m_panels) m_panels->setModel(*m_model); // before any frame of it: the renderer converts the aggregates once
     rebuild();
 }
 

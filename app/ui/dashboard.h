@@ -9,6 +9,7 @@
 
 #include "core/dashboard_model.h"
 #include "ui/charts.h"
+#include "ui/panel_renderer.h"
 #include "ui/theme.h"
 
 #include <cstddef>
@@ -27,6 +28,11 @@ public:
     enum class View { Overview, Item, Texts };
 
     explicit Dashboard(Theme theme);
+
+    // What draws each module's panel and gives its findings (the platform's, over the loaded modules); nullptr: none,
+    // and each module's place shows its response counts only. Set once, before the first frame; it must outlive every
+    // draw() after. It receives the current model at once and every new one after.
+    void setPanelRenderer(PanelRenderer* renderer);
 
     // A new model (only when the data changed). The selected item stays selected if the new model still has it.
     // The model to show, as core::DashboardSource publishes it (shared, immutable).
@@ -68,9 +74,6 @@ public:
     // Called by the Export button; returns what to tell the facilitator ("Saved to ...", or why not). The button is
     // disabled while this is unset.
     std::function<std::string()> onExport;
-    // Draws one module's own panel inside the frame the dashboard draws around it (the platform forwards this to the
-    // plugin). When unset, or when it draws nothing, the dashboard shows the aggregate's response counts.
-    std::function<void(const core::ModuleAggregate&, float width)> drawModulePanel;
     // When set (the kiosk's facilitator view), a "Back to the kiosk" button calls it.
     std::function<void()> onClose;
 
@@ -93,6 +96,21 @@ private:
         std::string text;
         std::string detail;
         core::AgreementLevel agreement = core::AgreementLevel::Unknown;
+    };
+    // One module's findings, formatted the first time its panel was not drawn (at most once per model).
+    struct FindingLine {
+        ModuleFinding::Level level = ModuleFinding::Level::Info;
+        std::string headline;
+        std::string action;
+    };
+    struct FindingGroup {
+        std::string name; // "Everyone" or the team
+        std::vector<FindingLine> lines;
+    };
+    struct ModuleFindings {
+        bool asked = false;
+        bool available = false;
+        std::vector<FindingGroup> groups;
     };
     struct TextQuestion {
         std::string prompt;
@@ -119,6 +137,11 @@ private:
     void drawResponses(const Look& look, float width);
     void drawDisagreement(const Look& look, float width);
     void drawModules(const Look& look, float width);
+    // The module's own panel, drawn by the renderer in a region `width` wide (NoPanel without a renderer).
+    PanelOutcome drawModulePanel(const core::ModuleAggregate& module, float width);
+    // What the dashboard shows for module `index` when its panel was not drawn: the counts and the findings.
+    void drawFindings(const Look& look, std::size_t index, float width);
+    static ModuleFindings formatFindings(std::optional<std::vector<ModuleFinding>> findings);
     void drawItem(const Look& look);
     void drawItemPicker(const Look& look);
     void drawTexts(const Look& look);
@@ -132,6 +155,7 @@ private:
     static std::string groupName(const std::string& group);
 
     Theme m_theme;
+    PanelRenderer* m_panels = nullptr;
     std::shared_ptr<const core::DashboardModel> m_model = std::make_shared<const core::DashboardModel>();
     std::optional<float> m_loadProgress;
     uint64_t m_rowsInStore = 0;
@@ -158,6 +182,7 @@ private:
     std::vector<ListLine> m_gaps;
     std::vector<std::string> m_moduleTitles;
     std::vector<std::string> m_moduleCounts;
+    std::vector<ModuleFindings> m_moduleFindings; // filled as the frames ask
     std::vector<TextQuestion> m_textQuestions;
     std::string m_textsNote;
     std::string m_textsEmpty;

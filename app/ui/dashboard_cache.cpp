@@ -173,6 +173,8 @@ void Dashboard::rebuild() {
         if (module.groups.empty()) counts = "No group has enough answers to this module yet.";
         m_moduleCounts.push_back(std::move(counts));
     }
+    // Asked of the renderer when a frame first needs them (a module without a panel), once per model.
+    m_moduleFindings.assign(model.modules.size(), ModuleFindings{});
 
     // Open answers, one block per question in the model's order.
     m_textQuestions.clear();

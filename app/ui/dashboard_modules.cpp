@@ -1,21 +1,33 @@
-// Each module's own panel: the dashboard draws the frame and the title, the module (through the platform's
-// drawModulePanel hook) draws inside from the aggregate the host computed. A module that draws nothing, or no hook,
-// leaves the aggregate's response counts.
+// Each module's place on the overview: the dashboard draws the card and the title; inside, the module's own panel,
+// drawn through the PanelRenderer from the aggregate the host computed. A module without a panel (or whose panel
+// failed) gets the response counts and the findings its score() draws from the same shown groups.
 #include "dashboard.h"
 
 #include "ui/widgets.h"
 
-#include <imgui_internal.h>
-
 #include <algorithm>
-#include <exception>
+#include <utility>
 
 namespace alignkiosk::ui {
+
+namespace {
+
+const char* levelName(ModuleFinding::Level level) {
+    switch (level) {
+    case ModuleFinding::Level::Widespread: return "Widespread";
+    case ModuleFinding::Level::Watch: return "Watch";
+    case ModuleFinding::Level::Info: break;
+    }
+    return "Info";
+}
+
+} // namespace
 
 void Dashboard::drawModules(const Look& look, float width) {
     if (m_model->modules.empty()) return;
     const float scale = m_theme.scale;
     const float pad = 24.0f * scale;
+    const float inner = width - 2.0f * pad;
     ImGui::Dummy(ImVec2(0.0f, 12.0f * scale));
     sectionTitle(look, "What each module found", width);
 
@@ -29,37 +41,12 @@ void Dashboard::drawModules(const Look& look, float width) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::Dummy(ImVec2(0.0f, pad * 0.5f));
         ImGui::Indent(pad);
-        wrapped(m_moduleTitles[i], width - 2.0f * pad, look.heading, look.palette.text);
+        wrapped(m_moduleTitles[i], inner, look.heading, look.palette.text);
 
-        bool drawn = false;
-        bool failed = false;
-        if (drawModulePanel) {
-            ImDrawList* drawList = ImGui::GetWindowDrawList();
-            const int verticesBefore = drawList->VtxBuffer.Size;
-            const ImVec2 cursorBefore = ImGui::GetCursorScreenPos();
-            ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 2.0f * pad);
-            // The panel ends at its box's right edge: narrow the window's content and work rectangles for the call,
-            // so GetContentRegionAvail() and tables measure the box, not the window (as a child region would).
-            ImGuiWindow* window = ImGui::GetCurrentWindow();
-            const float right = cursorBefore.x + width - 2.0f * pad;
-            const float workRight = window->WorkRect.Max.x;
-            const float contentRight = window->ContentRegionRect.Max.x;
-            window->WorkRect.Max.x = std::min(workRight, right);
-            window->ContentRegionRect.Max.x = std::min(contentRight, right);
-            try {
-                drawModulePanel(module, width - 2.0f * pad);
-            } catch (const std::exception&) {
-                failed = true; // the platform's hook should not throw; the counts below still tell something
-            }
-            window->WorkRect.Max.x = workRight;
-            window->ContentRegionRect.Max.x = contentRight;
-            ImGui::PopTextWrapPos();
-            const ImVec2 cursorAfter = ImGui::GetCursorScreenPos();
-            drawn = !failed && (drawList->VtxBuffer.Size != verticesBefore || cursorAfter.x != cursorBefore.x ||
-                                cursorAfter.y != cursorBefore.y);
-        }
-        if (failed) wrapped("This module's panel could not be drawn.", width - 2.0f * pad, nullptr, look.theme.error);
-        if (!drawn) wrapped(m_moduleCounts[i], width - 2.0f * pad, nullptr, look.palette.text);
+        const PanelOutcome outcome = drawModulePanel(module, inner);
+        if (outcome == PanelOutcome::Failed)
+            wrapped("This module's panel could not be drawn.", inner, nullptr, look.theme.error);
+        if (outcome != PanelOutcome::Drawn) drawFindings(look, i, inner);
 
         ImGui::Unindent(pad);
         ImGui::Dummy(ImVec2(0.0f, pad * 0.5f));
@@ -73,6 +60,106 @@ void Dashboard::drawModules(const Look& look, float width) {
         }
         ImGui::Dummy(ImVec2(0.0f, 8.0f * scale));
     }
+}
+
+PanelOutcome Dashboard::drawModulePanel(const core::ModuleAggregate& module, float width) {
+    if (!m_panels) return PanelOutcome::NoPanel;
+    // A one-column table as wide as the card's inside, with no padding: in its cell GetContentRegionAvail(), text
+    // wrapping and the module's own tables measure the card, not the window, the cell clips at the card's edge, and
+    // the height follows what the module draws (a child region would need its height in advance).
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(0.0f, 0.0f));
+    const bool open = ImGui::BeginTable("panel", 1, ImGuiTableFlags_NoSavedSettings, ImVec2(width, 0.0f));
+    ImGui::PopStyleVar();
+    if (!open) return PanelOutcome::NoPanel; // the window draws nothing this frame
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    const PanelOutcome outcome = m_panels->drawPanel(module, m_projection);
+    ImGui::EndTable();
+    return outcome;
+}
+
+void Dashboard::drawFindings(const Look& look, std::size_t index, float width) {
+    wrapped(m_moduleCounts[index], width, nullptr, look.palette.text);
+    if (!m_panels) return;
+    ModuleFindings& findings = m_moduleFindings[index];
+    if (!findings.asked) findings = formatFindings(m_panels->findings(m_model->modules[index]));
+    if (!findings.available) {
+        wrapped("This module's findings are not available.", width, nullptr, look.palette.muted);
+        return;
+    }
+    if (findings.groups.empty()) {
+        wrapped("This module points out nothing in the groups shown.", width, nullptr, look.palette.muted);
+        return;
+    }
+
+    // Each finding: its level in a tag, the headline beside it and what to check first under the headline. The tags
+    // share one width, so the headlines line up.
+    const float scale = m_theme.scale;
+    const float tagPad = 8.0f * scale;
+    const float gap = 12.0f * scale;
+    float tagWidth = 0.0f;
+    for (const ModuleFinding::Level level :
+         {ModuleFinding::Level::Info, ModuleFinding::Level::Watch, ModuleFinding::Level::Widespread})
+        tagWidth = std::max(tagWidth, ImGui::CalcTextSize(levelName(level)).x);
+    tagWidth += 2.0f * tagPad;
+    const float textWidth = std::max(width - tagWidth - gap, width * 0.5f);
+    const float lineHeight = ImGui::GetTextLineHeight();
+    const float outline = std::max(1.0f, look.palette.lineWidth * scale * 0.75f);
+    ImDrawList* drawList = ImGui::GetWindowDrawList();
+
+    for (const FindingGroup& group : findings.groups) {
+        ImGui::Dummy(ImVec2(0.0f, 4.0f * scale));
+        wrapped(group.name, width, nullptr, look.palette.muted);
+        for (const FindingLine& line : group.lines) {
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const ImVec2 tagMin(at.x, at.y - 2.0f * scale);
+            const ImVec2 tagMax(at.x + tagWidth, at.y + lineHeight + 2.0f * scale);
+            const float rounding = 6.0f * scale;
+            // Widespread filled, Watch outlined in the same colour, Info outlined quietly: the word says it as well.
+            ImU32 tagText = look.palette.text;
+            switch (line.level) {
+            case ModuleFinding::Level::Widespread:
+                drawList->AddRectFilled(tagMin, tagMax, look.palette.rampHigh, rounding);
+                tagText = IM_COL32(255, 255, 255, 255);
+                break;
+            case ModuleFinding::Level::Watch:
+                drawList->AddRect(tagMin, tagMax, look.palette.rampHigh, rounding, 0, outline);
+                break;
+            case ModuleFinding::Level::Info:
+                drawList->AddRect(tagMin, tagMax, look.palette.grid, rounding, 0, outline);
+                tagText = look.palette.muted;
+                break;
+            }
+            const char* tag = levelName(line.level);
+            ImGui::SetCursorScreenPos(ImVec2(at.x + (tagWidth - ImGui::CalcTextSize(tag).x) * 0.5f, at.y));
+            ImGui::PushStyleColor(ImGuiCol_Text, tagText);
+            ImGui::TextUnformatted(tag);
+            ImGui::PopStyleColor();
+
+            ImGui::SetCursorScreenPos(ImVec2(at.x + tagWidth + gap, at.y));
+            ImGui::BeginGroup();
+            wrapped(line.headline, textWidth, nullptr, look.palette.text);
+            wrapped(line.action, textWidth, nullptr, look.palette.muted);
+            ImGui::EndGroup();
+            ImGui::Dummy(ImVec2(0.0f, 2.0f * scale));
+        }
+    }
+}
+
+Dashboard::ModuleFindings Dashboard::formatFindings(std::optional<std::vector<ModuleFinding>> findings) {
+    ModuleFindings formatted;
+    formatted.asked = true;
+    if (!findings) return formatted;
+    formatted.available = true;
+    // The renderer lists them group by group: one heading per group, in its order.
+    for (ModuleFinding& finding : *findings) {
+        std::string name = groupName(finding.group);
+        if (formatted.groups.empty() || formatted.groups.back().name != name)
+            formatted.groups.push_back({std::move(name), {}});
+        formatted.groups.back().lines.push_back(
+            {finding.level, std::move(finding.headline), std::move(finding.action)});
+    }
+    return formatted;
 }
 
 } // namespace alignkiosk::ui

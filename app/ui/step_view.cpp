@@ -4,6 +4,7 @@
 #include "shell.h"
 
 #include "ui/onscreen_keyboard.h"
+#include "ui/plugin_frame.h"
 #include "ui/widgets.h"
 
 #include <algorithm>
@@ -41,9 +42,7 @@ void Shell::drawStepPage() {
         const float limit = ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - ImGui::GetTextLineHeight() * 1.5f;
         if (tapped > limit) ImGui::SetScrollY(ImGui::GetScrollY() + (tapped - limit));
     }
-    alignkiosk_frame_v1 frame{sizeof(alignkiosk_frame_v1), scale, m_theme.minTouchTarget, m_theme.heading,
-                              m_theme.body, m_theme.accent};
-    const bool drawn = module && module->drawPage(m_flow.page(), frame);
+    const bool drawn = module && module->drawPage(m_flow.page(), pluginFrame(m_theme));
     if (!drawn) wrappedText(m_text.moduleFailed, m_theme.heading, m_theme.error);
     dragToScroll();
     ImGui::EndChild();

@@ -27,4 +27,22 @@ bool HeadlessImGui::buildFontAtlas() {
     return ImGui::GetIO().Fonts->IsBuilt();
 }
 
+void TextLog::start() {
+    ImGuiIO& io = ImGui::GetIO();
+    m_previousSetter = io.SetClipboardTextFn;
+    m_previousData = io.ClipboardUserData;
+    m_text.clear();
+    io.ClipboardUserData = &m_text;
+    io.SetClipboardTextFn = [](void* log, const char* text) { *static_cast<std::string*>(log) = text; };
+    ImGui::LogToClipboard();
+}
+
+const std::string& TextLog::finish() {
+    ImGui::LogFinish();
+    ImGuiIO& io = ImGui::GetIO();
+    io.SetClipboardTextFn = m_previousSetter;
+    io.ClipboardUserData = m_previousData;
+    return m_text;
+}
+
 } // namespace alignkiosk::test_support

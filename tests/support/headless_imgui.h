@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include <string>
+
 namespace alignkiosk::test_support {
 
 class HeadlessImGui {
@@ -22,6 +24,22 @@ public:
 
 private:
     ImGuiContext* m_context = nullptr;
+};
+
+// What ImGui draws as text within one frame, read back from ImGui's own text log (LogToClipboard into a string). Only
+// visible items are logged: clipped text is not. Wrapped text is logged whole.
+class TextLog {
+public:
+    // Starts logging; call inside a frame (after NewFrame). The context's clipboard is this log's until finish().
+    void start();
+    // Stops logging, gives the context its clipboard back and returns what was logged.
+    const std::string& finish();
+    const std::string& text() const { return m_text; }
+
+private:
+    std::string m_text;
+    void (*m_previousSetter)(void*, const char*) = nullptr;
+    void* m_previousData = nullptr;
 };
 
 } // namespace alignkiosk::test_support

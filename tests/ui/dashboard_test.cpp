@@ -4,6 +4,8 @@
 #include "ui/dashboard.h"
 
 #include "core/item_statistics.h"
+#include "support/headless_imgui.h"
+#include "ui/panel_renderer.h"
 #include "ui/theme.h"
 
 #include <gtest/gtest.h>
@@ -12,7 +14,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +24,8 @@ namespace {
 
 using alignkiosk::core::DashboardModel;
 using alignkiosk::ui::Dashboard;
+using alignkiosk::ui::ModuleFinding;
+using alignkiosk::ui::PanelOutcome;
 
 constexpr float kWidth = 1920.0f;
 constexpr float kHeight = 1080.0f;
@@ -362,36 +368,177 @@ TEST_F(DashboardTest, ANewModelKeepsTheSelectedItem) {
     EXPECT_EQ(*m_dashboard->selectedItem(), 0u);
 }
 
-TEST_F(DashboardTest, ModulePanelsAreDrawnByTheHookInsideTheirFrame) {
-    m_dashboard->setModel(syntheticModel(25));
-    // Scrolled to the end so the panel is on screen.
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(kWidth / 2.0f, kHeight / 2.0f);
-    for (int i = 0; i < 30; ++i) {
-        io.MouseWheel = -5.0f;
-        frame();
+// A PanelRenderer standing in for the platform's: draws one line for a panel when `outcome` is Drawn, gives
+// `answer` as the findings, and keeps what it was asked.
+class FakePanels final : public alignkiosk::ui::PanelRenderer {
+public:
+    PanelOutcome outcome = PanelOutcome::Drawn;
+    std::optional<std::vector<ModuleFinding>> answer = std::vector<ModuleFinding>{};
+
+    std::vector<std::size_t> models; // the number of module aggregates of each model handed over
+    std::vector<std::string> drawnSteps;
+    std::vector<bool> projections;
+    // Where the last panel's region began (screen x) and how wide it was, and the content edges of the window it was
+    // drawn in (screen x).
+    float left = 0.0f;
+    float available = 0.0f;
+    float windowLeft = 0.0f;
+    float windowRight = 0.0f;
+    int findingsAsked = 0;
+
+    void setModel(const DashboardModel& model) override { models.push_back(model.modules.size()); }
+    PanelOutcome drawPanel(const alignkiosk::core::ModuleAggregate& aggregate, bool projection) override {
+        drawnSteps.push_back(aggregate.stepId);
+        projections.push_back(projection);
+        left = ImGui::GetCursorScreenPos().x;
+        available = ImGui::GetContentRegionAvail().x;
+        windowLeft = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMin().x;
+        windowRight = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        if (outcome == PanelOutcome::Drawn) ImGui::Text("The %s panel", aggregate.moduleId.c_str());
+        return outcome;
     }
-    io.MouseWheel = 0.0f;
-    const int withoutHook = frame(); // the response counts only
+    std::optional<std::vector<ModuleFinding>> findings(const alignkiosk::core::ModuleAggregate&) override {
+        ++findingsAsked;
+        return answer;
+    }
+};
 
-    m_dashboard->drawModulePanel = [](const alignkiosk::core::ModuleAggregate&, float) {};
-    EXPECT_EQ(frame(), withoutHook) << "a hook that draws nothing leaves the counts";
+// The overview on a display tall enough to show all of it (the module's card included: clipped text is not logged),
+// its text logged.
+class DashboardPanelsTest : public DashboardTest {
+protected:
+    void SetUp() override {
+        DashboardTest::SetUp();
+        ImGui::GetIO().DisplaySize = ImVec2(kWidth, 4000.0f);
+    }
 
-    std::vector<std::string> drawn;
-    std::vector<float> widths;
-    std::vector<float> available;
-    m_dashboard->drawModulePanel = [&](const alignkiosk::core::ModuleAggregate& module, float width) {
-        drawn.push_back(module.moduleId);
-        widths.push_back(width);
-        available.push_back(ImGui::GetContentRegionAvail().x);
-        ImGui::TextUnformatted("Widespread: the value language differs between teams");
-    };
-    frame();
-    ASSERT_EQ(drawn, std::vector<std::string>{"diagnostic_signs"});
-    EXPECT_GT(widths[0], kWidth * 0.5f);
-    EXPECT_LT(widths[0], kWidth);
-    // A panel filling what ImGui says is available stays inside its box.
-    EXPECT_FLOAT_EQ(available[0], widths[0]);
+    const std::string& loggedFrame() {
+        ImGui::NewFrame();
+        m_log.start();
+        m_dashboard->draw(m_now);
+        m_log.finish();
+        ImGui::Render();
+        m_now += 1.0 / 60.0;
+        EXPECT_EQ(ImGui::GetCurrentContext()->CurrentWindowStack.Size, 0);
+        EXPECT_EQ(ImGui::GetCurrentContext()->ColorStack.Size, 0);
+        EXPECT_EQ(ImGui::GetCurrentContext()->StyleVarStack.Size, 0);
+        return m_log.text();
+    }
+
+    static bool contains(const std::string& text, const std::string& part) {
+        return text.find(part) != std::string::npos;
+    }
+    // Each of `parts` occurs in `text`, in this order.
+    static bool inOrder(const std::string& text, std::initializer_list<std::string> parts) {
+        std::size_t from = 0;
+        for (const std::string& part : parts) {
+            const std::size_t at = text.find(part, from);
+            if (at == std::string::npos) return false;
+            from = at + part.size();
+        }
+        return true;
+    }
+
+    FakePanels m_panels;
+    alignkiosk::test_support::TextLog m_log;
+};
+
+std::vector<ModuleFinding> twoGroupsFindings() {
+    return {{alignkiosk::core::kEveryoneGroup, "q1", ModuleFinding::Level::Widespread, 0.6f,
+             "Value language \xE2\x80\x94 60% say it differs", "Ask each team for its one sentence"},
+            {alignkiosk::core::kEveryoneGroup, "q2", ModuleFinding::Level::Info, 0.1f, "Tone of voice holds", ""},
+            {"Sales", "q1", ModuleFinding::Level::Watch, 0.3f, "Sales: proof points are missing", "Collect three"}};
+}
+
+TEST_F(DashboardPanelsTest, TheRendererGetsEveryModelAndDrawsEachPanelInsideItsCard) {
+    m_dashboard->setPanelRenderer(&m_panels);
+    ASSERT_EQ(m_panels.models.size(), 1u); // the current (empty) model at once
+    m_dashboard->setModel(syntheticModel(25));
+    ASSERT_EQ(m_panels.models.size(), 2u); // each new model before it is drawn
+    EXPECT_EQ(m_panels.models.back(), 1u);
+
+    loggedFrame();
+    const std::string& text = loggedFrame();
+    EXPECT_EQ(m_panels.drawnSteps.back(), "signs");
+    EXPECT_FALSE(m_panels.projections.back());
+    EXPECT_TRUE(inOrder(text, {"What each module found", "The diagnostic_signs panel"})) << text;
+    // A drawn panel is all the card shows: no counts, and its findings are never asked for.
+    EXPECT_FALSE(contains(text, "Responses:")) << text;
+    EXPECT_EQ(m_panels.findingsAsked, 0);
+
+    // The panel's region is the card's inside: narrower than the window by the same margin on either side (give or
+    // take the whole pixels ImGui puts the cursor on), so a panel that fills what ImGui says is available stays
+    // inside its card.
+    const float leftMargin = m_panels.left - m_panels.windowLeft;
+    const float rightMargin = m_panels.windowRight - (m_panels.left + m_panels.available);
+    EXPECT_GT(m_panels.available, kWidth * 0.8f);
+    EXPECT_GT(leftMargin, 0.0f);
+    EXPECT_NEAR(leftMargin, rightMargin, 2.0f);
+
+    m_dashboard->setProjection(true);
+    loggedFrame();
+    EXPECT_TRUE(m_panels.projections.back());
+}
+
+TEST_F(DashboardPanelsTest, AModuleWithoutAPanelShowsItsFindingsGroupByGroup) {
+    m_panels.outcome = PanelOutcome::NoPanel;
+    m_panels.answer = twoGroupsFindings();
+    m_dashboard->setPanelRenderer(&m_panels);
+    m_dashboard->setModel(syntheticModel(25));
+
+    const std::string& text = loggedFrame();
+    EXPECT_TRUE(inOrder(text, {"What each module found", "Responses: Everyone 100", "Everyone", "Widespread",
+                               "Value language \xE2\x80\x94 60% say it differs", "Ask each team for its one sentence",
+                               "Info", "Tone of voice holds", "Sales", "Watch", "Sales: proof points are missing",
+                               "Collect three"}))
+        << text;
+    EXPECT_FALSE(contains(text, "The diagnostic_signs panel"));
+    EXPECT_FALSE(contains(text, "could not be drawn"));
+
+    // Asked once per model, not every frame.
+    loggedFrame();
+    loggedFrame();
+    EXPECT_EQ(m_panels.findingsAsked, 1);
+    m_panels.answer = std::vector<ModuleFinding>{
+        {"Marketing", "q3", ModuleFinding::Level::Watch, 0.4f, "Marketing: the promise is not kept", ""}};
+    m_dashboard->setModel(syntheticModel(30));
+    const std::string& next = loggedFrame();
+    EXPECT_EQ(m_panels.findingsAsked, 2);
+    EXPECT_TRUE(inOrder(next, {"Marketing", "Watch", "Marketing: the promise is not kept"})) << next;
+    EXPECT_FALSE(contains(next, "Tone of voice holds")) << "the last model's findings are gone";
+}
+
+TEST_F(DashboardPanelsTest, AFailedPanelSaysSoAndShowsTheFindingsInstead) {
+    m_panels.outcome = PanelOutcome::Failed;
+    m_panels.answer = twoGroupsFindings();
+    m_dashboard->setPanelRenderer(&m_panels);
+    m_dashboard->setModel(syntheticModel(25));
+    const std::string& text = loggedFrame();
+    EXPECT_TRUE(inOrder(text, {"This module's panel could not be drawn.", "Responses:", "Widespread",
+                               "Value language"}))
+        << text;
+}
+
+TEST_F(DashboardPanelsTest, FindingsThatCannotBeHadOrThatAreNoneAreSaidSo) {
+    m_panels.outcome = PanelOutcome::NoPanel;
+    m_panels.answer = std::nullopt; // the module failed to score, or is not loaded
+    m_dashboard->setPanelRenderer(&m_panels);
+    m_dashboard->setModel(syntheticModel(25));
+    std::string text = loggedFrame();
+    EXPECT_TRUE(inOrder(text, {"Responses:", "This module's findings are not available."})) << text;
+
+    m_panels.answer = std::vector<ModuleFinding>{};
+    m_dashboard->setModel(syntheticModel(25));
+    text = loggedFrame();
+    EXPECT_TRUE(inOrder(text, {"Responses:", "This module points out nothing in the groups shown."})) << text;
+}
+
+TEST_F(DashboardPanelsTest, WithoutARendererEachModuleShowsItsCounts) {
+    m_dashboard->setModel(syntheticModel(25));
+    const std::string& text = loggedFrame();
+    EXPECT_TRUE(inOrder(text, {"What each module found", "Responses: Everyone 100"})) << text;
+    EXPECT_FALSE(contains(text, "not available")) << text;
+    EXPECT_FALSE(contains(text, "points out nothing")) << text;
 }
 
 } // namespace
