@@ -7,6 +7,7 @@
 #include "dashboard_session.h"
 #include "event_loop.h"
 #include "kiosk_window.h"
+#include "plugin_step_module.h"
 #include "station.h"
 #include "station_supervisor.h"
 #include "termination_signals.h"
@@ -172,7 +173,7 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
     ui::Theme theme = ui::applyTheme(window->touchMetrics(), ui::defaultFontFile(), settings.theme);
     ui::addProjectionFonts(theme, ui::defaultFontFile()); // for the facilitator's view on a projector
     ui::Shell shell(
-        *survey, std::move(*modules), [&store](const core::Submission& submission) { store->submit(submission); },
+        *survey, stepModules(std::move(*modules)), [&store](const core::Submission& submission) { store->submit(submission); },
         theme, std::move(text));
     shell.setKioskMode(commandLine.kiosk);
     shell.setIdleTimeout(static_cast<double>(settings.idleTimeout));
