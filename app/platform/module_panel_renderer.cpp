@@ -59,9 +59,8 @@ std::optional<std::vector<ui::ModuleFinding>> ModulePanelRenderer::findings(cons
     if (!panel || panel->groups->groupCount() != aggregate.groups.size()) return std::nullopt;
     // One score() per shown group, in the model's order (everyone first): the module sees what the panel would.
     std::vector<ui::ModuleFinding> findings;
-    const alignkiosk_aggregate_v1* groups = panel->groups->groups();
     for (uint32_t g = 0; g < panel->groups->groupCount(); ++g) {
-        const auto scored = panel->module->score(groups[g]);
+        const auto scored = panel->module->score(*panel->groups, g);
         if (!scored) return std::nullopt;
         for (const plugin_host::ModuleInstance::Finding& finding : *scored)
             findings.push_back({aggregate.groups[g].group, finding.questionId, levelOf(finding.level), finding.share,

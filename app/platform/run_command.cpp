@@ -7,6 +7,8 @@
 #include "dashboard_session.h"
 #include "event_loop.h"
 #include "kiosk_window.h"
+#include "plugin_step_module.h"
+#include "station.h"
 #include "station_supervisor.h"
 #include "termination_signals.h"
 
@@ -27,6 +29,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 
 namespace alignkiosk::platform {
@@ -84,6 +87,45 @@ void keepAnswersOutOfCoreDumps() {
     ::prctl(PR_SET_DUMPABLE, 0);
 }
 
+// The station's screens and window (station.h) over the real ones.
+class ShellScreen final : public Station::ParticipantScreen {
+public:
+    explicit ShellScreen(ui::Shell& shell) : m_shell(shell) {}
+    void draw(double now) override { m_shell.draw(now); }
+    double nextWakeIn(double now) const override { return m_shell.nextWakeIn(now); }
+    unsigned backgroundColor() const override { return m_shell.backgroundColor(); }
+    void filterInput(ImGuiIO& io) override { m_shell.filterInput(io); }
+
+private:
+    ui::Shell& m_shell;
+};
+
+// The dashboard with its own module instances for the panels (the shell's hold a participant's answers).
+struct FacilitatorView final : Station::FacilitatorScreen {
+    explicit FacilitatorView(KioskWindow& kioskWindow) : window(kioskWindow) {}
+    bool refresh(double) override { return session->refresh(); }
+    void draw(double now) override { dashboard->draw(now); }
+    double nextWakeIn(double) const override { return session->nextWakeIn(); }
+    unsigned backgroundColor() const override { return dashboard->backgroundColor(); }
+    void afterRender() override { session->afterRender(window); }
+    void leave() override { dashboard->setProjection(false); }
+
+    KioskWindow& window;
+    std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules;
+    std::unique_ptr<ui::Dashboard> dashboard;
+    std::unique_ptr<DashboardSession> session;
+};
+
+class StationWindow final : public Station::Window {
+public:
+    explicit StationWindow(KioskWindow& window) : m_window(window) {}
+    uint64_t eventCount() const override { return m_window.eventCount(); }
+    void close() override { m_window.close(); }
+
+private:
+    KioskWindow& m_window;
+};
+
 int runStation(const CommandLine& commandLine, const core::InstallLayout& layout, const StationStart& start) {
     keepAnswersOutOfCoreDumps();
     TerminationSignals::block(); // before any thread starts; the watcher below takes them
@@ -131,39 +173,41 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
     ui::Theme theme = ui::applyTheme(window->touchMetrics(), ui::defaultFontFile(), settings.theme);
     ui::addProjectionFonts(theme, ui::defaultFontFile()); // for the facilitator's view on a projector
     ui::Shell shell(
-        *survey, std::move(*modules), [&store](const core::Submission& submission) { store->submit(submission); },
+        *survey, stepModules(std::move(*modules)), [&store](const core::Submission& submission) { store->submit(submission); },
         theme, std::move(text));
     shell.setKioskMode(commandLine.kiosk);
     shell.setIdleTimeout(static_cast<double>(settings.idleTimeout));
     shell.setStillThereSeconds(static_cast<double>(settings.stillThere));
     if (!start.crashes.empty()) shell.showRestartNotice(); // the participant who was answering is told to start again
 
-    // The facilitator's view, reached from the facilitator menu behind the PIN; built on first use and kept, with its
-    // own module instances for the panels (the shell's hold a participant's answers).
-    struct FacilitatorView {
-        std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules;
-        std::unique_ptr<ui::Dashboard> dashboard;
-        std::unique_ptr<DashboardSession> session;
-    };
-    std::optional<FacilitatorView> facilitator;
-    bool inFacilitatorView = false;
-    // On the station (--kiosk) a dashboard left open and forgotten goes back to the participants' screen after ten
-    // idle times without a touch: long enough to discuss a chart, short enough that the next participant finds the
-    // survey. It shows only groups at k either way; a laptop's dashboard stays until it is closed.
-    const double facilitatorIdleSeconds = 10.0 * static_cast<double>(settings.idleTimeout);
-    double lastFacilitatorTouch = -1.0; // negative: the dashboard has just been opened
-    uint64_t eventsSeen = 0;
-    const auto closeFacilitatorView = [&inFacilitatorView, &facilitator] {
-        inFacilitatorView = false;
-        if (facilitator) facilitator->dashboard->setProjection(false); // back to the window participants know
-    };
+    ShellScreen participants(shell);
+    StationWindow stationWindow(*window);
+    Station::Options options;
+    options.kiosk = commandLine.kiosk;
+    options.supervised = start.supervised;
+    options.idleTimeoutSeconds = static_cast<double>(settings.idleTimeout);
+    // The facilitator's view, reached from the facilitator menu behind the PIN; built on first use and kept.
+    Station station(
+        participants,
+        [&](std::function<void()> onClose) -> std::unique_ptr<Station::FacilitatorScreen> {
+            auto panelModules = createModulesFor(*survey, host, StoppedModules::LeaveOut);
+            if (!panelModules) return nullptr;
+            auto facilitator = std::make_unique<FacilitatorView>(*window);
+            facilitator->modules = std::move(*panelModules);
+            facilitator->dashboard = std::make_unique<ui::Dashboard>(theme);
+            facilitator->dashboard->onClose = std::move(onClose);
+            facilitator->session = std::make_unique<DashboardSession>(*survey, *store, facilitator->modules,
+                                                                     *facilitator->dashboard, theme,
+                                                                     [] { glfwPostEmptyEvent(); });
+            facilitator->session->enableExport(store->path());
+            return facilitator;
+        },
+        stationWindow, options);
+
     ui::Shell::FacilitatorAccess access;
     access.loadPinHash = [&store] { return core::loadPinHash(*store); };
     access.savePinHash = [&store](const std::string& hash) { core::savePinHash(*store, hash); };
-    access.onFacilitator = [&inFacilitatorView, &lastFacilitatorTouch] {
-        inFacilitatorView = true;
-        lastFacilitatorTouch = -1.0;
-    };
+    access.onFacilitator = [&station] { station.openFacilitatorView(); };
     access.participantCount = [&store, &survey] { return static_cast<uint64_t>(store->participants(survey->id)); };
     access.loadPinThrottle = [&store] { return core::loadPinThrottle(*store); };
     access.savePinThrottle = [&store](const core::PinThrottle& throttle) { core::savePinThrottle(*store, throttle); };
@@ -178,66 +222,16 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
         }
         return stopped;
     };
-    // Allowing a module again: stored at once; under the supervisor the station starts again to load it (a module is
-    // loaded only at start), otherwise it comes back at the next start.
-    bool restartRequested = false;
+    // Allowing a module again: stored at once; under the supervisor the station starts again to load it.
     access.allowModule = [&](const std::string& moduleId) {
         core::releaseFromQuarantine(*store, moduleId);
         std::cerr << "alignkiosk: module '" << moduleId << "' is allowed again by the facilitator\n";
-        if (!start.supervised) return;
-        restartRequested = true;
-        window->close();
+        station.moduleAllowed();
     };
     access.allowRestartsStation = start.supervised;
     shell.setFacilitatorAccess(std::move(access));
 
-    FrameCallbacks callbacks;
-    callbacks.draw = [&](double now) {
-        if (inFacilitatorView && !facilitator) {
-            auto panelModules = createModulesFor(*survey, host, StoppedModules::LeaveOut);
-            if (panelModules) {
-                facilitator.emplace();
-                facilitator->modules = std::move(*panelModules);
-                facilitator->dashboard = std::make_unique<ui::Dashboard>(theme);
-                facilitator->dashboard->onClose = closeFacilitatorView;
-                facilitator->session = std::make_unique<DashboardSession>(*survey, *store, facilitator->modules,
-                                                                         *facilitator->dashboard, theme,
-                                                                         [] { glfwPostEmptyEvent(); });
-                facilitator->session->enableExport(store->path());
-            } else {
-                inFacilitatorView = false;
-            }
-        }
-        if (inFacilitatorView) {
-            if (lastFacilitatorTouch < 0.0 || window->eventCount() != eventsSeen) lastFacilitatorTouch = now;
-            eventsSeen = window->eventCount();
-            facilitator->session->refresh();
-            facilitator->dashboard->draw(now);
-        } else {
-            shell.draw(now);
-        }
-    };
-    callbacks.update = [&](double now) {
-        if (inFacilitatorView && facilitator && commandLine.kiosk && lastFacilitatorTouch >= 0.0 &&
-            now - lastFacilitatorTouch >= facilitatorIdleSeconds) {
-            closeFacilitatorView();
-            return true;
-        }
-        if (inFacilitatorView && facilitator) return facilitator->session->refresh();
-        return shell.nextWakeIn(now) >= 0.0; // a timer of the shell's (animation, thank-you, countdowns) is running
-    };
-    callbacks.background = [&]() {
-        return inFacilitatorView && facilitator ? facilitator->dashboard->backgroundColor() : shell.backgroundColor();
-    };
-    callbacks.nextWakeIn = [&](double now) {
-        return inFacilitatorView && facilitator ? facilitator->session->nextWakeIn() : shell.nextWakeIn(now);
-    };
-    callbacks.beforeNewFrame = [&](ImGuiIO& io) {
-        if (!inFacilitatorView) shell.filterInput(io); // the on-screen keyboard's taps
-    };
-    callbacks.afterRender = [&]() {
-        if (facilitator) facilitator->session->afterRender(*window);
-    };
+    FrameCallbacks callbacks = station.callbacks();
     // How long the station was gone, for the log (and the crash-recovery benchmark): from the supervisor seeing it die
     // to the restarted station's first frame on the screen.
     bool backReported = start.crashes.empty();
@@ -249,8 +243,7 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
                      std::chrono::duration<double>(gone).count());
     };
 
-    const int status = runOrCapture(*window, callbacks, commandLine.screenshot);
-    return restartRequested ? kRestartStationExitCode : status;
+    return station.exitStatus(runOrCapture(*window, callbacks, commandLine.screenshot));
 }
 
 } // namespace

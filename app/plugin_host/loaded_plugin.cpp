@@ -2,6 +2,7 @@
 
 #include "plugin_host/plugin_call.h"
 #include "plugin_host/plugin_checks.h"
+#include "plugin_host/step_content_buffer.h"
 
 #include <utility>
 
@@ -62,20 +63,31 @@ std::string LoadedPlugin::initialise() {
     if (!callPlugin({}, "init", [&] { initialised = m_entry->init(m_host.raw()); })) return "init threw an exception";
     if (!initialised) return "init failed (the plugin's init returned false)";
 
+    // ABI 1.3's factory first; a plugin built before 1.3 has only 1.0's.
     const void* factory = nullptr;
-    if (!callPlugin({}, "get_factory", [&] { factory = m_entry->get_factory(ALIGNKIOSK_MODULE_FACTORY_V1_ID); }))
+    if (!callPlugin({}, "get_factory", [&] { factory = m_entry->get_factory(ALIGNKIOSK_MODULE_FACTORY_V2_ID); }))
         return "get_factory threw an exception";
-    m_factory = static_cast<const alignkiosk_module_factory_v1*>(factory);
-    if (auto refusal = checkFactory(m_factory)) return *refusal;
+    if (factory) {
+        m_factoryV2 = static_cast<const alignkiosk_module_factory_v2*>(factory);
+        if (auto refusal = checkFactoryV2(m_factoryV2)) return *refusal;
+    } else {
+        if (!callPlugin({}, "get_factory", [&] { factory = m_entry->get_factory(ALIGNKIOSK_MODULE_FACTORY_V1_ID); }))
+            return "get_factory threw an exception";
+        m_factory = static_cast<const alignkiosk_module_factory_v1*>(factory);
+        if (auto refusal = checkFactory(m_factory)) return *refusal;
+    }
+    // The two tables share module_count and module_descriptor.
+    const auto moduleCountOf = m_factoryV2 ? m_factoryV2->module_count : m_factory->module_count;
+    const auto descriptorOf = m_factoryV2 ? m_factoryV2->module_descriptor : m_factory->module_descriptor;
 
     uint32_t moduleCount = 0;
-    if (!callPlugin({}, "module_count", [&] { moduleCount = m_factory->module_count(); }))
+    if (!callPlugin({}, "module_count", [&] { moduleCount = moduleCountOf(); }))
         return "module_count threw an exception";
     if (moduleCount == 0) return "provides no modules";
 
     for (uint32_t i = 0; i < moduleCount; ++i) {
         const alignkiosk_module_descriptor_v1* descriptor = nullptr;
-        if (!callPlugin({}, "module_descriptor", [&] { descriptor = m_factory->module_descriptor(i); }))
+        if (!callPlugin({}, "module_descriptor", [&] { descriptor = descriptorOf(i); }))
             return "module_descriptor threw an exception";
         if (auto refusal = checkDescriptor(descriptor, i)) return *refusal;
         ModuleDescription module{text(descriptor->id), text(descriptor->version), text(descriptor->name),
@@ -84,6 +96,17 @@ std::string LoadedPlugin::initialise() {
         m_modules.push_back(std::move(module));
     }
     return {};
+}
+
+bool LoadedPlugin::validateContent(const std::string& moduleId, const StepContentBuffer& content,
+                                   const alignkiosk_content_error_sink_v1& errors) const {
+    if (m_factoryV2) return m_factoryV2->validate_content(moduleId.c_str(), &content.contentV2(), &errors);
+    return m_factory->validate_content(moduleId.c_str(), &content.content(), &errors);
+}
+
+alignkiosk_module_v1* LoadedPlugin::createModule(const std::string& moduleId, const StepContentBuffer& content) const {
+    if (m_factoryV2) return m_factoryV2->create_module(moduleId.c_str(), &content.contentV2());
+    return m_factory->create_module(moduleId.c_str(), &content.content());
 }
 
 void LoadedPlugin::deinitialise() {

@@ -15,6 +15,8 @@
 
 namespace alignkiosk::plugin_host {
 
+class StepContentBuffer; // step_content_buffer.h
+
 // One module as its descriptor described it, copied so it outlives nothing of the plugin's.
 struct ModuleDescription {
     std::string id;
@@ -37,8 +39,11 @@ public:
     const std::filesystem::path& path() const { return m_path; }
     const std::vector<ModuleDescription>& modules() const { return m_modules; }
     const ModuleDescription* findModule(const std::string& moduleId) const;
-    // Checked by load(): non-null, full size, every function present.
-    const alignkiosk_module_factory_v1& factory() const { return *m_factory; }
+    // The plugin's factory, checked by load() (full size, every function present): ABI 1.3's when it offers one, else
+    // 1.0's, handed the matching view of `content`. The caller wraps each call in callPlugin.
+    bool validateContent(const std::string& moduleId, const StepContentBuffer& content,
+                         const alignkiosk_content_error_sink_v1& errors) const;
+    alignkiosk_module_v1* createModule(const std::string& moduleId, const StepContentBuffer& content) const;
 
 private:
     LoadedPlugin(std::filesystem::path path, void* imguiContext);
@@ -50,6 +55,7 @@ private:
     HostInterface m_host;
     const alignkiosk_plugin_entry_v1* m_entry = nullptr;
     bool m_initCalled = false;
+    const alignkiosk_module_factory_v2* m_factoryV2 = nullptr; // at most one of the two is set
     const alignkiosk_module_factory_v1* m_factory = nullptr;
     std::vector<ModuleDescription> m_modules;
 };

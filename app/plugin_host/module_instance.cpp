@@ -22,6 +22,9 @@ constexpr size_t kPanelDrawEnd =
     offsetof(alignkiosk_dashboard_panel_v1, draw_panel) + sizeof(alignkiosk_dashboard_panel_v1::draw_panel);
 constexpr size_t kPanelV2DrawEnd =
     offsetof(alignkiosk_dashboard_panel_v2, draw_panel) + sizeof(alignkiosk_dashboard_panel_v2::draw_panel);
+constexpr size_t kPanelV3DrawEnd =
+    offsetof(alignkiosk_dashboard_panel_v3, draw_panel) + sizeof(alignkiosk_dashboard_panel_v3::draw_panel);
+constexpr size_t kScoringEnd = offsetof(alignkiosk_scoring_v1, score) + sizeof(alignkiosk_scoring_v1::score);
 
 // Sinks are called from plugin code: no exception may travel back into it.
 void appendToString(void* context, const char* data, size_t length) {
@@ -94,43 +97,59 @@ std::optional<std::string> ModuleInstance::answerJson() const {
     return payload;
 }
 
-std::optional<std::vector<ModuleInstance::Finding>> ModuleInstance::score(
-    const alignkiosk_aggregate_v1& aggregate) const {
-    auto scoreModule = ALIGNKIOSK_MODULE_FUNCTION(m_module, score);
-    if (!scoreModule) return std::nullopt;
+std::optional<std::vector<ModuleInstance::Finding>> ModuleInstance::score(const AggregateBuffer& groups,
+                                                                         uint32_t group) const {
+    if (group >= groups.groupCount()) return std::nullopt;
     std::vector<Finding> findings;
     const alignkiosk_finding_sink_v1 sink{sizeof(alignkiosk_finding_sink_v1), &findings, collectFinding};
+    bool failed = false;
+    const auto* scoring = static_cast<const alignkiosk_scoring_v1*>(extension(ALIGNKIOSK_SCORING_V1_ID, failed));
+    if (failed) return std::nullopt;
     bool scored = false;
-    if (!callPlugin(m_moduleId, "score", [&] { scored = scoreModule(m_module, &aggregate, &sink); }) || !scored)
-        return std::nullopt;
+    bool called = false;
+    if (scoring && scoring->struct_size >= kScoringEnd && scoring->score) {
+        const alignkiosk_aggregate_v2* aggregate = groups.groupV2(step(), group);
+        called = callPlugin(m_moduleId, "score", [&] { scored = scoring->score(m_module, aggregate, &sink); });
+    } else if (auto scoreModule = ALIGNKIOSK_MODULE_FUNCTION(m_module, score)) {
+        const alignkiosk_aggregate_v1* aggregate = &groups.groups()[group];
+        called = callPlugin(m_moduleId, "score", [&] { scored = scoreModule(m_module, aggregate, &sink); });
+    }
+    if (!called || !scored) return std::nullopt;
     return findings;
+}
+
+const core::Step& ModuleInstance::step() const {
+    static const core::Step none;
+    return m_content ? m_content->step() : none;
+}
+
+const void* ModuleInstance::extension(const char* id, bool& failed) const {
+    auto getExtension = ALIGNKIOSK_MODULE_FUNCTION(m_module, get_extension);
+    if (!getExtension) return nullptr;
+    const void* found = nullptr;
+    if (!callPlugin(m_moduleId, "get_extension", [&] { found = getExtension(m_module, id); })) failed = true;
+    return found;
 }
 
 ModuleInstance::Panel ModuleInstance::dashboardPanel(bool& failed) const {
     failed = false;
     Panel panel;
-    auto getExtension = ALIGNKIOSK_MODULE_FUNCTION(m_module, get_extension);
-    if (!getExtension) return panel;
-    // The newest table first: v2 also hands over the open answers. A 1.1 plugin knows only v1.
-    const void* extension = nullptr;
-    if (!callPlugin(m_moduleId, "get_extension",
-                    [&] { extension = getExtension(m_module, ALIGNKIOSK_DASHBOARD_PANEL_V2_ID); })) {
-        failed = true;
+    // The newest table first: v2 and v3 also hand over the open answers. A 1.1 plugin knows only v1.
+    const auto* v3 = static_cast<const alignkiosk_dashboard_panel_v3*>(extension(ALIGNKIOSK_DASHBOARD_PANEL_V3_ID, failed));
+    if (failed) return panel;
+    if (v3 && v3->struct_size >= kPanelV3DrawEnd && v3->draw_panel) {
+        panel.v3 = v3;
         return panel;
     }
-    if (const auto* v2 = static_cast<const alignkiosk_dashboard_panel_v2*>(extension);
-        v2 && v2->struct_size >= kPanelV2DrawEnd && v2->draw_panel) {
+    const auto* v2 = static_cast<const alignkiosk_dashboard_panel_v2*>(extension(ALIGNKIOSK_DASHBOARD_PANEL_V2_ID, failed));
+    if (failed) return panel;
+    if (v2 && v2->struct_size >= kPanelV2DrawEnd && v2->draw_panel) {
         panel.v2 = v2;
         return panel;
     }
-    if (!callPlugin(m_moduleId, "get_extension",
-                    [&] { extension = getExtension(m_module, ALIGNKIOSK_DASHBOARD_PANEL_V1_ID); })) {
-        failed = true;
-        return panel;
-    }
-    if (const auto* v1 = static_cast<const alignkiosk_dashboard_panel_v1*>(extension);
-        v1 && v1->struct_size >= kPanelDrawEnd && v1->draw_panel)
-        panel.v1 = v1;
+    const auto* v1 = static_cast<const alignkiosk_dashboard_panel_v1*>(extension(ALIGNKIOSK_DASHBOARD_PANEL_V1_ID, failed));
+    if (failed) return panel;
+    if (v1 && v1->struct_size >= kPanelDrawEnd && v1->draw_panel) panel.v1 = v1;
     return panel;
 }
 
@@ -165,9 +184,19 @@ PanelOutcome ModuleInstance::drawDashboardPanel(const core::ModuleAggregate& agg
 PanelOutcome ModuleInstance::drawPanel(const Panel& panel, const AggregateBuffer& groups,
                                        const alignkiosk_frame_v1& frame) const {
     bool drawn = false;
+    const alignkiosk_panel_input_v2* inputV2 = nullptr;
+    try {
+        if (panel.v3) inputV2 = &groups.inputV2(step()); // built on the first frame, then kept
+    } catch (...) { // out of memory while converting: the panel is not drawn, the dashboard goes on
+        return PanelOutcome::Failed;
+    }
     const bool called = callPlugin(m_moduleId, "draw_panel", [&] {
-        drawn = panel.v2 ? panel.v2->draw_panel(m_module, &groups.input(), &frame)
-                         : panel.v1->draw_panel(m_module, groups.groups(), groups.groupCount(), &frame);
+        if (panel.v3)
+            drawn = panel.v3->draw_panel(m_module, inputV2, &frame);
+        else if (panel.v2)
+            drawn = panel.v2->draw_panel(m_module, &groups.input(), &frame);
+        else
+            drawn = panel.v1->draw_panel(m_module, groups.groups(), groups.groupCount(), &frame);
     });
     if (!called) return PanelOutcome::Failed;
     return drawn ? PanelOutcome::Drawn : PanelOutcome::Failed;

@@ -53,11 +53,13 @@ public:
         std::string headline;
         std::string action;
     };
-    // The module's conclusions from one group's counts, or nothing if the plugin failed.
-    std::optional<std::vector<Finding>> score(const alignkiosk_aggregate_v1& aggregate) const;
+    // The module's conclusions from group `group` of `groups` (counted for this instance's step), or nothing if the
+    // plugin failed or there is no such group. Through the scoring extension (ALIGNKIOSK_SCORING_V1_ID, ABI 1.3) when
+    // the module offers it, else through alignkiosk_module_v1::score.
+    std::optional<std::vector<Finding>> score(const AggregateBuffer& groups, uint32_t group) const;
 
-    // Whether the module offers its own dashboard panel (extension ALIGNKIOSK_DASHBOARD_PANEL_V2_ID, or V1_ID from a
-    // 1.1 plugin; v2 is preferred, and only v2 receives the open answers).
+    // Whether the module offers its own dashboard panel (extension ALIGNKIOSK_DASHBOARD_PANEL_V3_ID from ABI 1.3,
+    // V2_ID from 1.2 or V1_ID from 1.1; the newest is preferred, and v1 receives no open answers).
     bool hasDashboardPanel() const;
     // Draws the module's dashboard panel into the current ImGui child region (begun by the caller, as wide as the
     // panel) from `groups`, the shown groups of this step, everyone first. Keep one AggregateBuffer per dashboard
@@ -68,15 +70,20 @@ public:
                                     std::string_view everyoneLabel = core::kEveryoneGroup) const;
 
 private:
-    // The module's usable panel table, the newest it offers (at most one of the two is set).
+    // The module's usable panel table, the newest it offers (at most one is set).
     struct Panel {
+        const alignkiosk_dashboard_panel_v3* v3 = nullptr;
         const alignkiosk_dashboard_panel_v2* v2 = nullptr;
         const alignkiosk_dashboard_panel_v1* v1 = nullptr;
-        bool any() const { return v2 || v1; }
+        bool any() const { return v3 || v2 || v1; }
     };
+    // get_extension(id), or nothing when the module has no get_extension or it threw (`failed` set).
+    const void* extension(const char* id, bool& failed) const;
     // `failed` is set when asking threw.
     Panel dashboardPanel(bool& failed) const;
     PanelOutcome drawPanel(const Panel& panel, const AggregateBuffer& groups, const alignkiosk_frame_v1& frame) const;
+    // The step this instance shows (an empty one when it was made without content).
+    const core::Step& step() const;
 
     alignkiosk_module_v1* m_module;
     std::unique_ptr<StepContentBuffer> m_content;

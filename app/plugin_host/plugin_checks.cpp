@@ -50,17 +50,32 @@ std::optional<std::string> checkEntry(const alignkiosk_plugin_entry_v1& entry, c
     return std::nullopt;
 }
 
-std::optional<std::string> checkFactory(const alignkiosk_module_factory_v1* factory) {
-    if (!factory) return std::string("no module factory (get_factory(\"") + ALIGNKIOSK_MODULE_FACTORY_V1_ID +
-                         "\") returned NULL)";
-    if (factory->struct_size < sizeof(alignkiosk_module_factory_v1))
+namespace {
+
+// Both factory versions have the same four functions, only the content they take differs.
+template <class Factory>
+std::optional<std::string> checkFactoryTable(const Factory* factory) {
+    if (!factory)
+        return std::string("no module factory (get_factory(\"") + ALIGNKIOSK_MODULE_FACTORY_V2_ID + "\") and get_factory(\"" +
+               ALIGNKIOSK_MODULE_FACTORY_V1_ID + "\") returned NULL)";
+    if (factory->struct_size < sizeof(Factory))
         return "module factory struct too small (" + std::to_string(factory->struct_size) + " bytes; needs " +
-               std::to_string(sizeof(alignkiosk_module_factory_v1)) + ")";
+               std::to_string(sizeof(Factory)) + ")";
     if (!factory->module_count || !factory->module_descriptor || !factory->validate_content ||
         !factory->create_module)
         return std::string("module factory is missing a function (module_count, module_descriptor, "
                            "validate_content and create_module are all required)");
     return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> checkFactory(const alignkiosk_module_factory_v1* factory) {
+    return checkFactoryTable(factory);
+}
+
+std::optional<std::string> checkFactoryV2(const alignkiosk_module_factory_v2* factory) {
+    return checkFactoryTable(factory);
 }
 
 std::optional<std::string> checkDescriptor(const alignkiosk_module_descriptor_v1* descriptor, uint32_t index) {

@@ -22,6 +22,8 @@ HostAbi thisHostAbi();
 // Each returns the reason to refuse, or nothing when the struct is usable.
 std::optional<std::string> checkEntry(const alignkiosk_plugin_entry_v1& entry, const HostAbi& host);
 std::optional<std::string> checkFactory(const alignkiosk_module_factory_v1* factory);
+// The same rules for ABI 1.3's factory.
+std::optional<std::string> checkFactoryV2(const alignkiosk_module_factory_v2* factory);
 std::optional<std::string> checkDescriptor(const alignkiosk_module_descriptor_v1* descriptor, uint32_t index);
 
 // lower_snake_case: [a-z][a-z0-9_]*

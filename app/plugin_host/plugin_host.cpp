@@ -201,10 +201,8 @@ std::vector<core::ModuleContentProblem> PluginHost::checkContent(const core::Ste
     std::vector<Problem> problems;
     const alignkiosk_content_error_sink_v1 sink{sizeof(alignkiosk_content_error_sink_v1), &problems, reportProblem};
     bool valid = false;
-    const auto& factory = owner.plugin->factory();
-    const bool returned = callPlugin(step.moduleId, "validate_content", [&] {
-        valid = factory.validate_content(step.moduleId.c_str(), &content.content(), &sink);
-    });
+    const bool returned = callPlugin(step.moduleId, "validate_content",
+                                     [&] { valid = owner.plugin->validateContent(step.moduleId, content, sink); });
 
     // A question index the step does not have would send the caller looking for a location that is not there.
     for (Problem& problem : problems)
@@ -231,11 +229,9 @@ std::unique_ptr<ModuleInstance> PluginHost::createModule(const core::Step& step,
         return nullptr;
     }
     auto content = std::make_unique<StepContentBuffer>(step, language);
-    const auto& factory = owner.plugin->factory();
     alignkiosk_module_v1* module = nullptr;
-    const alignkiosk_step_content_v1* raw = &content->content();
     if (!callPlugin(step.moduleId, "create_module",
-                    [&] { module = factory.create_module(step.moduleId.c_str(), raw); })) {
+                    [&] { module = owner.plugin->createModule(step.moduleId, *content); })) {
         error = "module '" + step.moduleId + "' threw while creating step '" + step.id + "'";
         return nullptr;
     }

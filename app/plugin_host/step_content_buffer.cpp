@@ -1,5 +1,7 @@
 #include "plugin_host/step_content_buffer.h"
 
+#include "plugin_host/abi_list.h"
+
 #include <utility>
 
 namespace alignkiosk::plugin_host {
@@ -62,6 +64,48 @@ StepContentBuffer::StepContentBuffer(const core::Step& step, std::string languag
     m_content.language = m_language.c_str();
     m_content.questions = arrayOrNull(m_questions);
     m_content.question_count = count(m_questions);
+
+    // ABI 1.3: the same content, every list behind its count and get.
+    m_questionLists.resize(questionCount);
+    m_stepLists.questions.reserve(questionCount);
+    for (size_t i = 0; i < questionCount; ++i) {
+        const core::Question& question = m_step.questions[i];
+        QuestionLists& lists = m_questionLists[i];
+        for (const core::Option& option : question.options)
+            lists.options.push_back({sizeof(alignkiosk_option_v2), option.id.c_str(), option.label.c_str()});
+        for (const auto& [key, value] : question.attributes)
+            lists.attributes.push_back({sizeof(alignkiosk_key_value_v2), key.c_str(), value.c_str()});
+
+        const alignkiosk_question_v1& v1 = m_questions[i];
+        alignkiosk_question_v2 raw{};
+        raw.struct_size = sizeof(alignkiosk_question_v2);
+        raw.id = v1.id;
+        raw.kind = v1.kind;
+        raw.prompt = v1.prompt;
+        raw.help = v1.help;
+        raw.required = v1.required;
+        raw.scale_min = v1.scale_min;
+        raw.scale_max = v1.scale_max;
+        raw.scale_labels = v1.scale_labels;
+        raw.scale_label_count = v1.scale_label_count;
+        raw.total = v1.total;
+        raw.max_length = v1.max_length;
+        raw.host_data = &lists;
+        raw.option_count = abi_list::count<QuestionLists, alignkiosk_option_v2, &QuestionLists::options>;
+        raw.option_get = abi_list::get<QuestionLists, alignkiosk_option_v2, &QuestionLists::options>;
+        raw.attribute_count = abi_list::count<QuestionLists, alignkiosk_key_value_v2, &QuestionLists::attributes>;
+        raw.attribute_get = abi_list::get<QuestionLists, alignkiosk_key_value_v2, &QuestionLists::attributes>;
+        m_stepLists.questions.push_back(raw);
+    }
+
+    m_contentV2.struct_size = sizeof(alignkiosk_step_content_v2);
+    m_contentV2.step_id = m_content.step_id;
+    m_contentV2.title = m_content.title;
+    m_contentV2.intro = m_content.intro;
+    m_contentV2.language = m_content.language;
+    m_contentV2.host_data = &m_stepLists;
+    m_contentV2.question_count = abi_list::count<StepLists, alignkiosk_question_v2, &StepLists::questions>;
+    m_contentV2.question_get = abi_list::get<StepLists, alignkiosk_question_v2, &StepLists::questions>;
 }
 
 } // namespace alignkiosk::plugin_host

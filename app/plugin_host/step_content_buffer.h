@@ -1,6 +1,7 @@
-// The C view (alignkiosk_step_content_v1) of one core::Step, with storage for every string and array it points to.
-// The ABI promises a module that its content stays valid from create_module until destroy, so the buffer lives as
-// long as the ModuleInstance; it never moves (the C structs point into it).
+// The C views of one core::Step, with storage for every string and array they point to: alignkiosk_step_content_v1
+// for plugins with only a v1 factory (built before ABI 1.3), alignkiosk_step_content_v2 for the rest. The ABI promises
+// a module that its content stays valid from create_module until destroy, so the buffer lives as long as the
+// ModuleInstance; it never moves (the C structs point into it).
 #pragma once
 
 #include "core/survey_model.h"
@@ -20,6 +21,7 @@ public:
     StepContentBuffer& operator=(const StepContentBuffer&) = delete;
 
     const alignkiosk_step_content_v1& content() const { return m_content; }
+    const alignkiosk_step_content_v2& contentV2() const { return m_contentV2; }
     const core::Step& step() const { return m_step; }
 
 private:
@@ -30,6 +32,18 @@ private:
     std::vector<std::vector<alignkiosk_key_value_v1>> m_attributes;
     std::vector<alignkiosk_question_v1> m_questions;
     alignkiosk_step_content_v1 m_content{};
+
+    // ABI 1.3: what host_data points to, for the lists' count and get functions (abi_list.h).
+    struct QuestionLists {
+        std::vector<alignkiosk_option_v2> options;
+        std::vector<alignkiosk_key_value_v2> attributes;
+    };
+    struct StepLists {
+        std::vector<alignkiosk_question_v2> questions;
+    };
+    std::vector<QuestionLists> m_questionLists;
+    StepLists m_stepLists;
+    alignkiosk_step_content_v2 m_contentV2{};
 };
 
 } // namespace alignkiosk::plugin_host

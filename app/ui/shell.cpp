@@ -20,7 +20,7 @@ constexpr double kKeyboardFrameSeconds = 1.0 / 60.0;
 // While the corner ring fills, it is redrawn this often.
 constexpr double kCornerRingFrameSeconds = 1.0 / 30.0;
 
-std::vector<uint32_t> pagesPerStep(const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules) {
+std::vector<uint32_t> pagesPerStep(const std::vector<std::unique_ptr<StepModule>>& modules) {
     std::vector<uint32_t> pages;
     pages.reserve(modules.size());
     // A step without a module (stopped after a crash) has no pages: the flow skips it.
@@ -30,7 +30,7 @@ std::vector<uint32_t> pagesPerStep(const std::vector<std::unique_ptr<plugin_host
 
 } // namespace
 
-Shell::Shell(const core::Survey& survey, std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules,
+Shell::Shell(const core::Survey& survey, std::vector<std::unique_ptr<StepModule>> modules,
              SubmitFunction submit, Theme theme, ShellText text)
     : m_survey(survey),
       m_modules(std::move(modules)),

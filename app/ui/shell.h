@@ -7,9 +7,9 @@
 
 #include "core/submission.h"
 #include "core/survey_model.h"
-#include "plugin_host/module_instance.h"
 #include "ui/pin_pad.h"
 #include "ui/shell_text.h"
+#include "ui/step_module.h"
 #include "ui/survey_flow.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -87,10 +87,10 @@ public:
         bool allowRestartsStation = false;
     };
 
-    // One module instance per survey step, in step order; a null one (its module was stopped after a crash) leaves
+    // One step module per survey step, in step order; a null one (its module was stopped after a crash) leaves
     // its step out: the survey goes on without it, and the submission has no row for it. A survey left with no page
     // at all does not start: the attract screen asks for the facilitator instead.
-    Shell(const core::Survey& survey, std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules,
+    Shell(const core::Survey& survey, std::vector<std::unique_ptr<StepModule>> modules,
           SubmitFunction submit, Theme theme, ShellText text = {});
     ~Shell();
     Shell(const Shell&) = delete;
@@ -179,7 +179,7 @@ private:
     void finish();
 
     const core::Survey& m_survey;
-    std::vector<std::unique_ptr<plugin_host::ModuleInstance>> m_modules;
+    std::vector<std::unique_ptr<StepModule>> m_modules;
     SubmitFunction m_submit;
     Theme m_theme;
     ShellText m_text;

@@ -15,7 +15,7 @@ void Shell::drawStepPage() {
     const float scale = m_theme.scale;
     const std::size_t stepIndex = m_flow.step();
     const core::Step& step = m_survey.steps[stepIndex];
-    plugin_host::ModuleInstance* module = m_modules[stepIndex].get();
+    StepModule* module = m_modules[stepIndex].get();
 
     drawProgressHeader();
     if (m_flow.page() == 0) {

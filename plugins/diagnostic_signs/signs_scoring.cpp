@@ -55,10 +55,10 @@ void sortFindings(std::vector<SignFinding>& findings) {
     });
 }
 
-std::vector<SignFinding> scoreAggregate(std::span<const ScoredItem> items, const alignkiosk_aggregate_v1& aggregate) {
+std::vector<SignFinding> scoreAggregate(std::span<const ScoredItem> items, const alignkiosk_aggregate_v2& aggregate) {
     std::vector<SignFinding> findings;
     for (const ScoredItem& item : items) {
-        const alignkiosk_item_distribution_v1* distribution = findItem(aggregate, item.questionId);
+        const alignkiosk_item_distribution_v2* distribution = findItem(aggregate, item.questionId);
         if (!distribution) continue;
         const std::span<const uint32_t> counts =
             distribution->counts ? std::span<const uint32_t>(distribution->counts, distribution->count_length)

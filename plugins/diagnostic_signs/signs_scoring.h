@@ -48,7 +48,7 @@ using sdk::levelFor;
 using sdk::percentFloor;
 
 // One finding for one question, or nothing when nobody answered it. counts[i] is the number of answers at scale point
-// scale_min + i (alignkiosk_item_distribution_v1); a short counts array counts as zeros.
+// scale_min + i (alignkiosk_item_distribution_v2); a short counts array counts as zeros.
 bool scoreItem(const ScoredItem& item, std::span<const uint32_t> counts, uint32_t answered, SignFinding& finding);
 
 // Most urgent first: by level, then by share, both descending; ties keep content order.
@@ -56,7 +56,7 @@ void sortFindings(std::vector<SignFinding>& findings);
 
 // Every finding for one group's aggregate: one per item in `items` that has answers (looked up by question id),
 // sorted by sortFindings. What score() returns and what the dashboard panel draws.
-std::vector<SignFinding> scoreAggregate(std::span<const ScoredItem> items, const alignkiosk_aggregate_v1& aggregate);
+std::vector<SignFinding> scoreAggregate(std::span<const ScoredItem> items, const alignkiosk_aggregate_v2& aggregate);
 
 // The level as one short word for the facilitator: "widespread", "watch" or "isolated".
 const char* levelWord(alignkiosk_finding_level_v1 level);

@@ -59,13 +59,12 @@ bool hasOption(const sdk::QuestionView& question, std::string_view optionId) {
 }
 
 void checkAttributes(uint32_t index, const sdk::QuestionView& question, Focus focus, sdk::ContentErrors& errors) {
-    const alignkiosk_question_v1& raw = question.raw();
-    for (uint32_t a = 0; a < raw.attribute_count; ++a) {
-        const std::string_view key = sdk::view(raw.attributes[a].key);
+    for (uint32_t a = 0; a < question.attributeCount(); ++a) {
+        const std::string_view key = question.attributeKey(a);
         if (key == kFocusAttribute || key == kLabelAttribute || key == kCheckFirstAttribute) continue;
         if (key == kAreaAttribute && focus == Focus::Clarity) continue;
         if (key == kNoneLabelAttribute && focus == Focus::Smmart) {
-            if (isBlank(sdk::view(raw.attributes[a].value)))
+            if (isBlank(question.attributeValue(a)))
                 errors.report(index, "attributes.none_label",
                               "\"none_label\" must not be empty: it is the text of the \"none of these\" button");
             continue;

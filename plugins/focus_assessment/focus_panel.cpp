@@ -215,7 +215,7 @@ void smmartSection(const OptionsItem& item, const std::vector<sdk::AggregateView
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         groupCell(group);
-        const alignkiosk_item_distribution_v1* distribution = group.item(item.questionId);
+        const alignkiosk_item_distribution_v2* distribution = group.item(item.questionId);
         const uint32_t answered = distribution ? distribution->answered : 0;
         const OptionCounts counts = optionCounts(item, countsOf(distribution), answered);
         for (int c = 1; c < columns; ++c) {
@@ -243,7 +243,7 @@ void opportunitySection(const OptionsItem& item, const std::vector<sdk::Aggregat
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         groupCell(group);
-        const alignkiosk_item_distribution_v1* distribution = group.item(item.questionId);
+        const alignkiosk_item_distribution_v2* distribution = group.item(item.questionId);
         const uint32_t answered = distribution ? distribution->answered : 0;
         const OptionCounts counts = optionCounts(item, countsOf(distribution), answered);
         const std::vector<uint32_t> top = answered > 0 ? topOptions(counts) : std::vector<uint32_t>{};

@@ -141,7 +141,7 @@ std::string percentText(double percent) {
     return text;
 }
 
-std::vector<FocusFinding> scoreAggregate(const ScoringPlan& plan, const alignkiosk_aggregate_v1& aggregate) {
+std::vector<FocusFinding> scoreAggregate(const ScoringPlan& plan, const alignkiosk_aggregate_v2& aggregate) {
     std::vector<FocusFinding> findings;
     if (plan.goalTime)
         if (const auto summary = summarisePercent(countsOf(findItem(aggregate, plan.goalTime->questionId)),
@@ -152,7 +152,7 @@ std::vector<FocusFinding> scoreAggregate(const ScoringPlan& plan, const alignkio
         if (summary.answered() > 0) findings.push_back(clarityFinding(item, summary));
     }
     if (plan.smmart) {
-        const alignkiosk_item_distribution_v1* item = findItem(aggregate, plan.smmart->questionId);
+        const alignkiosk_item_distribution_v2* item = findItem(aggregate, plan.smmart->questionId);
         if (item && item->answered > 0) {
             const OptionCounts counts = optionCounts(*plan.smmart, countsOf(item), item->answered);
             for (uint32_t option = 0; option < plan.smmart->optionLabels.size(); ++option)
@@ -160,7 +160,7 @@ std::vector<FocusFinding> scoreAggregate(const ScoringPlan& plan, const alignkio
         }
     }
     if (plan.opportunity) {
-        const alignkiosk_item_distribution_v1* item = findItem(aggregate, plan.opportunity->questionId);
+        const alignkiosk_item_distribution_v2* item = findItem(aggregate, plan.opportunity->questionId);
         if (item && item->answered > 0) {
             const OptionCounts counts = optionCounts(*plan.opportunity, countsOf(item), item->answered);
             if (!topOptions(counts).empty()) findings.push_back(opportunityFinding(*plan.opportunity, counts));

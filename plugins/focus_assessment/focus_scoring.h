@@ -103,6 +103,6 @@ std::string shareText(uint32_t hits, uint32_t answered);
 std::string percentText(double percent);
 
 // Every finding for one group's aggregate, most urgent first (level, then share, descending; ties keep plan order).
-std::vector<FocusFinding> scoreAggregate(const ScoringPlan& plan, const alignkiosk_aggregate_v1& aggregate);
+std::vector<FocusFinding> scoreAggregate(const ScoringPlan& plan, const alignkiosk_aggregate_v2& aggregate);
 
 } // namespace alignkiosk::plugins::focus_assessment

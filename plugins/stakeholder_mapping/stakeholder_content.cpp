@@ -10,16 +10,9 @@ namespace {
 
 constexpr const char* kPartNames = "\"mix\", \"role\" or \"understanding\"";
 
-bool hasAttribute(const sdk::QuestionView& question, std::string_view key) {
-    const alignkiosk_question_v1& raw = question.raw();
-    for (uint32_t i = 0; i < raw.attribute_count; ++i)
-        if (sdk::view(raw.attributes[i].key) == key) return true;
-    return false;
-}
-
 // Points at the attribute's value when the file has it, else at the "attributes" object (or the question).
 std::string attributeField(const sdk::QuestionView& question, std::string_view key) {
-    return hasAttribute(question, key) ? "attributes." + std::string(key) : std::string("attributes");
+    return question.hasAttribute(key) ? "attributes." + std::string(key) : std::string("attributes");
 }
 
 std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
@@ -66,7 +59,7 @@ private:
             // Its group's other question would otherwise be reported as unpaired too: one mistake, one message.
             const std::string_view key = trimmed(q.attribute(kStakeholderAttribute));
             if (!key.empty()) m_unsure.emplace_back(key);
-            if (!hasAttribute(q, kMapAttribute))
+            if (!q.hasAttribute(kMapAttribute))
                 m_report(index, "attributes", std::string("attribute \"map\" is missing; use ") + kPartNames);
             else
                 m_report(index, "attributes.map",
@@ -90,7 +83,7 @@ private:
                          std::to_string(q.optionCount()));
         }
         for (const std::string_view key : {kStakeholderAttribute, kNameAttribute})
-            if (hasAttribute(q, key))
+            if (q.hasAttribute(key))
                 m_report(index, attributeField(q, key).c_str(),
                          "a \"mix\" question belongs to no stakeholder group; remove " + quoted(key));
         if (m_plan.mixQuestion) {
@@ -180,7 +173,7 @@ private:
                 m_firstScale = index;
         }
         sameHeading(index, q, m_firstUnderstanding, "understanding");
-        if (hasAttribute(q, kNameAttribute) && isBlank(q.attribute(kNameAttribute)))
+        if (q.hasAttribute(kNameAttribute) && isBlank(q.attribute(kNameAttribute)))
             m_report(index, "attributes.name", "attribute \"name\" is blank; leave it out or give the group's name");
         const std::string key = stakeholderOf(index, q);
         if (key.empty()) return;

@@ -272,7 +272,7 @@ std::vector<sdk::Finding> StakeholderModule::score(const sdk::AggregateView& agg
 }
 
 bool StakeholderModule::drawPanel(const sdk::PanelInput& input, const alignkiosk_frame_v1& frame) {
-    std::vector<const alignkiosk_aggregate_v1*> groups;
+    std::vector<const alignkiosk_aggregate_v2*> groups;
     groups.reserve(input.groups.size());
     for (const sdk::AggregateView& group : input.groups) groups.push_back(&group.raw());
     drawMapPanel(m_plan, groups, frame);

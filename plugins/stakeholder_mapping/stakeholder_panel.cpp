@@ -36,7 +36,7 @@ std::string fixed(double value, int decimals) {
 
 std::string percent(double share) { return std::to_string(percentRounded(share)) + "%"; }
 
-std::string labelOf(const alignkiosk_aggregate_v1* group) { return group->group_label ? group->group_label : ""; }
+std::string labelOf(const alignkiosk_aggregate_v2* group) { return group->group_label ? group->group_label : ""; }
 
 ImVec2 toImVec(Point p) { return ImVec2(static_cast<float>(p.x), static_cast<float>(p.y)); }
 
@@ -144,7 +144,7 @@ void drawTernary(const MixItem& mix, const std::vector<GroupMix>& mixes, ImVec2 
 }
 
 void drawMixLegend(const MixItem& mix, const std::vector<GroupMix>& mixes,
-                   std::span<const alignkiosk_aggregate_v1* const> groups) {
+                   std::span<const alignkiosk_aggregate_v2* const> groups) {
     for (const GroupMix& mixOfGroup : mixes) {
         const MixStatistics& stats = mixOfGroup.stats;
         ImGui::PushID(static_cast<int>(mixOfGroup.group));
@@ -174,13 +174,13 @@ void drawMixLegend(const MixItem& mix, const std::vector<GroupMix>& mixes,
     }
 }
 
-void drawMixSection(const MixItem& mix, std::span<const alignkiosk_aggregate_v1* const> groups, const Look& look) {
+void drawMixSection(const MixItem& mix, std::span<const alignkiosk_aggregate_v2* const> groups, const Look& look) {
     sectionTitle(mix.name, look, true);
     std::vector<GroupMix> mixes;
     for (std::size_t g = 0; g < groups.size(); ++g) {
-        const alignkiosk_item_distribution_v1* item = findItem(*groups[g], mix.questionId);
+        const alignkiosk_item_distribution_v2* item = findItem(*groups[g], mix.questionId);
         if (!item) continue;
-        if (const std::optional<MixStatistics> stats = mixStatistics(countsOf(item), item->answered, mix.total))
+        if (const std::optional<MixStatistics> stats = mixStatistics(*item, mix.total))
             mixes.push_back(GroupMix{g, *stats});
     }
     if (mixes.empty()) {
@@ -241,7 +241,7 @@ void roleBar(const RoleStatistics& stats, float width, const Look& look) {
                       look.scale);
 }
 
-void matrixCell(const StakeholderItem& item, const alignkiosk_aggregate_v1& group, const Look& look) {
+void matrixCell(const StakeholderItem& item, const alignkiosk_aggregate_v2& group, const Look& look) {
     const std::optional<RoleStatistics> role = roleOf(item, group);
     const std::optional<UnderstandingStatistics> understanding = understandingOf(item, group);
     if (!role && !understanding) {
@@ -278,7 +278,7 @@ void matrixCell(const StakeholderItem& item, const alignkiosk_aggregate_v1& grou
     ImGui::Dummy(ImVec2(0.0f, 0.2f * ImGui::GetFontSize()));
 }
 
-void drawMatrix(const MapPlan& plan, std::span<const alignkiosk_aggregate_v1* const> groups, const Look& look) {
+void drawMatrix(const MapPlan& plan, std::span<const alignkiosk_aggregate_v2* const> groups, const Look& look) {
     sectionTitle("How each group sees the people around its work", look, false);
     // The roles' colours, named once for the whole matrix.
     const StakeholderItem& first = plan.stakeholders.front();
@@ -316,7 +316,7 @@ void drawMatrix(const MapPlan& plan, std::span<const alignkiosk_aggregate_v1* co
             ImGui::TableNextColumn();
             for (std::size_t g = 0; g < count; ++g) {
                 ImGui::TableNextColumn();
-                const alignkiosk_aggregate_v1* group = groups[start + g];
+                const alignkiosk_aggregate_v2* group = groups[start + g];
                 swatch(groupColor(start + g));
                 ImGui::SameLine();
                 wrappedText(labelOf(group));
@@ -347,7 +347,7 @@ void drawMatrix(const MapPlan& plan, std::span<const alignkiosk_aggregate_v1* co
 
 // ---- (c) seen differently -------------------------------------------------------------------------------------------
 
-void drawSeenDifferently(const MapPlan& plan, std::span<const alignkiosk_aggregate_v1* const> groups,
+void drawSeenDifferently(const MapPlan& plan, std::span<const alignkiosk_aggregate_v2* const> groups,
                          const Look& look) {
     sectionTitle("Seen differently", look, false);
     if (groups.size() < 2) {
@@ -356,7 +356,7 @@ void drawSeenDifferently(const MapPlan& plan, std::span<const alignkiosk_aggrega
     }
     std::vector<std::vector<std::optional<RoleStatistics>>> roles(plan.stakeholders.size());
     for (std::size_t s = 0; s < plan.stakeholders.size(); ++s)
-        for (const alignkiosk_aggregate_v1* group : groups) roles[s].push_back(roleOf(plan.stakeholders[s], *group));
+        for (const alignkiosk_aggregate_v2* group : groups) roles[s].push_back(roleOf(plan.stakeholders[s], *group));
     const std::vector<RoleGap> gaps = roleGaps(roles);
     if (gaps.empty()) {
         softText("No group around our work is seen very differently: every two shown groups name the same most "
@@ -392,7 +392,7 @@ void drawSeenDifferently(const MapPlan& plan, std::span<const alignkiosk_aggrega
 
 } // namespace
 
-void drawMapPanel(const MapPlan& plan, std::span<const alignkiosk_aggregate_v1* const> groups,
+void drawMapPanel(const MapPlan& plan, std::span<const alignkiosk_aggregate_v2* const> groups,
                   const alignkiosk_frame_v1& frame) {
     const Look look = lookFor(frame);
     FontScope body(look.body);

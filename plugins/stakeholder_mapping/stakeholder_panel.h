@@ -17,7 +17,7 @@ namespace alignkiosk::plugins::stakeholder_mapping {
 
 // Draws into the current window or child region, top to bottom; with no groups, one line saying there is nothing to
 // show yet. Leaves the ImGui stacks balanced.
-void drawMapPanel(const MapPlan& plan, std::span<const alignkiosk_aggregate_v1* const> groups,
+void drawMapPanel(const MapPlan& plan, std::span<const alignkiosk_aggregate_v2* const> groups,
                   const alignkiosk_frame_v1& frame);
 
 } // namespace alignkiosk::plugins::stakeholder_mapping

@@ -28,7 +28,7 @@ std::string answersText(uint32_t answered) {
     return std::to_string(answered) + (answered == 1 ? " answer" : " answers");
 }
 
-bool scoreMix(const MapPlan& plan, const alignkiosk_aggregate_v1& aggregate, MapFinding& finding) {
+bool scoreMix(const MapPlan& plan, const alignkiosk_aggregate_v2& aggregate, MapFinding& finding) {
     const std::optional<MixStatistics> stats = mixOf(plan, aggregate);
     if (!stats) return false;
     const MixItem& mix = *plan.mix;
@@ -51,7 +51,7 @@ bool scoreMix(const MapPlan& plan, const alignkiosk_aggregate_v1& aggregate, Map
     return true;
 }
 
-bool scoreRole(const StakeholderItem& item, const alignkiosk_aggregate_v1& aggregate, MapFinding& finding) {
+bool scoreRole(const StakeholderItem& item, const alignkiosk_aggregate_v2& aggregate, MapFinding& finding) {
     const std::optional<RoleStatistics> stats = roleOf(item, aggregate);
     if (!stats) return false;
     finding.questionId = item.roleQuestionId;
@@ -98,7 +98,7 @@ bool scoreRole(const StakeholderItem& item, const alignkiosk_aggregate_v1& aggre
     return true;
 }
 
-bool scoreUnderstanding(const StakeholderItem& item, const alignkiosk_aggregate_v1& aggregate, MapFinding& finding) {
+bool scoreUnderstanding(const StakeholderItem& item, const alignkiosk_aggregate_v2& aggregate, MapFinding& finding) {
     const std::optional<UnderstandingStatistics> stats = understandingOf(item, aggregate);
     if (!stats) return false;
     finding.questionId = item.understandingQuestionId;
@@ -125,22 +125,22 @@ bool scoreUnderstanding(const StakeholderItem& item, const alignkiosk_aggregate_
 
 } // namespace
 
-std::optional<MixStatistics> mixOf(const MapPlan& plan, const alignkiosk_aggregate_v1& aggregate) {
+std::optional<MixStatistics> mixOf(const MapPlan& plan, const alignkiosk_aggregate_v2& aggregate) {
     if (!plan.mix) return std::nullopt;
-    const alignkiosk_item_distribution_v1* item = findItem(aggregate, plan.mix->questionId);
+    const alignkiosk_item_distribution_v2* item = findItem(aggregate, plan.mix->questionId);
     if (!item) return std::nullopt;
-    return mixStatistics(countsOf(item), item->answered, plan.mix->total);
+    return mixStatistics(*item, plan.mix->total);
 }
 
-std::optional<RoleStatistics> roleOf(const StakeholderItem& item, const alignkiosk_aggregate_v1& aggregate) {
-    const alignkiosk_item_distribution_v1* found = findItem(aggregate, item.roleQuestionId);
+std::optional<RoleStatistics> roleOf(const StakeholderItem& item, const alignkiosk_aggregate_v2& aggregate) {
+    const alignkiosk_item_distribution_v2* found = findItem(aggregate, item.roleQuestionId);
     if (!found) return std::nullopt;
     return roleStatistics(countsOf(found), found->answered, static_cast<uint32_t>(item.roleIds.size()));
 }
 
 std::optional<UnderstandingStatistics> understandingOf(const StakeholderItem& item,
-                                                       const alignkiosk_aggregate_v1& aggregate) {
-    const alignkiosk_item_distribution_v1* found = findItem(aggregate, item.understandingQuestionId);
+                                                       const alignkiosk_aggregate_v2& aggregate) {
+    const alignkiosk_item_distribution_v2* found = findItem(aggregate, item.understandingQuestionId);
     if (!found) return std::nullopt;
     return understandingStatistics(countsOf(found), item.scaleMin, item.scaleMax);
 }
@@ -159,7 +159,7 @@ std::string mixText(const MixItem& mix, const MixStatistics& stats) {
     return text;
 }
 
-std::vector<MapFinding> scoreAggregate(const MapPlan& plan, const alignkiosk_aggregate_v1& aggregate) {
+std::vector<MapFinding> scoreAggregate(const MapPlan& plan, const alignkiosk_aggregate_v2& aggregate) {
     std::vector<MapFinding> findings;
     MapFinding finding;
     if (scoreMix(plan, aggregate, finding)) findings.push_back(std::move(finding));

@@ -60,10 +60,10 @@ using sdk::levelFor;
 using sdk::percentFloor;
 
 // The statistics of one group, looked up by question id; nothing for a question nobody in the group answered.
-std::optional<MixStatistics> mixOf(const MapPlan& plan, const alignkiosk_aggregate_v1& aggregate);
-std::optional<RoleStatistics> roleOf(const StakeholderItem& item, const alignkiosk_aggregate_v1& aggregate);
+std::optional<MixStatistics> mixOf(const MapPlan& plan, const alignkiosk_aggregate_v2& aggregate);
+std::optional<RoleStatistics> roleOf(const StakeholderItem& item, const alignkiosk_aggregate_v2& aggregate);
 std::optional<UnderstandingStatistics> understandingOf(const StakeholderItem& item,
-                                                       const alignkiosk_aggregate_v1& aggregate);
+                                                       const alignkiosk_aggregate_v2& aggregate);
 
 // A share 0..1 as a whole percent, rounded to nearest (for display).
 uint32_t percentRounded(double share);
@@ -81,7 +81,7 @@ std::string mixText(const MixItem& mix, const MixStatistics& stats);
 //  - per stakeholder, the understanding of its needs (when answered): hits = answers on the bottom two points,
 //    levelFor(hits, answered); WATCH becomes WIDESPREAD when more than half the group call it a customer.
 //    share = hits / answered.
-std::vector<MapFinding> scoreAggregate(const MapPlan& plan, const alignkiosk_aggregate_v1& aggregate);
+std::vector<MapFinding> scoreAggregate(const MapPlan& plan, const alignkiosk_aggregate_v2& aggregate);
 
 // The headline's name for a question: its "label" when set, else the prompt without closing punctuation.
 std::string displayName(std::string_view label, std::string_view prompt);

@@ -6,20 +6,21 @@
 
 namespace alignkiosk::plugins::stakeholder_mapping {
 
-std::optional<MixStatistics> mixStatistics(std::span<const uint32_t> counts, uint32_t answered, uint32_t total) {
+std::optional<MixStatistics> mixStatistics(const alignkiosk_item_distribution_v2& item, uint32_t total) {
+    const std::span<const uint32_t> counts = sdk::countsOf(&item);
+    const uint32_t answered = item.answered;
     if (answered == 0 || total == 0 || counts.size() < kCorners) return std::nullopt;
     MixStatistics stats;
     stats.answered = answered;
     const double points = static_cast<double>(answered) * total;
     for (std::size_t i = 0; i < kCorners; ++i) stats.mean[i] = std::min(counts[i] / points, 1.0);
 
-    // The histograms follow the sums only from an ABI 1.2 host: tell by the length.
     const std::size_t bins = static_cast<std::size_t>(total) + 1;
-    if (counts.size() != kCorners * (bins + 1)) return stats;
+    if (item.histogram_count < kCorners || item.histogram_width != bins) return stats;
     stats.hasSpread = true;
     double varianceSum = 0.0;
     for (std::size_t i = 0; i < kCorners; ++i) {
-        const std::span<const uint32_t> histogram = counts.subspan(kCorners + i * bins, bins);
+        const std::span<const uint32_t> histogram = sdk::histogramOf(&item, static_cast<uint32_t>(i));
         double n = 0.0, sum = 0.0;
         for (std::size_t p = 0; p < bins; ++p) {
             n += histogram[p];

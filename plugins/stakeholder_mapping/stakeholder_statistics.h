@@ -5,6 +5,8 @@
 
 #include "simplex_math.h"
 
+#include <alignkiosk/findings.hpp>
+
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -17,7 +19,7 @@ namespace alignkiosk::plugins::stakeholder_mapping {
 struct MixStatistics {
     uint32_t answered = 0;
     Weights mean{};                  // mean share per corner, 0..1 (sums / (answered * total))
-    bool hasSpread = false;          // the host sent the per-option histograms (ABI 1.2)
+    bool hasSpread = false;          // the host sent the per-option histograms
     std::array<double, kCorners> sd{}; // per-corner standard deviation of the share, 0..1 (sample, n - 1)
     double agreement = 0.0;          // 0..1, see mixStatistics
 };
@@ -26,12 +28,11 @@ struct MixStatistics {
 // point is Beta(1,2)-distributed, whose variance is a*b / ((a+b)^2 (a+b+1)) = 2/36 = 1/18 (of total squared).
 inline constexpr double kUniformShareVariance = 1.0 / 18.0;
 
-// counts: an ALLOCATION item of `kCorners` options (alignkiosk_item_distribution_v1): the sums, then from ABI 1.2 a
-// histogram per option (counts[kCorners + i * (total + 1) + p] answers giving p points to option i). Nothing when
-// nobody answered. Agreement follows the r_wg index of James, Demaree & Wolf (1984): 1 - observed variance / the
+// item: an ALLOCATION of `kCorners` options out of `total` (alignkiosk_item_distribution_v2): the sums per option, and
+// the histograms (answers giving p points to option i) when the host sent them. Nothing when nobody answered. Agreement follows the r_wg index of James, Demaree & Wolf (1984): 1 - observed variance / the
 // variance expected with no agreement at all, here the mean of the three corners' sample variances over
 // kUniformShareVariance, clamped to 0..1 (a spread wider than random counts as no agreement).
-std::optional<MixStatistics> mixStatistics(std::span<const uint32_t> counts, uint32_t answered, uint32_t total);
+std::optional<MixStatistics> mixStatistics(const alignkiosk_item_distribution_v2& item, uint32_t total);
 
 // The words LeBreton & Senter (2008, table 3) give for bands of r_wg: up to .30 "lack of agreement", up to .50
 // "weak", up to .70 "moderate", up to .90 "strong", above that "very strong".

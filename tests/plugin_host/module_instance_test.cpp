@@ -82,7 +82,11 @@ std::unique_ptr<StepContentBuffer> content() {
 }
 
 const alignkiosk_frame_v1 kFrame{sizeof(alignkiosk_frame_v1), 1.0f, 48.0f, nullptr, nullptr, 0};
-const alignkiosk_aggregate_v1 kAggregate{sizeof(alignkiosk_aggregate_v1), "Team A", 4, nullptr, 0};
+// One group, "Team A", of 4 responses and no counts.
+const AggregateBuffer& teamA() {
+    static const AggregateBuffer buffer(ModuleAggregate{"step", "fake", {ModuleGroupAggregate{"Team A", 4, {}}}, {}});
+    return buffer;
+}
 
 TEST(ModuleInstance, PassesCallsThroughAndDestroysOnce) {
     Calls state;
@@ -99,7 +103,7 @@ TEST(ModuleInstance, PassesCallsThroughAndDestroysOnce) {
         EXPECT_EQ(state.resets, 1);
         EXPECT_EQ(instance.answerJson(), std::optional<std::string>("{\"answers\":{\"q\":1}}"));
 
-        const auto findings = instance.score(kAggregate);
+        const auto findings = instance.score(teamA(), 0);
         ASSERT_TRUE(findings.has_value());
         ASSERT_EQ(findings->size(), 1u);
         EXPECT_EQ((*findings)[0].questionId, "q");
@@ -119,7 +123,7 @@ TEST(ModuleInstance, PluginFailuresBecomeFalseAndNothing) {
     EXPECT_FALSE(instance.drawPage(0, kFrame));
     EXPECT_FALSE(instance.pageComplete(1));
     EXPECT_EQ(instance.answerJson(), std::nullopt);
-    EXPECT_EQ(instance.score(kAggregate), std::nullopt);
+    EXPECT_EQ(instance.score(teamA(), 0), std::nullopt);
 }
 
 TEST(ModuleInstance, AnAnswerClaimedButNotWrittenIsNoAnswer) {
@@ -151,7 +155,7 @@ TEST(ModuleInstance, ExceptionsFromARawTableAreCaught) {
         EXPECT_FALSE(instance.drawPage(0, kFrame));
         EXPECT_FALSE(instance.pageComplete(0));
         EXPECT_EQ(instance.answerJson(), std::nullopt);
-        EXPECT_EQ(instance.score(kAggregate), std::nullopt);
+        EXPECT_EQ(instance.score(teamA(), 0), std::nullopt);
     }
     EXPECT_EQ(state.destroyed, 1);
 }
@@ -168,7 +172,7 @@ TEST(ModuleInstance, NullFunctionsAndANullModuleAreHarmless) {
         EXPECT_FALSE(instance.drawPage(0, kFrame));
         EXPECT_FALSE(instance.pageComplete(0));
         EXPECT_EQ(instance.answerJson(), std::nullopt);
-        EXPECT_EQ(instance.score(kAggregate), std::nullopt);
+        EXPECT_EQ(instance.score(teamA(), 0), std::nullopt);
     }
     ModuleInstance none(nullptr, nullptr, "none", "0.0.0");
     none.reset();
@@ -254,12 +258,15 @@ TEST(ModuleInstancePanel, AModuleWithoutTheExtensionHasNoPanel) {
     ModuleInstance instance(&withoutPanel, content(), "fake", "1.0.0");
     EXPECT_FALSE(instance.hasDashboardPanel());
     EXPECT_EQ(instance.drawDashboardPanel(twoGroups(), kFrame), PanelOutcome::NoPanel);
-    // The newest panel first, then the one a 1.1 plugin offers; nothing else.
-    ASSERT_GE(asked.extensionIds.size(), 2u);
-    EXPECT_EQ(asked.extensionIds[0], "alignkiosk.dashboard_panel.v2");
-    EXPECT_EQ(asked.extensionIds[1], "alignkiosk.dashboard_panel.v1");
+    // The newest panel first, then the one a 1.2 plugin offers, then 1.1's; nothing else.
+    ASSERT_GE(asked.extensionIds.size(), 3u);
+    EXPECT_EQ(asked.extensionIds[0], "alignkiosk.dashboard_panel.v3");
+    EXPECT_EQ(asked.extensionIds[1], "alignkiosk.dashboard_panel.v2");
+    EXPECT_EQ(asked.extensionIds[2], "alignkiosk.dashboard_panel.v1");
     for (const std::string& id : asked.extensionIds)
-        EXPECT_TRUE(id == "alignkiosk.dashboard_panel.v2" || id == "alignkiosk.dashboard_panel.v1") << id;
+        EXPECT_TRUE(id == "alignkiosk.dashboard_panel.v3" || id == "alignkiosk.dashboard_panel.v2" ||
+                    id == "alignkiosk.dashboard_panel.v1")
+            << id;
 
     ModuleInstance none(nullptr, nullptr, "none", "0.0.0");
     EXPECT_FALSE(none.hasDashboardPanel());
@@ -329,6 +336,145 @@ TEST(ModuleInstancePanel, PrefersTheSecondPanelAndHandsItTheOpenAnswers) {
                                                  "q [1,3,5] 9", "Sales n=5", "q [0,1,4] 5", "r [2,2] 4"));
     EXPECT_EQ(buffer.input().struct_size, sizeof(alignkiosk_panel_input_v1));
     EXPECT_EQ(buffer.input().group_count, 2u);
+}
+
+// ---- ABI 1.3: the third panel and the scoring extension, with alignkiosk_aggregate_v2 -----------------------------
+
+// An allocation of two options out of 2 points, answered (2,0), (1,1) and (1,1); and a scale question.
+alignkiosk::core::Step allocationStep() {
+    alignkiosk::core::Question share;
+    share.id = "share";
+    share.kind = alignkiosk::core::QuestionKind::Allocation;
+    share.prompt = "Share two points";
+    share.options = {{"x", "X"}, {"y", "Y"}};
+    share.total = 2;
+    alignkiosk::core::Question mood;
+    mood.id = "mood";
+    mood.kind = alignkiosk::core::QuestionKind::Scale;
+    mood.prompt = "How often?";
+    mood.scaleMin = 1;
+    mood.scaleMax = 2;
+    mood.scaleLabels = {"never", "often"};
+    alignkiosk::core::Step step;
+    step.id = "signs";
+    step.moduleId = "fake";
+    step.questions = {share, mood};
+    return step;
+}
+
+ModuleAggregate allocationGroups() {
+    // The aggregator's layout: the sums (4, 2), then per option a histogram over 0..2 points.
+    ModuleAggregate aggregate;
+    aggregate.stepId = "signs";
+    aggregate.moduleId = "fake";
+    aggregate.groups.push_back(ModuleGroupAggregate{
+        "ALL", 3, {QuestionCounts{"share", {4, 2, 0, 2, 1, 1, 2, 0}, 3}, QuestionCounts{"mood", {1, 2}, 3}}});
+    aggregate.texts.push_back(TextAnswers{"signs", "goal", "One goal?", "ALL", {"grow"}});
+    return aggregate;
+}
+
+std::string spanText(const uint32_t* values, uint32_t length) {
+    std::string text;
+    for (uint32_t i = 0; i < length; ++i) text += (i ? "," : "") + std::to_string(values[i]);
+    return text;
+}
+
+// Writes down one group as a 1.3 plugin reads it, through the accessors only.
+void recordGroupV2(Calls& state, const alignkiosk_aggregate_v2& group) {
+    state.seen.push_back(std::string(group.group_label) + " n=" + std::to_string(group.response_count));
+    for (uint32_t i = 0; i < group.item_count(&group); ++i) {
+        const alignkiosk_item_distribution_v2* item = group.item_get(&group, i);
+        state.seen.push_back(std::string(item->question_id) + " kind=" + std::to_string(item->kind) + " [" +
+                             spanText(item->counts, item->count_length) + "] " + std::to_string(item->answered) +
+                             " histograms " + std::to_string(item->histogram_count) + "x" +
+                             std::to_string(item->histogram_width) + " [" +
+                             spanText(item->histograms, item->histogram_count * item->histogram_width) + "]");
+    }
+    if (group.item_get(&group, group.item_count(&group)) != nullptr) state.seen.push_back("item past the end");
+}
+
+bool recordingPanelV3(const alignkiosk_module_v1* self, const alignkiosk_panel_input_v2* input,
+                      const alignkiosk_frame_v1*) {
+    Calls& state = calls(self);
+    state.seen.push_back("v3");
+    ++state.panelDraws;
+    for (uint32_t t = 0; t < input->text_count(input); ++t) {
+        const alignkiosk_text_answers_v1* texts = input->text_get(input, t);
+        state.seen.push_back(std::string(texts->group_label) + " " + texts->question_id + ": " + texts->answers[0]);
+    }
+    for (uint32_t g = 0; g < input->group_count(input); ++g) recordGroupV2(state, *input->group_get(input, g));
+    if (input->group_get(input, input->group_count(input)) != nullptr) state.seen.push_back("group past the end");
+    return !state.fail;
+}
+
+const alignkiosk_dashboard_panel_v3 kRecordingPanelV3{sizeof(alignkiosk_dashboard_panel_v3), recordingPanelV3};
+
+bool recordingScore(const alignkiosk_module_v1* self, const alignkiosk_aggregate_v2* aggregate,
+                    const alignkiosk_finding_sink_v1* sink) {
+    recordGroupV2(calls(self), *aggregate);
+    const alignkiosk_finding_v1 finding{sizeof(alignkiosk_finding_v1), "share", ALIGNKIOSK_FINDING_WATCH, 0.25f,
+                                        "through the scoring extension", ""};
+    sink->emit(sink->context, &finding);
+    return true;
+}
+
+const alignkiosk_scoring_v1 kRecordingScoring{sizeof(alignkiosk_scoring_v1), recordingScore};
+
+// A module offering every panel and the scoring extension, as a 1.3 plugin written in C might.
+alignkiosk_module_v1 newestTable(Calls& state) {
+    alignkiosk_module_v1 module = table(state);
+    module.get_extension = [](const alignkiosk_module_v1* self, const char* id) -> const void* {
+        calls(self).extensionIds.push_back(id);
+        const std::string_view which(id);
+        if (which == ALIGNKIOSK_DASHBOARD_PANEL_V3_ID) return &kRecordingPanelV3;
+        if (which == ALIGNKIOSK_DASHBOARD_PANEL_V2_ID) return &kRecordingPanelV2;
+        if (which == ALIGNKIOSK_DASHBOARD_PANEL_V1_ID) return &kRecordingPanel;
+        if (which == ALIGNKIOSK_SCORING_V1_ID) return &kRecordingScoring;
+        return nullptr;
+    };
+    return module;
+}
+
+TEST(ModuleInstanceAbi13, PrefersTheThirdPanelAndGivesAnAllocationsHistogramsTheirOwnField) {
+    Calls state;
+    alignkiosk_module_v1 module = newestTable(state);
+    ModuleInstance instance(&module, std::make_unique<StepContentBuffer>(allocationStep(), "en"), "fake", "1.0.0");
+    const AggregateBuffer buffer(allocationGroups(), "Everyone");
+    EXPECT_EQ(instance.drawDashboardPanel(buffer, kFrame), PanelOutcome::Drawn);
+    EXPECT_EQ(instance.drawDashboardPanel(buffer, kFrame), PanelOutcome::Drawn); // the 1.3 view is kept
+    EXPECT_EQ(state.panelDraws, 2);
+    ASSERT_EQ(state.seen.size(), 10u);
+    EXPECT_THAT(std::vector<std::string>(state.seen.begin(), state.seen.begin() + 5),
+                testing::ElementsAre("v3", "Everyone goal: grow", "Everyone n=3",
+                                     "share kind=4 [4,2] 3 histograms 2x3 [0,2,1,1,2,0]",
+                                     "mood kind=0 [1,2] 3 histograms 0x0 []"));
+    // The 1.2 view of the same buffer is unchanged: the sums and histograms in one array.
+    ASSERT_EQ(buffer.groups()[0].item_count, 2u);
+    EXPECT_EQ(spanText(buffer.groups()[0].items[0].counts, buffer.groups()[0].items[0].count_length),
+              "4,2,0,2,1,1,2,0");
+}
+
+TEST(ModuleInstanceAbi13, ScoresThroughTheScoringExtensionWhenOffered) {
+    Calls state;
+    alignkiosk_module_v1 module = newestTable(state);
+    ModuleInstance instance(&module, std::make_unique<StepContentBuffer>(allocationStep(), "en"), "fake", "1.0.0");
+    const AggregateBuffer buffer(allocationGroups(), "Everyone");
+    const auto findings = instance.score(buffer, 0);
+    ASSERT_TRUE(findings.has_value());
+    ASSERT_EQ(findings->size(), 1u);
+    EXPECT_EQ((*findings)[0].headline, "through the scoring extension");
+    EXPECT_THAT(state.seen, testing::Contains("share kind=4 [4,2] 3 histograms 2x3 [0,2,1,1,2,0]"));
+    EXPECT_EQ(instance.score(buffer, 1), std::nullopt); // no second group
+
+    // Without the extension, alignkiosk_module_v1::score with the 1.2 aggregate, as before.
+    Calls old;
+    alignkiosk_module_v1 oldModule = table(old);
+    ModuleInstance oldInstance(&oldModule, std::make_unique<StepContentBuffer>(allocationStep(), "en"), "fake",
+                               "1.0.0");
+    const auto oldFindings = oldInstance.score(buffer, 0);
+    ASSERT_TRUE(oldFindings.has_value());
+    ASSERT_EQ(oldFindings->size(), 1u);
+    EXPECT_EQ((*oldFindings)[0].headline, "Everyone");
 }
 
 TEST(ModuleInstancePanel, NoShownGroupIsStillDrawn) {

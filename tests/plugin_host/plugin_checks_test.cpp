@@ -16,6 +16,8 @@ uint32_t moduleCount() { return 1; }
 const alignkiosk_module_descriptor_v1* descriptorAt(uint32_t) { return nullptr; }
 bool validate(const char*, const alignkiosk_step_content_v1*, const alignkiosk_content_error_sink_v1*) { return true; }
 alignkiosk_module_v1* create(const char*, const alignkiosk_step_content_v1*) { return nullptr; }
+bool validateV2(const char*, const alignkiosk_step_content_v2*, const alignkiosk_content_error_sink_v1*) { return true; }
+alignkiosk_module_v1* createV2(const char*, const alignkiosk_step_content_v2*) { return nullptr; }
 
 const HostAbi kHost{1, 2, 18600};
 
@@ -86,6 +88,18 @@ TEST(PluginChecks, RefusesFactories) {
     factory.validate_content = validate;
     factory.struct_size = 8;
     EXPECT_THAT(checkFactory(&factory).value_or(""), HasSubstr("module factory struct too small (8 bytes"));
+}
+
+TEST(PluginChecks, RefusesAbi13Factories) {
+    EXPECT_THAT(checkFactoryV2(nullptr).value_or(""), HasSubstr("no module factory"));
+    alignkiosk_module_factory_v2 factory{sizeof(alignkiosk_module_factory_v2), moduleCount, descriptorAt, validateV2,
+                                         createV2};
+    EXPECT_EQ(checkFactoryV2(&factory), std::nullopt);
+    factory.create_module = nullptr;
+    EXPECT_THAT(checkFactoryV2(&factory).value_or(""), HasSubstr("module factory is missing a function"));
+    factory.create_module = createV2;
+    factory.struct_size = 8;
+    EXPECT_THAT(checkFactoryV2(&factory).value_or(""), HasSubstr("module factory struct too small (8 bytes"));
 }
 
 TEST(PluginChecks, RefusesDescriptors) {

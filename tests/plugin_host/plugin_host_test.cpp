@@ -1,5 +1,7 @@
 // PluginHost against real plugin files: the fixtures in tests/fixtures (one per refusal reason, a good one, a
 // throwing one, a C one with missing functions) and the real diagnostic_signs plugin.
+#include "plugin_host/aggregate_buffer.h"
+#include "plugin_host/module_instance.h"
 #include "plugin_host/plugin_checks.h"
 #include "plugin_host/plugin_host.h"
 
@@ -19,10 +21,14 @@
 namespace {
 
 namespace fs = std::filesystem;
+using alignkiosk::core::ModuleAggregate;
 using alignkiosk::core::ModuleContentProblem;
+using alignkiosk::core::ModuleGroupAggregate;
 using alignkiosk::core::Question;
 using alignkiosk::core::QuestionKind;
 using alignkiosk::core::Step;
+using alignkiosk::plugin_host::AggregateBuffer;
+using alignkiosk::plugin_host::PanelOutcome;
 using alignkiosk::plugin_host::PluginHost;
 using alignkiosk::plugin_host::PluginReport;
 using testing::HasSubstr;
@@ -100,9 +106,9 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         Refusal{"fixture_not_elf.so", {"not a loadable shared library: not an ELF file"}},
         Refusal{"fixture_no_entry.so", {"no entry symbol alignkiosk_entry_v1"}},
-        Refusal{"fixture_entry_small.so", {"entry struct too small (16 bytes; plugin ABI 1.2 needs "}},
+        Refusal{"fixture_entry_small.so", {"entry struct too small (16 bytes; plugin ABI 1.3 needs "}},
         Refusal{"fixture_abi_major.so", {"built for plugin ABI 2.x, this kiosk speaks 1.x"}},
-        Refusal{"fixture_abi_minor.so", {"built for plugin ABI 1.99, newer than this kiosk's 1.2"}},
+        Refusal{"fixture_abi_minor.so", {"built for plugin ABI 1.99, newer than this kiosk's 1.3"}},
         Refusal{"fixture_imgui_mismatch.so",
                 {"built against ImGui 10000 (IMGUI_VERSION_NUM), this kiosk uses ImGui " +
                  std::to_string(IMGUI_VERSION_NUM)}},
@@ -191,7 +197,7 @@ std::optional<alignkiosk_plugin_entry_v1> entryOf(const fs::path& file) {
 }
 
 TEST(PluginHost, APluginBuiltForAbi10StillLoads) {
-    ASSERT_EQ(ALIGNKIOSK_ABI_MINOR, 2u); // this kiosk speaks 1.2 (1.0 plus the dashboard panels)
+    ASSERT_EQ(ALIGNKIOSK_ABI_MINOR, 3u); // this kiosk speaks 1.3 (1.0 plus the dashboard panels and growable structs)
     const std::optional<alignkiosk_plugin_entry_v1> entry = entryOf(kGood / "fixture_sparse.so");
     ASSERT_TRUE(entry.has_value());
     EXPECT_EQ(entry->abi_major, 1u);
@@ -204,25 +210,25 @@ TEST(PluginHost, APluginBuiltForAbi10StillLoads) {
 }
 
 TEST(PluginHost, APluginBuiltForTheNextMinorIsRefused) {
-    // The real entry of a loadable plugin, claiming 1.3: everything else about it is acceptable.
+    // The real entry of a loadable plugin, claiming 1.4: everything else about it is acceptable.
     std::optional<alignkiosk_plugin_entry_v1> entry = entryOf(kGood / "fixture_good.so");
     ASSERT_TRUE(entry.has_value());
-    EXPECT_EQ(entry->abi_minor, 2u); // built with this SDK
+    EXPECT_EQ(entry->abi_minor, 3u); // built with this SDK
     EXPECT_EQ(alignkiosk::plugin_host::checkEntry(*entry, alignkiosk::plugin_host::thisHostAbi()), std::nullopt);
-    entry->abi_minor = 3;
+    entry->abi_minor = 4;
     EXPECT_THAT(alignkiosk::plugin_host::checkEntry(*entry, alignkiosk::plugin_host::thisHostAbi()).value_or(""),
-                HasSubstr("built for plugin ABI 1.3, newer than this kiosk's 1.2"));
+                HasSubstr("built for plugin ABI 1.4, newer than this kiosk's 1.3"));
 }
 
 TEST(PluginHost, LoadsADirectoryOfGoodPluginsInNameOrder) {
     PluginHost host;
     host.loadDirectory(kGood);
     EXPECT_THAT(fileNames(host.reports()),
-                testing::ElementsAre("fixture_good.so", "fixture_sparse.so", "fixture_throwing.so",
-                                     "fixture_visible_a.so", "fixture_visible_b.so"));
+                testing::ElementsAre("fixture_abi_1_2.so", "fixture_good.so", "fixture_sparse.so",
+                                     "fixture_throwing.so", "fixture_visible_a.so", "fixture_visible_b.so"));
     for (const PluginReport& report : host.reports()) EXPECT_TRUE(report.loaded) << report.path << report.reason;
-    for (const char* id : {"fixture_good", "fixture_sparse", "fixture_short_table", "fixture_throwing",
-                           "fixture_visible_a", "fixture_visible_b"})
+    for (const char* id : {"fixture_abi_1_2", "fixture_good", "fixture_sparse", "fixture_short_table",
+                           "fixture_throwing", "fixture_visible_a", "fixture_visible_b"})
         EXPECT_TRUE(host.hasModule(id)) << id;
 }
 
@@ -449,10 +455,10 @@ TEST(PluginHost, ScoreBringsBackTheModulesFindings) {
     auto instance = host.createModule(step("fixture_good", {scaleQuestion("mood")}), "en", error);
     ASSERT_NE(instance, nullptr) << error;
 
-    const uint32_t counts[5] = {0, 1, 2, 3, 0};
-    const alignkiosk_item_distribution_v1 item{sizeof(alignkiosk_item_distribution_v1), "mood", counts, 5, 6};
-    const alignkiosk_aggregate_v1 aggregate{sizeof(alignkiosk_aggregate_v1), "Everyone", 8, &item, 1};
-    const auto findings = instance->score(aggregate);
+    const AggregateBuffer aggregate(
+        ModuleAggregate{"step_one", "fixture_good", {ModuleGroupAggregate{"ALL", 8, {{"mood", {0, 1, 2, 3, 0}, 6}}}}, {}},
+        "Everyone");
+    const auto findings = instance->score(aggregate, 0);
     ASSERT_TRUE(findings.has_value());
     ASSERT_EQ(findings->size(), 1u);
     EXPECT_EQ((*findings)[0].questionId, "mood");
@@ -507,12 +513,12 @@ TEST(PluginHost, AModuleThatThrowsFailsWithoutTakingTheKioskDown) {
     ASSERT_NE(instance, nullptr) << error;
 
     const alignkiosk_frame_v1 frame{sizeof(alignkiosk_frame_v1), 1.0f, 48.0f, nullptr, nullptr, 0};
-    const alignkiosk_aggregate_v1 aggregate{sizeof(alignkiosk_aggregate_v1), "Everyone", 0, nullptr, 0};
+    const AggregateBuffer aggregate(ModuleAggregate{"step_one", "fixture_throwing", {ModuleGroupAggregate{"ALL", 0, {}}}, {}});
     testing::internal::CaptureStderr();
     EXPECT_FALSE(instance->drawPage(0, frame));
     EXPECT_FALSE(instance->pageComplete(0));
     EXPECT_EQ(instance->answerJson(), std::nullopt);
-    EXPECT_EQ(instance->score(aggregate), std::nullopt);
+    EXPECT_EQ(instance->score(aggregate, 0), std::nullopt);
     const std::string log = testing::internal::GetCapturedStderr();
     const std::string prefix = "alignkiosk: [plugin " + path.string() + "] error: ";
     EXPECT_THAT(log, HasSubstr(prefix + "draw_page: fixture_throwing refuses to draw\n"));
@@ -531,13 +537,13 @@ TEST(PluginHost, AModuleTableWithMissingFunctionsGivesFailures) {
     ASSERT_NE(instance, nullptr) << error;
 
     const alignkiosk_frame_v1 frame{sizeof(alignkiosk_frame_v1), 1.0f, 48.0f, nullptr, nullptr, 0};
-    const alignkiosk_aggregate_v1 aggregate{sizeof(alignkiosk_aggregate_v1), "Everyone", 0, nullptr, 0};
+    const AggregateBuffer aggregate(ModuleAggregate{"step_one", "fixture_sparse", {ModuleGroupAggregate{"ALL", 0, {}}}, {}});
     instance->reset();
     EXPECT_EQ(instance->pageCount(), 0u);
     EXPECT_FALSE(instance->drawPage(0, frame));
     EXPECT_FALSE(instance->pageComplete(0));
     EXPECT_EQ(instance->answerJson(), std::nullopt);
-    EXPECT_EQ(instance->score(aggregate), std::nullopt);
+    EXPECT_EQ(instance->score(aggregate, 0), std::nullopt);
 
     testing::internal::CaptureStderr();
     instance.reset();
@@ -555,6 +561,62 @@ TEST(PluginHost, AModuleTableSmallerThanTheAbiIsRefusedAndDestroyed) {
     EXPECT_EQ(instance, nullptr);
     EXPECT_THAT(error, HasSubstr("module 'fixture_short_table' returned a module table of 32 bytes"));
     EXPECT_THAT(log, HasSubstr("destroy fixture_short_table"));
+}
+
+// ---- A plugin built for ABI 1.2, with that time's structs (tests/fixtures/good/fixture_abi_1_2.c) -------------------
+
+Question allocationQuestion(const std::string& id) {
+    Question question;
+    question.id = id;
+    question.kind = QuestionKind::Allocation;
+    question.prompt = "Share the points";
+    question.options = {{"x", "X"}, {"y", "Y"}};
+    question.total = 2;
+    return question;
+}
+
+TEST(PluginHostOldStructs, APluginBuiltForAbi12GetsTheContentThroughTheV1Structs) {
+    const std::optional<alignkiosk_plugin_entry_v1> entry = entryOf(kGood / "fixture_abi_1_2.so");
+    ASSERT_TRUE(entry.has_value());
+    EXPECT_EQ(entry->abi_minor, 2u);
+
+    PluginHost host;
+    const PluginReport& report = host.loadFile(kGood / "fixture_abi_1_2.so");
+    ASSERT_TRUE(report.loaded) << report.reason;
+    Question pick = choiceQuestion("pick");
+    pick.attributes = {{"colour", "blue"}, {"size", "big"}};
+    EXPECT_TRUE(host.checkContent(step("fixture_abi_1_2", {pick, allocationQuestion("share")})).empty());
+    std::string error;
+    auto instance = host.createModule(step("fixture_abi_1_2", {pick, allocationQuestion("share")}), "en", error);
+    ASSERT_NE(instance, nullptr) << error;
+    EXPECT_EQ(instance->answerJson(),
+              std::optional<std::string>(R"({"answers":{"pick":"a,b|colour=blue;size=big","share":"x,y|"}})"));
+}
+
+TEST(PluginHostOldStructs, APluginBuiltForAbi12ScoresAndDrawsFromTheV1Aggregate) {
+    PluginHost host;
+    const fs::path path = kGood / "fixture_abi_1_2.so";
+    ASSERT_TRUE(host.loadFile(path).loaded);
+    std::string error;
+    auto instance = host.createModule(step("fixture_abi_1_2", {allocationQuestion("share")}), "en", error);
+    ASSERT_NE(instance, nullptr) << error;
+
+    // (2,0), (1,1), (1,1) out of 2 points: the sums, then a histogram over 0..2 per option, in one counts array.
+    const ModuleAggregate aggregate{
+        "step_one", "fixture_abi_1_2", {ModuleGroupAggregate{"ALL", 3, {{"share", {4, 2, 0, 2, 1, 1, 2, 0}, 3}}}}, {}};
+    const AggregateBuffer groups(aggregate, "Everyone");
+    const auto findings = instance->score(groups, 0);
+    ASSERT_TRUE(findings.has_value());
+    ASSERT_EQ(findings->size(), 1u);
+    EXPECT_EQ((*findings)[0].headline, "share 8 3 4,2,0,2,1,1,2,0");
+
+    // Its panel is the 1.2 one (no v3): drawn from alignkiosk_panel_input_v1.
+    EXPECT_TRUE(instance->hasDashboardPanel());
+    const alignkiosk_frame_v1 frame{sizeof(alignkiosk_frame_v1), 1.0f, 48.0f, nullptr, nullptr, 0};
+    testing::internal::CaptureStderr();
+    EXPECT_EQ(instance->drawDashboardPanel(groups, frame), PanelOutcome::Drawn);
+    EXPECT_THAT(testing::internal::GetCapturedStderr(),
+                HasSubstr("alignkiosk: [plugin " + path.string() + "] panel v2: 1 groups 0 texts Everyone\n"));
 }
 
 } // namespace

@@ -95,6 +95,55 @@ TEST(StepContentBuffer, KeepsEveryField) {
     EXPECT_EQ(text.max_length, 140u);
 }
 
+TEST(StepContentBuffer, TheAbi13ViewKeepsEveryFieldBehindItsAccessors) {
+    const StepContentBuffer buffer(fullStep(), "de-CH");
+    const alignkiosk_step_content_v2& content = buffer.contentV2();
+
+    EXPECT_EQ(content.struct_size, sizeof(alignkiosk_step_content_v2));
+    EXPECT_EQ(str(content.step_id), "signs");
+    EXPECT_EQ(str(content.title), "Signs");
+    EXPECT_EQ(str(content.intro), "How often do you see these?");
+    EXPECT_EQ(str(content.language), "de-CH");
+    ASSERT_EQ(content.question_count(&content), 3u);
+    EXPECT_EQ(content.question_get(&content, 3), nullptr);
+
+    const alignkiosk_question_v2& scale = *content.question_get(&content, 0);
+    EXPECT_EQ(scale.struct_size, sizeof(alignkiosk_question_v2));
+    EXPECT_EQ(str(scale.id), "decisions");
+    EXPECT_EQ(scale.kind, static_cast<uint32_t>(ALIGNKIOSK_QUESTION_SCALE));
+    EXPECT_EQ(str(scale.prompt), "Decisions ignore the mission");
+    EXPECT_EQ(str(scale.help), "Think of the last month.");
+    EXPECT_FALSE(scale.required);
+    EXPECT_EQ(scale.scale_min, 0);
+    EXPECT_EQ(scale.scale_max, 2);
+    ASSERT_EQ(scale.scale_label_count, 3u);
+    EXPECT_EQ(str(scale.scale_labels[2]), "always");
+    ASSERT_EQ(scale.attribute_count(&scale), 2u);
+    const alignkiosk_key_value_v2* first = scale.attribute_get(&scale, 0);
+    EXPECT_EQ(first->struct_size, sizeof(alignkiosk_key_value_v2));
+    EXPECT_EQ(str(first->key), "check_first");
+    EXPECT_EQ(str(first->value), "the budget");
+    EXPECT_EQ(str(scale.attribute_get(&scale, 1)->key), "group");
+    EXPECT_EQ(scale.attribute_get(&scale, 2), nullptr);
+    EXPECT_EQ(scale.option_count(&scale), 0u);
+    EXPECT_EQ(scale.option_get(&scale, 0), nullptr);
+
+    const alignkiosk_question_v2& allocation = *content.question_get(&content, 1);
+    EXPECT_EQ(allocation.kind, static_cast<uint32_t>(ALIGNKIOSK_QUESTION_ALLOCATION));
+    EXPECT_EQ(allocation.total, 10u);
+    ASSERT_EQ(allocation.option_count(&allocation), 2u);
+    const alignkiosk_option_v2* care = allocation.option_get(&allocation, 1);
+    EXPECT_EQ(care->struct_size, sizeof(alignkiosk_option_v2));
+    EXPECT_EQ(str(care->id), "care");
+    EXPECT_EQ(str(care->label), "Care");
+
+    const alignkiosk_question_v2& text = *content.question_get(&content, 2);
+    EXPECT_EQ(text.max_length, 140u);
+
+    const StepContentBuffer noQuestions(Step{}, "en");
+    EXPECT_EQ(noQuestions.contentV2().question_count(&noQuestions.contentV2()), 0u);
+}
+
 TEST(StepContentBuffer, EmptyTextIsEmptyNeverNullAndEmptyArraysAreNull) {
     Step step;
     step.id = "bare";

@@ -196,7 +196,7 @@ TEST_F(DiagnosticSignsPanelTest, ScoreStillGivesTheSameHeadlines) {
     const ModuleAggregate aggregate = seedAggregate();
     alignkiosk::plugin_host::AggregateBuffer groups(aggregate, "Everyone");
     ASSERT_EQ(groups.groupCount(), 2u);
-    const auto findings = module().score(groups.groups()[1]);
+    const auto findings = module().score(groups, 1);
     ASSERT_TRUE(findings.has_value());
     // score() ranks signs and metrics together (level, then share); the panel shows signs first, then metrics.
     ASSERT_EQ(findings->size(), 3u);

@@ -110,7 +110,7 @@ TEST_F(DiagnosticSignsTest, EntryMatchesThisHostsAbiAndImGui) {
 }
 
 TEST_F(DiagnosticSignsTest, DescribesOneModuleAcceptingScaleAndText) {
-    const alignkiosk_module_factory_v1& factory = plugin().factory();
+    const alignkiosk_module_factory_v2& factory = plugin().factory();
     ASSERT_EQ(factory.module_count(), 1u);
     const alignkiosk_module_descriptor_v1* descriptor = factory.module_descriptor(0);
     ASSERT_NE(descriptor, nullptr);

@@ -307,7 +307,7 @@ TEST_F(FocusAssessmentPanelTest, ScoreGivesTheHeadlinesThePanelShows) {
     const ModuleAggregate aggregate = seedAggregate();
     alignkiosk::plugin_host::AggregateBuffer groups(aggregate, "Everyone");
     ASSERT_EQ(groups.groupCount(), 2u);
-    const auto findings = module().score(groups.groups()[1]); // Sales
+    const auto findings = module().score(groups, 1); // Sales
     ASSERT_TRUE(findings.has_value());
     ASSERT_EQ(findings->size(), 2u);
     EXPECT_EQ((*findings)[0].headline, "Time on the one big goal \u2014 under 25% for 66% (4 of 6); median 17.5%");

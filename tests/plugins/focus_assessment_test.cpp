@@ -140,7 +140,7 @@ TEST_F(FocusAssessmentTest, EntryMatchesThisHostsAbiAndImGui) {
 }
 
 TEST_F(FocusAssessmentTest, DescribesOneModuleAcceptingItsFourKinds) {
-    const alignkiosk_module_factory_v1& factory = plugin().factory();
+    const alignkiosk_module_factory_v2& factory = plugin().factory();
     ASSERT_EQ(factory.module_count(), 1u);
     const alignkiosk_module_descriptor_v1* descriptor = factory.module_descriptor(0);
     ASSERT_NE(descriptor, nullptr);
@@ -154,12 +154,15 @@ TEST_F(FocusAssessmentTest, DescribesOneModuleAcceptingItsFourKinds) {
     EXPECT_EQ(factory.module_descriptor(1), nullptr);
 }
 
-TEST_F(FocusAssessmentTest, OffersBothPanelExtensions) {
+TEST_F(FocusAssessmentTest, OffersTheAbi13PanelAndScoringOnly) {
     Content content = seedContent();
     auto module = plugin().create(content);
     ASSERT_NE(module, nullptr);
-    EXPECT_NE(module->extension(ALIGNKIOSK_DASHBOARD_PANEL_V2_ID), nullptr);
-    EXPECT_NE(module->extension(ALIGNKIOSK_DASHBOARD_PANEL_V1_ID), nullptr);
+    EXPECT_NE(module->extension(ALIGNKIOSK_DASHBOARD_PANEL_V3_ID), nullptr);
+    EXPECT_NE(module->extension(ALIGNKIOSK_SCORING_V1_ID), nullptr);
+    // Built for 1.3: no host that loads it needs the older tables.
+    EXPECT_EQ(module->extension(ALIGNKIOSK_DASHBOARD_PANEL_V2_ID), nullptr);
+    EXPECT_EQ(module->extension(ALIGNKIOSK_DASHBOARD_PANEL_V1_ID), nullptr);
     EXPECT_EQ(module->extension("alignkiosk.something_else"), nullptr);
 }
 

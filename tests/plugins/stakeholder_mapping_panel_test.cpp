@@ -216,7 +216,7 @@ TEST_F(StakeholderPanelTest, ScoreThroughTheHostGivesTheSameNumbers) {
     const ModuleAggregate aggregate = seedAggregate();
     alignkiosk::plugin_host::AggregateBuffer groups(aggregate, "Everyone");
     ASSERT_EQ(groups.groupCount(), 3u);
-    const auto findings = module().score(groups.groups()[1]); // Sales
+    const auto findings = module().score(groups, 1); // Sales
     ASSERT_TRUE(findings.has_value());
     ASSERT_EQ(findings->size(), 5u);
     // Most urgent first: Product's needs, poorly understood by 4 of 5 (and a customer to most): widespread.

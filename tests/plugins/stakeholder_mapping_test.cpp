@@ -123,7 +123,7 @@ TEST_F(StakeholderMappingTest, EntryMatchesThisHostsAbiAndImGui) {
 }
 
 TEST_F(StakeholderMappingTest, DescribesOneModuleAcceptingAllocationChoiceAndScale) {
-    const alignkiosk_module_factory_v1& factory = plugin().factory();
+    const alignkiosk_module_factory_v2& factory = plugin().factory();
     ASSERT_EQ(factory.module_count(), 1u);
     const alignkiosk_module_descriptor_v1* descriptor = factory.module_descriptor(0);
     ASSERT_NE(descriptor, nullptr);
@@ -133,12 +133,15 @@ TEST_F(StakeholderMappingTest, DescribesOneModuleAcceptingAllocationChoiceAndSca
                                               (1u << ALIGNKIOSK_QUESTION_CHOICE) | (1u << ALIGNKIOSK_QUESTION_SCALE));
 }
 
-TEST_F(StakeholderMappingTest, OffersBothDashboardPanels) {
+TEST_F(StakeholderMappingTest, OffersTheAbi13PanelAndScoringOnly) {
     Content content = seedContent();
     auto module = plugin().create(content);
     ASSERT_NE(module, nullptr);
-    EXPECT_NE(module->extension(ALIGNKIOSK_DASHBOARD_PANEL_V2_ID), nullptr);
-    EXPECT_NE(module->extension(ALIGNKIOSK_DASHBOARD_PANEL_V1_ID), nullptr);
+    EXPECT_NE(module->extension(ALIGNKIOSK_DASHBOARD_PANEL_V3_ID), nullptr);
+    EXPECT_NE(module->extension(ALIGNKIOSK_SCORING_V1_ID), nullptr);
+    // Built for 1.3: no host that loads it needs the older tables.
+    EXPECT_EQ(module->extension(ALIGNKIOSK_DASHBOARD_PANEL_V2_ID), nullptr);
+    EXPECT_EQ(module->extension(ALIGNKIOSK_DASHBOARD_PANEL_V1_ID), nullptr);
 }
 
 // ---- Content validation -----------------------------------------------------------------------------------------
@@ -347,8 +350,8 @@ TEST_F(StakeholderMappingTest, OptionalQuestionsDoNotHoldAPageBack) {
 
 // ---- Scoring ------------------------------------------------------------------------------------------------------
 
-// A module made from the seed content, scoring the groups the tests hand it (Aggregate: ALLOCATION in the 1.2 layout,
-// sums then one histogram per option; CHOICE and SCALE as plain counts).
+// A module made from the seed content, scoring the groups the tests hand it (Aggregate: ALLOCATION as sums per option
+// and one histogram per option; CHOICE and SCALE as plain counts).
 class StakeholderScoringTest : public StakeholderMappingTest {
 protected:
     void SetUp() override {
@@ -400,7 +403,7 @@ TEST_F(StakeholderScoringTest, AModerateSpreadIsWatch) {
 }
 
 TEST_F(StakeholderScoringTest, WithoutHistogramsOnlyTheMeanIsReported) {
-    Aggregate aggregate; // a host before ABI 1.2 sends the sums only
+    Aggregate aggregate; // the sums only, histograms NULL
     aggregate.allocation("works_for", 100, {{60, 30, 10}, {40, 40, 20}}, false);
     const std::vector<Finding> findings = score(aggregate);
     ASSERT_EQ(findings.size(), 1u);

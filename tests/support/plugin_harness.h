@@ -35,8 +35,9 @@ struct QuestionSpec {
     std::vector<std::pair<std::string, std::string>> attributes;
 };
 
-// Owns the strings and arrays behind one alignkiosk_step_content_v1 (language "en", no intro). Add everything before
-// calling raw(); raw() points into this object, so it must outlive any module made from it (the ABI's rule).
+// Owns the strings, lists and accessors behind one alignkiosk_step_content_v2 (language "en", no intro), as a 1.3
+// host hands it in. Add everything before calling raw(); raw() points into this object, so it must outlive any module
+// made from it (the ABI's rule).
 class StepContent {
 public:
     StepContent(std::string stepId, std::string title) : m_stepId(std::move(stepId)), m_title(std::move(title)) {}
@@ -48,17 +49,20 @@ public:
     QuestionSpec& back() { return m_specs.back(); }
     QuestionSpec& at(size_t index) { return m_specs.at(index); }
 
-    const alignkiosk_step_content_v1& raw();
+    const alignkiosk_step_content_v2& raw();
 
 private:
+    struct QuestionLists {
+        std::vector<alignkiosk_option_v2> options;
+        std::vector<alignkiosk_key_value_v2> attributes;
+    };
     std::string m_stepId;
     std::string m_title;
     std::vector<QuestionSpec> m_specs;
     std::vector<std::vector<const char*>> m_labels;
-    std::vector<std::vector<alignkiosk_option_v1>> m_options;
-    std::vector<std::vector<alignkiosk_key_value_v1>> m_attributes;
-    std::vector<alignkiosk_question_v1> m_questions;
-    alignkiosk_step_content_v1 m_step{};
+    std::vector<QuestionLists> m_lists;
+    std::vector<alignkiosk_question_v2> m_questions;
+    alignkiosk_step_content_v2 m_step{};
 };
 
 // ---- What a plugin reports --------------------------------------------------------------------------------------
@@ -101,15 +105,15 @@ public:
 
     // The answer payload (expects write_answer to succeed).
     std::string answer() const;
-    // The findings for one group (expects score to succeed).
-    std::vector<Finding> score(const alignkiosk_aggregate_v1& aggregate) const;
+    // The findings for one group, through the scoring extension (expects the module to offer it and score to succeed).
+    std::vector<Finding> score(const alignkiosk_aggregate_v2& aggregate) const;
 
 private:
     alignkiosk_module_v1* m_module;
 };
 
 // dlopen's the plugin at `path`, initialises it with a host whose log goes to hostLog(), and reaches its module
-// factory for `moduleId`. `imguiContext` is null for command-line use. ok() says whether all of that worked.
+// factory (ABI 1.3's, ALIGNKIOSK_MODULE_FACTORY_V2_ID) for `moduleId`. `imguiContext` is null for command-line use. ok() says whether all of that worked.
 class LoadedPlugin {
 public:
     LoadedPlugin(std::string path, std::string moduleId, void* imguiContext);
@@ -121,7 +125,7 @@ public:
     const std::string& error() const { return m_error; }
     const std::string& path() const { return m_path; }
     const alignkiosk_plugin_entry_v1& entry() const { return *m_entry; }
-    const alignkiosk_module_factory_v1& factory() const { return *m_factory; }
+    const alignkiosk_module_factory_v2& factory() const { return *m_factory; }
 
     std::vector<Problem> validate(StepContent& content, bool* passed = nullptr) const;
     // `content` must outlive the module (the ABI's rule). Null when the plugin refuses the content.
@@ -132,7 +136,7 @@ private:
     std::string m_moduleId;
     void* m_library = nullptr;
     const alignkiosk_plugin_entry_v1* m_entry = nullptr;
-    const alignkiosk_module_factory_v1* m_factory = nullptr;
+    const alignkiosk_module_factory_v2* m_factory = nullptr;
     alignkiosk_host_v1 m_host{};
     bool m_initialised = false;
     std::string m_error;
@@ -140,29 +144,35 @@ private:
 
 // ---- Aggregates as score() receives them -------------------------------------------------------------------------
 
-// One group ("Everyone", 10 responses) of counted answers, in the layouts plugin_abi.h gives per kind.
+// One group ("Everyone", 10 responses) of counted answers, in the layouts plugin_abi.h gives per kind
+// (alignkiosk_aggregate_v2, as a 1.3 host hands it over).
 class Aggregate {
 public:
-    // Plain counts; `answered` defaults to their sum (right for SCALE, CHOICE and PERCENT; MULTI_CHOICE passes its own).
-    Aggregate& item(std::string questionId, std::vector<uint32_t> counts, std::optional<uint32_t> answered = {});
+    // Plain counts of a question of `kind`; `answered` defaults to their sum (right for SCALE, CHOICE and PERCENT;
+    // MULTI_CHOICE passes its own).
+    Aggregate& item(std::string questionId, std::vector<uint32_t> counts, std::optional<uint32_t> answered = {},
+                    alignkiosk_question_kind_v1 kind = ALIGNKIOSK_QUESTION_SCALE);
     // A PERCENT question's 101 bins, from the answers given.
     Aggregate& percentAnswers(std::string questionId, const std::vector<int>& answers);
-    // A three-option ALLOCATION out of `total`: the option sums, then (with `histograms`, ABI 1.2) one histogram over
-    // 0..total per option; without them, the sums alone, as a host before 1.2 sends them.
+    // A three-option ALLOCATION out of `total`: the option sums and (with `histograms`) one histogram over 0..total
+    // per option; without them, the sums alone.
     Aggregate& allocation(std::string questionId, uint32_t total, const std::vector<std::array<uint32_t, 3>>& answers,
                           bool histograms = true);
 
-    const alignkiosk_aggregate_v1& raw();
+    const alignkiosk_aggregate_v2& raw();
 
 private:
     struct Item {
         std::string questionId;
+        alignkiosk_question_kind_v1 kind;
         std::vector<uint32_t> counts;
         uint32_t answered;
+        std::vector<uint32_t> histograms; // ALLOCATION: option i's histogram at i * width
+        uint32_t histogramWidth = 0;
     };
     std::vector<Item> m_items;
-    std::vector<alignkiosk_item_distribution_v1> m_raw;
-    alignkiosk_aggregate_v1 m_aggregate{};
+    std::vector<alignkiosk_item_distribution_v2> m_raw;
+    alignkiosk_aggregate_v2 m_aggregate{};
 };
 
 } // namespace alignkiosk::test_support

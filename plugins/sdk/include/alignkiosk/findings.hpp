@@ -7,6 +7,7 @@
 
 #include "alignkiosk/plugin_abi.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -30,18 +31,27 @@ inline uint32_t percentFloor(uint32_t hits, uint32_t answered) {
 }
 
 // The distribution of one question in a group's aggregate, or nullptr when the group has none for it.
-inline const alignkiosk_item_distribution_v1* findItem(const alignkiosk_aggregate_v1& aggregate,
+inline const alignkiosk_item_distribution_v2* findItem(const alignkiosk_aggregate_v2& aggregate,
                                                        std::string_view questionId) {
-    if (!aggregate.items) return nullptr;
-    for (uint32_t i = 0; i < aggregate.item_count; ++i)
-        if (aggregate.items[i].question_id && questionId == aggregate.items[i].question_id) return &aggregate.items[i];
+    if (!aggregate.item_count || !aggregate.item_get) return nullptr;
+    const uint32_t count = aggregate.item_count(&aggregate);
+    for (uint32_t i = 0; i < count; ++i) {
+        const alignkiosk_item_distribution_v2* item = aggregate.item_get(&aggregate, i);
+        if (item && item->question_id && questionId == item->question_id) return item;
+    }
     return nullptr;
 }
 
-// A distribution's counts (empty for none).
-inline std::span<const uint32_t> countsOf(const alignkiosk_item_distribution_v1* item) {
+// A distribution's counts (empty for none): an allocation's sums per option.
+inline std::span<const uint32_t> countsOf(const alignkiosk_item_distribution_v2* item) {
     if (!item || !item->counts) return {};
     return {item->counts, item->count_length};
+}
+
+// An allocation's histogram for `option`: [p] answers gave it exactly p points (empty for none).
+inline std::span<const uint32_t> histogramOf(const alignkiosk_item_distribution_v2* item, uint32_t option) {
+    if (!item || !item->histograms || option >= item->histogram_count) return {};
+    return {item->histograms + static_cast<size_t>(option) * item->histogram_width, item->histogram_width};
 }
 
 } // namespace alignkiosk::sdk

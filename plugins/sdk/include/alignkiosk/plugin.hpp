@@ -35,9 +35,10 @@ namespace alignkiosk::sdk {
 
 inline std::string_view view(const char* text) { return text ? std::string_view(text) : std::string_view(); }
 
+// A question (ABI 1.3's alignkiosk_question_v2): its options and attributes are read through the host's accessors.
 class QuestionView {
 public:
-    explicit QuestionView(const alignkiosk_question_v1& question) : m_question(&question) {}
+    explicit QuestionView(const alignkiosk_question_v2& question) : m_question(&question) {}
 
     std::string_view id() const { return view(m_question->id); }
     alignkiosk_question_kind_v1 kind() const { return static_cast<alignkiosk_question_kind_v1>(m_question->kind); }
@@ -51,55 +52,91 @@ public:
         if (index < 0 || static_cast<uint32_t>(index) >= m_question->scale_label_count) return {};
         return view(m_question->scale_labels[index]);
     }
-    uint32_t optionCount() const { return m_question->option_count; }
-    std::string_view optionId(uint32_t index) const { return view(m_question->options[index].id); }
-    std::string_view optionLabel(uint32_t index) const { return view(m_question->options[index].label); }
+    uint32_t optionCount() const { return m_question->option_count ? m_question->option_count(m_question) : 0; }
+    std::string_view optionId(uint32_t index) const {
+        const alignkiosk_option_v2* option = optionAt(index);
+        return option ? view(option->id) : std::string_view();
+    }
+    std::string_view optionLabel(uint32_t index) const {
+        const alignkiosk_option_v2* option = optionAt(index);
+        return option ? view(option->label) : std::string_view();
+    }
     uint32_t total() const { return m_question->total; }
     uint32_t maxLength() const { return m_question->max_length; }
+    // The attributes in file order: key and value of each.
+    uint32_t attributeCount() const {
+        return m_question->attribute_count ? m_question->attribute_count(m_question) : 0;
+    }
+    std::string_view attributeKey(uint32_t index) const {
+        const alignkiosk_key_value_v2* attribute = attributeAt(index);
+        return attribute ? view(attribute->key) : std::string_view();
+    }
+    std::string_view attributeValue(uint32_t index) const {
+        const alignkiosk_key_value_v2* attribute = attributeAt(index);
+        return attribute ? view(attribute->value) : std::string_view();
+    }
+    bool hasAttribute(std::string_view key) const {
+        for (uint32_t i = 0; i < attributeCount(); ++i)
+            if (attributeKey(i) == key) return true;
+        return false;
+    }
     // The value of a module-specific attribute, or empty when the survey file does not set it.
     std::string_view attribute(std::string_view key) const {
-        for (uint32_t i = 0; i < m_question->attribute_count; ++i)
-            if (view(m_question->attributes[i].key) == key) return view(m_question->attributes[i].value);
+        for (uint32_t i = 0; i < attributeCount(); ++i)
+            if (attributeKey(i) == key) return attributeValue(i);
         return {};
     }
-    const alignkiosk_question_v1& raw() const { return *m_question; }
+    const alignkiosk_question_v2& raw() const { return *m_question; }
 
 private:
-    const alignkiosk_question_v1* m_question;
+    const alignkiosk_option_v2* optionAt(uint32_t index) const {
+        return m_question->option_get ? m_question->option_get(m_question, index) : nullptr;
+    }
+    const alignkiosk_key_value_v2* attributeAt(uint32_t index) const {
+        return m_question->attribute_get ? m_question->attribute_get(m_question, index) : nullptr;
+    }
+
+    const alignkiosk_question_v2* m_question;
 };
 
+// A step (ABI 1.3's alignkiosk_step_content_v2).
 class StepView {
 public:
-    explicit StepView(const alignkiosk_step_content_v1& step) : m_step(&step) {}
+    explicit StepView(const alignkiosk_step_content_v2& step) : m_step(&step) {}
 
     std::string_view stepId() const { return view(m_step->step_id); }
     std::string_view title() const { return view(m_step->title); }
     std::string_view intro() const { return view(m_step->intro); }
     std::string_view language() const { return view(m_step->language); }
-    uint32_t questionCount() const { return m_step->question_count; }
-    QuestionView question(uint32_t index) const { return QuestionView(m_step->questions[index]); }
-    const alignkiosk_step_content_v1& raw() const { return *m_step; }
+    uint32_t questionCount() const { return m_step->question_count ? m_step->question_count(m_step) : 0; }
+    // index < questionCount().
+    QuestionView question(uint32_t index) const { return QuestionView(*m_step->question_get(m_step, index)); }
+    const alignkiosk_step_content_v2& raw() const { return *m_step; }
 
 private:
-    const alignkiosk_step_content_v1* m_step;
+    const alignkiosk_step_content_v2* m_step;
 };
 
+// One group's counts (ABI 1.3's alignkiosk_aggregate_v2).
 class AggregateView {
 public:
-    explicit AggregateView(const alignkiosk_aggregate_v1& aggregate) : m_aggregate(&aggregate) {}
+    explicit AggregateView(const alignkiosk_aggregate_v2& aggregate) : m_aggregate(&aggregate) {}
 
     std::string_view groupLabel() const { return view(m_aggregate->group_label); }
     uint32_t responseCount() const { return m_aggregate->response_count; }
     // The distribution of one question, or nullptr when nobody answered it.
-    const alignkiosk_item_distribution_v1* item(std::string_view questionId) const {
-        for (uint32_t i = 0; i < m_aggregate->item_count; ++i)
-            if (view(m_aggregate->items[i].question_id) == questionId) return &m_aggregate->items[i];
+    const alignkiosk_item_distribution_v2* item(std::string_view questionId) const {
+        const uint32_t count = m_aggregate->item_count ? m_aggregate->item_count(m_aggregate) : 0;
+        for (uint32_t i = 0; i < count; ++i)
+            if (const alignkiosk_item_distribution_v2* found = m_aggregate->item_get(m_aggregate, i);
+                found && view(found->question_id) == questionId)
+                return found;
         return nullptr;
     }
-    const alignkiosk_aggregate_v1& raw() const { return *m_aggregate; }
+    const alignkiosk_aggregate_v2& raw() const { return *m_aggregate; }
 
 private:
-    const alignkiosk_aggregate_v1* m_aggregate;
+    const alignkiosk_aggregate_v2* m_aggregate;
 };
 
 // The open answers of one group to one question (shuffled by the host; never in answer order).
@@ -117,8 +154,8 @@ private:
     const alignkiosk_text_answers_v1* m_texts;
 };
 
-// What a dashboard panel may show: the shown groups' counts (everyone first when shown) and, from a 1.2 host, the open
-// answers of the groups at the open-text threshold (empty from an older host).
+// What a dashboard panel may show: the shown groups' counts (everyone first when shown) and the open answers of the
+// groups at the open-text threshold.
 struct PanelInput {
     std::vector<AggregateView> groups;
     std::vector<TextAnswersView> texts;
@@ -245,7 +282,7 @@ public:
         (void)aggregate;
         return {};
     }
-    // The facilitator's panel for this step (ABI 1.1): draw `groups` (the shown groups, everyone first when shown)
+    // The facilitator's panel for this step: draw `groups` (the shown groups, everyone first when shown)
     // into the current ImGui child region. Offered to the kiosk only when the definition sets hasDashboardPanel;
     // return false when you could not draw. The default has no panel: it draws nothing and returns false.
     virtual bool drawDashboardPanel(const std::vector<AggregateView>& groups, const alignkiosk_frame_v1& frame) {
@@ -253,7 +290,7 @@ public:
         (void)frame;
         return false;
     }
-    // The same panel with the open answers as well (ABI 1.2): override this one instead when the panel shows anything
+    // The same panel with the open answers as well: override this one instead when the panel shows anything
     // drawn from open answers. The default draws drawDashboardPanel(input.groups, frame).
     virtual bool drawPanel(const PanelInput& input, const alignkiosk_frame_v1& frame) {
         return drawDashboardPanel(input.groups, frame);
@@ -270,8 +307,8 @@ struct ModuleDefinition {
     std::function<void(const StepView&, ContentErrors&)> validate;
     std::function<std::unique_ptr<Module>(const StepView&)> create;
     // Set when the module class overrides Module::drawDashboardPanel or Module::drawPanel: only then does
-    // get_extension offer the kiosk a dashboard panel (ALIGNKIOSK_DASHBOARD_PANEL_V2_ID, and V1_ID for 1.1 kiosks,
-    // which hand over no open answers); without it the module has no panel of its own.
+    // get_extension offer the kiosk a dashboard panel (ALIGNKIOSK_DASHBOARD_PANEL_V3_ID); without it the module has
+    // no panel of its own.
     bool hasDashboardPanel = false;
 };
 
@@ -371,9 +408,12 @@ inline bool moduleWriteAnswer(const alignkiosk_module_v1* module, const alignkio
     }
 }
 
-inline bool moduleScore(const alignkiosk_module_v1* module, const alignkiosk_aggregate_v1* aggregate,
+// ALIGNKIOSK_SCORING_V1_ID: score with ABI 1.3's aggregate. (alignkiosk_module_v1::score stays NULL: every host
+// that loads a 1.3 plugin asks for this extension first.)
+inline bool moduleScore(const alignkiosk_module_v1* module, const alignkiosk_aggregate_v2* aggregate,
                         const alignkiosk_finding_sink_v1* sink) {
     try {
+        if (!aggregate || !sink) return false;
         for (const Finding& finding : self(module).score(AggregateView(*aggregate))) {
             alignkiosk_finding_v1 raw{sizeof(alignkiosk_finding_v1), finding.questionId.c_str(),
                                       static_cast<uint32_t>(finding.level), finding.share,
@@ -387,30 +427,19 @@ inline bool moduleScore(const alignkiosk_module_v1* module, const alignkiosk_agg
     }
 }
 
-inline bool moduleDrawPanel(const alignkiosk_module_v1* module, const alignkiosk_aggregate_v1* groups,
-                            uint32_t groupCount, const alignkiosk_frame_v1* frame) {
-    try {
-        if (!frame || (groupCount > 0 && !groups)) return false;
-        PanelInput input;
-        input.groups.reserve(groupCount);
-        for (uint32_t i = 0; i < groupCount; ++i) input.groups.emplace_back(groups[i]);
-        return self(module).drawPanel(input, *frame);
-    } catch (...) {
-        logException("draw_panel");
-        return false;
-    }
-}
-
-inline bool moduleDrawPanelV2(const alignkiosk_module_v1* module, const alignkiosk_panel_input_v1* raw,
-                              const alignkiosk_frame_v1* frame) {
+inline bool moduleDrawPanel(const alignkiosk_module_v1* module, const alignkiosk_panel_input_v2* raw,
+                            const alignkiosk_frame_v1* frame) {
     try {
         if (!frame || !raw) return false;
-        if ((raw->group_count > 0 && !raw->groups) || (raw->text_count > 0 && !raw->texts)) return false;
         PanelInput input;
-        input.groups.reserve(raw->group_count);
-        for (uint32_t i = 0; i < raw->group_count; ++i) input.groups.emplace_back(raw->groups[i]);
-        input.texts.reserve(raw->text_count);
-        for (uint32_t i = 0; i < raw->text_count; ++i) input.texts.emplace_back(raw->texts[i]);
+        const uint32_t groupCount = raw->group_count ? raw->group_count(raw) : 0;
+        input.groups.reserve(groupCount);
+        for (uint32_t i = 0; i < groupCount; ++i)
+            if (const alignkiosk_aggregate_v2* group = raw->group_get(raw, i)) input.groups.emplace_back(*group);
+        const uint32_t textCount = raw->text_count ? raw->text_count(raw) : 0;
+        input.texts.reserve(textCount);
+        for (uint32_t i = 0; i < textCount; ++i)
+            if (const alignkiosk_text_answers_v1* texts = raw->text_get(raw, i)) input.texts.emplace_back(*texts);
         return self(module).drawPanel(input, *frame);
     } catch (...) {
         logException("draw_panel");
@@ -418,19 +447,19 @@ inline bool moduleDrawPanelV2(const alignkiosk_module_v1* module, const alignkio
     }
 }
 
-ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_dashboard_panel_v1 kDashboardPanel{sizeof(alignkiosk_dashboard_panel_v1),
+ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_scoring_v1 kScoring{sizeof(alignkiosk_scoring_v1), moduleScore};
+ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_dashboard_panel_v3 kDashboardPanel{sizeof(alignkiosk_dashboard_panel_v3),
                                                                                moduleDrawPanel};
-ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_dashboard_panel_v2 kDashboardPanelV2{
-    sizeof(alignkiosk_dashboard_panel_v2), moduleDrawPanelV2};
 
-// For modules without a panel: no extension at all.
-inline const void* moduleGetExtension(const alignkiosk_module_v1*, const char*) { return nullptr; }
+// For modules without a panel: scoring only.
+inline const void* moduleGetExtension(const alignkiosk_module_v1*, const char* extensionId) {
+    return view(extensionId) == ALIGNKIOSK_SCORING_V1_ID ? &kScoring : nullptr;
+}
 
 // For modules whose definition sets hasDashboardPanel.
-inline const void* moduleGetExtensionWithPanel(const alignkiosk_module_v1*, const char* extensionId) {
-    if (view(extensionId) == ALIGNKIOSK_DASHBOARD_PANEL_V2_ID) return &kDashboardPanelV2;
-    if (view(extensionId) == ALIGNKIOSK_DASHBOARD_PANEL_V1_ID) return &kDashboardPanel;
-    return nullptr;
+inline const void* moduleGetExtensionWithPanel(const alignkiosk_module_v1* module, const char* extensionId) {
+    if (view(extensionId) == ALIGNKIOSK_DASHBOARD_PANEL_V3_ID) return &kDashboardPanel;
+    return moduleGetExtension(module, extensionId);
 }
 
 inline uint32_t factoryModuleCount() { return static_cast<uint32_t>(state().descriptors.size()); }
@@ -439,7 +468,7 @@ inline const alignkiosk_module_descriptor_v1* factoryDescriptor(uint32_t index) 
     return index < state().descriptors.size() ? &state().descriptors[index] : nullptr;
 }
 
-inline bool factoryValidate(const char* moduleId, const alignkiosk_step_content_v1* content,
+inline bool factoryValidate(const char* moduleId, const alignkiosk_step_content_v2* content,
                             const alignkiosk_content_error_sink_v1* sink) {
     ContentErrors errors(*sink);
     try {
@@ -457,7 +486,7 @@ inline bool factoryValidate(const char* moduleId, const alignkiosk_step_content_
     return !errors.any();
 }
 
-inline alignkiosk_module_v1* factoryCreate(const char* moduleId, const alignkiosk_step_content_v1* content) {
+inline alignkiosk_module_v1* factoryCreate(const char* moduleId, const alignkiosk_step_content_v2* content) {
     try {
         const ModuleDefinition* definition = findDefinition(moduleId);
         if (!definition || !definition->create) return nullptr;
@@ -465,7 +494,7 @@ inline alignkiosk_module_v1* factoryCreate(const char* moduleId, const alignkios
         if (!instance) return nullptr;
         auto* module = new alignkiosk_module_v1{sizeof(alignkiosk_module_v1), instance.get(), moduleDestroy,
                                                 moduleReset, modulePageCount, moduleDrawPage, modulePageComplete,
-                                                moduleWriteAnswer, moduleScore,
+                                                moduleWriteAnswer, nullptr,
                                                 definition->hasDashboardPanel ? moduleGetExtensionWithPanel
                                                                               : moduleGetExtension};
         instance.release();
@@ -476,8 +505,8 @@ inline alignkiosk_module_v1* factoryCreate(const char* moduleId, const alignkios
     }
 }
 
-ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_module_factory_v1 kFactory{
-    sizeof(alignkiosk_module_factory_v1), factoryModuleCount, factoryDescriptor, factoryValidate, factoryCreate};
+ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_module_factory_v2 kFactory{
+    sizeof(alignkiosk_module_factory_v2), factoryModuleCount, factoryDescriptor, factoryValidate, factoryCreate};
 
 template <std::vector<ModuleDefinition> (*Definitions)()>
 bool pluginInit(const alignkiosk_host_v1* host) {
@@ -506,7 +535,8 @@ inline void pluginDeinit() {
 }
 
 inline const void* pluginGetFactory(const char* factoryId) {
-    return view(factoryId) == ALIGNKIOSK_MODULE_FACTORY_V1_ID ? &kFactory : nullptr;
+    // Only ABI 1.3's factory: a host before 1.3 refuses this plugin for its minor version anyway.
+    return view(factoryId) == ALIGNKIOSK_MODULE_FACTORY_V2_ID ? &kFactory : nullptr;
 }
 
 } // namespace detail

@@ -31,14 +31,21 @@ extern "C" {
 #define ALIGNKIOSK_ABI_MAJOR 1u
 /* 1.1 added the dashboard panel extension (ALIGNKIOSK_DASHBOARD_PANEL_V1_ID). 1.2 added the second panel extension
  * (ALIGNKIOSK_DASHBOARD_PANEL_V2_ID, which also hands over open answers) and the per-option histograms after the sums
- * of an ALLOCATION question's counts. Every earlier struct is unchanged. */
-#define ALIGNKIOSK_ABI_MINOR 2u
+ * of an ALLOCATION question's counts. 1.3 added structs that can grow where 1.0 had bare array elements: the second
+ * module factory (ALIGNKIOSK_MODULE_FACTORY_V2_ID, handing over alignkiosk_step_content_v2), the scoring extension
+ * (ALIGNKIOSK_SCORING_V1_ID) and the third panel extension (ALIGNKIOSK_DASHBOARD_PANEL_V3_ID), both handing over
+ * alignkiosk_aggregate_v2, whose alignkiosk_item_distribution_v2 gives an allocation's histograms a field of their
+ * own. Every earlier struct is unchanged, and a host still serves them to plugins built for an earlier minor. */
+#define ALIGNKIOSK_ABI_MINOR 3u
 
 #define ALIGNKIOSK_PLUGIN_ENTRY_SYMBOL "alignkiosk_entry_v1"
-#define ALIGNKIOSK_MODULE_FACTORY_V1_ID "alignkiosk.module_factory.v1"
+#define ALIGNKIOSK_MODULE_FACTORY_V1_ID "alignkiosk.module_factory.v1" /* alignkiosk_module_factory_v1, ABI 1.0 */
+#define ALIGNKIOSK_MODULE_FACTORY_V2_ID "alignkiosk.module_factory.v2" /* alignkiosk_module_factory_v2, ABI 1.3 */
 /* Ids for alignkiosk_module_v1::get_extension. */
 #define ALIGNKIOSK_DASHBOARD_PANEL_V1_ID "alignkiosk.dashboard_panel.v1" /* alignkiosk_dashboard_panel_v1, ABI 1.1 */
 #define ALIGNKIOSK_DASHBOARD_PANEL_V2_ID "alignkiosk.dashboard_panel.v2" /* alignkiosk_dashboard_panel_v2, ABI 1.2 */
+#define ALIGNKIOSK_DASHBOARD_PANEL_V3_ID "alignkiosk.dashboard_panel.v3" /* alignkiosk_dashboard_panel_v3, ABI 1.3 */
+#define ALIGNKIOSK_SCORING_V1_ID "alignkiosk.scoring.v1"                 /* alignkiosk_scoring_v1, ABI 1.3 */
 
 #if defined(_WIN32)
 #define ALIGNKIOSK_EXPORT __declspec(dllexport)
@@ -68,6 +75,8 @@ typedef enum alignkiosk_question_kind_v1 {
     ALIGNKIOSK_QUESTION_PERCENT = 5       /* a share 0..100 -> integer */
 } alignkiosk_question_kind_v1;
 
+/* ABI 1.0's array elements, without a struct_size: they can never grow. From 1.3 see alignkiosk_key_value_v2 and
+ * alignkiosk_option_v2, reached one at a time through alignkiosk_question_v2's accessors. */
 typedef struct alignkiosk_key_value_v1 {
     const char* key;
     const char* value;
@@ -111,6 +120,66 @@ typedef struct alignkiosk_step_content_v1 {
     const alignkiosk_question_v1* questions;
     uint32_t question_count;
 } alignkiosk_step_content_v1;
+
+/* ---- Survey content, ABI 1.3 -------------------------------------------------------------------------------------
+ * The same content as alignkiosk_step_content_v1, in structs that can grow: every struct starts with struct_size, and
+ * no array of structs is handed over. A list is read one element at a time through a count and a get function
+ * (`x_count(owner)` and `x_get(owner, index)`), which are given the struct they belong to, so the host's element size
+ * never matters to a plugin. get returns NULL for an index at or past count.
+ * Thread: the UI thread, as every other call (and only while the plugin is running a call of the host's).
+ * Ownership: every struct and string below is the host's, valid from create_module until destroy (during the call
+ * for validate_content); host_data is the host's own and means nothing to a plugin. */
+
+/* One attribute of a question (ABI 1.3). */
+typedef struct alignkiosk_key_value_v2 {
+    uint32_t struct_size;
+    const char* key;
+    const char* value;
+} alignkiosk_key_value_v2;
+
+/* One option of a CHOICE, MULTI_CHOICE or ALLOCATION question (ABI 1.3). */
+typedef struct alignkiosk_option_v2 {
+    uint32_t struct_size;
+    const char* id;    /* what the answer payload names */
+    const char* label; /* what the participant reads */
+} alignkiosk_option_v2;
+
+/* One question (ABI 1.3): the fields of alignkiosk_question_v1, with its options and attributes behind accessors. */
+typedef struct alignkiosk_question_v2 {
+    uint32_t struct_size;
+    const char* id;     /* unique within its step; the key of this question's answer in the payload */
+    uint32_t kind;      /* alignkiosk_question_kind_v1 */
+    const char* prompt; /* never empty */
+    const char* help;   /* may be empty, never NULL */
+    bool required;
+    /* SCALE: inclusive range and one label per point (label_count == scale_max - scale_min + 1) */
+    int32_t scale_min;
+    int32_t scale_max;
+    const char* const* scale_labels;
+    uint32_t scale_label_count;
+    /* ALLOCATION: points to distribute; TEXT: max_length in bytes */
+    uint32_t total;
+    uint32_t max_length;
+    const void* host_data;
+    /* CHOICE, MULTI_CHOICE, ALLOCATION: the options in file order (0 for other kinds). */
+    uint32_t (*option_count)(const struct alignkiosk_question_v2* question);
+    const alignkiosk_option_v2* (*option_get)(const struct alignkiosk_question_v2* question, uint32_t index);
+    /* Module-specific strings from the survey file's "attributes" object (e.g. "group", "check_first"). */
+    uint32_t (*attribute_count)(const struct alignkiosk_question_v2* question);
+    const alignkiosk_key_value_v2* (*attribute_get)(const struct alignkiosk_question_v2* question, uint32_t index);
+} alignkiosk_question_v2;
+
+/* One step of a survey (ABI 1.3), as alignkiosk_step_content_v1. Valid from create_module until destroy. */
+typedef struct alignkiosk_step_content_v2 {
+    uint32_t struct_size;
+    const char* step_id;
+    const char* title;
+    const char* intro;    /* may be empty, never NULL */
+    const char* language; /* BCP 47 tag of the survey, e.g. "en"; "und" while the host only validates */
+    const void* host_data;
+    uint32_t (*question_count)(const struct alignkiosk_step_content_v2* step);
+    const alignkiosk_question_v2* (*question_get)(const struct alignkiosk_step_content_v2* step, uint32_t index);
+} alignkiosk_step_content_v2;
 
 /* A module reports a content problem; the host turns question_index/field into FILE:LINE:COL.
  * question_index is UINT32_MAX for a problem with the step as a whole; field names the JSON member ("prompt",
@@ -161,6 +230,39 @@ typedef struct alignkiosk_aggregate_v1 {
     uint32_t item_count;
 } alignkiosk_aggregate_v1;
 
+/* How one question was answered by one group (ABI 1.3). As alignkiosk_item_distribution_v1, except that an
+ * ALLOCATION's two parts have fields of their own, so no reader has to tell them apart by count_length:
+ *  - SCALE, PERCENT, CHOICE, MULTI_CHOICE: counts and count_length as in alignkiosk_item_distribution_v1; histograms
+ *    NULL, histogram_count and histogram_width 0;
+ *  - ALLOCATION: counts[i] the points given to option i, summed over the answers (count_length == option count);
+ *    histograms[i * histogram_width + p] answers giving exactly p points to option i (histogram_count == option count,
+ *    histogram_width == total + 1);
+ *  - TEXT: nothing (counts and histograms NULL, every length 0).
+ * Ownership: the host's, valid during the call that handed it over. */
+typedef struct alignkiosk_item_distribution_v2 {
+    uint32_t struct_size;
+    const char* question_id;
+    uint32_t kind;     /* alignkiosk_question_kind_v1 of the question */
+    uint32_t answered; /* how many answered this question */
+    const uint32_t* counts;
+    uint32_t count_length;
+    const uint32_t* histograms;
+    uint32_t histogram_count;
+    uint32_t histogram_width;
+} alignkiosk_item_distribution_v2;
+
+/* One group's counts (ABI 1.3), as alignkiosk_aggregate_v1 with its items behind accessors (see "Survey content, ABI
+ * 1.3" for how they are read). Ownership: the host's, valid during the call that handed it over. */
+typedef struct alignkiosk_aggregate_v2 {
+    uint32_t struct_size;
+    const char* group_label; /* e.g. "Everyone" or a team name; already at or above the anonymity threshold */
+    uint32_t response_count;
+    const void* host_data;
+    uint32_t (*item_count)(const struct alignkiosk_aggregate_v2* aggregate);
+    const alignkiosk_item_distribution_v2* (*item_get)(const struct alignkiosk_aggregate_v2* aggregate,
+                                                       uint32_t index);
+} alignkiosk_aggregate_v2;
+
 typedef enum alignkiosk_finding_level_v1 {
     ALIGNKIOSK_FINDING_INFO = 0,
     ALIGNKIOSK_FINDING_WATCH = 1,
@@ -204,7 +306,9 @@ typedef struct alignkiosk_module_v1 {
     /* Write the participant's answers as a JSON object {"answers": {question_id: value, ...}} (values per
      * alignkiosk_question_kind_v1; unanswered optional questions are left out). Returns false on failure. */
     bool (*write_answer)(const struct alignkiosk_module_v1* module, const alignkiosk_sink_v1* sink);
-    /* Draw conclusions from one group's aggregate (for the facilitator). Returns false on failure. */
+    /* Draw conclusions from one group's aggregate (for the facilitator). Returns false on failure. From ABI 1.3 the host
+     * asks for ALIGNKIOSK_SCORING_V1_ID first and calls this only when a module has none; a module built for 1.3 or
+     * later that offers that extension may leave this NULL. */
     bool (*score)(const struct alignkiosk_module_v1* module, const alignkiosk_aggregate_v1* aggregate,
                   const alignkiosk_finding_sink_v1* sink);
     /* Optional interfaces added after v1 (e.g. a dashboard panel); NULL when the module has none. */
@@ -265,6 +369,43 @@ typedef struct alignkiosk_dashboard_panel_v2 {
                        const alignkiosk_frame_v1* frame);
 } alignkiosk_dashboard_panel_v2;
 
+/* Everything a dashboard panel may show (ABI 1.3), as alignkiosk_panel_input_v1 with its lists behind accessors: the
+ * shown groups (everyone first when shown, then the teams; none when nothing may be shown yet) and the open answers
+ * of the groups at the open-text threshold, one per group and TEXT question of this step.
+ * Ownership: the host's, valid during the call that handed it over. */
+typedef struct alignkiosk_panel_input_v2 {
+    uint32_t struct_size;
+    const void* host_data;
+    uint32_t (*group_count)(const struct alignkiosk_panel_input_v2* input);
+    const alignkiosk_aggregate_v2* (*group_get)(const struct alignkiosk_panel_input_v2* input, uint32_t index);
+    uint32_t (*text_count)(const struct alignkiosk_panel_input_v2* input);
+    const alignkiosk_text_answers_v1* (*text_get)(const struct alignkiosk_panel_input_v2* input, uint32_t index);
+} alignkiosk_panel_input_v2;
+
+/* ALIGNKIOSK_DASHBOARD_PANEL_V3_ID (ABI 1.3): as alignkiosk_dashboard_panel_v2, with alignkiosk_panel_input_v2. A 1.3
+ * host asks for this id first, then V2_ID, then V1_ID.
+ * Thread: the UI thread, every frame while the panel is on screen.
+ * Ownership: input, everything reached through it, and frame are the host's, valid during this call only; the table
+ * is the plugin's and stays valid until the instance is destroyed.
+ * Returns false if it could not draw; the host then shows an error in place of the panel. */
+typedef struct alignkiosk_dashboard_panel_v3 {
+    uint32_t struct_size;
+    bool (*draw_panel)(const struct alignkiosk_module_v1* module, const alignkiosk_panel_input_v2* input,
+                       const alignkiosk_frame_v1* frame);
+} alignkiosk_dashboard_panel_v3;
+
+/* ALIGNKIOSK_SCORING_V1_ID (ABI 1.3): alignkiosk_module_v1::score with alignkiosk_aggregate_v2. A 1.3 host asks for
+ * this id first and falls back to alignkiosk_module_v1::score.
+ * Thread: the UI thread, when the facilitator looks at a group.
+ * Ownership: aggregate and everything reached through it are the host's, valid during this call only; findings are
+ * copied by the sink. The table is the plugin's and stays valid until the instance is destroyed.
+ * Returns false on failure. */
+typedef struct alignkiosk_scoring_v1 {
+    uint32_t struct_size;
+    bool (*score)(const struct alignkiosk_module_v1* module, const alignkiosk_aggregate_v2* aggregate,
+                  const alignkiosk_finding_sink_v1* sink);
+} alignkiosk_scoring_v1;
+
 /* ---- The factory: what modules a plugin offers ------------------------------------------------------------------ */
 
 typedef struct alignkiosk_module_descriptor_v1 {
@@ -287,6 +428,23 @@ typedef struct alignkiosk_module_factory_v1 {
     /* Create an instance for validated content; NULL on failure. content outlives the instance. */
     alignkiosk_module_v1* (*create_module)(const char* module_id, const alignkiosk_step_content_v1* content);
 } alignkiosk_module_factory_v1;
+
+/* The module factory of ABI 1.3 (ALIGNKIOSK_MODULE_FACTORY_V2_ID): as alignkiosk_module_factory_v1, with the content
+ * as alignkiosk_step_content_v2. A 1.3 host asks for this id first and uses V1_ID only when a plugin has no v2.
+ * Thread: the UI thread (and the vetting child process, which calls module_count and module_descriptor only).
+ * Ownership: the table and the descriptors are the plugin's, valid until deinit; content and errors are the host's:
+ * errors for the call, content (for create_module) until the instance is destroyed. */
+typedef struct alignkiosk_module_factory_v2 {
+    uint32_t struct_size;
+    uint32_t (*module_count)(void);
+    /* Descriptor i (0-based) or NULL. */
+    const alignkiosk_module_descriptor_v1* (*module_descriptor)(uint32_t index);
+    /* Check a step's content for this module's needs, reporting each problem; true when there were none. */
+    bool (*validate_content)(const char* module_id, const alignkiosk_step_content_v2* content,
+                             const alignkiosk_content_error_sink_v1* errors);
+    /* Create an instance for validated content; NULL on failure. The instance is freed by its own destroy. */
+    alignkiosk_module_v1* (*create_module)(const char* module_id, const alignkiosk_step_content_v2* content);
+} alignkiosk_module_factory_v2;
 
 /* ---- Host and entry --------------------------------------------------------------------------------------------- */
 
@@ -319,7 +477,8 @@ typedef struct alignkiosk_plugin_entry_v1 {
      * or the host refused the plugin after init (e.g. a duplicate module id), so deinit must cope with a partial
      * init. Never called when init was not. */
     void (*deinit)(void);
-    /* A factory by id (ALIGNKIOSK_MODULE_FACTORY_V1_ID) or NULL; owned by the plugin, valid until deinit. */
+    /* A factory by id (ALIGNKIOSK_MODULE_FACTORY_V2_ID, ALIGNKIOSK_MODULE_FACTORY_V1_ID) or NULL; owned by the plugin,
+     * valid until deinit. */
     const void* (*get_factory)(const char* factory_id);
 } alignkiosk_plugin_entry_v1;
 
