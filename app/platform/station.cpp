@@ -2,6 +2,7 @@
 
 #include "station_supervisor.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace alignkiosk::platform {
@@ -57,7 +58,12 @@ unsigned Station::backgroundColor() const {
 }
 
 double Station::nextWakeIn(double now) const {
-    return showingFacilitator() ? m_facilitator->nextWakeIn(now) : m_participants.nextWakeIn(now);
+    if (!showingFacilitator()) return m_participants.nextWakeIn(now);
+    const double dashboard = m_facilitator->nextWakeIn(now);
+    if (!m_options.kiosk || m_lastFacilitatorTouch < 0.0) return dashboard;
+    // A dashboard that waits for news (no timer of its own) must still wake when the forgotten-dashboard time is up.
+    const double idle = std::max(0.0, m_lastFacilitatorTouch + kFacilitatorIdleTimes * m_options.idleTimeoutSeconds - now);
+    return dashboard < 0.0 ? idle : std::min(dashboard, idle);
 }
 
 void Station::beforeNewFrame(ImGuiIO& io) {

@@ -73,7 +73,8 @@ struct Fixture {
               [this, buildFails](std::function<void()> onClose) -> std::unique_ptr<Station::FacilitatorScreen> {
                   ++builds;
                   if (buildFails) return nullptr;
-                  auto screen = std::make_unique<FakeFacilitator>(journal, std::move(onClose), 0.4, dataArrives);
+                  auto screen = std::make_unique<FakeFacilitator>(journal, std::move(onClose), facilitatorWakeIn,
+                                                                  dataArrives);
                   facilitator = screen.get();
                   return screen;
               },
@@ -84,6 +85,7 @@ struct Fixture {
     FakeWindow window;
     int builds = 0;
     bool dataArrives = false;
+    double facilitatorWakeIn = 0.4; // the dashboard's own next redraw; -1: none, it waits for news
     FakeFacilitator* facilitator = nullptr;
     Station station;
 };
@@ -152,6 +154,18 @@ TEST(Station, AForgottenDashboardOnTheStationGoesBackAfterTenIdleTimes) {
     EXPECT_TRUE(f.station.update(1250.0)); // 600 s after the last touch: back, and redrawn
     EXPECT_FALSE(f.station.inFacilitatorView());
     EXPECT_EQ(f.journal, Journal{"facilitator leave"});
+}
+
+TEST(Station, ADashboardWaitingForNewsStillWakesWhenItIsForgotten) {
+    Fixture f({/*kiosk=*/true, false, /*idleTimeoutSeconds=*/60.0});
+    f.facilitatorWakeIn = -1.0; // no timer of its own: its source wakes the loop when answers arrive
+    f.station.openFacilitatorView();
+    f.station.draw(100.0);
+    EXPECT_DOUBLE_EQ(f.station.nextWakeIn(100.0), 600.0);
+    EXPECT_DOUBLE_EQ(f.station.nextWakeIn(650.0), 50.0);
+    EXPECT_DOUBLE_EQ(f.station.nextWakeIn(800.0), 0.0) << "overdue: at once";
+    EXPECT_TRUE(f.station.update(700.0));
+    EXPECT_FALSE(f.station.inFacilitatorView());
 }
 
 TEST(Station, ALaptopsDashboardStaysUntilItIsClosed) {
