@@ -231,8 +231,10 @@ void Dashboard::drawEmpty(const Look& look) {
         const std::string of = std::to_string(static_cast<uint64_t>(*m_loadProgress * static_cast<float>(m_rowsInStore))) +
                                " of " + std::to_string(m_rowsInStore) + " stored answers";
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, look.palette.accent);
-        ImGui::ProgressBar(*m_loadProgress, ImVec2(width, 0.0f), of.c_str());
+        ImGui::ProgressBar(*m_loadProgress, ImVec2(width, 0.0f), ""); // the words below, not over the bar's two colours
         ImGui::PopStyleColor();
+        ImGui::Dummy(ImVec2(0.0f, 8.0f * scale));
+        wrapped(of, width, nullptr, look.palette.muted);
         ImGui::EndGroup();
         return;
     }

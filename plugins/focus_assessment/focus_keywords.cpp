@@ -184,12 +184,14 @@ GoalOverlap goalOverlap(const std::vector<std::string_view>& sentences, std::str
                         [&](const std::string& key) { return usage[key].participants >= 2; }))
             ++overlap.sentencesSharing;
 
-    // Mean pairwise Jaccard similarity (see the header for the formula and its source).
-    if (keys.size() >= 2) {
+    // Mean pairwise Jaccard similarity (see the header for the formula and its source), over the pairs of the first
+    // kJaccardSample sentences: every pair up to there, a random sample beyond (the host hands the answers shuffled).
+    const size_t sampled = std::min(keys.size(), kJaccardSample);
+    if (sampled >= 2) {
         double sum = 0.0;
         uint64_t pairs = 0;
-        for (size_t i = 0; i < keys.size(); ++i)
-            for (size_t j = i + 1; j < keys.size(); ++j) {
+        for (size_t i = 0; i < sampled; ++i)
+            for (size_t j = i + 1; j < sampled; ++j) {
                 size_t common = 0;
                 for (auto a = keys[i].begin(), b = keys[j].begin(); a != keys[i].end() && b != keys[j].end();) {
                     if (*a < *b) {

@@ -97,6 +97,22 @@ TEST(FocusKeyWordsTest, OverlapEdgeCases) {
     EXPECT_EQ(ties.shared[1].word, "beta");
 }
 
+TEST(FocusKeyWordsTest, AMillionSentencesAreJudgedOnASampleOfPairs) {
+    // Alternating sentences: A = {happy, client} and B = {grow, revenue}. Over all pairs of n sentences the mean is
+    // (pairs of equals) / (all pairs) = 2 * C(n/2, 2) / C(n, 2), just under one half; a count over every pair of a
+    // million would not finish, the sample of the first kJaccardSample gives the same formula at that size.
+    std::vector<std::string_view> sentences;
+    for (int i = 0; i < 1'000'000; ++i) sentences.push_back(i % 2 ? "Happy clients" : "Grow revenue");
+    const focus::GoalOverlap overlap = focus::goalOverlap(sentences, "en", 6);
+    EXPECT_EQ(overlap.sentences, 1'000'000u);
+    ASSERT_EQ(overlap.shared.size(), 4u);
+    EXPECT_EQ(overlap.shared[0].participants, 500'000u) << "word counts are over every sentence, not the sample";
+    const double half = static_cast<double>(focus::kJaccardSample) / 2.0;
+    const double sampled = 2.0 * half * (half - 1.0) / 2.0 /
+                           (static_cast<double>(focus::kJaccardSample) * (focus::kJaccardSample - 1.0) / 2.0);
+    EXPECT_NEAR(overlap.meanJaccard, sampled, 1e-12);
+}
+
 // ---- The step, as the survey loader would hand it to the host -------------------------------------------------------
 
 Question question(std::string id, QuestionKind kind, std::string prompt, std::map<std::string, std::string> attributes,
