@@ -1,7 +1,9 @@
 #include "dashboard_source.h"
 
+#include "arrival_batches.h"
 #include "response_aggregator.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <map>
 #include <mutex>
@@ -32,6 +34,11 @@ public:
 private:
     std::map<std::string, std::map<std::string, std::size_t>> m_rows;
 };
+
+// The survey's thresholds, the larger of the two: a batch reveals its open answers as a set too.
+uint32_t releaseBatchOf(const Survey& survey) {
+    return std::max({survey.anonymity.ratings, survey.anonymity.text, AnonymityThresholds::kFloor});
+}
 
 } // namespace
 
@@ -84,8 +91,11 @@ struct DashboardSource::Shared {
     }
 
     // Reads until the cursor is up to date. Returns whether a row was counted; false also when stopping.
-    bool catchUp(ResponseAggregator& aggregator, SurveyTally& tally, ReadCursor& cursor, bool fullRead) {
+    // `live`: a model was shown already, so newcomers wait for their batch (arrival_batches.h).
+    bool catchUp(ResponseAggregator& aggregator, SurveyTally& tally, ReadCursor& cursor, ArrivalBatches& batches,
+                 bool live, bool fullRead) {
         bool counted = false;
+        std::vector<StoredResponse> countNow;
         auto lastProgress = std::chrono::steady_clock::now();
         for (;;) {
             {
@@ -97,18 +107,24 @@ struct DashboardSource::Shared {
                 // The store dealt its rows again: count everything afresh; the last model stays until then.
                 aggregator = ResponseAggregator(survey);
                 tally = SurveyTally();
+                batches.startOver();
                 fullRead = true;
                 startFullRead();
                 continue;
             }
-            for (const StoredResponse& row : batch.rows) {
+            const std::size_t rowsRead = batch.rows.size();
+            for (StoredResponse& row : batch.rows) {
                 tally.add(row);
-                counted |= aggregator.add(row);
+                const std::optional<std::size_t> cell = aggregator.cellOf(row);
+                batches.arrive(std::move(row), cell, live, countNow);
+                for (const StoredResponse& ready : countNow) counted |= aggregator.add(ready);
+                countNow.clear();
             }
             {
                 const std::lock_guard lock(mutex);
-                progress.rowsReadEver += batch.rows.size();
-                if (fullRead) progress.rowsRead += batch.rows.size();
+                progress.rowsReadEver += rowsRead;
+                if (fullRead) progress.rowsRead += rowsRead;
+                progress.heldBack = batches.held();
             }
             if (fullRead) {
                 const auto now = std::chrono::steady_clock::now();
@@ -117,7 +133,13 @@ struct DashboardSource::Shared {
                     notify();
                 }
             }
-            if (batch.upToDate) return counted;
+            if (batch.upToDate) {
+                batches.releaseReady(countNow);
+                for (const StoredResponse& ready : countNow) counted |= aggregator.add(ready);
+                const std::lock_guard lock(mutex);
+                progress.heldBack = batches.held();
+                return counted;
+            }
         }
     }
 
@@ -132,10 +154,11 @@ struct DashboardSource::Shared {
         ResponseAggregator aggregator(survey);
         SurveyTally tally;
         ReadCursor cursor;
+        ArrivalBatches batches(options.releaseBatch != 0 ? options.releaseBatch : releaseBatchOf(survey));
         try {
             startFullRead();
             uint64_t token = store.changeToken();
-            catchUp(aggregator, tally, cursor, true);
+            catchUp(aggregator, tally, cursor, batches, false, true);
             {
                 const std::lock_guard lock(mutex);
                 if (stopping) return;
@@ -156,7 +179,7 @@ struct DashboardSource::Shared {
                 }
                 if (now == token) continue;
                 token = now;
-                if (catchUp(aggregator, tally, cursor, false)) publish(aggregator, tally);
+                if (catchUp(aggregator, tally, cursor, batches, true, false)) publish(aggregator, tally);
             }
         } catch (const std::exception& failure) {
             fail(failure.what());

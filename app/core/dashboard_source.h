@@ -1,6 +1,8 @@
 // The one owner of the dashboard's model. It reads the store on its own thread, counts each answer once
 // (ResponseAggregator), follows the store for new answers without reading old ones (ResponseStore::readNew), and
-// publishes an immutable DashboardModel that the view, the CSV and PNG exports and the report all read.
+// publishes an immutable DashboardModel that the view, the CSV and PNG exports and the report all read. Answers that
+// arrive once a model was published are counted in batches of at least k per step and group (arrival_batches.h), so
+// no two models differ by one person's answers.
 //
 // Threads: construct, call and destroy it on one thread (the UI's). Its reader thread uses the store between the
 // calls of that thread (ResponseStore serialises them) and calls Options::onChange; everything else it shares is
@@ -31,6 +33,9 @@ struct DashboardSourceOptions {
     std::function<void()> onChange;
     // The seed that shuffles each model's open answers; by default a fresh random one per model.
     std::function<uint64_t()> shuffleSeed;
+    // Answers that arrive while the dashboard is shown are counted in batches of at least this many per step and
+    // group (arrival_batches.h); 0: the survey's anonymity threshold (the larger of ratings and text).
+    uint32_t releaseBatch = 0;
 };
 
 class DashboardSource {
@@ -44,6 +49,7 @@ public:
         uint64_t rowsInStore = 0; // rows in the store when that read began
         uint64_t rowsReadEver = 0; // every row read since the source started: old rows are read once, not per change
         uint64_t polls = 0;        // times the store was asked whether anything changed
+        uint64_t heldBack = 0;     // rows that arrived while shown and wait for their batch (arrival_batches.h)
     };
 
     // Starts reading at once. `survey` and `store` must outlive the source.

@@ -237,6 +237,13 @@ struct ResponseAggregator::Impl {
         }
     }
 
+    std::optional<std::size_t> cellOf(const StoredResponse& response) const {
+        if (response.surveyId != survey.id) return std::nullopt;
+        const auto step = stepIndex.find(response.stepId);
+        if (step == stepIndex.end() || response.moduleId != steps[step->second].step->moduleId) return std::nullopt;
+        return std::size_t{step->second} * groups + groupOf(response.team);
+    }
+
     bool add(const StoredResponse& response) {
         if (response.surveyId != survey.id) return skip();
         const auto step = stepIndex.find(response.stepId);
@@ -516,6 +523,10 @@ bool ResponseAggregator::add(const StoredResponse& response) {
 bool ResponseAggregator::addCounted(std::size_t step, std::optional<std::size_t> team,
                                     std::span<const CountedAnswer> answers) {
     return m_impl->addCounted(step, team, answers);
+}
+
+std::optional<std::size_t> ResponseAggregator::cellOf(const StoredResponse& response) const {
+    return m_impl->cellOf(response);
 }
 
 uint64_t ResponseAggregator::added() const {

@@ -41,6 +41,10 @@ public:
     // out of range or repeated are ignored. Returns false (and counts nothing) for an unknown step or team.
     bool addCounted(std::size_t step, std::optional<std::size_t> team, std::span<const CountedAnswer> answers);
 
+    // Where add() would count the row: one cell per (step, group), the groups as the model's (the survey's teams,
+    // then no team). None for a row add() would skip as not this survey's (payloads are not read here).
+    std::optional<std::size_t> cellOf(const StoredResponse& response) const;
+
     uint64_t added() const;
     uint64_t skipped() const;
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -136,11 +137,11 @@ TEST(DashboardSource, FollowsNewAnswersReadingOnlyThem) {
     EXPECT_EQ(first->totalResponses, 20u);
     EXPECT_EQ(source.progress().rowsReadEver, 20u);
 
-    // Another process's kiosk (another connection) takes one more answer.
+    // Another process's kiosk (another connection) takes three more answers (a batch: k = 3).
     auto kiosk = ResponseStore::open(dir.path() / "store.sqlite3", fixedDate());
-    kiosk.submit(participant("Sales", 5));
-    ASSERT_TRUE(waiter.until([&] { return source.model()->totalResponses == 21u; }, &source));
-    EXPECT_EQ(source.progress().rowsReadEver, 21u) << "the 20 old rows were not read again";
+    for (int i = 0; i < 3; ++i) kiosk.submit(participant("Sales", 5));
+    ASSERT_TRUE(waiter.until([&] { return source.model()->totalResponses == 23u; }, &source));
+    EXPECT_EQ(source.progress().rowsReadEver, 23u) << "the 20 old rows were not read again";
     EXPECT_EQ(first->totalResponses, 20u) << "a published model never changes";
 }
 
@@ -164,12 +165,48 @@ TEST(DashboardSource, AStoreThatDealsItsRowsAgainIsCountedAfreshNotTwice) {
     auto store = ResponseStore::open(":memory:", fixedDate());
     for (int i = 0; i < 50; ++i) store.submit(participant("Sales", 4)); // 50 rows of 64 slots
     Waiter waiter;
-    DashboardSource source(survey, store, options(waiter));
+    DashboardSourceOptions asked = options(waiter);
+    asked.pollInterval = std::chrono::hours(1); // reads only when asked: after all the answers below
+    DashboardSource source(survey, store, asked);
     EXPECT_EQ(source.waitUntilLoaded()->totalResponses, 50u);
-    for (int i = 0; i < 10; ++i) store.submit(participant("Marketing", 1)); // past 9/10: the class grows
+    // Past 9/10 of 64 slots the class grows and its rows are dealt again; the source reads everything afresh, and
+    // the newcomers still come in batches: 10 Marketing answers are a batch, 2 Sales answers are held.
+    for (int i = 0; i < 10; ++i) store.submit(participant("Marketing", 1));
+    store.submit(participant("Sales", 1));
+    store.submit(participant("Sales", 1));
     ASSERT_TRUE(waiter.until([&] { return source.model()->totalResponses == 60u; }, &source))
         << source.model()->totalResponses;
-    EXPECT_EQ(source.progress().rowsRead, 60u) << "read afresh from the start";
+    EXPECT_EQ(source.progress().rowsRead, 62u) << "read afresh from the start";
+    EXPECT_EQ(source.progress().heldBack, 2u);
+}
+
+TEST(DashboardSource, NewcomersToAShownDashboardComeInBatchesOfKPerGroup) {
+    const Survey survey = pulseSurvey(); // k = 3
+    auto store = ResponseStore::open(":memory:", fixedDate());
+    for (int i = 0; i < 10; ++i) store.submit(participant(i % 2 ? "Sales" : "Marketing", 3));
+    Waiter waiter;
+    DashboardSource source(survey, store, options(waiter));
+    const auto shown = source.waitUntilLoaded();
+    EXPECT_EQ(shown->totalResponses, 10u) << "the first read counts everything";
+
+    // One known person presses Finish, then another in another team: the figures must not move by either alone.
+    store.submit(participant("Sales", 5));
+    store.submit(participant("Marketing", 5));
+    ASSERT_TRUE(waiter.until([&] { return source.progress().heldBack == 2u; }, &source));
+    EXPECT_EQ(source.model(), shown) << "no new model for fewer than k newcomers in every group";
+
+    store.submit(participant("Sales", 5));
+    store.submit(participant("Sales", 5)); // Sales' third newcomer: its batch is released, Marketing's one waits
+    ASSERT_TRUE(waiter.until([&] { return source.model()->totalResponses == 13u; }, &source));
+    EXPECT_EQ(source.progress().heldBack, 1u);
+    const auto sales = std::find_if(source.model()->groupCounts.begin(), source.model()->groupCounts.end(),
+                                    [](const GroupCount& group) { return group.group == "Sales"; });
+    ASSERT_NE(sales, source.model()->groupCounts.end());
+    EXPECT_EQ(sales->responses, 8u);
+
+    // A dashboard opened afresh counts everything, the remainder included.
+    DashboardSource fresh(survey, store, options(waiter));
+    EXPECT_EQ(fresh.waitUntilLoaded()->totalResponses, 14u);
 }
 
 TEST(DashboardSource, CountsOtherSurveysInTheStore) {
