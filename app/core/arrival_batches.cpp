@@ -58,4 +58,11 @@ std::size_t ArrivalBatches::held() const {
     return rows;
 }
 
+std::size_t ArrivalBatches::heldPeople(std::size_t groupsPerStep) const {
+    std::unordered_map<std::size_t, std::size_t> perStep;
+    std::size_t most = 0;
+    for (const auto& [cell, rows] : m_held) most = std::max(most, perStep[cell / std::max<std::size_t>(groupsPerStep, 1)] += rows.size());
+    return most;
+}
+
 } // namespace alignkiosk::core

@@ -39,6 +39,9 @@ public:
 
     // Rows held back right now.
     std::size_t held() const;
+    // People held back right now: a person leaves one row per step, so the step with most rows held counts them.
+    // `groupsPerStep`: the cells of one step (cell = step * groupsPerStep + group).
+    std::size_t heldPeople(std::size_t groupsPerStep) const;
 
 private:
     struct RowKey {

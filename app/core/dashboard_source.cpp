@@ -124,7 +124,6 @@ struct DashboardSource::Shared {
                 const std::lock_guard lock(mutex);
                 progress.rowsReadEver += rowsRead;
                 if (fullRead) progress.rowsRead += rowsRead;
-                progress.heldBack = batches.held();
             }
             if (fullRead) {
                 const auto now = std::chrono::steady_clock::now();
@@ -136,8 +135,14 @@ struct DashboardSource::Shared {
             if (batch.upToDate) {
                 batches.releaseReady(countNow);
                 for (const StoredResponse& ready : countNow) counted |= aggregator.add(ready);
-                const std::lock_guard lock(mutex);
-                progress.heldBack = batches.held();
+                bool heldChanged = false;
+                {
+                    const std::lock_guard lock(mutex);
+                    const uint64_t people = batches.heldPeople(survey.teams.size() + 1);
+                    heldChanged = progress.heldBack != people;
+                    progress.heldBack = people;
+                }
+                if (heldChanged && !counted) notify(); // no new model, but the view says what waits
                 return counted;
             }
         }
@@ -154,7 +159,12 @@ struct DashboardSource::Shared {
         ResponseAggregator aggregator(survey);
         SurveyTally tally;
         ReadCursor cursor;
-        ArrivalBatches batches(options.releaseBatch != 0 ? options.releaseBatch : releaseBatchOf(survey));
+        const uint32_t batch = options.releaseBatch != 0 ? options.releaseBatch : releaseBatchOf(survey);
+        ArrivalBatches batches(batch);
+        {
+            const std::lock_guard lock(mutex);
+            progress.releaseBatch = batch;
+        }
         try {
             startFullRead();
             uint64_t token = store.changeToken();

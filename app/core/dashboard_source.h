@@ -49,7 +49,8 @@ public:
         uint64_t rowsInStore = 0; // rows in the store when that read began
         uint64_t rowsReadEver = 0; // every row read since the source started: old rows are read once, not per change
         uint64_t polls = 0;        // times the store was asked whether anything changed
-        uint64_t heldBack = 0;     // rows that arrived while shown and wait for their batch (arrival_batches.h)
+        uint64_t heldBack = 0;     // people whose answers came while shown and wait for their batch (arrival_batches.h)
+        uint32_t releaseBatch = 0; // the size of those batches
     };
 
     // Starts reading at once. `survey` and `store` must outlive the source.

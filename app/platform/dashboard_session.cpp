@@ -49,6 +49,11 @@ bool DashboardSession::refresh() {
                                     progress.rowsInStore);
         changed = true;
     }
+    if (progress.heldBack != m_shownHeldBack) {
+        m_shownHeldBack = progress.heldBack;
+        m_dashboard.setWaiting(progress.heldBack, progress.releaseBatch);
+        changed = true;
+    }
     const uint64_t version = m_source.modelVersion();
     if (version != m_shownVersion || !m_model) {
         m_shownVersion = version;

@@ -62,6 +62,7 @@ private:
     core::DashboardSource m_source;
     uint64_t m_shownVersion = 0;
     uint64_t m_shownRows = 0;
+    uint64_t m_shownHeldBack = 0;
     bool m_loaded = false;
     bool m_errorReported = false;
     std::shared_ptr<const core::DashboardModel> m_model; // the one drawn

@@ -180,12 +180,14 @@ void Dashboard::drawHeader(const Look& look) {
     const float exportWidth = std::max(ImGui::CalcTextSize(exportLabel).x + padding, 160.0f * scale);
     const float rightStart = ImGui::GetWindowContentRegionMax().x - projectionWidth - exportWidth - style.ItemSpacing.x;
 
-    if (!m_exportMessage.empty()) {
+    // The last export's message, else what the live view holds back.
+    const std::string& note = m_exportMessage.empty() ? m_waitingNote : m_exportMessage;
+    if (!note.empty()) {
         const float gap = 24.0f * scale;
         const float room = rightStart - tabsEnd - 2.0f * gap;
         ImFont* font = ImGui::GetFont();
         const float size = ImGui::GetFontSize();
-        const std::string message = charts::ellipsize(m_exportMessage, room, [&](std::string_view text) {
+        const std::string message = charts::ellipsize(note, room, [&](std::string_view text) {
             return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
         });
         ImGui::SameLine(tabsEnd + gap);
@@ -193,7 +195,7 @@ void Dashboard::drawHeader(const Look& look) {
         ImGui::PushStyleColor(ImGuiCol_Text, look.palette.muted);
         ImGui::TextUnformatted(message.c_str());
         ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered() && message != m_exportMessage) ImGui::SetTooltip("%s", m_exportMessage.c_str());
+        if (ImGui::IsItemHovered() && message != note) ImGui::SetTooltip("%s", note.c_str());
     }
 
     ImGui::SameLine(std::max(rightStart, tabsEnd + style.ItemSpacing.x));
@@ -244,6 +246,12 @@ void Dashboard::drawEmpty(const Look& look) {
     ImGui::Dummy(ImVec2(0.0f, 16.0f * scale));
     wrapped(m_anonymityNote, width, nullptr, look.palette.muted);
     ImGui::EndGroup();
+}
+
+void Dashboard::setWaiting(uint64_t people, uint32_t batch) {
+    m_waitingNote = people == 0 ? std::string()
+                                : std::to_string(people) + (people == 1 ? " person waits" : " people wait") +
+                                      ": new answers show in batches of " + std::to_string(batch);
 }
 
 void Dashboard::setLoadProgress(std::optional<float> fraction, uint64_t rowsInStore) {

@@ -42,6 +42,9 @@ public:
     const core::DashboardModel& model() const { return *m_model; }
     // While the store is first read: how far (0..1) and of how many answers; the empty state shows it. None: done.
     void setLoadProgress(std::optional<float> fraction, uint64_t rowsInStore = 0);
+    // People whose answers came while the dashboard is shown and wait for a batch of `batch` in their group (none:
+    // 0); the header says so, so the facilitator knows why the figures have not moved.
+    void setWaiting(uint64_t people, uint32_t batch);
 
     // Draws the whole frame (call between ImGui::NewFrame and ImGui::Render). `now` is in seconds, any epoch.
     void draw(double now);
@@ -159,6 +162,7 @@ private:
     std::shared_ptr<const core::DashboardModel> m_model = std::make_shared<const core::DashboardModel>();
     std::optional<float> m_loadProgress;
     uint64_t m_rowsInStore = 0;
+    std::string m_waitingNote;
     bool m_projection = false;
     View m_view = View::Overview;
     std::optional<std::size_t> m_selected;

@@ -41,6 +41,7 @@ TEST(ArrivalBatches, NewcomersWaitPerCellUntilKHaveCome) {
     batches.arrive(row(3), std::size_t{0}, true, now);
     EXPECT_TRUE(now.empty());
     EXPECT_EQ(batches.held(), 3u);
+    EXPECT_EQ(batches.heldPeople(5), 2u) << "cells 0 and 7: steps 0 and 1 of five groups; step 0 holds two";
     batches.releaseReady(now);
     EXPECT_TRUE(now.empty()) << "two in cell 0, one in cell 7";
     batches.arrive(row(4), std::size_t{0}, true, now);

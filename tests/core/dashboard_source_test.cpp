@@ -177,7 +177,7 @@ TEST(DashboardSource, AStoreThatDealsItsRowsAgainIsCountedAfreshNotTwice) {
     ASSERT_TRUE(waiter.until([&] { return source.model()->totalResponses == 60u; }, &source))
         << source.model()->totalResponses;
     EXPECT_EQ(source.progress().rowsRead, 62u) << "read afresh from the start";
-    EXPECT_EQ(source.progress().heldBack, 2u);
+    EXPECT_EQ(source.progress().heldBack, 2u); // two people (one step each here)
 }
 
 TEST(DashboardSource, NewcomersToAShownDashboardComeInBatchesOfKPerGroup) {

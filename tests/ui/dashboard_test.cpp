@@ -541,4 +541,29 @@ TEST_F(DashboardPanelsTest, WithoutARendererEachModuleShowsItsCounts) {
     EXPECT_FALSE(contains(text, "points out nothing")) << text;
 }
 
+// The dashboard's words, logged from a whole frame.
+using DashboardWordsTest = DashboardPanelsTest;
+
+TEST_F(DashboardWordsTest, WhileTheStoreIsReadTheProgressShowsInsteadOfNoAnswers) {
+    m_dashboard->setLoadProgress(0.25f, 400000);
+    const std::string& text = loggedFrame();
+    EXPECT_TRUE(contains(text, "Reading the answers")) << text;
+    EXPECT_TRUE(contains(text, "100000 of 400000 stored answers")) << text;
+    EXPECT_FALSE(contains(text, "No answers yet")) << text;
+
+    m_dashboard->setLoadProgress(std::nullopt);
+    const std::string& done = loggedFrame();
+    EXPECT_FALSE(contains(done, "Reading the answers")) << done;
+}
+
+TEST_F(DashboardWordsTest, TheHeaderSaysHowManyNewAnswersWaitForTheirBatch) {
+    m_dashboard->setModel(syntheticModel(25));
+    m_dashboard->setWaiting(3, 10);
+    EXPECT_TRUE(contains(loggedFrame(), "3 people wait: new answers show in batches of 10")) << m_log.text();
+    m_dashboard->setWaiting(1, 10);
+    EXPECT_TRUE(contains(loggedFrame(), "1 person waits")) << m_log.text();
+    m_dashboard->setWaiting(0, 10);
+    EXPECT_FALSE(contains(loggedFrame(), "wait")) << m_log.text();
+}
+
 } // namespace
