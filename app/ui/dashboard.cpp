@@ -251,7 +251,7 @@ void Dashboard::drawEmpty(const Look& look) {
 void Dashboard::setWaiting(uint64_t people, uint32_t batch) {
     m_waitingNote = people == 0 ? std::string()
                                 : std::to_string(people) + (people == 1 ? " person waits" : " people wait") +
-                                      ": new answers show in batches of " + std::to_string(batch);
+                                      " for a batch of " + std::to_string(batch);
 }
 
 void Dashboard::setLoadProgress(std::optional<float> fraction, uint64_t rowsInStore) {

@@ -559,7 +559,7 @@ TEST_F(DashboardWordsTest, WhileTheStoreIsReadTheProgressShowsInsteadOfNoAnswers
 TEST_F(DashboardWordsTest, TheHeaderSaysHowManyNewAnswersWaitForTheirBatch) {
     m_dashboard->setModel(syntheticModel(25));
     m_dashboard->setWaiting(3, 10);
-    EXPECT_TRUE(contains(loggedFrame(), "3 people wait: new answers show in batches of 10")) << m_log.text();
+    EXPECT_TRUE(contains(loggedFrame(), "3 people wait for a batch of 10")) << m_log.text();
     m_dashboard->setWaiting(1, 10);
     EXPECT_TRUE(contains(loggedFrame(), "1 person waits")) << m_log.text();
     m_dashboard->setWaiting(0, 10);
