@@ -7,6 +7,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <string>
 
@@ -43,10 +46,21 @@ void drawOne(KioskWindow& window, const FrameCallbacks& callbacks, bool withPoin
     if (callbacks.afterRender) callbacks.afterRender();
 }
 
+// ALIGNKIOSK_REPORT_FIRST_FRAME set: the wall-clock time the first frame was handed to the window system, on stderr,
+// for tests/benchmarks/kiosk_footprint.sh to take its start time from (the script knows when it started the program).
+void reportFirstFrame() {
+    if (!std::getenv("ALIGNKIOSK_REPORT_FIRST_FRAME")) return;
+    timespec now{};
+    clock_gettime(CLOCK_REALTIME, &now);
+    std::fprintf(stderr, "alignkiosk: first frame shown at %lld.%09ld\n", static_cast<long long>(now.tv_sec),
+                 now.tv_nsec);
+}
+
 } // namespace
 
 void runEventLoop(KioskWindow& window, const FrameCallbacks& callbacks) {
     int framesLeft = kFramesAfterWake;
+    bool firstFrameShown = false;
     while (!window.closeRequested()) {
         // SIGTERM or SIGHUP: finish like the facilitator's Exit (the watcher woke us with an empty event).
         if (terminationRequested()) {
@@ -74,6 +88,8 @@ void runEventLoop(KioskWindow& window, const FrameCallbacks& callbacks) {
         }
         drawOne(window, callbacks);
         window.present();
+        if (!firstFrameShown) reportFirstFrame();
+        firstFrameShown = true;
         if (callbacks.afterPresent) callbacks.afterPresent();
         if (imguiSawAPressOrRelease()) framesLeft = std::max(framesLeft, 1);
     }
