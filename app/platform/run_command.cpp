@@ -225,6 +225,9 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
         if (inFacilitatorView && facilitator) return facilitator->session->refresh(now);
         return shell.nextWakeIn(now) >= 0.0; // a timer of the shell's (animation, thank-you, countdowns) is running
     };
+    callbacks.changedArea = [&]() {
+        return inFacilitatorView ? std::optional<ui::ScreenRect>() : shell.changedArea();
+    };
     callbacks.background = [&]() {
         return inFacilitatorView && facilitator ? facilitator->dashboard->backgroundColor() : shell.backgroundColor();
     };
