@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdint>
+#include <malloc.h>
 #include <iostream>
 #include <vector>
 
@@ -99,6 +101,11 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const std::string& title, const W
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    // ImGui draws flat, back to front, with no depth or stencil test and no multisampling: buffers for them would only
+    // cost memory (a full-screen depth and stencil buffer is 8 MB on a 1080p screen) and set-up time.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_SAMPLES, 0);
 
     glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
     glfwWindowHint(GLFW_DECORATED, options.decorated ? GLFW_TRUE : GLFW_FALSE);
@@ -217,6 +224,37 @@ void KioskWindow::close() {
     glfwSetWindowShouldClose(m_window, GLFW_TRUE);
 }
 
+void KioskWindow::keepFontTextureSmall() {
+    ImFontAtlas& fonts = *ImGui::GetIO().Fonts;
+    if (!fonts.TexPixelsAlpha8 && !fonts.TexPixelsRGBA32) return;
+    if (fonts.TexPixelsAlpha8) {
+        // The backend sends white RGBA pixels whose alpha is the glyph's coverage: four bytes where one is news. The
+        // same texture as one red byte a pixel, read back as (1, 1, 1, red), looks the same to its shader and holds a
+        // quarter of the memory (software GL keeps textures in the process).
+        GLint bound = 0;
+        glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(fonts.TexID)));
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, fonts.TexWidth, fonts.TexHeight, 0, GL_RED, GL_UNSIGNED_BYTE,
+                     fonts.TexPixelsAlpha8);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+        const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+        glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+    }
+    // The atlas now lives in GL; its pixels in memory (alpha and an RGBA copy, several MB) are never read again.
+    // ImGui keeps the atlas marked as built. The heap they leave is handed back to the system at once.
+    fonts.ClearTexData();
+    malloc_trim(0);
+}
+
+void KioskWindow::addFonts(const std::function<void()>& add) {
+    add();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture(); // builds the atlas again, with every font
+    keepFontTextureSmall();
+}
+
 void KioskWindow::beginFrame(bool withPointer, const std::function<void(ImGuiIO&)>& beforeNewFrame) {
     newFrame(true, withPointer, beforeNewFrame);
 }
@@ -227,10 +265,7 @@ void KioskWindow::beginTimerFrame(const std::function<void(ImGuiIO&)>& beforeNew
 
 void KioskWindow::newFrame(bool askWindow, bool withPointer, const std::function<void(ImGuiIO&)>& beforeNewFrame) {
     ImGui_ImplOpenGL3_NewFrame(); // uploads the font atlas on the first frame
-    // The atlas now lives in GL; its pixels in memory (alpha and an RGBA copy: tens of MB for three sizes of a font with
-    // the accented letters, and the projection sizes) are never read again. ImGui keeps the atlas marked as built.
-    ImFontAtlas& fonts = *ImGui::GetIO().Fonts;
-    if (fonts.TexPixelsAlpha8 || fonts.TexPixelsRGBA32) fonts.ClearTexData();
+    keepFontTextureSmall();
     const double now = glfwGetTime();
     if (askWindow || m_lastFrameTime <= 0.0) {
         ImGui_ImplGlfw_NewFrame();

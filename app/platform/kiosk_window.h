@@ -70,6 +70,10 @@ public:
     // tooltip). `beforeNewFrame`, when set, sees the frame's input after the backends gathered it and before
     // ImGui::NewFrame hands it to the widgets.
     void beginFrame(bool withPointer = true, const std::function<void(ImGuiIO&)>& beforeNewFrame = {});
+    // Adds fonts to the atlas after it was first sent to GL (`add` calls ImGui's AddFont*, e.g. ui::addProjectionFonts),
+    // then builds it again and sends it again. The fonts added before keep their ImFont objects. Call outside a frame
+    // (or from FrameCallbacks::beforeNewFrame), never between ImGui::NewFrame and ImGui::Render.
+    void addFonts(const std::function<void()>& add);
     // A frame that no input led to (a timer's): the window's size, focus and the pointer are as the last frame found
     // them (a change would have been an event), so they are not asked for again. Each is a round trip to the X server
     // that a small idle animation would otherwise pay for in both processes, every frame.
@@ -100,6 +104,9 @@ private:
     };
     // `part` (screen coordinates) in framebuffer pixels, rounded outwards and cut to the framebuffer.
     static PixelRect pixelsOf(const ui::ScreenRect& part);
+    // After the backend sent the atlas to GL as RGBA: sends it again as one byte a pixel, and frees its pixels in
+    // memory. Nothing when they are already freed.
+    static void keepFontTextureSmall();
     // beginFrame's work; `askWindow` false skips the GLFW backend's queries of the window.
     void newFrame(bool askWindow, bool withPointer, const std::function<void(ImGuiIO&)>& beforeNewFrame);
     static void countEvent(GLFWwindow* window);

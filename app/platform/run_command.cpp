@@ -129,7 +129,6 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
     if (!textWarning.empty()) std::cerr << "alignkiosk: " << textWarning << '\n';
     // Sized for the display: touch targets about 15 mm on the glass.
     ui::Theme theme = ui::applyTheme(window->touchMetrics(), ui::defaultFontFile(), settings.theme);
-    ui::addProjectionFonts(theme, ui::defaultFontFile()); // for the facilitator's view on a projector
     ui::Shell shell(
         *survey, std::move(*modules), [&store](const core::Submission& submission) { store->submit(submission); },
         theme, std::move(text));
@@ -235,6 +234,10 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
         return inFacilitatorView && facilitator ? facilitator->session->nextWakeIn(now) : shell.nextWakeIn(now);
     };
     callbacks.beforeNewFrame = [&](ImGuiIO& io) {
+        // The projection fonts (for the facilitator's view on a projector) when that view first opens, before the
+        // dashboard takes its copy of the theme: the participants' screens neither wait for them nor hold them.
+        if (inFacilitatorView && !theme.projectionBody)
+            window->addFonts([&theme] { ui::addProjectionFonts(theme, ui::defaultFontFile()); });
         if (!inFacilitatorView) shell.filterInput(io); // the on-screen keyboard's taps
     };
     callbacks.afterRender = [&]() {
