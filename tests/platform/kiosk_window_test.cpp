@@ -1,9 +1,9 @@
 // The kiosk window on a real X display (skipped without DISPLAY; the end-to-end tests run Xvfb): kiosk mode is full
 // screen, undecorated, without a cursor even after ImGui's backend has drawn frames, refuses the close and iconify
 // requests a window manager would send until the program allows it, and stays full screen; a part of a frame is
-// shown only where it changed. The requests are sent as
-// a window manager sends them (a WM_DELETE_WINDOW client message, a WM_STATE change), through libX11 loaded at run
-// time so the test needs no X11 link of its own.
+// shown only where it changed. The requests are sent as a window manager sends them (a WM_DELETE_WINDOW client
+// message, a WM_STATE change), and the screen is read, through libX11 loaded at run time so the test needs no X11
+// link of its own.
 #include "platform/kiosk_window.h"
 
 #include <GLFW/glfw3.h>
