@@ -12,10 +12,10 @@ program="$build_dir/bin/alignkiosk"
 source "$(dirname "$0")/../e2e/xvfb_session.sh"
 start_display
 db="$E2E_TMP/bench.sqlite3"
-ticks_per_second=$(getconf CLK_TCK)
 
-# CPU time (user + system, all threads, in clock ticks) a process has used so far.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# CPU time a process has used so far, in ms: the scheduler's nanoseconds summed over its threads (clock ticks, 10 ms
+# each, are too coarse for an idle minute).
+cpu_ms() { cat /proc/"$1"/task/*/schedstat | awk '{ ns += $1 } END { printf "%.3f", ns / 1e6 }'; }
 
 # Idle: the kiosk waiting on the attract screen, then on the first question page, no input. A new store asks for the
 # facilitator PIN first; it is chosen with the keyboard, as the person setting up would. The idle timeout is set
@@ -25,15 +25,16 @@ for _ in 1 2; do xdotool type --delay 30 2468; sleep 0.2; xdotool key Return; sl
 sleep 2
 idle_cpu() { # idle_cpu LABEL: CPU of the kiosk and of Xvfb over the next idle_seconds
   local kiosk_before xvfb_before kiosk_after xvfb_after
-  kiosk_before=$(cpu_ticks "$KIOSK_PID")
-  xvfb_before=$(cpu_ticks "$XVFB_PID")
+  kiosk_before=$(cpu_ms "$KIOSK_PID")
+  xvfb_before=$(cpu_ms "$XVFB_PID")
   sleep "$idle_seconds"
-  kiosk_after=$(cpu_ticks "$KIOSK_PID")
-  xvfb_after=$(cpu_ticks "$XVFB_PID")
-  awk -v k=$((kiosk_after - kiosk_before)) -v x=$((xvfb_after - xvfb_before)) -v hz="$ticks_per_second" \
-    -v s="$idle_seconds" -v label="$1" 'BEGIN {
-      printf "idle on %s over %d s: kiosk %.3f%% + Xvfb %.3f%% = %.3f%% of a core (%d + %d ticks at %d Hz)\n",
-             label, s, 100 * k / hz / s, 100 * x / hz / s, 100 * (k + x) / hz / s, k, x, hz }'
+  kiosk_after=$(cpu_ms "$KIOSK_PID")
+  xvfb_after=$(cpu_ms "$XVFB_PID")
+  awk -v k="$kiosk_after" -v k0="$kiosk_before" -v x="$xvfb_after" -v x0="$xvfb_before" -v s="$idle_seconds" \
+    -v label="$1" 'BEGIN {
+      k -= k0; x -= x0
+      printf "idle on %s over %d s: kiosk %.3f%% + Xvfb %.3f%% = %.3f%% of a core (%.1f + %.1f ms)\n",
+             label, s, k / s / 10, x / s / 10, (k + x) / s / 10, k, x }'
 }
 idle_cpu "the attract screen"
 tap 640 400 # start
