@@ -7,6 +7,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <string>
 
@@ -36,23 +39,46 @@ bool imguiSawAPressOrRelease() {
     return false;
 }
 
-void drawOne(KioskWindow& window, const FrameCallbacks& callbacks, bool withPointer = true) {
-    window.beginFrame(withPointer, callbacks.beforeNewFrame);
+// Draws one frame into the back buffer. `timerWake`: no input led to it, so the window need not be asked about its
+// size, focus and pointer again, and when the frame says only a part of it changed, only that part is rendered and
+// returned (show it with presentPart). Otherwise the whole frame is, and nothing is returned.
+std::optional<ui::ScreenRect> drawOne(KioskWindow& window, const FrameCallbacks& callbacks, bool withPointer = true,
+                                      bool timerWake = false) {
+    if (timerWake)
+        window.beginTimerFrame(callbacks.beforeNewFrame);
+    else
+        window.beginFrame(withPointer, callbacks.beforeNewFrame);
     callbacks.draw(glfwGetTime());
-    window.renderFrame(callbacks.background ? callbacks.background() : ImGui::GetColorU32(ImGuiCol_WindowBg));
+    std::optional<ui::ScreenRect> part;
+    if (timerWake && callbacks.changedArea && window.canPresentPart()) part = callbacks.changedArea();
+    window.renderFrame(callbacks.background ? callbacks.background() : ImGui::GetColorU32(ImGuiCol_WindowBg), part);
     if (callbacks.afterRender) callbacks.afterRender();
+    return part;
+}
+
+// ALIGNKIOSK_REPORT_FIRST_FRAME set: the wall-clock time the first frame was handed to the window system, on stderr,
+// for tests/benchmarks/kiosk_footprint.sh to take its start time from (the script knows when it started the program).
+void reportFirstFrame() {
+    if (!std::getenv("ALIGNKIOSK_REPORT_FIRST_FRAME")) return;
+    timespec now{};
+    clock_gettime(CLOCK_REALTIME, &now);
+    std::fprintf(stderr, "alignkiosk: first frame shown at %lld.%09ld\n", static_cast<long long>(now.tv_sec),
+                 now.tv_nsec);
 }
 
 } // namespace
 
 void runEventLoop(KioskWindow& window, const FrameCallbacks& callbacks) {
     int framesLeft = kFramesAfterWake;
+    bool firstFrameShown = false;
+    bool timerWake = false; // this frame is drawn because a timer, not input, woke the loop
     while (!window.closeRequested()) {
         // SIGTERM or SIGHUP: finish like the facilitator's Exit (the watcher woke us with an empty event).
         if (terminationRequested()) {
             window.close();
             break;
         }
+        timerWake = false;
         if (framesLeft > 0) {
             glfwPollEvents();
             --framesLeft;
@@ -67,13 +93,20 @@ void runEventLoop(KioskWindow& window, const FrameCallbacks& callbacks) {
             }
             // A timer woke us: draw only if something visible changed (an idle dashboard polls its store every
             // second and would otherwise redraw every second for nothing), and then one frame is enough (the attract
-            // screen's animation wakes ten times a second and must stay cheap).
+            // screen's animation must stay cheap).
             const bool input = window.eventCount() != eventsBefore || imguiSeesAButtonDown();
             if (!input && callbacks.update && !callbacks.update(glfwGetTime())) continue;
             framesLeft = input ? kFramesAfterWake : 0;
+            timerWake = !input;
         }
-        drawOne(window, callbacks);
-        window.present();
+        // A timer's frame of a screen that is otherwise still (the attract animation): only the part that moved is
+        // drawn and shown, so an idle station costs the window system a few small rectangles, not whole screens.
+        if (const std::optional<ui::ScreenRect> part = drawOne(window, callbacks, true, timerWake))
+            window.presentPart(*part);
+        else
+            window.present();
+        if (!firstFrameShown) reportFirstFrame();
+        firstFrameShown = true;
         if (callbacks.afterPresent) callbacks.afterPresent();
         if (imguiSawAPressOrRelease()) framesLeft = std::max(framesLeft, 1);
     }

@@ -1,6 +1,8 @@
 // The frame loop: sleeps in the window system until something happens, so an idle kiosk uses no CPU.
 #pragma once
 
+#include "ui/widgets.h" // ScreenRect
+
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -19,6 +21,10 @@ struct FrameCallbacks {
     // Optional: after a wake-up without input, advances what changes by itself (timers, new data) and says whether
     // the screen must be redrawn. Unset: always redraw.
     std::function<bool(double now)> update;
+    // Optional: after `draw`, the part of the window (screen coordinates) outside which the frame is the same as the one
+    // before it, when that is known (ui::Shell::changedArea). On a frame drawn because a timer woke the loop, only
+    // that part is then rendered and shown, where the window can (KioskWindow::canPresentPart).
+    std::function<std::optional<ui::ScreenRect>()> changedArea;
     // The colour (ImU32) the frame is cleared to before ImGui draws on it.
     std::function<unsigned()> background;
     // Optional: runs after a frame is rendered, before it is shown (e.g. to save it as a picture).

@@ -1,5 +1,7 @@
 #include "kiosk_window.h"
 
+#include "frame_part.h"
+
 #include <GLFW/glfw3.h>
 #include <GL/glext.h>
 #include <backends/imgui_impl_glfw.h>
@@ -9,6 +11,9 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
+#include <cstdint>
+#include <malloc.h>
 #include <iostream>
 #include <vector>
 
@@ -96,6 +101,11 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const std::string& title, const W
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    // ImGui draws flat, back to front, with no depth or stencil test and no multisampling: buffers for them would only
+    // cost memory (a full-screen depth and stencil buffer is 8 MB on a 1080p screen) and set-up time.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_SAMPLES, 0);
 
     glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
     glfwWindowHint(GLFW_DECORATED, options.decorated ? GLFW_TRUE : GLFW_FALSE);
@@ -123,6 +133,7 @@ std::unique_ptr<KioskWindow> KioskWindow::open(const std::string& title, const W
     glfwMakeContextCurrent(window);
     glfwSwapInterval(1);
     std::unique_ptr<KioskWindow> kiosk(new KioskWindow(window, options));
+    kiosk->m_partialPresent = PartialPresent::find(window);
     // Counted before ImGui installs its own callbacks, which call these in turn.
     glfwSetWindowUserPointer(window, kiosk.get());
     glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { countEvent(w); });
@@ -213,28 +224,94 @@ void KioskWindow::close() {
     glfwSetWindowShouldClose(m_window, GLFW_TRUE);
 }
 
-void KioskWindow::beginFrame(bool withPointer, const std::function<void(ImGuiIO&)>& beforeNewFrame) {
-    ImGui_ImplOpenGL3_NewFrame(); // uploads the font atlas on the first frame
-    // The atlas now lives in GL; its pixels in memory (alpha and an RGBA copy: tens of MB for three sizes of a font with
-    // the accented letters, and the projection sizes) are never read again. ImGui keeps the atlas marked as built.
+void KioskWindow::keepFontTextureSmall() {
     ImFontAtlas& fonts = *ImGui::GetIO().Fonts;
-    if (fonts.TexPixelsAlpha8 || fonts.TexPixelsRGBA32) fonts.ClearTexData();
-    ImGui_ImplGlfw_NewFrame();
+    if (!fonts.TexPixelsAlpha8 && !fonts.TexPixelsRGBA32) return;
+    if (fonts.TexPixelsAlpha8) {
+        // The backend sends white RGBA pixels whose alpha is the glyph's coverage: four bytes where one is news. The
+        // same texture as one red byte a pixel, read back as (1, 1, 1, red), looks the same to its shader and holds a
+        // quarter of the memory (software GL keeps textures in the process).
+        GLint bound = 0;
+        glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(fonts.TexID)));
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, fonts.TexWidth, fonts.TexHeight, 0, GL_RED, GL_UNSIGNED_BYTE,
+                     fonts.TexPixelsAlpha8);
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+        const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+        glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+    }
+    // The atlas now lives in GL; its pixels in memory (alpha and an RGBA copy, several MB) are never read again.
+    // ImGui keeps the atlas marked as built. The heap they leave is handed back to the system at once.
+    fonts.ClearTexData();
+    malloc_trim(0);
+}
+
+void KioskWindow::addFonts(const std::function<void()>& add) {
+    add();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture(); // builds the atlas again, with every font
+    keepFontTextureSmall();
+}
+
+void KioskWindow::beginFrame(bool withPointer, const std::function<void(ImGuiIO&)>& beforeNewFrame) {
+    newFrame(true, withPointer, beforeNewFrame);
+}
+
+void KioskWindow::beginTimerFrame(const std::function<void(ImGuiIO&)>& beforeNewFrame) {
+    newFrame(false, true, beforeNewFrame);
+}
+
+void KioskWindow::newFrame(bool askWindow, bool withPointer, const std::function<void(ImGuiIO&)>& beforeNewFrame) {
+    ImGui_ImplOpenGL3_NewFrame(); // uploads the font atlas on the first frame
+    keepFontTextureSmall();
+    const double now = glfwGetTime();
+    if (askWindow || m_lastFrameTime <= 0.0) {
+        ImGui_ImplGlfw_NewFrame();
+    } else {
+        // What the backend would set besides what it asks the window for. (Its own clock then counts this time again
+        // in the next frame's step: ImGui's clock only runs a little ahead, which nothing on these screens minds.)
+        ImGui::GetIO().DeltaTime = static_cast<float>(std::max(now - m_lastFrameTime, 1e-4));
+    }
+    m_lastFrameTime = now;
     if (!withPointer) ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     if (beforeNewFrame) beforeNewFrame(ImGui::GetIO());
     ImGui::NewFrame();
 }
 
-void KioskWindow::renderFrame(unsigned background) {
+// From the sizes the backend read for this frame: querying the window again would cost round trips to the X server.
+KioskWindow::PixelRect KioskWindow::pixelsOf(const ui::ScreenRect& part) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImVec2 scale = io.DisplayFramebufferScale;
+    const int framebufferWidth = static_cast<int>(io.DisplaySize.x * scale.x);
+    const int framebufferHeight = static_cast<int>(io.DisplaySize.y * scale.y);
+    const int left = std::clamp(static_cast<int>(std::floor(part.min.x * scale.x)), 0, framebufferWidth);
+    const int right = std::clamp(static_cast<int>(std::ceil(part.max.x * scale.x)), left, framebufferWidth);
+    const int top = std::clamp(static_cast<int>(std::floor(part.min.y * scale.y)), 0, framebufferHeight);
+    const int bottom = std::clamp(static_cast<int>(std::ceil(part.max.y * scale.y)), top, framebufferHeight);
+    return {left, framebufferHeight - bottom, right - left, bottom - top};
+}
+
+void KioskWindow::renderFrame(unsigned background, const std::optional<ui::ScreenRect>& part) {
     ImGui::Render();
-    int width = 0;
-    int height = 0;
-    glfwGetFramebufferSize(m_window, &width, &height);
+    ImDrawData* drawData = ImGui::GetDrawData();
+    // The framebuffer's size as the backend read it for this frame (asking GLFW again is a round trip to X).
+    const auto width = static_cast<GLsizei>(drawData->DisplaySize.x * drawData->FramebufferScale.x);
+    const auto height = static_cast<GLsizei>(drawData->DisplaySize.y * drawData->FramebufferScale.y);
     glViewport(0, 0, width, height);
+    if (part) {
+        // The clear and the rasteriser then touch only the part's pixels (software GL's cost is per pixel).
+        const PixelRect pixels = pixelsOf(*part);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(pixels.x, pixels.y, pixels.width, pixels.height);
+        keepOnlyPart(*drawData, *part);
+    }
     const ImVec4 colour = ImGui::ColorConvertU32ToFloat4(background);
     glClearColor(colour.x, colour.y, colour.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ImGui_ImplOpenGL3_RenderDrawData(drawData);
+    if (part) glDisable(GL_SCISSOR_TEST);
 }
 
 bool KioskWindow::saveFrame(const std::filesystem::path& png, std::string& error) const {
@@ -261,5 +338,10 @@ bool KioskWindow::saveFrame(const std::filesystem::path& png, std::string& error
 }
 
 void KioskWindow::present() { glfwSwapBuffers(m_window); }
+
+void KioskWindow::presentPart(const ui::ScreenRect& part) {
+    const PixelRect pixels = pixelsOf(part);
+    if (pixels.width > 0 && pixels.height > 0) m_partialPresent->copy(pixels.x, pixels.y, pixels.width, pixels.height);
+}
 
 } // namespace alignkiosk::platform

@@ -95,6 +95,7 @@ public:
     double nextWakeIn(double now) const override { return m_shell.nextWakeIn(now); }
     unsigned backgroundColor() const override { return m_shell.backgroundColor(); }
     void filterInput(ImGuiIO& io) override { m_shell.filterInput(io); }
+    std::optional<ui::ScreenRect> changedArea() const override { return m_shell.changedArea(); }
 
 private:
     ui::Shell& m_shell;
@@ -118,12 +119,19 @@ struct FacilitatorView final : Station::FacilitatorScreen {
 
 class StationWindow final : public Station::Window {
 public:
-    explicit StationWindow(KioskWindow& window) : m_window(window) {}
+    StationWindow(KioskWindow& window, ui::Theme& theme) : m_window(window), m_theme(theme) {}
     uint64_t eventCount() const override { return m_window.eventCount(); }
     void close() override { m_window.close(); }
+    // The projection fonts, for the facilitator's view on a projector, before the dashboard takes its copy of the
+    // theme.
+    void prepareFacilitatorView() override {
+        if (!m_theme.projectionBody)
+            m_window.addFonts([this] { ui::addProjectionFonts(m_theme, ui::defaultFontFile()); });
+    }
 
 private:
     KioskWindow& m_window;
+    ui::Theme& m_theme;
 };
 
 int runStation(const CommandLine& commandLine, const core::InstallLayout& layout, const StationStart& start) {
@@ -171,7 +179,6 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
     if (!textWarning.empty()) std::cerr << "alignkiosk: " << textWarning << '\n';
     // Sized for the display: touch targets about 15 mm on the glass.
     ui::Theme theme = ui::applyTheme(window->touchMetrics(), ui::defaultFontFile(), settings.theme);
-    ui::addProjectionFonts(theme, ui::defaultFontFile()); // for the facilitator's view on a projector
     ui::Shell shell(
         *survey, stepModules(std::move(*modules)), [&store](const core::Submission& submission) { store->submit(submission); },
         theme, std::move(text));
@@ -181,7 +188,7 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
     if (!start.crashes.empty()) shell.showRestartNotice(); // the participant who was answering is told to start again
 
     ShellScreen participants(shell);
-    StationWindow stationWindow(*window);
+    StationWindow stationWindow(*window, theme);
     Station::Options options;
     options.kiosk = commandLine.kiosk;
     options.supervised = start.supervised;

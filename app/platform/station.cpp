@@ -67,7 +67,8 @@ double Station::nextWakeIn(double now) const {
 }
 
 void Station::beforeNewFrame(ImGuiIO& io) {
-    if (!m_inFacilitatorView) m_participants.filterInput(io); // the on-screen keyboard's taps
+    if (m_inFacilitatorView) m_window.prepareFacilitatorView();
+    else m_participants.filterInput(io); // the on-screen keyboard's taps
 }
 
 void Station::afterRender() {
@@ -80,6 +81,9 @@ FrameCallbacks Station::callbacks() {
     callbacks.update = [this](double now) { return update(now); };
     callbacks.background = [this] { return backgroundColor(); };
     callbacks.nextWakeIn = [this](double now) { return nextWakeIn(now); };
+    callbacks.changedArea = [this] {
+        return m_inFacilitatorView ? std::optional<ui::ScreenRect>() : m_participants.changedArea();
+    };
     callbacks.beforeNewFrame = [this](ImGuiIO& io) { beforeNewFrame(io); };
     callbacks.afterRender = [this] { afterRender(); };
     return callbacks;

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 
 struct ImGuiIO;
 
@@ -27,6 +28,8 @@ public:
         virtual unsigned backgroundColor() const = 0;
         // Sees the frame's input before the widgets do (the on-screen keyboard).
         virtual void filterInput(ImGuiIO& io) = 0;
+        // Where the last frame differs from the one before, when only a part changed (the attract animation).
+        virtual std::optional<ui::ScreenRect> changedArea() const { return std::nullopt; }
     };
 
     // The facilitator's screen (ui::Dashboard fed by a DashboardSession).
@@ -52,6 +55,9 @@ public:
         virtual uint64_t eventCount() const = 0;
         // Ends the event loop.
         virtual void close() = 0;
+        // Before every frame of the facilitator's view, outside any ImGui frame: what only that view needs is made
+        // the first time (the projection fonts), so the participants' screens neither wait for it nor hold it.
+        virtual void prepareFacilitatorView() {}
     };
 
     // Builds the facilitator's screen the first time it is opened; nullptr when it cannot be built (the station then

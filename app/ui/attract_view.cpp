@@ -1,6 +1,6 @@
 // The attract screen, between participants: the survey's title, a big "Tap anywhere to start" (the whole screen is the
-// target), the anonymity promise, and a ripple now and then that says "touch me" while costing almost nothing (frames
-// only while it spreads, kAttractFrameSeconds apart; none in between). In a window on a laptop, the small Facilitator
+// target), the anonymity promise, and a ripple now and then that says "touch me" while costing almost nothing (a few
+// frames of a small square while it spreads; none in between). In a window on a laptop, the small Facilitator
 // button sits in its corner. Right after the station restarted itself, a quiet card takes the ripple's place and asks
 // whoever was answering to start again; a survey with no step left to show asks for the facilitator instead.
 #include "shell.h"
@@ -17,10 +17,6 @@ namespace alignkiosk::ui {
 
 namespace {
 
-constexpr int kRings = 2;
-// The rings start this far apart and each spreads for the rest of the ripple.
-constexpr double kRingDelaySeconds = 0.4;
-
 ImU32 withAlpha(ImU32 color, float alpha) {
     const auto a = static_cast<ImU32>(std::clamp(alpha, 0.0f, 1.0f) * 255.0f + 0.5f);
     return (color & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
@@ -30,29 +26,42 @@ ImU32 withAlpha(ImU32 color, float alpha) {
 
 double Shell::attractWakeIn(double now) {
     const double age = std::fmod(now, kRipplePeriodSeconds);
-    // While a ripple spreads, a frame every kAttractFrameSeconds, and one just after it ends (the screen at rest);
-    // then nothing until the next ripple.
-    if (age < kRippleSeconds) return std::min(kAttractFrameSeconds, kRippleSeconds - age);
+    // While a ripple spreads, the start of its next step (so a timer that wakes late still shows every step), and the
+    // end of its last (the screen at rest); then nothing until the next ripple.
+    if (age < kRippleSeconds)
+        return std::min((std::floor(age / kAttractFrameSeconds) + 1.0) * kAttractFrameSeconds, kRippleSeconds) - age;
     return kRipplePeriodSeconds - age;
 }
 
-void Shell::drawAttractAnimation(ImVec2 centre, float radius) const {
+// One step of the ripple per frame: a ring a quarter further out and fainter each step, the step before's ring fainter
+// still behind it, and the dot swelling as the ripple leaves it. Drawn in steps rather than smoothly: a few frames of
+// clear steps read as a ping; a few frames of a smooth motion would read as a stutter.
+void Shell::drawAttractAnimation(ImVec2 centre, float radius) {
     ImDrawList* drawList = ImGui::GetWindowDrawList();
     const float scale = m_theme.scale;
     const float dot = 14.0f * scale;
+    const float thickness = std::max(1.5f, 3.0f * scale);
+    constexpr float kSwell = 0.15f;
+    // Everything it draws, with the outer ring's width and anti-aliased edge.
+    const float reach = std::ceil(std::max(radius, (1.0f + kSwell) * dot) + thickness + 2.0f);
+    m_animationArea = AnimationArea{ImGui::GetFrameCount(),
+                                    ScreenRect{ImVec2(std::floor(centre.x - reach), std::floor(centre.y - reach)),
+                                               ImVec2(std::ceil(centre.x + reach), std::ceil(centre.y + reach))}};
+
     const double age = std::fmod(m_now, kRipplePeriodSeconds);
-    const double ringSeconds = kRippleSeconds - kRingDelaySeconds * (kRings - 1);
-    for (int ring = 0; ring < kRings; ++ring) {
-        const double p = (age - kRingDelaySeconds * ring) / ringSeconds; // 0..1 through this ring's spread
-        if (p <= 0.0 || p >= 1.0) continue;
-        // Fast at first, slowing as it fades: r = dot + (radius - dot) (1 - (1 - p)^2), alpha = 0.6 (1 - p)^2.
-        const auto left = static_cast<float>((1.0 - p) * (1.0 - p));
-        drawList->AddCircle(centre, dot + (radius - dot) * (1.0f - left), withAlpha(m_theme.accent, 0.6f * left), 48,
-                            std::max(1.5f, 3.0f * scale));
+    const int step = age < kRippleSeconds ? static_cast<int>(age / kAttractFrameSeconds) : kRippleSteps; // rest
+    const auto ring = [&](int at, float alpha) {
+        const float spread = static_cast<float>(at + 1) / static_cast<float>(kRippleSteps);
+        const float fade = 1.0f - static_cast<float>(at) / static_cast<float>(kRippleSteps);
+        drawList->AddCircle(centre, dot + (radius - dot) * spread, withAlpha(m_theme.accent, alpha * fade), 48,
+                            thickness);
+    };
+    if (step < kRippleSteps) {
+        if (step > 0) ring(step - 1, 0.25f);
+        ring(step, 0.6f);
     }
-    // The dot swells a little as the ripple leaves it: r = dot (1 + 0.15 sin(pi t / ripple)), at rest otherwise.
-    const double swell = age < kRippleSeconds ? std::sin(IM_PI * age / kRippleSeconds) : 0.0;
-    drawList->AddCircleFilled(centre, dot * (1.0f + 0.15f * static_cast<float>(swell)), m_theme.accent, 32);
+    const float swell = step < 2 ? kSwell * static_cast<float>(2 - step) / 2.0f : 0.0f;
+    drawList->AddCircleFilled(centre, dot * (1.0f + swell), m_theme.accent, 32);
 }
 
 // Small and muted in the bottom-left corner, but still a full touch target. Only in a window: in kiosk mode the

@@ -86,6 +86,17 @@ double Shell::nextWakeIn(double now) const {
     return wake;
 }
 
+std::optional<ScreenRect> Shell::changedArea() const {
+    if (!m_animationArea || !m_previousAnimationArea) return std::nullopt;
+    const AnimationArea& now = *m_animationArea;
+    const AnimationArea& before = *m_previousAnimationArea;
+    // Not when another frame (the dashboard's) came in between, nor when the layout moved the animation.
+    if (before.frame + 1 != now.frame || before.rect.min.x != now.rect.min.x || before.rect.min.y != now.rect.min.y ||
+        before.rect.max.x != now.rect.max.x || before.rect.max.y != now.rect.max.y)
+        return std::nullopt;
+    return now.rect;
+}
+
 void Shell::setIdleTimeout(double seconds) { m_idleTimeout = std::max(1.0, seconds); }
 
 void Shell::setStillThereSeconds(double seconds) { m_stillThereSeconds = std::max(1.0, seconds); }
@@ -270,6 +281,8 @@ void Shell::placeKeyboard() {
 
 void Shell::draw(double now) {
     m_now = now;
+    m_previousAnimationArea = m_animationArea;
+    m_animationArea.reset();
     beginFullWindow("alignkiosk");
     if (m_theme.body) ImGui::PushFont(m_theme.body);
 

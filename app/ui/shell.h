@@ -36,12 +36,14 @@ public:
     // down (kDefaultStillThereSeconds unless set), then the partial answers are wiped and the attract screen returns.
     static constexpr double kDefaultIdleSeconds = 60.0;
     static constexpr double kDefaultStillThereSeconds = 15.0;
-    // The attract screen's animation: a ripple spreads from a dot for kRippleSeconds every kRipplePeriodSeconds,
-    // redrawn kAttractFrameSeconds apart while it does; the screen is still in between. An idle station costs almost
-    // no CPU (on software GL a frame of the whole screen costs about 4 ms: 12 frames a second throughout would be 4 %).
-    static constexpr double kAttractFrameSeconds = 1.0 / 12.0;
-    static constexpr double kRippleSeconds = 2.4;
-    static constexpr double kRipplePeriodSeconds = 7.0;
+    // The attract screen's sign of life: every kRipplePeriodSeconds a ripple leaves the dot in kRippleSteps frames
+    // kAttractFrameSeconds apart, then one frame shows the dot at rest; nothing is drawn in between. Each of those
+    // frames costs about a millisecond even though only the ripple's square is drawn and shown (changedArea), so they
+    // are few: an idle station uses well under 0.1 % of a core, its X server included.
+    static constexpr double kAttractFrameSeconds = 0.25;
+    static constexpr int kRippleSteps = 4;
+    static constexpr double kRippleSeconds = kRippleSteps * kAttractFrameSeconds;
+    static constexpr double kRipplePeriodSeconds = 8.0;
     // The facilitator corner: a press held this long opens the PIN pad; a progress ring shows from kCornerHintSeconds
     // on, so a facilitator knows it is working and a participant who leans on the corner sees nothing.
     static constexpr double kCornerHoldSeconds = 3.0;
@@ -106,6 +108,10 @@ public:
     // Seconds until the shell changes by itself (the attract animation, the thank-you screen returning, the PIN pad's
     // countdown, the idle timeout), or a negative number for never.
     double nextWakeIn(double now) const;
+    // After draw(): the part of the window (screen coordinates) outside which this frame is the same as the frame drawn
+    // just before it, when the shell knows (two frames of the attract animation in a row); otherwise nothing. The
+    // platform then needs to draw and show only that part, when no input arrived in between.
+    std::optional<ScreenRect> changedArea() const;
 
     // Wires the facilitator's way in. When no PIN has been chosen yet, the PIN pad opens at once and cannot be left
     // until one is: the person starting the kiosk chooses it, not the first participant who finds the corner.
@@ -145,7 +151,7 @@ public:
 
 private:
     void drawAttract();
-    void drawAttractAnimation(ImVec2 centre, float radius) const;
+    void drawAttractAnimation(ImVec2 centre, float radius);
     static double attractWakeIn(double now);
     void drawFacilitatorEntry();
     void drawFacilitatorPin();
@@ -205,6 +211,14 @@ private:
     std::vector<StoppedModule> m_stoppedModules; // read when the menu opens
     std::vector<std::string> m_allowedUntilRestart; // allowed again, loaded at the next start (no supervisor)
     std::vector<std::optional<ScreenRect>> m_allowRects;
+
+    // Where the attract animation was drawn, and in which ImGui frame: this frame's and the one before (changedArea).
+    struct AnimationArea {
+        int frame = 0;
+        ScreenRect rect;
+    };
+    std::optional<AnimationArea> m_animationArea;
+    std::optional<AnimationArea> m_previousAnimationArea;
 
     bool m_surveyAvailable = true;
     bool m_restartNotice = false;

@@ -3,7 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <fstream>
+#include <iterator>
+#include <map>
 #include <system_error>
+#include <vector>
 
 namespace alignkiosk::ui {
 
@@ -160,11 +164,28 @@ void setStyleColours(const Theme& theme) {
 
 // [SECTION] Fonts -------------------------------------------------------------------------------------------------
 
+// The font file's bytes, read once and kept for the program's life: every size in every atlas is rasterised from this
+// one copy (ImGui would otherwise hold one copy per size, 0.7 MB each, to be able to build the atlas again). Empty
+// when the file cannot be read.
+const std::vector<char>& fontFileData(const std::filesystem::path& fontFile) {
+    static std::map<std::filesystem::path, std::vector<char>> files;
+    const auto found = files.find(fontFile);
+    if (found != files.end()) return found->second;
+    std::vector<char>& data = files[fontFile];
+    std::ifstream in(fontFile, std::ios::binary | std::ios::ate);
+    if (!in) return data;
+    data.resize(static_cast<std::size_t>(in.tellg()));
+    in.seekg(0);
+    if (!in.read(data.data(), static_cast<std::streamsize>(data.size()))) data.clear();
+    return data;
+}
+
 ImFont* addFont(const std::filesystem::path& fontFile, float pixels) {
     ImGuiIO& io = ImGui::GetIO();
     std::error_code error;
-    if (!fontFile.empty() && std::filesystem::is_regular_file(fontFile, error)) {
+    if (!fontFile.empty() && std::filesystem::is_regular_file(fontFile, error) && !fontFileData(fontFile).empty()) {
         ImFontConfig config;
+        config.FontDataOwnedByAtlas = false; // fontFileData's, shared by every size
         config.OversampleH = 1; // large sizes read well without it, and the atlas builds in half the time
         config.OversampleV = 1;
         // Basic Latin, Latin-1 Supplement and Latin Extended-A (U+0100-017F: ő, ł, œ, č ...) for the on-screen keyboard
@@ -172,7 +193,20 @@ ImFont* addFont(const std::filesystem::path& fontFile, float pixels) {
         // ellipsis (U+2010-2027); the euro sign; arrows (U+2190-21FF).
         static const ImWchar ranges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x0218, 0x021B, 0x2010, 0x2027,
                                          0x20AC, 0x20AC, 0x2190, 0x21FF, 0};
-        if (ImFont* font = io.Fonts->AddFontFromFileTTF(fontFile.c_str(), pixels, &config, ranges)) return font;
+        const std::vector<char>& data = fontFileData(fontFile);
+        char* shared = const_cast<char*>(data.data()); // ImGui only reads the bytes of a font it does not own
+        if (ImFont* font = io.Fonts->AddFontFromMemoryTTF(shared, static_cast<int>(data.size()), pixels, &config,
+                                                          ranges)) {
+            // ImGui 1.86 copies bytes it does not own into the atlas; the copy goes, and the font reads the shared
+            // bytes instead.
+            ImFontConfig& added = io.Fonts->ConfigData.back();
+            if (added.FontData != shared && added.FontDataOwnedByAtlas) {
+                IM_FREE(added.FontData);
+                added.FontData = shared;
+                added.FontDataOwnedByAtlas = false;
+            }
+            return font;
+        }
     }
     ImFontConfig fallback;
     fallback.SizePixels = pixels;

@@ -132,7 +132,9 @@ Theme applyTheme(float scale, const std::filesystem::path& fontFile, ThemeKind k
 Theme applyTheme(const TouchMetrics& metrics, const std::filesystem::path& fontFile, ThemeKind kind = ThemeKind::Light);
 
 // Adds the dashboard's projection fonts (the theme's three sizes times projectionTypeScale) to the current context's
-// atlas. Call before the first frame, after applyTheme, only where the dashboard can be shown: the atlas grows.
+// atlas, after applyTheme, only where the dashboard is shown: the atlas grows to about twice its size. Before the
+// first frame, or later with the atlas built and sent to GL again (platform::KioskWindow::addFonts), as the station
+// does when its facilitator first opens the dashboard.
 void addProjectionFonts(Theme& theme, const std::filesystem::path& fontFile);
 
 // The TrueType font the shell prefers, from Debian's fonts-dejavu-core; empty if it is not installed.

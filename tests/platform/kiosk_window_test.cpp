@@ -1,8 +1,9 @@
 // The kiosk window on a real X display (skipped without DISPLAY; the end-to-end tests run Xvfb): kiosk mode is full
 // screen, undecorated, without a cursor even after ImGui's backend has drawn frames, refuses the close and iconify
-// requests a window manager would send until the program allows it, and stays full screen. The requests are sent as
-// a window manager sends them (a WM_DELETE_WINDOW client message, a WM_STATE change), through libX11 loaded at run
-// time so the test needs no X11 link of its own.
+// requests a window manager would send until the program allows it, and stays full screen; a part of a frame is
+// shown only where it changed. The requests are sent as a window manager sends them (a WM_DELETE_WINDOW client
+// message, a WM_STATE change), and the screen is read, through libX11 loaded at run time so the test needs no X11
+// link of its own.
 #include "platform/kiosk_window.h"
 
 #include <GLFW/glfw3.h>
@@ -73,6 +74,44 @@ private:
     SendEvent m_sendEvent = nullptr;
     ChangeProperty m_changeProperty = nullptr;
     Flush m_flush = nullptr;
+};
+
+// What the X server shows in a window, one pixel at a time (XGetImage), through libX11 loaded at run time.
+class ScreenReader {
+public:
+    ScreenReader() : m_library(dlopen("libX11.so.6", RTLD_NOW | RTLD_LOCAL)) {
+        if (!m_library) return;
+        m_getImage = reinterpret_cast<GetImage>(dlsym(m_library, "XGetImage"));
+        m_getPixel = reinterpret_cast<GetPixel>(dlsym(m_library, "XGetPixel"));
+        m_sync = reinterpret_cast<Sync>(dlsym(m_library, "XSync"));
+    }
+    ~ScreenReader() {
+        if (m_library) dlclose(m_library);
+    }
+    ScreenReader(const ScreenReader&) = delete;
+    ScreenReader& operator=(const ScreenReader&) = delete;
+
+    bool usable() const { return m_getImage && m_getPixel && m_sync; }
+
+    // The pixel at window coordinates (x, y), as 0xRRGGBB on a 24-bit TrueColor screen.
+    unsigned long pixel(GLFWwindow* window, int x, int y) const {
+        Display* display = glfwGetX11Display();
+        m_sync(display, False);
+        XImage* image = m_getImage(display, glfwGetX11Window(window), x, y, 1, 1, AllPlanes, ZPixmap);
+        if (!image) return ~0ul;
+        const unsigned long value = m_getPixel(image, 0, 0) & 0xFFFFFFul;
+        image->f.destroy_image(image);
+        return value;
+    }
+
+private:
+    using GetImage = XImage* (*)(Display*, Drawable, int, int, unsigned int, unsigned int, unsigned long, int);
+    using GetPixel = unsigned long (*)(XImage*, int, int);
+    using Sync = int (*)(Display*, Bool);
+    void* m_library;
+    GetImage m_getImage = nullptr;
+    GetPixel m_getPixel = nullptr;
+    Sync m_sync = nullptr;
 };
 
 class KioskWindowTest : public ::testing::Test {
@@ -189,6 +228,35 @@ TEST_F(KioskWindowTest, AnOrdinaryWindowKeepsItsCursorAndCloses) {
     for (int i = 0; i < 50 && !m_window->closeRequested(); ++i) glfwWaitEventsTimeout(0.1);
     EXPECT_TRUE(m_window->closeRequested());
     EXPECT_EQ(m_window->refusedRequests(), 0u);
+}
+
+// A frame of which only a part changed (the idle attract screen's ripple) is drawn and shown only there: the window
+// keeps the rest of the frame before it, and the X server copies that part alone.
+TEST_F(KioskWindowTest, APartOfAFrameIsShownOnlyWhereItChanged) {
+    WindowOptions options;
+    options.width = 320;
+    options.height = 240;
+    open(options);
+    GLFWwindow* window = m_window->handle();
+    ASSERT_TRUE(m_window->canPresentPart()) << "Mesa's GLX (Xvfb's software GL) has GLX_MESA_copy_sub_buffer";
+    ScreenReader screen;
+    if (!screen.usable()) GTEST_SKIP() << "libX11.so.6 not found";
+
+    m_window->beginFrame();
+    m_window->renderFrame(IM_COL32(255, 0, 0, 255));
+    m_window->present();
+    EXPECT_EQ(screen.pixel(window, 150, 100), 0xFF0000ul) << "the whole red frame is shown";
+
+    m_window->beginTimerFrame();
+    const ui::ScreenRect part{ImVec2(100.0f, 80.0f), ImVec2(200.0f, 140.0f)};
+    m_window->renderFrame(IM_COL32(0, 0, 255, 255), part);
+    m_window->presentPart(part);
+    EXPECT_EQ(screen.pixel(window, 150, 100), 0x0000FFul) << "inside the part: the new frame";
+    EXPECT_EQ(screen.pixel(window, 100, 80), 0x0000FFul) << "the part's top-left pixel";
+    EXPECT_EQ(screen.pixel(window, 199, 139), 0x0000FFul) << "the part's bottom-right pixel";
+    EXPECT_EQ(screen.pixel(window, 20, 20), 0xFF0000ul) << "outside the part: the frame before";
+    EXPECT_EQ(screen.pixel(window, 200, 100), 0xFF0000ul) << "just right of the part";
+    EXPECT_EQ(screen.pixel(window, 150, 140), 0xFF0000ul) << "just below the part";
 }
 
 } // namespace

@@ -505,6 +505,47 @@ TEST_F(ShellWithPluginsTest, TheAttractAnimationMovesWhileARippleSpreadsAndRests
     EXPECT_EQ(drawnVertices(), rest);
 }
 
+// Only the ripple's square changes between two frames of the animation, so the platform draws and shows only it;
+// after anything else (another screen, a frame the shell did not draw) the whole frame is new.
+TEST_F(ShellWithPluginsTest, BetweenTwoAnimationFramesOnlyTheRipplesSquareChanges) {
+    makeShell([](const Submission&) {});
+    const double period = Shell::kRipplePeriodSeconds;
+    m_now = 10.0 * period + Shell::kAttractFrameSeconds;
+    frame();
+    m_now = 10.0 * period + 2.0 * Shell::kAttractFrameSeconds;
+    frame();
+    const std::optional<alignkiosk::ui::ScreenRect> area = m_shell->changedArea();
+    ASSERT_TRUE(area) << "two animation frames in a row";
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    EXPECT_LT((area->max.x - area->min.x) * (area->max.y - area->min.y), 0.1f * display.x * display.y)
+        << "a small part of the screen";
+    // Every vertex that moved between the two frames lies in it.
+    const auto before = drawnVertices();
+    m_now = 10.0 * period + 3.0 * Shell::kAttractFrameSeconds;
+    frame();
+    ASSERT_TRUE(m_shell->changedArea());
+    const auto after = drawnVertices();
+    EXPECT_NE(before, after);
+    std::vector<std::tuple<float, float, ImU32>> outside[2];
+    for (int i = 0; i < 2; ++i)
+        for (const auto& vertex : i == 0 ? before : after)
+            if (!area->contains(ImVec2(std::get<0>(vertex), std::get<1>(vertex)))) outside[i].push_back(vertex);
+    EXPECT_EQ(outside[0], outside[1]) << "something outside the square changed";
+
+    // A frame drawn by someone else in between (the dashboard's): the whole frame.
+    ImGui::NewFrame();
+    ImGui::Render();
+    frame();
+    EXPECT_FALSE(m_shell->changedArea());
+    frame();
+    EXPECT_TRUE(m_shell->changedArea());
+    // Another screen: the whole frame, there and on the first frame back.
+    tap(0.5f * display.x, 0.5f * display.y);
+    EXPECT_EQ(m_shell->view(), Shell::View::TeamPick);
+    EXPECT_FALSE(m_shell->changedArea());
+}
+
+
 TEST_F(ShellWithPluginsTest, TheCornerHeldThreeSecondsOpensThePinPadAndLessDoesNothing) {
     m_pinHash = alignkiosk::core::hashPin("1234");
     makeShell([](const Submission&) {});

@@ -128,6 +128,36 @@ TEST_P(ThemeTest, FontsCarryTheAccentedLettersOfOurLanguages) {
             EXPECT_NE(font->FindGlyphNoFallback(letter), nullptr) << "U+" << std::hex << letter;
 }
 
+// Every size is rasterised from one copy of the font file, kept outside the atlas, also after the projection sizes
+// are added and the atlas is built again: six copies of DejaVu Sans were 4.4 MB of the station's memory.
+TEST(ThemeFonts, EverySizeReadsOneCopyOfTheFontFileAndTheAtlasBuildsAgain) {
+    if (defaultFontFile().empty()) GTEST_SKIP() << "DejaVu Sans is not installed (fonts-dejavu-core)";
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    Theme theme = applyTheme(1.0f, defaultFontFile());
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    unsigned char* pixels = nullptr;
+    int width = 0;
+    int height = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    const int firstHeight = height;
+    atlas.ClearTexData(); // as the platform does once the atlas is in GL
+
+    addProjectionFonts(theme, defaultFontFile());
+    ASSERT_NE(theme.projectionBody, nullptr);
+    atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+    EXPECT_GT(height, firstHeight) << "the projection sizes take room of their own";
+    EXPECT_GT(theme.projectionTitle->FontSize, theme.title->FontSize);
+    EXPECT_NE(theme.body->FindGlyphNoFallback(0x0151), nullptr) << "the first sizes are built again too";
+
+    ASSERT_EQ(atlas.ConfigData.Size, 6);
+    for (const ImFontConfig& config : atlas.ConfigData) {
+        EXPECT_EQ(config.FontData, atlas.ConfigData[0].FontData) << "a size with its own copy of the file";
+        EXPECT_FALSE(config.FontDataOwnedByAtlas);
+    }
+    ImGui::DestroyContext();
+}
+
 TEST(ThemeLight, KeepsTheKiosksOriginalLook) {
     ImGui::CreateContext();
     const Theme theme = applyTheme(1.0f, defaultFontFile());
