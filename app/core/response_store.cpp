@@ -875,10 +875,12 @@ struct ResponseStore::Impl {
     // (those stored and the new ones) again; the result depends on the set, not on the order ids came in.
     void rehashDelivered(DeliveredSet& set, const std::vector<Digest>& fresh, uint64_t used) {
         std::vector<Digest> all = fresh;
+        uint64_t rows = 0;
         {
             StatementUse use(cached(allBuckets, "SELECT ids FROM delivered_buckets"));
             int rc = SQLITE_OK;
             while ((rc = sqlite3_step(use.get())) == SQLITE_ROW) {
+                ++rows;
                 if (sqlite3_column_bytes(use.get(), 0) != static_cast<int>(kBucketBytes))
                     fail("the database is damaged (a bucket of the delivered ids has the wrong size)");
                 const std::string ids(static_cast<const char*>(sqlite3_column_blob(use.get(), 0)), kBucketBytes);
@@ -891,7 +893,8 @@ struct ResponseStore::Impl {
             }
             if (rc != SQLITE_DONE) db.failSqlite("cannot read the delivered ids");
         }
-        if (all.size() != used) fail("the database is damaged (the set of delivered ids does not hold its count)");
+        if (all.size() != used || rows != set.buckets)
+            fail("the database is damaged (the set of delivered ids does not hold its counts)");
         uint64_t buckets = set.buckets;
         std::vector<std::string> placed;
         for (bool overflow = true; overflow;) {
