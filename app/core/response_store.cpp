@@ -233,10 +233,11 @@ uint64_t bucketOf(const Digest& digest, uint64_t buckets) {
 // A bucket's digests are a sorted prefix of its blob, zeros after them.
 std::size_t digestsIn(const std::string& bucket) {
     std::size_t n = 0;
-    while (n < kDigestsPerBucket &&
-           std::any_of(bucket.begin() + static_cast<std::ptrdiff_t>(n * kDigestBytes),
-                       bucket.begin() + static_cast<std::ptrdiff_t>((n + 1) * kDigestBytes), [](char b) { return b != 0; }))
-        ++n;
+    const auto used = [&bucket](std::size_t place) {
+        const char* digest = bucket.data() + place * kDigestBytes;
+        return std::any_of(digest, digest + kDigestBytes, [](char b) { return b != 0; });
+    };
+    while (n < kDigestsPerBucket && used(n)) ++n;
     return n;
 }
 
@@ -387,8 +388,8 @@ struct ResponseStore::Impl {
     // Prepared on first use and kept for the life of the connection.
     StatementHandle usedSlots, countAll, jsonValid, encodeRow, readClass, updateClass, slotUsed, fillSlot, classBodies,
         clearClass, addSlot, selectSetting, upsertSetting, deleteSetting, readChunk, writeChunk, addChunk, clearChunks,
-        readMap, readSlot, readSlotRange, capacities, dataVersion, readDelivered, writeDelivered, readBucket, writeBucket,
-        addBucket, allBuckets;
+        readMap, readSlot, readSlotRange, capacities, dataVersion, readDelivered, writeDelivered, readBucket,
+        writeBucket, addBucket, allBuckets;
     // One public call at a time (see "Threads" in response_store.h).
     std::mutex mutex;
     // The slot map's chunks a write transaction changed, written back before it commits (flushSlotMap).
@@ -541,7 +542,8 @@ struct ResponseStore::Impl {
             const std::string where = "response to step '" + draft.stepId + "'";
             if (!stepIds.insert(draft.stepId).second) return where + " appears twice in one submission";
             if (draft.moduleId.empty() || hasNul(draft.moduleId)) return where + " has an empty module id";
-            if (draft.moduleVersion.empty() || hasNul(draft.moduleVersion)) return where + " has an empty module version";
+            if (draft.moduleVersion.empty() || hasNul(draft.moduleVersion))
+                return where + " has an empty module version";
             if (hasNul(draft.payload) || !isJson(draft.payload)) return where + " has a payload that is not JSON";
         }
         return std::nullopt;
@@ -787,7 +789,8 @@ struct ResponseStore::Impl {
     void createDeliveredSet() {
         std::string key(kDeliveryKeyBytes, '\0');
         fillRandom(reinterpret_cast<unsigned char*>(key.data()), key.size());
-        StatementHandle insert = db.prepare("INSERT INTO delivered_set (one, hash_key, buckets, used) VALUES (0, ?1, 0 + ?2, 0)");
+        StatementHandle insert =
+            db.prepare("INSERT INTO delivered_set (one, hash_key, buckets, used) VALUES (0, ?1, ?2, 0)");
         sqlite3_bind_blob64(insert.get(), 1, key.data(), key.size(), SQLITE_STATIC);
         sqlite3_bind_int64(insert.get(), 2, static_cast<int64_t>(kFirstBuckets));
         if (sqlite3_step(insert.get()) != SQLITE_DONE) db.failSqlite("cannot create the set of delivered ids");
@@ -826,7 +829,8 @@ struct ResponseStore::Impl {
 
     // Empty buckets [from, to), appended in bucket order.
     void addBuckets(uint64_t from, uint64_t to) {
-        sqlite3_stmt* add = cached(addBucket, "INSERT INTO delivered_buckets (bucket, ids) VALUES (?1, zeroblob(1024))");
+        sqlite3_stmt* add =
+            cached(addBucket, "INSERT INTO delivered_buckets (bucket, ids) VALUES (?1, zeroblob(1024))");
         for (uint64_t bucket = from; bucket < to; ++bucket) {
             StatementUse use(add);
             sqlite3_bind_int64(add, 1, static_cast<int64_t>(bucket));
@@ -922,7 +926,9 @@ struct ResponseStore::Impl {
         std::vector<SlotBody> bodies;
     };
 
-    std::vector<DeliveryResult> deliver(const std::vector<std::pair<const std::string*, const Submission*>>& deliveries) {
+    using DeliveryRef = std::pair<const std::string*, const Submission*>; // submission id, submission
+
+    std::vector<DeliveryResult> deliver(const std::vector<DeliveryRef>& deliveries) {
         std::vector<DeliveryResult> results(deliveries.size());
         const auto failAll = [&](const std::string& why) {
             for (DeliveryResult& result : results)

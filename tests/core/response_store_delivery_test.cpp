@@ -112,12 +112,19 @@ private:
     sqlite3* m_db = nullptr;
 };
 
+// The 16 bytes a hex id spells.
+std::string bytesOfHex(const std::string& hex) {
+    std::string bytes;
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+        bytes.push_back(static_cast<char>(std::stoul(hex.substr(i, 2), nullptr, 16)));
+    return bytes;
+}
+
 // The 16-byte digest the store keeps for an id: BLAKE2b keyed with the store's key, over the id's 16 bytes.
 std::string digestOf(const std::string& key, const std::string& hexId) {
-    std::array<unsigned char, 16> id{};
-    for (std::size_t i = 0; i < 16; ++i) id[i] = static_cast<unsigned char>(std::stoul(hexId.substr(2 * i, 2), nullptr, 16));
+    const std::string id = bytesOfHex(hexId);
     std::array<unsigned char, 16> digest{};
-    crypto_generichash(digest.data(), digest.size(), id.data(), id.size(),
+    crypto_generichash(digest.data(), digest.size(), reinterpret_cast<const unsigned char*>(id.data()), id.size(),
                        reinterpret_cast<const unsigned char*>(key.data()), key.size());
     return {reinterpret_cast<const char*>(digest.data()), digest.size()};
 }
@@ -379,10 +386,12 @@ TEST(ResponseStoreDelivery, EveryIdStaysFindableAsTheSetGrows) {
     auto store = ResponseStore::open(db, fixedDate());
     EXPECT_EQ(Raw(db).integer("SELECT buckets FROM delivered_set"), 16);
     constexpr int kOneByOne = 600, kIds = 6000;
-    for (int n = 0; n < kOneByOne; ++n) ASSERT_TRUE(store.submitOnce(submissionId(static_cast<uint64_t>(n)), participant(n)));
+    for (int n = 0; n < kOneByOne; ++n)
+        ASSERT_TRUE(store.submitOnce(submissionId(static_cast<uint64_t>(n)), participant(n)));
     for (int start = kOneByOne; start < kIds; start += 450) {
         std::vector<Delivery> batch;
-        for (int n = start; n < std::min(start + 450, kIds); ++n) batch.push_back(delivery(static_cast<uint64_t>(n), n));
+        for (int n = start; n < std::min(start + 450, kIds); ++n)
+            batch.push_back(delivery(static_cast<uint64_t>(n), n));
         for (const DeliveryResult& result : store.submitOnce(batch)) ASSERT_EQ(result, kStored);
     }
     EXPECT_EQ(store.deliveredCount(), static_cast<std::size_t>(kIds));
@@ -435,7 +444,8 @@ TEST(ResponseStoreDelivery, AVersion4StoreGetsAnEmptySetOfDeliveredIds) {
         rows = store.responses();
     }
     // Back to version 4 as the previous program left it.
-    Raw(db, SQLITE_OPEN_READWRITE).exec("DROP TABLE delivered_set; DROP TABLE delivered_buckets; PRAGMA user_version = 4");
+    const char* backToVersion4 = "DROP TABLE delivered_set; DROP TABLE delivered_buckets; PRAGMA user_version = 4";
+    Raw(db, SQLITE_OPEN_READWRITE).exec(backToVersion4);
     std::string firstKey;
     {
         auto store = ResponseStore::open(db, fixedDate());
@@ -453,7 +463,7 @@ TEST(ResponseStoreDelivery, AVersion4StoreGetsAnEmptySetOfDeliveredIds) {
     }
     // Opening again changes nothing; migrating again makes a new key (no two stores share one).
     EXPECT_EQ(hashKeyOf(db), firstKey);
-    Raw(db, SQLITE_OPEN_READWRITE).exec("DROP TABLE delivered_set; DROP TABLE delivered_buckets; PRAGMA user_version = 4");
+    Raw(db, SQLITE_OPEN_READWRITE).exec(backToVersion4);
     auto store = ResponseStore::open(db, fixedDate());
     EXPECT_EQ(store.count(), 12u);
     EXPECT_NE(hashKeyOf(db), firstKey);
@@ -476,9 +486,11 @@ TEST(ResponseStoreDelivery, TheDeliveredTableIsTheSameWhateverTheOrder) {
     std::shuffle(all.begin(), all.end(), std::mt19937(11));
     {
         auto store = ResponseStore::open(second, fixedDate());
-        for (std::size_t start = 0; start < all.size(); start += 37)
-            store.submitOnce(std::vector<Delivery>(all.begin() + static_cast<std::ptrdiff_t>(start),
-                                                   all.begin() + static_cast<std::ptrdiff_t>(std::min(start + 37, all.size()))));
+        for (std::size_t start = 0; start < all.size(); start += 37) {
+            const auto from = all.begin() + static_cast<std::ptrdiff_t>(start);
+            store.submitOnce(std::vector<Delivery>(from, from + static_cast<std::ptrdiff_t>(std::min<std::size_t>(
+                                                                   37, all.size() - start))));
+        }
     }
     const char* table = "SELECT bucket || ':' || hex(ids) FROM delivered_buckets ORDER BY bucket";
     const std::vector<std::string> a = Raw(first).blobs(table);
@@ -550,10 +562,8 @@ TEST(ResponseStoreDelivery, TheFileHoldsNoSubmissionIdAndNoRowNamesOne) {
     const FolderBytes folder(dir.path());
     const std::string key = hashKeyOf(db);
     for (const std::string& id : ids) {
-        std::string raw;
-        for (std::size_t i = 0; i < 16; ++i) raw.push_back(static_cast<char>(std::stoul(id.substr(2 * i, 2), nullptr, 16)));
         EXPECT_LT(folder.firstPosition(id), 0.0) << id;
-        EXPECT_LT(folder.firstPosition(raw), 0.0) << id;
+        EXPECT_LT(folder.firstPosition(bytesOfHex(id)), 0.0) << id;
         EXPECT_GE(folder.firstPosition(digestOf(key, id)), 0.0) << id; // the scan does see the digests
     }
     for (const StoredResponse& row : store.responses())
