@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <rapidjson/document.h>
+#include <sodium.h>
 
 #include <algorithm>
 #include <array>
@@ -60,6 +61,28 @@ using sqlite::Transaction;
 // gives the new slots, in slot order; the map says no more than the slots' `used` column does.
 //
 // A slot's body is the row as a JSON array, then zero bytes; the `responses` view decodes them for people.
+//
+// [SECTION] Delivered ids
+//
+// A collector must make a repeated delivery a no-op, so the store keeps the set of submission ids it has taken (a
+// random 128-bit id the laptop makes). That set must not say in which order the ids came, nor which rows an id
+// brought:
+// - An id is kept as a 16-byte BLAKE2b digest keyed with a random 32-byte key made when the set is created
+//   (`delivered_set.hash_key`). A digest is as good as the id for "seen before?" (a false match needs a 128-bit
+//   collision), where it goes depends on nothing the sender controls (a laptop cannot aim ids at one bucket to make it
+//   overflow), and the file does not hold the ids a laptop's outbox or a network trace may show.
+// - Digests live in `delivered_buckets`: rows made empty in advance whose blob has a fixed size (64 digests of 16
+//   bytes), overwritten in place like the slots, so no cell is ever inserted in arrival order. An id's bucket is
+//   its digest mod the bucket count, and within a bucket the digests are kept sorted, zeros after them. So the
+//   table's content is a function of the key, the set and the bucket count alone: the same ids delivered in any
+//   order give the same bytes.
+// - When the set would pass half the capacity (32 per bucket on average), or a bucket would overflow, the bucket
+//   count doubles and every digest is placed again: the new buckets are appended in bucket order, the old ones
+//   rewritten in place (O(ids) once per doubling, amortised O(1) per id). When that happens depends on how many ids
+//   there are, never on which came first.
+// - Nothing links an id to its rows: rows keep their own random ids, nothing in a row names its submission, and the
+//   digest's bucket has nothing to do with the rows' slots. One transaction writes both (so the id is stored if and
+//   only if the rows are), and the truncated journal keeps nothing of it after the commit.
 
 namespace {
 
@@ -146,8 +169,109 @@ CREATE TABLE slot_map (
     bits  BLOB    NOT NULL CHECK (length(bits) = 512)
 ) STRICT;
 )sql"},
+    // v5. The submission ids delivered to a collector, as keyed digests in fixed-size sorted buckets (see "Delivered
+    // ids"). `delivered_set` is its one row of bookkeeping: the hashing key, the bucket count and how many ids there
+    // are. The program makes the key and the first empty buckets (Impl::createDeliveredSet).
+    {5, R"sql(
+CREATE TABLE delivered_set (
+    one      INTEGER NOT NULL PRIMARY KEY CHECK (one = 0),
+    hash_key BLOB    NOT NULL CHECK (length(hash_key) = 32),
+    buckets  INTEGER NOT NULL CHECK (buckets > 0),
+    used     INTEGER NOT NULL CHECK (used BETWEEN 0 AND buckets * 32)
+) STRICT;
+CREATE TABLE delivered_buckets (
+    bucket INTEGER NOT NULL PRIMARY KEY CHECK (bucket >= 0),
+    ids    BLOB    NOT NULL CHECK (length(ids) = 1024)
+) STRICT;
+)sql"},
 };
 static_assert(std::size(kMigrations) == ResponseStore::kSchemaVersion, "one migration per schema version");
+
+// [SECTION] Delivered ids: digests and buckets (see "Delivered ids")
+
+constexpr std::size_t kDigestBytes = 16;
+constexpr std::size_t kDigestsPerBucket = 64;
+constexpr std::size_t kBucketBytes = kDigestsPerBucket * kDigestBytes; // the schema's CHECK
+constexpr std::size_t kDeliveryKeyBytes = crypto_generichash_KEYBYTES;
+constexpr uint64_t kFirstBuckets = 16;
+static_assert(kBucketBytes == 1024 && kDeliveryKeyBytes == 32, "the v5 schema's CHECKs");
+
+using IdBytes = std::array<unsigned char, 16>;
+using Digest = std::array<unsigned char, kDigestBytes>;
+
+// 32 lowercase hex digits, as randomId() makes them.
+std::optional<IdBytes> parseSubmissionId(const std::string& text) {
+    if (text.size() != 32) return std::nullopt;
+    IdBytes bytes{};
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const int nibble = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (nibble < 0) return std::nullopt;
+        bytes[i / 2] = static_cast<unsigned char>(bytes[i / 2] | (nibble << (i % 2 ? 0 : 4)));
+    }
+    return bytes;
+}
+
+// The keyed BLAKE2b digest of an id. All zeros marks an empty place in a bucket, so that one digest (odds 2^-128)
+// becomes ...01.
+Digest digestOf(const std::string& key, const IdBytes& id) {
+    static const int ready = sodium_init(); // picks implementations; safe to call again, cheap after the first
+    if (ready < 0) throw StoreError("response store: cannot initialise libsodium");
+    Digest digest{};
+    crypto_generichash(digest.data(), digest.size(), id.data(), id.size(),
+                       reinterpret_cast<const unsigned char*>(key.data()), key.size());
+    if (std::all_of(digest.begin(), digest.end(), [](unsigned char b) { return b == 0; })) digest.back() = 1;
+    return digest;
+}
+
+uint64_t bucketOf(const Digest& digest, uint64_t buckets) {
+    uint64_t value = 0;
+    std::memcpy(&value, digest.data(), sizeof value);
+    return value % buckets;
+}
+
+// A bucket's digests are a sorted prefix of its blob, zeros after them.
+std::size_t digestsIn(const std::string& bucket) {
+    std::size_t n = 0;
+    const auto used = [&bucket](std::size_t place) {
+        const char* digest = bucket.data() + place * kDigestBytes;
+        return std::any_of(digest, digest + kDigestBytes, [](char b) { return b != 0; });
+    };
+    while (n < kDigestsPerBucket && used(n)) ++n;
+    return n;
+}
+
+int compareDigest(const std::string& bucket, std::size_t place, const Digest& digest) {
+    return std::memcmp(bucket.data() + place * kDigestBytes, digest.data(), kDigestBytes);
+}
+
+// The place where digest is or would go, among the first `count`.
+std::size_t placeOf(const std::string& bucket, std::size_t count, const Digest& digest) {
+    std::size_t low = 0, high = count;
+    while (low < high) {
+        const std::size_t mid = (low + high) / 2;
+        if (compareDigest(bucket, mid, digest) < 0) low = mid + 1;
+        else high = mid;
+    }
+    return low;
+}
+
+bool bucketHolds(const std::string& bucket, const Digest& digest) {
+    const std::size_t count = digestsIn(bucket);
+    const std::size_t place = placeOf(bucket, count, digest);
+    return place < count && compareDigest(bucket, place, digest) == 0;
+}
+
+// Adds digest in its sorted place; false when the bucket is full.
+bool addToBucket(std::string& bucket, const Digest& digest) {
+    const std::size_t count = digestsIn(bucket);
+    if (count == kDigestsPerBucket) return false;
+    const std::size_t place = placeOf(bucket, count, digest);
+    std::memmove(bucket.data() + (place + 1) * kDigestBytes, bucket.data() + place * kDigestBytes,
+                 (count - place) * kDigestBytes);
+    std::memcpy(bucket.data() + place * kDigestBytes, digest.data(), kDigestBytes);
+    return true;
+}
 
 // [SECTION] Small helpers
 
@@ -232,6 +356,9 @@ std::optional<StoredResponse> decodeSlot(const char* body, std::size_t size) {
     return row;
 }
 
+// A row encoded for a slot, and its slot class.
+using SlotBody = std::pair<std::string, int>;
+
 // One row on its way into the store.
 struct NewRow {
     std::string id;
@@ -261,11 +388,15 @@ struct ResponseStore::Impl {
     // Prepared on first use and kept for the life of the connection.
     StatementHandle usedSlots, countAll, jsonValid, encodeRow, readClass, updateClass, slotUsed, fillSlot, classBodies,
         clearClass, addSlot, selectSetting, upsertSetting, deleteSetting, readChunk, writeChunk, addChunk, clearChunks,
-        readMap, readSlot, readSlotRange, capacities, dataVersion;
+        readMap, readSlot, readSlotRange, capacities, dataVersion, readDelivered, writeDelivered, readBucket,
+        writeBucket, addBucket, allBuckets;
     // One public call at a time (see "Threads" in response_store.h).
     std::mutex mutex;
     // The slot map's chunks a write transaction changed, written back before it commits (flushSlotMap).
     std::map<int64_t, std::string> changedChunks;
+    // The delivered-id buckets a write transaction read (as it has them now), and which of them it changed.
+    std::map<uint64_t, std::string> loadedBuckets;
+    std::set<uint64_t> changedBuckets;
 
     Impl(Database database, ResponseStoreOptions storeOptions, bool memory)
         : db(std::move(database)), options(std::move(storeOptions)), inMemory(memory) {}
@@ -283,7 +414,7 @@ struct ResponseStore::Impl {
         const uintmax_t size = inMemory ? 0 : fs::file_size(db.path(), unknown);
         if (unknown || size <= kFullCheckBytes) return db.queryTexts("PRAGMA quick_check(3)");
         std::vector<std::string> problems;
-        for (const char* table : {"sqlite_schema", "settings", "slot_classes", "slot_map"}) {
+        for (const char* table : {"sqlite_schema", "settings", "slot_classes", "slot_map", "delivered_set"}) {
             if (db.queryInt((std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'").c_str()) == 0 &&
                 std::string(table) != "sqlite_schema")
                 continue;
@@ -376,6 +507,7 @@ struct ResponseStore::Impl {
         db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
         if (current < 3) moveRowsIntoSlots(); // fills the slot map as it places the rows
         else if (current < 4) buildSlotMap();
+        if (current < 5) createDeliveredSet();
         transaction.commit();
     }
 
@@ -394,20 +526,27 @@ struct ResponseStore::Impl {
     }
 
     void validate(const Submission& submission) {
-        if (submission.surveyId.empty() || hasNul(submission.surveyId)) db.fail("submission has an empty survey id");
+        if (auto problem = problemWith(submission)) db.fail(*problem);
+    }
+
+    // What is wrong with a submission, in words that name no file; nothing when it may be stored. Throws StoreError
+    // only when SQLite fails.
+    std::optional<std::string> problemWith(const Submission& submission) {
+        if (submission.surveyId.empty() || hasNul(submission.surveyId)) return "submission has an empty survey id";
         if (submission.team && (submission.team->empty() || hasNul(*submission.team)))
-            db.fail("submission has an empty team (use no team instead)");
-        if (submission.responses.empty()) db.fail("submission of survey '" + submission.surveyId + "' has no responses");
+            return "submission has an empty team (use no team instead)";
+        if (submission.responses.empty()) return "submission of survey '" + submission.surveyId + "' has no responses";
         std::set<std::string> stepIds;
         for (const ResponseDraft& draft : submission.responses) {
-            if (draft.stepId.empty() || hasNul(draft.stepId)) db.fail("a response has an empty step id");
+            if (draft.stepId.empty() || hasNul(draft.stepId)) return "a response has an empty step id";
             const std::string where = "response to step '" + draft.stepId + "'";
-            if (!stepIds.insert(draft.stepId).second) db.fail(where + " appears twice in one submission");
-            if (draft.moduleId.empty() || hasNul(draft.moduleId)) db.fail(where + " has an empty module id");
+            if (!stepIds.insert(draft.stepId).second) return where + " appears twice in one submission";
+            if (draft.moduleId.empty() || hasNul(draft.moduleId)) return where + " has an empty module id";
             if (draft.moduleVersion.empty() || hasNul(draft.moduleVersion))
-                db.fail(where + " has an empty module version");
-            if (hasNul(draft.payload) || !isJson(draft.payload)) db.fail(where + " has a payload that is not JSON");
+                return where + " has an empty module version";
+            if (hasNul(draft.payload) || !isJson(draft.payload)) return where + " has a payload that is not JSON";
         }
+        return std::nullopt;
     }
 
     // The same json_valid() the schema's CHECK uses, so both agree on what JSON is.
@@ -437,8 +576,9 @@ struct ResponseStore::Impl {
         bindText(db, statement, 9, row.draft->payload);
     }
 
-    // The row as a slot's body (SQLite's json_array does the escaping), padded to its class's size, and the class.
-    std::pair<std::string, int> slotBody(const NewRow& row) {
+    // The row as a slot's body (SQLite's json_array does the escaping), padded to its class's size, and the class;
+    // or, in `problem`, why it does not fit any slot.
+    std::optional<SlotBody> encodeSlot(const NewRow& row, std::string& problem) {
         StatementUse use(cached(encodeRow, "SELECT json_array(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
         bindRow(use.get(), row);
         if (sqlite3_step(use.get()) != SQLITE_ROW) db.failSqlite("cannot encode a response");
@@ -448,12 +588,26 @@ struct ResponseStore::Impl {
             const uint64_t size = slotBytes(slotClass);
             if (body.size() < size) {
                 body.resize(size, '\0');
-                return {std::move(body), slotClass};
+                return SlotBody{std::move(body), slotClass};
             }
         }
-        db.fail("the response to step '" + row.draft->stepId + "' is " + std::to_string(body.size()) +
-                " bytes, more than the largest answer the store keeps (" +
-                std::to_string(slotBytes(kSlotClasses - 1) - 1) + " bytes); nothing was stored");
+        problem = "the response to step '" + row.draft->stepId + "' is " + std::to_string(body.size()) +
+                  " bytes, more than the largest answer the store keeps (" +
+                  std::to_string(slotBytes(kSlotClasses - 1) - 1) + " bytes)";
+        return std::nullopt;
+    }
+
+    // Every row's body, before a transaction begins. Throws StoreError (nothing written) when one does not fit.
+    std::vector<SlotBody> encodeRows(const std::vector<NewRow>& rows) {
+        std::vector<SlotBody> bodies;
+        bodies.reserve(rows.size());
+        std::string problem;
+        for (const NewRow& row : rows) {
+            auto body = encodeSlot(row, problem);
+            if (!body) db.fail(problem + "; nothing was stored");
+            bodies.push_back(std::move(*body));
+        }
+        return bodies;
     }
 
     struct SlotClass {
@@ -545,14 +699,9 @@ struct ResponseStore::Impl {
     }
 
     // Inside a transaction: every row into a random free slot of its class.
-    void storeRows(const std::vector<NewRow>& rows) {
-        std::vector<std::pair<std::string, int>> bodies;
-        bodies.reserve(rows.size());
+    void storeBodies(const std::vector<SlotBody>& bodies) {
         std::array<uint64_t, kSlotClasses> needed{};
-        for (const NewRow& row : rows) {
-            bodies.push_back(slotBody(row));
-            ++needed[static_cast<std::size_t>(bodies.back().second)];
-        }
+        for (const SlotBody& body : bodies) ++needed[static_cast<std::size_t>(body.second)];
         std::array<SlotClass, kSlotClasses> classes{};
         for (int index = 0; index < kSlotClasses; ++index) {
             if (needed[static_cast<std::size_t>(index)] == 0) continue;
@@ -628,6 +777,232 @@ struct ResponseStore::Impl {
         flushSlotMap();
     }
 
+    // [SECTION] Delivered ids (see "Delivered ids"), kept inside the write transaction
+
+    struct DeliveredSet {
+        std::string key;
+        uint64_t buckets = 0;
+        uint64_t used = 0;
+    };
+
+    // Migration to v5: a fresh key from the kernel's random source, and the first empty buckets.
+    void createDeliveredSet() {
+        std::string key(kDeliveryKeyBytes, '\0');
+        fillRandom(reinterpret_cast<unsigned char*>(key.data()), key.size());
+        StatementHandle insert =
+            db.prepare("INSERT INTO delivered_set (one, hash_key, buckets, used) VALUES (0, ?1, ?2, 0)");
+        sqlite3_bind_blob64(insert.get(), 1, key.data(), key.size(), SQLITE_STATIC);
+        sqlite3_bind_int64(insert.get(), 2, static_cast<int64_t>(kFirstBuckets));
+        if (sqlite3_step(insert.get()) != SQLITE_DONE) db.failSqlite("cannot create the set of delivered ids");
+        addBuckets(0, kFirstBuckets);
+    }
+
+    DeliveredSet readDeliveredSet() {
+        StatementUse use(cached(readDelivered, "SELECT hash_key, buckets, used FROM delivered_set WHERE one = 0"));
+        const int rc = sqlite3_step(use.get());
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) db.failSqlite("cannot read the set of delivered ids");
+        DeliveredSet set;
+        if (rc == SQLITE_ROW) {
+            const auto* key = static_cast<const char*>(sqlite3_column_blob(use.get(), 0));
+            if (key && sqlite3_column_bytes(use.get(), 0) == static_cast<int>(kDeliveryKeyBytes))
+                set.key.assign(key, kDeliveryKeyBytes);
+            set.buckets = static_cast<uint64_t>(sqlite3_column_int64(use.get(), 1));
+            set.used = static_cast<uint64_t>(sqlite3_column_int64(use.get(), 2));
+        }
+        if (set.key.empty() || set.buckets == 0) fail("the database is damaged (the set of delivered ids is missing)");
+        return set;
+    }
+
+    // The bucket as this transaction has it.
+    std::string& bucketBytes(uint64_t bucket) {
+        const auto loaded = loadedBuckets.find(bucket);
+        if (loaded != loadedBuckets.end()) return loaded->second;
+        StatementUse use(cached(readBucket, "SELECT ids FROM delivered_buckets WHERE bucket = ?1"));
+        sqlite3_bind_int64(use.get(), 1, static_cast<int64_t>(bucket));
+        const int rc = sqlite3_step(use.get());
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) db.failSqlite("cannot read the delivered ids");
+        if (rc != SQLITE_ROW || sqlite3_column_bytes(use.get(), 0) != static_cast<int>(kBucketBytes))
+            fail("the database is damaged (bucket " + std::to_string(bucket) + " of the delivered ids is missing)");
+        const auto* ids = static_cast<const char*>(sqlite3_column_blob(use.get(), 0));
+        return loadedBuckets.emplace(bucket, std::string(ids, kBucketBytes)).first->second;
+    }
+
+    // Empty buckets [from, to), appended in bucket order.
+    void addBuckets(uint64_t from, uint64_t to) {
+        sqlite3_stmt* add =
+            cached(addBucket, "INSERT INTO delivered_buckets (bucket, ids) VALUES (?1, zeroblob(1024))");
+        for (uint64_t bucket = from; bucket < to; ++bucket) {
+            StatementUse use(add);
+            sqlite3_bind_int64(add, 1, static_cast<int64_t>(bucket));
+            if (sqlite3_step(add) != SQLITE_DONE) db.failSqlite("cannot add buckets for delivered ids");
+        }
+    }
+
+    // Same size, so SQLite overwrites each bucket in place.
+    void writeBucketBytes(uint64_t bucket, const std::string& ids) {
+        StatementUse use(cached(writeBucket, "UPDATE delivered_buckets SET ids = ?2 WHERE bucket = ?1"));
+        sqlite3_bind_int64(use.get(), 1, static_cast<int64_t>(bucket));
+        if (sqlite3_bind_blob64(use.get(), 2, ids.data(), ids.size(), SQLITE_STATIC) != SQLITE_OK)
+            db.failSqlite("cannot bind a value");
+        if (sqlite3_step(use.get()) != SQLITE_DONE) db.failSqlite("cannot store delivered ids");
+    }
+
+    bool delivered(const DeliveredSet& set, const Digest& digest) {
+        return bucketHolds(bucketBytes(bucketOf(digest, set.buckets)), digest);
+    }
+
+    // Adds digests that are not in the set yet, growing it when it passes half its capacity or a bucket is full.
+    void addDelivered(DeliveredSet& set, const std::vector<Digest>& digests) {
+        if (digests.empty()) return;
+        const uint64_t used = set.used + digests.size();
+        bool grow = 2 * used > set.buckets * kDigestsPerBucket;
+        for (std::size_t i = 0; !grow && i < digests.size(); ++i) {
+            const uint64_t bucket = bucketOf(digests[i], set.buckets);
+            grow = !addToBucket(bucketBytes(bucket), digests[i]);
+            changedBuckets.insert(bucket);
+        }
+        if (grow) {
+            rehashDelivered(set, digests, used);
+        } else {
+            for (const uint64_t bucket : changedBuckets) writeBucketBytes(bucket, loadedBuckets.at(bucket));
+        }
+        set.used = used;
+        StatementUse use(cached(writeDelivered, "UPDATE delivered_set SET buckets = ?1, used = ?2 WHERE one = 0"));
+        sqlite3_bind_int64(use.get(), 1, static_cast<int64_t>(set.buckets));
+        sqlite3_bind_int64(use.get(), 2, static_cast<int64_t>(set.used));
+        if (sqlite3_step(use.get()) != SQLITE_DONE) db.failSqlite("cannot update the set of delivered ids");
+        loadedBuckets.clear();
+        changedBuckets.clear();
+    }
+
+    // Doubles the buckets until `used` ids fill at most half of them and none overflows, and places every digest
+    // (those stored and the new ones) again; the result depends on the set, not on the order ids came in.
+    void rehashDelivered(DeliveredSet& set, const std::vector<Digest>& fresh, uint64_t used) {
+        std::vector<Digest> all = fresh;
+        uint64_t rows = 0;
+        {
+            StatementUse use(cached(allBuckets, "SELECT ids FROM delivered_buckets"));
+            int rc = SQLITE_OK;
+            while ((rc = sqlite3_step(use.get())) == SQLITE_ROW) {
+                ++rows;
+                if (sqlite3_column_bytes(use.get(), 0) != static_cast<int>(kBucketBytes))
+                    fail("the database is damaged (a bucket of the delivered ids has the wrong size)");
+                const std::string ids(static_cast<const char*>(sqlite3_column_blob(use.get(), 0)), kBucketBytes);
+                const std::size_t count = digestsIn(ids);
+                for (std::size_t i = 0; i < count; ++i) {
+                    Digest digest{};
+                    std::memcpy(digest.data(), ids.data() + i * kDigestBytes, kDigestBytes);
+                    all.push_back(digest);
+                }
+            }
+            if (rc != SQLITE_DONE) db.failSqlite("cannot read the delivered ids");
+        }
+        if (all.size() != used || rows != set.buckets)
+            fail("the database is damaged (the set of delivered ids does not hold its counts)");
+        uint64_t buckets = set.buckets;
+        std::vector<std::string> placed;
+        for (bool overflow = true; overflow;) {
+            buckets *= 2;
+            if (2 * used > buckets * kDigestsPerBucket) continue;
+            placed.assign(buckets, std::string(kBucketBytes, '\0'));
+            overflow = false;
+            for (const Digest& digest : all)
+                if (!addToBucket(placed[bucketOf(digest, buckets)], digest)) {
+                    overflow = true;
+                    break;
+                }
+        }
+        addBuckets(set.buckets, buckets);
+        for (uint64_t bucket = 0; bucket < buckets; ++bucket) writeBucketBytes(bucket, placed[bucket]);
+        set.buckets = buckets;
+    }
+
+    // [SECTION] Delivery (submitOnce)
+
+    // One delivery that passed the checks, on its way in.
+    struct Accepted {
+        std::size_t index;
+        IdBytes id;
+        std::vector<SlotBody> bodies;
+    };
+
+    using DeliveryRef = std::pair<const std::string*, const Submission*>; // submission id, submission
+
+    std::vector<DeliveryResult> deliver(const std::vector<DeliveryRef>& deliveries) {
+        std::vector<DeliveryResult> results(deliveries.size());
+        const auto failAll = [&](const std::string& why) {
+            for (DeliveryResult& result : results)
+                if (result.outcome != DeliveryOutcome::Refused) result = {DeliveryOutcome::NotStored, why};
+            return results;
+        };
+        // Checked and encoded before the write lock is taken: a bad delivery is refused on its own.
+        std::vector<Accepted> accepted;
+        std::string date;
+        try {
+            date = sessionDate();
+            std::string problem;
+            for (std::size_t i = 0; i < deliveries.size(); ++i) {
+                const auto refuse = [&](std::string why) { results[i] = {DeliveryOutcome::Refused, std::move(why)}; };
+                const auto id = parseSubmissionId(*deliveries[i].first);
+                if (!id) {
+                    refuse("the submission id is not 32 lowercase hex digits");
+                    continue;
+                }
+                const Submission& submission = *deliveries[i].second;
+                if (auto why = problemWith(submission)) {
+                    refuse(std::move(*why));
+                    continue;
+                }
+                Accepted next{i, *id, {}};
+                for (const ResponseDraft& draft : submission.responses) {
+                    auto body = encodeSlot({randomId(), &submission, &draft, date}, problem);
+                    if (!body) break;
+                    next.bodies.push_back(std::move(*body));
+                }
+                if (next.bodies.size() != submission.responses.size()) refuse(problem);
+                else accepted.push_back(std::move(next));
+            }
+        } catch (const StoreError& error) {
+            return failAll(error.what());
+        }
+        if (accepted.empty()) return results;
+        changedChunks.clear();
+        loadedBuckets.clear();
+        changedBuckets.clear();
+        try {
+            Transaction transaction(db);
+            DeliveredSet set = readDeliveredSet();
+            std::vector<Digest> fresh;
+            std::set<Digest> inBatch;
+            std::vector<SlotBody> bodies;
+            for (Accepted& delivery : accepted) {
+                const Digest digest = digestOf(set.key, delivery.id);
+                if (inBatch.count(digest) || delivered(set, digest)) {
+                    results[delivery.index] = {DeliveryOutcome::AlreadyDelivered, {}};
+                    continue;
+                }
+                inBatch.insert(digest);
+                fresh.push_back(digest);
+                results[delivery.index] = {DeliveryOutcome::Stored, {}};
+                for (SlotBody& body : delivery.bodies) bodies.push_back(std::move(body));
+            }
+            if (!fresh.empty()) {
+                storeBodies(bodies);
+                addDelivered(set, fresh);
+                transaction.commit();
+            }
+        } catch (const StoreError& error) {
+            changedChunks.clear();
+            loadedBuckets.clear();
+            changedBuckets.clear();
+            return failAll(error.what());
+        }
+        coarsenFileTimes(date);
+        return results;
+    }
+
+    uint64_t deliveredCount() { return readDeliveredSet().used; }
+
     // Migration to v3: the rows of the old table go into slots like new ones, and the table goes (its pages zeroed by
     // secure_delete).
     void moveRowsIntoSlots() {
@@ -655,7 +1030,7 @@ struct ResponseStore::Impl {
             for (std::size_t i = 0; i < submissions.size(); ++i)
                 rows.push_back({idAndDate[i].first, &submissions[i], &submissions[i].responses.front(), idAndDate[i].second});
         }
-        storeRows(rows);
+        storeBodies(encodeRows(rows));
         db.exec("DROP TABLE responses_before_v3");
     }
 
@@ -802,10 +1177,11 @@ struct ResponseStore::Impl {
         std::vector<NewRow> rows;
         for (const Submission* submission : submissions)
             for (const ResponseDraft& draft : submission->responses) rows.push_back({randomId(), submission, &draft, date});
+        const std::vector<SlotBody> bodies = encodeRows(rows);
         {
             changedChunks.clear();
             Transaction transaction(db);
-            storeRows(rows);
+            storeBodies(bodies);
             transaction.commit();
         }
         coarsenFileTimes(date);
@@ -888,6 +1264,34 @@ void ResponseStore::submitAll(const std::vector<Submission>& submissions) {
     Impl& store = impl();
     const std::lock_guard lock(store.mutex);
     store.insert(all);
+}
+
+bool ResponseStore::submitOnce(const std::string& submissionId, const Submission& submission) {
+    Impl& store = impl();
+    const std::lock_guard lock(store.mutex);
+    const DeliveryResult result = store.deliver({{&submissionId, &submission}}).front();
+    switch (result.outcome) {
+    case DeliveryOutcome::Stored: return true;
+    case DeliveryOutcome::AlreadyDelivered: return false;
+    case DeliveryOutcome::Refused: store.fail(result.reason + "; nothing was stored");
+    case DeliveryOutcome::NotStored: break;
+    }
+    throw StoreError(result.reason);
+}
+
+std::vector<DeliveryResult> ResponseStore::submitOnce(const std::vector<Delivery>& deliveries) {
+    std::vector<std::pair<const std::string*, const Submission*>> all;
+    all.reserve(deliveries.size());
+    for (const Delivery& delivery : deliveries) all.emplace_back(&delivery.submissionId, &delivery.submission);
+    Impl& store = impl();
+    const std::lock_guard lock(store.mutex);
+    return store.deliver(all);
+}
+
+std::size_t ResponseStore::deliveredCount() const {
+    Impl& store = impl();
+    const std::lock_guard lock(store.mutex);
+    return static_cast<std::size_t>(store.deliveredCount());
 }
 
 std::vector<StoredResponse> ResponseStore::responses(std::optional<std::string> surveyId) const {

@@ -77,13 +77,38 @@ struct NewRows {
     bool upToDate = false;
 };
 
+// One submission a collector received: the random id the laptop gave it (32 lowercase hex digits, 128 bits) and the
+// answers. The id makes a repeated delivery a no-op; it is never stored with the rows (see "Delivered ids" in
+// response_store.cpp).
+struct Delivery {
+    std::string submissionId;
+    Submission submission;
+};
+
+// How one delivery fared. Only Stored and AlreadyDelivered may be acknowledged to the laptop.
+enum class DeliveryOutcome {
+    Stored,           // new: its rows are durable, and so is its id
+    AlreadyDelivered, // its id was stored before (or earlier in the same batch): nothing was written for it
+    Refused,          // the id or the submission is malformed (reason says which); it will never be stored
+    NotStored,        // the store failed (disk full, read-only, locked, ...): nothing of the batch was written; retry
+};
+
+struct DeliveryResult {
+    DeliveryOutcome outcome = DeliveryOutcome::NotStored;
+    // Refused: what is wrong with the submission, naming no file (fit to send back). NotStored: the store's error,
+    // naming its file (for the collector's screen and log). Empty otherwise.
+    std::string reason;
+
+    bool operator==(const DeliveryResult&) const = default;
+};
+
 // Today's date in the local time zone, 'YYYY-MM-DD'.
 std::string localDateToday();
 
 class ResponseStore {
 public:
     // The schema version this program writes; a database with a newer one is refused untouched.
-    static constexpr uint32_t kSchemaVersion = 4;
+    static constexpr uint32_t kSchemaVersion = 5;
     // Stores up to this size get a whole-file integrity check at every open (about 60 ms at this size).
     static constexpr uint64_t kFullCheckBytes = 64u << 20;
 
@@ -108,6 +133,18 @@ public:
     void submit(const Submission& submission);
     // Many participants in one transaction (demo data, imports): all or nothing, same checks as submit().
     void submitAll(const std::vector<Submission>& submissions);
+
+    // Exactly once for a collector: stores the submission and its id in one transaction unless the id was delivered
+    // before (by this connection or any other on the file); returns whether it was new. Durable when it returns.
+    // Throws StoreError, having written nothing, on a malformed id, on the checks submit() makes, or when SQLite fails.
+    bool submitOnce(const std::string& submissionId, const Submission& submission);
+    // Group commit: every delivery judged on its own, the new ones written in ONE transaction (one sync). The result
+    // has one entry per delivery, in the same order. A malformed one is Refused and the others go on; an id seen
+    // before, or earlier in the batch, is AlreadyDelivered. When the transaction fails, nothing of the batch is
+    // stored and every entry that is not Refused says NotStored. Throws only when used after a move.
+    std::vector<DeliveryResult> submitOnce(const std::vector<Delivery>& deliveries);
+    // How many submission ids this store has taken delivery of.
+    std::size_t deliveredCount() const;
 
     // All rows, or those of one survey, ordered by their random id (never by when they were answered).
     std::vector<StoredResponse> responses(std::optional<std::string> surveyId = {}) const;

@@ -1,7 +1,9 @@
 // What a durable, order-free commit costs: ResponseStore::submit() of one workshop participant (three steps, about
 // 1.3 KB) beside the floor any durable write pays, a raw write() + fsync() of the same bytes. Both report p50, p99
-// and max in microseconds as counters. Run it on the disk a kiosk would use (the current folder by default, or
-// ALIGNKIOSK_BENCH_DIR): a tmpfs makes fsync free and the figures meaningless.
+// and max in microseconds as counters. And a collector's group commit: submitOnce() of 1, 16, 64 or 256 deliveries
+// (new ids) in one transaction, reporting submissions per second and p50/p99/max per batch. Run it on the disk a
+// kiosk would use (the current folder by default, or ALIGNKIOSK_BENCH_DIR): a tmpfs makes fsync free and the figures
+// meaningless.
 #include "core/response_store.h"
 
 #include <benchmark/benchmark.h>
@@ -11,6 +13,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -19,6 +22,8 @@
 namespace {
 
 namespace fs = std::filesystem;
+using alignkiosk::core::Delivery;
+using alignkiosk::core::DeliveryOutcome;
 using alignkiosk::core::ResponseStore;
 using alignkiosk::core::Submission;
 using Clock = std::chrono::steady_clock;
@@ -89,6 +94,62 @@ void BM_SubmitOneParticipant(benchmark::State& state) {
     fs::remove_all(dir);
 }
 BENCHMARK(BM_SubmitOneParticipant)->Arg(0)->Arg(10000)->Iterations(2000)->UseManualTime()->Unit(benchmark::kMicrosecond);
+
+// A laptop's submission id for delivery n (distinct for every n, 32 lowercase hex digits).
+std::string submissionId(uint64_t n) {
+    char text[33];
+    std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(n * 0x9e3779b97f4a7c15ull),
+                  static_cast<unsigned long long>(n));
+    return text;
+}
+
+// One batch of state.range(0) new deliveries per iteration, into a collector that already holds 10,000: through
+// submitOnce (ids checked and kept), or through submitAll (the same rows without ids: what the ids cost).
+void submitBatches(benchmark::State& state, bool withIds) {
+    const fs::path dir = benchDir();
+    auto store = ResponseStore::open(dir / "collector.sqlite3");
+    uint64_t next = 0;
+    const auto batchOf = [&](std::size_t size) {
+        std::vector<Delivery> batch;
+        for (std::size_t i = 0; i < size; ++i, ++next)
+            batch.push_back({submissionId(next), workshopParticipant(static_cast<int>(next))});
+        return batch;
+    };
+    for (int i = 0; i < 20; ++i) store.submitOnce(batchOf(500));
+    const auto size = static_cast<std::size_t>(state.range(0));
+    std::vector<double> micros;
+    double seconds = 0.0;
+    for (auto _ : state) {
+        const std::vector<Delivery> batch = batchOf(size);
+        std::vector<Submission> plain;
+        if (!withIds)
+            for (const Delivery& delivery : batch) plain.push_back(delivery.submission);
+        const auto start = Clock::now();
+        if (withIds) {
+            for (const auto& result : store.submitOnce(batch))
+                if (result.outcome != DeliveryOutcome::Stored) state.SkipWithError("a delivery was not stored");
+        } else {
+            store.submitAll(plain);
+        }
+        const auto elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+        state.SetIterationTime(elapsed);
+        micros.push_back(elapsed * 1e6);
+        seconds += elapsed;
+    }
+    state.counters["submissions_per_s"] = static_cast<double>(size * micros.size()) / seconds;
+    reportPercentiles(state, micros);
+    fs::remove_all(dir);
+}
+
+void BM_SubmitOnceBatch(benchmark::State& state) { submitBatches(state, true); }
+void BM_SubmitAllBatch(benchmark::State& state) { submitBatches(state, false); }
+// About 1,000 to 15,000 submissions each: past the growth of a slot class (every ~1.5x rows), which shows in max_us.
+BENCHMARK(BM_SubmitOnceBatch)->Arg(1)->Iterations(1000)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SubmitOnceBatch)->Arg(16)->Iterations(400)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SubmitOnceBatch)->Arg(64)->Iterations(150)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SubmitOnceBatch)->Arg(256)->Iterations(60)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SubmitAllBatch)->Arg(1)->Iterations(1000)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SubmitAllBatch)->Arg(64)->Iterations(150)->UseManualTime()->Unit(benchmark::kMicrosecond);
 
 void BM_RawWriteAndFsync(benchmark::State& state) {
     const fs::path dir = benchDir();

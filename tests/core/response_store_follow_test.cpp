@@ -154,14 +154,17 @@ TEST(ResponseStoreFollow, ASchemaVersion3StoreGetsItsSlotMapWhenOpened) {
         for (int i = 0; i < 30; ++i) store.submit(participant(i));
         ids = idsOf(store.responses());
     }
-    // Back to version 3 as an older program left it: no slot map.
+    // Back to version 3 as an older program left it: no slot map (and none of the later versions' tables).
     sqlite3* raw = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(raw, "DROP TABLE slot_map; PRAGMA user_version = 3", nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw, "DROP TABLE slot_map; DROP TABLE delivered_set; DROP TABLE delivered_buckets; "
+                                "PRAGMA user_version = 3",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
     sqlite3_close(raw);
 
     auto store = ResponseStore::open(path, fixedDate());
-    EXPECT_EQ(store.settings().schemaVersion, 4u);
+    EXPECT_EQ(store.settings().schemaVersion, ResponseStore::kSchemaVersion);
     ReadCursor cursor;
     EXPECT_EQ(idsOf(readAll(store, cursor)), ids);
 }

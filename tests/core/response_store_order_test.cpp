@@ -1,6 +1,7 @@
 // The store's promise in the bytes: no file it leaves on disk says in which order people answered. Participants are
 // submitted one at a time with answers that can be found in the raw bytes; every file in the store's folder is then
 // read as it is and the positions compared with the order of submission.
+#include "support/order_scan.h"
 #include "support/temp_dir.h"
 #include "core/response_store.h"
 
@@ -16,10 +17,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
-#include <iterator>
 #include <map>
-#include <numeric>
 #include <string>
 #include <vector>
 
@@ -27,6 +25,9 @@ namespace alignkiosk::core {
 namespace {
 
 namespace fs = std::filesystem;
+using alignkiosk::test_support::FolderBytes;
+using alignkiosk::test_support::rankCorrelation;
+using alignkiosk::test_support::ranks;
 using alignkiosk::test_support::TempDir;
 
 constexpr const char* kDate = "2026-11-22";
@@ -51,48 +52,6 @@ Submission participant(int i) {
         {"focus", "focus_assessment", "1.0.0", R"({"who":")" + who + R"(","goal":")" + std::string(300, 'g') + "\"}"},
     };
     return submission;
-}
-
-std::string readBytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// Every file in the folder, in name order, as one byte string (each file starts at a multiple of 2^32).
-struct FolderBytes {
-    std::vector<std::pair<std::string, std::string>> files;
-
-    explicit FolderBytes(const fs::path& dir) {
-        for (const auto& entry : fs::directory_iterator(dir))
-            files.emplace_back(entry.path().filename().string(), readBytes(entry.path()));
-        std::sort(files.begin(), files.end());
-    }
-    // The first position of text in any file, or -1.
-    double firstPosition(const std::string& text) const {
-        for (std::size_t f = 0; f < files.size(); ++f) {
-            const std::size_t at = files[f].second.find(text);
-            if (at != std::string::npos) return static_cast<double>(f) * 4294967296.0 + static_cast<double>(at);
-        }
-        return -1.0;
-    }
-};
-
-std::vector<double> ranks(const std::vector<double>& values) {
-    std::vector<std::size_t> order(values.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
-    std::vector<double> rank(values.size());
-    for (std::size_t i = 0; i < order.size(); ++i) rank[order[i]] = static_cast<double>(i);
-    return rank;
-}
-
-// Spearman's rank correlation between submission order (0, 1, 2, ...) and the positions.
-double rankCorrelation(const std::vector<double>& positions) {
-    const std::vector<double> r = ranks(positions);
-    const double n = static_cast<double>(r.size());
-    double sum = 0.0;
-    for (std::size_t i = 0; i < r.size(); ++i) sum += (static_cast<double>(i) - r[i]) * (static_cast<double>(i) - r[i]);
-    return 1.0 - 6.0 * sum / (n * (n * n - 1.0));
 }
 
 struct OrderFindings {

@@ -1,4 +1,5 @@
 // ResponseStore on ":memory:" and on files in a private temporary directory.
+#include "support/private_mounts.h"
 #include "support/temp_dir.h"
 #include "core/response_store.h"
 
@@ -31,6 +32,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
+using alignkiosk::test_support::inPrivateMounts;
 using alignkiosk::test_support::TempDir;
 
 // A plain sqlite3 connection, to look at the file the way another tool would.
@@ -144,7 +146,7 @@ TEST(ResponseStore, OpensInMemoryWithCurrentSchema) {
     auto store = ResponseStore::open(":memory:");
     const auto settings = store.settings();
     EXPECT_EQ(settings.schemaVersion, ResponseStore::kSchemaVersion);
-    EXPECT_EQ(settings.schemaVersion, 4u);
+    EXPECT_EQ(settings.schemaVersion, 5u);
     EXPECT_TRUE(settings.foreignKeys);
     EXPECT_EQ(settings.busyTimeoutMs, 5000);
     EXPECT_EQ(settings.synchronous, 2); // FULL
@@ -163,7 +165,7 @@ TEST_F(ResponseStoreTest, FileStoreUsesATruncatedRollbackJournalAndFullSync) {
     // No WAL (a log in commit order): the file says so to another connection too.
     RawDatabase raw(dbPath());
     EXPECT_NE(raw.value("PRAGMA journal_mode"), "wal");
-    EXPECT_EQ(raw.value("PRAGMA user_version"), "4");
+    EXPECT_EQ(raw.value("PRAGMA user_version"), "5");
     store.submit(pulse());
     EXPECT_FALSE(fs::exists(dbPath().string() + "-wal"));
     EXPECT_FALSE(fs::exists(dbPath().string() + "-shm"));
@@ -193,13 +195,20 @@ TEST_F(ResponseStoreTest, SchemaHasOnlyTheAnonymousColumns) {
     // Which slots are used, a bit per slot: no more than the `used` column says.
     EXPECT_EQ(raw.rows("SELECT name, type, \"notnull\", pk FROM pragma_table_info('slot_map') ORDER BY cid"),
               (std::vector<std::string>{"chunk|INTEGER|1|1", "bits|BLOB|1|0"}));
+    // The submission ids a collector took: a hashing key and counts, and fixed-size buckets of digests. No time, no
+    // column that names a row.
+    EXPECT_EQ(raw.rows("SELECT name, type, \"notnull\", pk FROM pragma_table_info('delivered_set') ORDER BY cid"),
+              (std::vector<std::string>{"one|INTEGER|1|1", "hash_key|BLOB|1|0", "buckets|INTEGER|1|0",
+                                        "used|INTEGER|1|0"}));
+    EXPECT_EQ(raw.rows("SELECT name, type, \"notnull\", pk FROM pragma_table_info('delivered_buckets') ORDER BY cid"),
+              (std::vector<std::string>{"bucket|INTEGER|1|1", "ids|BLOB|1|0"}));
     // The kiosk's settings: a key and a text, nothing that could point at a participant or a time.
     EXPECT_EQ(raw.rows("SELECT name, type, \"notnull\", pk FROM pragma_table_info('settings') ORDER BY cid"),
               (std::vector<std::string>{"key|TEXT|1|1", "value|TEXT|1|0"}));
     // Nothing else in the file: no other table, no sqlite_sequence (no AUTOINCREMENT), no trigger, no index.
     EXPECT_EQ(raw.rows("SELECT type, name FROM sqlite_master ORDER BY name"),
-              (std::vector<std::string>{"table|answer_slots", "view|responses", "table|settings", "table|slot_classes",
-                                        "table|slot_map"}));
+              (std::vector<std::string>{"table|answer_slots", "table|delivered_buckets", "table|delivered_set",
+                                        "view|responses", "table|settings", "table|slot_classes", "table|slot_map"}));
     EXPECT_EQ(raw.value("SELECT strict FROM pragma_table_list WHERE name = 'answer_slots'"), "1");
     EXPECT_EQ(raw.value("SELECT strict FROM pragma_table_list WHERE name = 'settings'"), "1");
 }
@@ -246,7 +255,7 @@ TEST_F(ResponseStoreTest, ReopeningKeepsData) {
         before = store.responses();
     }
     auto reopened = ResponseStore::open(dbPath());
-    EXPECT_EQ(reopened.settings().schemaVersion, 4u);
+    EXPECT_EQ(reopened.settings().schemaVersion, 5u);
     EXPECT_EQ(reopened.responses(), before);
     EXPECT_EQ(before.size(), 6u);
 }
@@ -545,14 +554,14 @@ TEST_F(ResponseStoreTest, Version1DatabaseMigratesToTheCurrentSchemaKeepingEvery
 
     {
         auto store = ResponseStore::open(dbPath(), fixedDate());
-        EXPECT_EQ(store.settings().schemaVersion, 4u);
+        EXPECT_EQ(store.settings().schemaVersion, 5u);
         EXPECT_EQ(store.responses(), expected);
         EXPECT_EQ(store.setting("facilitator_pin_hash"), std::nullopt);
         store.setSetting("facilitator_pin_hash", "$argon2id$abc");
         store.submit(singleStep("other", "s2"));
     }
     RawDatabase raw(dbPath());
-    EXPECT_EQ(raw.value("PRAGMA user_version"), "4");
+    EXPECT_EQ(raw.value("PRAGMA user_version"), "5");
     EXPECT_EQ(raw.value("PRAGMA integrity_check"), "ok");
     EXPECT_EQ(raw.value("SELECT count(*) FROM responses"), "4");
     EXPECT_EQ(raw.value("SELECT count(*) FROM sqlite_master WHERE name = 'responses_before_v3'"), "0");
@@ -757,34 +766,6 @@ TEST_F(ResponseStoreTest, AFileCutInsideAPageIsRefusedUntouched) {
     const std::string message = refusalOf(dbPath());
     EXPECT_NE(message.find("not a whole number of 4096-byte pages"), std::string::npos) << message;
     EXPECT_EQ(readBytes(dbPath()), bytes);
-}
-
-// Runs `body` in a child process with a private mount namespace (so it may mount a small or read-only file system
-// over the test's folder without touching the machine), and returns what the child wrote to its pipe.
-std::string inPrivateMounts(const std::function<std::string()>& body) {
-    int out[2];
-    if (::pipe(out) != 0) return "pipe failed";
-    const pid_t child = ::fork();
-    if (child == 0) {
-        ::close(out[0]);
-        std::string result;
-        if (::unshare(CLONE_NEWNS) != 0 && (::unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0))
-            result = std::string("unshare failed: ") + std::strerror(errno);
-        else if (::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) != 0)
-            result = std::string("mount --make-rprivate failed: ") + std::strerror(errno);
-        else
-            result = body();
-        (void)!::write(out[1], result.data(), result.size());
-        ::_exit(0);
-    }
-    ::close(out[1]);
-    std::string result;
-    char buffer[4096];
-    ssize_t n = 0;
-    while ((n = ::read(out[0], buffer, sizeof buffer)) > 0) result.append(buffer, static_cast<std::size_t>(n));
-    ::close(out[0]);
-    ::waitpid(child, nullptr, 0);
-    return result;
 }
 
 TEST_F(ResponseStoreTest, AReadOnlyFileSystemIsRefused) {

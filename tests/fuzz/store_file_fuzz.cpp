@@ -1,7 +1,7 @@
 // Store files: whatever file `--db` names is outside input (a copy from another machine, a damaged disk, somebody
 // else's database). The bytes are written to a file and opened as a response store, then read as the dashboard reads
-// it. The promises: no crash, no error other than StoreError, and a file the store refuses is left byte for byte as
-// it was.
+// it, and given a collector's delivery twice. The promises: no crash, no error other than StoreError, and a file the
+// store refuses is left byte for byte as it was.
 #include "fuzz_check.h"
 
 #include "core/response_store.h"
@@ -65,6 +65,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
         for (const core::StoredResponse& row : store->responses()) (void)row;
         store->count();
         for (const core::SurveyParticipants& survey : store->surveys()) store->participants(survey.surveyId);
+        // A collector's delivery, and its repeat, over whatever set of delivered ids the file holds.
+        core::Submission submission;
+        submission.surveyId = "fuzz";
+        submission.responses = {{"step", "module", "1.0.0", "{}"}};
+        const std::string id = "0123456789abcdef0123456789abcdef";
+        for (const core::DeliveryResult& result : store->submitOnce({{id, submission}, {id, submission}}))
+            (void)result;
+        store->deliveredCount();
     } catch (const core::StoreError&) {
         // An opened store whose rows cannot be read (a slot damaged after its checks) says so: that is a reason.
     } catch (const std::exception& error) {
