@@ -171,7 +171,8 @@ OpenResult readDocument(std::string_view json, const CollectionId& collection) {
                                        kTeamField, kResponsesField},
                                 where))
             return;
-        const auto idText = check.requiredText(root, kSubmissionField, where);
+        // Ids are judged as ids (BadId), not as names.
+        const auto idText = check.requiredText(root, kSubmissionField, where, false);
         if (!idText) return;
         const std::optional<SubmissionId> id = SubmissionId::fromText(*idText);
         if (!id) {
@@ -179,7 +180,7 @@ OpenResult readDocument(std::string_view json, const CollectionId& collection) {
             return;
         }
         opened.id = *id;
-        const auto collectionText = check.requiredText(root, kCollectionField, where);
+        const auto collectionText = check.requiredText(root, kCollectionField, where, false);
         if (!collectionText) return;
         const std::optional<CollectionId> named = CollectionId::fromText(*collectionText);
         if (!named) {
