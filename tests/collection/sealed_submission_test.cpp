@@ -4,6 +4,9 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -368,6 +371,29 @@ TEST_F(SealedSubmissionTest, BadValuesAreRefused) {
          "'step' is longer than 256 bytes"},
     };
     for (const Case& c : cases) expectRefused(openJson(document(c.fields)), RefusalReason::BadValue, c.says, c.says);
+}
+
+// The fuzz target's seeds (tests/fuzz/sealed_submission_fuzz.cpp) stay valid messages of this format.
+TEST(SealedSubmissionFuzzSeedsTest, ValidSeedsOpenWithTheFuzzTargetsKey) {
+    const CollectionKeys fuzzKeys = CollectionKeys::fromSecretText(
+        "collection-secret-key-1:2993b8e0cde65029c518aeb96b997c81ec8e640478e63166b9424fe9d9342060");
+    const std::filesystem::path corpus = std::filesystem::path(ALIGNKIOSK_SOURCE_DIR) / "tests/fuzz/corpus/sealed_submission";
+    int valid = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(corpus)) {
+        const std::string name = entry.path().filename().string();
+        std::ifstream in(entry.path(), std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (name.rfind("valid_", 0) == 0) {
+            const OpenResult result = open(std::vector<unsigned char>(bytes.begin(), bytes.end()), fuzzKeys);
+            EXPECT_TRUE(result.ok()) << name << ": " << result.refusal.message;
+            ++valid;
+        } else if (name.rfind("plaintext_", 0) == 0) {
+            const OpenResult result = decodePlaintext(bytes, fuzzKeys.id());
+            EXPECT_TRUE(result.ok()) << name << ": " << result.refusal.message;
+            ++valid;
+        }
+    }
+    EXPECT_GE(valid, 6);
 }
 
 TEST_F(SealedSubmissionTest, EveryReasonHasAName) {
