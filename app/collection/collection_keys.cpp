@@ -123,6 +123,7 @@ CollectionKeys CollectionKeys::fromSecretText(std::string_view text) {
 }
 
 std::string CollectionKeys::secretText() const {
+    if (!m_secret) throw std::logic_error("collection keys used after they were moved from");
     std::string hex(kSecretKeyBytes * 2 + 1, '\0');
     sodium_bin2hex(hex.data(), hex.size(), m_secret.get(), kSecretKeyBytes);
     hex.pop_back();
@@ -132,6 +133,7 @@ std::string CollectionKeys::secretText() const {
 }
 
 std::optional<std::vector<unsigned char>> CollectionKeys::unseal(const unsigned char* sealed, std::size_t size) const {
+    if (!m_secret) throw std::logic_error("collection keys used after they were moved from");
     if (size < crypto_box_SEALBYTES) return std::nullopt;
     std::vector<unsigned char> plain(size - crypto_box_SEALBYTES);
     if (crypto_box_seal_open(plain.data(), sealed, size, m_public.bytes().data(), m_secret.get()) != 0)

@@ -123,6 +123,7 @@ TEST(CollectionKeysTest, MovedKeysStillOpen) {
     CollectionKeys keys = CollectionKeys::generate();
     const CollectionPublicKey publicKey = keys.publicKey();
     CollectionKeys moved = std::move(keys);
+    EXPECT_THROW(static_cast<void>(keys.secretText()), std::logic_error) << "a moved-from key pair holds no secret";
     std::vector<unsigned char> sealed(1 + crypto_box_SEALBYTES);
     const unsigned char byte = 7;
     ASSERT_EQ(crypto_box_seal(sealed.data(), &byte, 1, publicKey.bytes().data()), 0);

@@ -28,6 +28,15 @@ JoinThrottlePolicy policy() {
     return p;
 }
 
+// docs/collection-protocol.md states these.
+TEST(JoinThrottleTest, TheDefaultsAreTheDocumentedOnes) {
+    const JoinThrottlePolicy defaults;
+    EXPECT_EQ(defaults.freeWrongCodes, 5u);
+    EXPECT_EQ(defaults.firstWait, 1s);
+    EXPECT_EQ(defaults.maxWait, 60s);
+    EXPECT_EQ(defaults.forgetAfter, 10min);
+}
+
 TEST(JoinThrottleTest, TheFirstWrongCodesAreFree) {
     FakeClock clock;
     JoinThrottle throttle(policy(), clock.function());

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 
 namespace alignkiosk::collection {
@@ -17,6 +18,14 @@ RetryPolicy policy() {
     p.maxDelay = 30s;
     p.jitter = 0.5;
     return p;
+}
+
+// docs/collection-protocol.md states these.
+TEST(RetryDelayTest, TheDefaultsAreTheDocumentedOnes) {
+    const RetryPolicy defaults;
+    EXPECT_EQ(defaults.firstDelay, 1s);
+    EXPECT_EQ(defaults.maxDelay, 5min);
+    EXPECT_EQ(defaults.jitter, 0.5);
 }
 
 TEST(RetryDelayTest, DoublesUpToTheCap) {
