@@ -65,6 +65,11 @@ public:
         if (!m_refusal) m_refusal = Refusal{reason, std::move(message)};
         return false;
     }
+    // The same, for the readers that return an optional value.
+    std::nullopt_t nothing(RefusalReason reason, std::string message) {
+        refuse(reason, std::move(message));
+        return std::nullopt;
+    }
 
     // The object's members, each at most once and each one of `known`; `where` names the object in messages.
     bool checkMembers(const core::JsonValue& object, std::initializer_list<const char*> known, const std::string& where) {
@@ -89,18 +94,15 @@ public:
     std::optional<std::string> text(const core::JsonValue& value, const char* field, const std::string& where,
                                     bool isName) {
         if (!value.isString())
-            return refuse(RefusalReason::WrongType, where + ": '" + field + "' must be a string, not " +
-                                                        core::describeJsonType(value.type)),
-                   std::nullopt;
+            return nothing(RefusalReason::WrongType, where + ": '" + field + "' must be a string, not " +
+                                                        core::describeJsonType(value.type));
         if (value.text.find('\0') != std::string::npos)
-            return refuse(RefusalReason::NulCharacter, where + ": '" + field + "' contains a NUL character"),
-                   std::nullopt;
+            return nothing(RefusalReason::NulCharacter, where + ": '" + field + "' contains a NUL character");
         if (isName && value.text.empty())
-            return refuse(RefusalReason::BadValue, where + ": '" + field + "' is empty"), std::nullopt;
+            return nothing(RefusalReason::BadValue, where + ": '" + field + "' is empty");
         if (isName && value.text.size() > kMaxNameBytes)
-            return refuse(RefusalReason::BadValue, where + ": '" + field + "' is longer than " +
-                                                       std::to_string(kMaxNameBytes) + " bytes"),
-                   std::nullopt;
+            return nothing(RefusalReason::BadValue, where + ": '" + field + "' is longer than " +
+                                                       std::to_string(kMaxNameBytes) + " bytes");
         return value.text;
     }
 
@@ -118,9 +120,8 @@ private:
 std::optional<core::ResponseDraft> readResponse(Checker& check, const core::JsonValue& value, std::size_t index) {
     const std::string where = "response " + std::to_string(index + 1);
     if (!value.isObject())
-        return check.refuse(RefusalReason::WrongType,
-                            where + " must be an object, not " + core::describeJsonType(value.type)),
-               std::nullopt;
+        return check.nothing(RefusalReason::WrongType,
+                             where + " must be an object, not " + core::describeJsonType(value.type));
     if (!check.checkMembers(value, {kStepField, kModuleField, kModuleVersionField, kPayloadField}, where))
         return std::nullopt;
     core::ResponseDraft draft;
@@ -132,10 +133,9 @@ std::optional<core::ResponseDraft> readResponse(Checker& check, const core::Json
     const core::JsonParseResult parsed = core::parseJsonDocument(*payload, kPayloadLimits);
     // One spelling for a payload: no byte order mark (the store's own JSON check would refuse one).
     if (!parsed.ok() || !parsed.root->isObject() || core::withoutByteOrderMark(*payload).size() != payload->size())
-        return check.refuse(RefusalReason::BadValue,
-                            where + " (step " + quoted(*step) + "): the payload is not a JSON object" +
-                                (parsed.ok() ? std::string() : " (" + parsed.error.message + ")")),
-               std::nullopt;
+        return check.nothing(RefusalReason::BadValue,
+                             where + " (step " + quoted(*step) + "): the payload is not a JSON object" +
+                                 (parsed.ok() ? std::string() : " (" + parsed.error.message + ")"));
     draft.stepId = std::move(*step);
     draft.moduleId = std::move(*module);
     draft.moduleVersion = std::move(*version);
