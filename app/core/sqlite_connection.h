@@ -1,6 +1,6 @@
 // A thin RAII layer over the sqlite3 C API for the store: one connection whose errors name the file, cached
 // statements that reset after each use, and BEGIN IMMEDIATE transactions that roll back unless committed.
-// Internal to app/core; the store's users see only response_store.h.
+// Internal to app/core and app/collection (the laptop's outbox); the store's users see only response_store.h.
 #pragma once
 
 #include "response_store.h"
@@ -46,20 +46,21 @@ struct StatementFinalizer {
 };
 using StatementHandle = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 
-// One open connection, and errors that name the file.
+// One open connection, and errors that name the file (as "<what> '<path>': ...").
 class Database {
 public:
-    Database(fs::path path, sqlite3* db) : m_path(std::move(path)), m_db(db) {}
+    Database(fs::path path, sqlite3* db, std::string what = "response store")
+        : m_path(std::move(path)), m_what(std::move(what)), m_db(db) {}
 
     sqlite3* get() const { return m_db.get(); }
     const fs::path& path() const { return m_path; }
 
     [[noreturn]] void fail(const std::string& what) const {
-        throw StoreError("response store " + quoted(m_path) + ": " + what);
+        throw StoreError(m_what + " " + quoted(m_path) + ": " + what);
     }
     [[noreturn]] void failSqlite(const std::string& what) const {
         const int code = m_db ? sqlite3_extended_errcode(m_db.get()) : SQLITE_NOMEM;
-        throw SqliteError("response store " + quoted(m_path) + ": " + what + ": " +
+        throw SqliteError(m_what + " " + quoted(m_path) + ": " + what + ": " +
                               (m_db ? sqlite3_errmsg(m_db.get()) : "out of memory"),
                           code);
     }
@@ -101,6 +102,7 @@ public:
 
 private:
     fs::path m_path;
+    std::string m_what;
     std::unique_ptr<sqlite3, DatabaseCloser> m_db;
 };
 

@@ -64,7 +64,7 @@ bool nonEmptyFile(const fs::path& path) {
 } // namespace
 
 std::optional<std::string> checkStorePath(const fs::path& path, bool createParents, uint32_t applicationId,
-                                          StorePathCheck& check) {
+                                          StorePathCheck& check, std::string_view kind) {
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
     if (fs::is_directory(status)) return "is a folder, not a database file";
@@ -112,7 +112,7 @@ std::optional<std::string> checkStorePath(const fs::path& path, bool createParen
         std::string detail = "application_id " + std::to_string(check.header.applicationId);
         if (nonEmptyFile(path.string() + "-journal") || fs::exists(path.string() + "-wal", ec))
             detail += ", with an unfinished journal beside it";
-        return "the file is an SQLite database but not an alignkiosk response store (" + detail +
+        return "the file is an SQLite database but not " + std::string(kind) + " (" + detail +
                "); it was left untouched";
     }
     return std::nullopt;

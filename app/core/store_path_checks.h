@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace alignkiosk::core {
 
@@ -31,9 +32,11 @@ struct StorePathCheck {
 // Checks path for a store that will be written to. Returns the reason to refuse (a sentence without the path, e.g.
 // "is a folder, not a database file", "the folder '/x' does not exist", "read-only file") or nothing, and fills
 // `check`. `createParents`: a missing parent folder is acceptable (the caller creates it); otherwise it is refused.
-// `applicationId`: ours; a foreign SQLite database is refused here, before SQLite could roll back its journal.
+// `applicationId`: ours; a foreign SQLite database is refused here, before SQLite could roll back its journal, as
+// "not <kind>".
 std::optional<std::string> checkStorePath(const std::filesystem::path& path, bool createParents,
-                                          uint32_t applicationId, StorePathCheck& check);
+                                          uint32_t applicationId, StorePathCheck& check,
+                                          std::string_view kind = "an alignkiosk response store");
 
 // A refusal for too little free space on the device holding `folder`, or nothing. Checked at open so a kiosk does
 // not find out at the first Finish.
