@@ -146,6 +146,7 @@ void BM_OneNewParticipant(benchmark::State& state) {
     std::condition_variable changed;
     DashboardSourceOptions options;
     options.pollInterval = std::chrono::hours(1); // only when asked
+    options.releaseBatch = 1; // every newcomer counted at once: the cost of one, not the wait for a batch of k
     options.onChange = [&] { changed.notify_all(); };
     DashboardSource source(survey, store, options);
     source.waitUntilLoaded();
