@@ -163,16 +163,7 @@ Outbox Outbox::open(const fs::path& path, OutboxOptions options) {
         if (error) refuse(path, "cannot create the folder " + quoted(path.parent_path()) + ": " + error.message());
     }
     // An outbox we created and then refuse is removed again: a refusal leaves nothing behind.
-    struct CreatedFiles {
-        fs::path path;
-        bool active;
-        ~CreatedFiles() {
-            if (!active) return;
-            std::error_code ignored;
-            fs::remove(path, ignored);
-            fs::remove(path.string() + "-journal", ignored);
-        }
-    } cleanup{path, created};
+    core::sqlite::CreatedFiles cleanup(path, created);
 
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, core::storeVfsName());
@@ -187,7 +178,7 @@ Outbox Outbox::open(const fs::path& path, OutboxOptions options) {
     impl->configure();
     impl->create();
     if (created) syncDirectory(path.parent_path());
-    cleanup.active = false;
+    cleanup.dismiss();
     return Outbox(std::move(impl));
 }
 

@@ -17,13 +17,8 @@ SubmissionId SubmissionId::random() {
 }
 
 std::string SubmissionId::text() const {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(bytes.size() * 2);
-    for (unsigned char byte : bytes) {
-        hex.push_back(kHex[byte >> 4]);
-        hex.push_back(kHex[byte & 0x0f]);
-    }
+    char hex[2 * sizeof(bytes) + 1];
+    sodium_bin2hex(hex, sizeof hex, bytes.data(), bytes.size()); // lowercase
     return hex;
 }
 

@@ -2,6 +2,7 @@
 
 #include "arrival_batches.h"
 #include "response_aggregator.h"
+#include "survey_tally.h"
 
 #include <algorithm>
 #include <condition_variable>
@@ -16,24 +17,6 @@ namespace {
 
 // Progress is passed on at most this often while a large store is read.
 constexpr std::chrono::milliseconds kProgressInterval{100};
-
-// Rows per step of every survey: the most-answered step counts a survey's people (as ResponseStore::surveys()).
-class SurveyTally {
-public:
-    void add(const StoredResponse& row) { ++m_rows[row.surveyId][row.stepId]; }
-    std::vector<SurveyParticipants> participants() const {
-        std::vector<SurveyParticipants> surveys;
-        for (const auto& [surveyId, steps] : m_rows) {
-            std::size_t most = 0;
-            for (const auto& step : steps) most = std::max(most, step.second);
-            surveys.push_back({surveyId, most});
-        }
-        return surveys;
-    }
-
-private:
-    std::map<std::string, std::map<std::string, std::size_t>> m_rows;
-};
 
 // The survey's thresholds, the larger of the two: a batch reveals its open answers as a set too.
 uint32_t releaseBatchOf(const Survey& survey) {

@@ -3,6 +3,7 @@
 #include "response_store.h"
 
 #include <fcntl.h>
+#include <sodium.h>
 #include <sys/random.h>
 #include <unistd.h>
 
@@ -52,14 +53,9 @@ void fillRandom(unsigned char* out, std::size_t size) {
 std::string randomId() {
     std::array<unsigned char, 16> bytes{};
     fillRandom(bytes.data(), bytes.size());
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string id;
-    id.reserve(bytes.size() * 2);
-    for (unsigned char byte : bytes) {
-        id.push_back(kHex[byte >> 4]);
-        id.push_back(kHex[byte & 0x0f]);
-    }
-    return id;
+    char hex[2 * 16 + 1];
+    sodium_bin2hex(hex, sizeof hex, bytes.data(), bytes.size()); // lowercase, as the schema's CHECK wants
+    return hex;
 }
 
 uint64_t randomBelow(uint64_t bound) {

@@ -5,6 +5,7 @@
 #include "sqlite_connection.h"
 #include "store_path_checks.h"
 #include "store_vfs.h"
+#include "survey_tally.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -1218,16 +1219,7 @@ ResponseStore ResponseStore::open(const fs::path& path, ResponseStoreOptions opt
     }
 
     // A store we created and then refuse (e.g. the probe write failed) is removed again: a refusal changes nothing.
-    struct CreatedFiles {
-        fs::path path;
-        bool active;
-        ~CreatedFiles() {
-            if (!active) return;
-            std::error_code ignored;
-            fs::remove(path, ignored);
-            fs::remove(path.string() + "-journal", ignored);
-        }
-    } cleanup{path, created};
+    sqlite::CreatedFiles cleanup(path, created);
 
     sqlite3* raw = nullptr;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
@@ -1246,7 +1238,7 @@ ResponseStore ResponseStore::open(const fs::path& path, ResponseStoreOptions opt
     // SQLite syncs the directory for its journals, not for the database file it creates.
     if (created) syncDirectory(path.parent_path());
     impl->coarsenFileTimes(localDateToday());
-    cleanup.active = false;
+    cleanup.dismiss();
     return ResponseStore(std::move(impl));
 }
 
@@ -1327,18 +1319,11 @@ std::size_t ResponseStore::participants(const std::string& surveyId) const {
 }
 
 std::vector<SurveyParticipants> ResponseStore::surveys() const {
-    // survey -> step -> rows; a participant leaves one row per step, so the most-answered step counts people.
-    std::map<std::string, std::map<std::string, std::size_t>> rowsPerStep;
+    SurveyTally tally;
     Impl& store = impl();
     const std::lock_guard lock(store.mutex);
-    store.forEachRow([&](StoredResponse&& row) { ++rowsPerStep[row.surveyId][row.stepId]; });
-    std::vector<SurveyParticipants> surveys;
-    for (const auto& [surveyId, steps] : rowsPerStep) {
-        std::size_t most = 0;
-        for (const auto& step : steps) most = std::max(most, step.second);
-        surveys.push_back({surveyId, most});
-    }
-    return surveys;
+    store.forEachRow([&](StoredResponse&& row) { tally.add(row); });
+    return tally.participants();
 }
 
 std::optional<std::string> ResponseStore::setting(const std::string& key) const {

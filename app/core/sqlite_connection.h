@@ -143,6 +143,26 @@ private:
     bool m_committed = false;
 };
 
+// A database file (and its journal) that an open created, removed again unless dismiss() is called: an open that is
+// refused after creating the file leaves nothing behind.
+class CreatedFiles {
+public:
+    CreatedFiles(fs::path path, bool created) : m_path(std::move(path)), m_active(created) {}
+    CreatedFiles(const CreatedFiles&) = delete;
+    CreatedFiles& operator=(const CreatedFiles&) = delete;
+    ~CreatedFiles() {
+        if (!m_active) return;
+        std::error_code ignored;
+        fs::remove(m_path, ignored);
+        fs::remove(m_path.string() + "-journal", ignored);
+    }
+    void dismiss() { m_active = false; }
+
+private:
+    fs::path m_path;
+    bool m_active;
+};
+
 // A read transaction (deferred BEGIN): every statement inside it sees the same state of the database. Ends (without
 // writing anything) when it goes out of scope.
 class ReadTransaction {
