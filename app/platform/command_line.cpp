@@ -33,6 +33,15 @@ Usage:
       store that holds real answers.
   alignkiosk reset-pin [--db FILE]
       Forget the facilitator PIN (and its wrong-try lock-out); the next start asks for a new one first.
+  alignkiosk collection-key [--db FILE] [--out FILE]
+      Print (or write to FILE) the public key of the store's collection, for stations in a room without a
+      network; the store makes its key pair on first use and keeps it.
+  alignkiosk bundle [--db FILE] --out FILE [--collection-key FILE] [--survey-id ID] [--survey-version N]
+      Write the station's answers into one file sealed to a collection (its key from collection-key). Only the
+      facilitator's store can open it. --survey-id/--survey-version choose when the store holds several.
+  alignkiosk import FILE... [--db FILE] [--survey FILE] [--plugin-dir DIR]...
+      Add the answers of bundles to the store whose collection they are sealed to; importing a bundle twice
+      changes nothing. With --survey, a bundle of another survey or version is refused.
   alignkiosk validate [--plugin-dir DIR]... FILE...
       Check survey files; prints FILE:LINE:COL: message for every problem. Exit 0 if all are valid, 1 if not.
   alignkiosk plugins [--plugin-dir DIR]...
@@ -57,7 +66,8 @@ struct CommandName {
 constexpr CommandName kCommands[] = {
     {"run", Command::Run},           {"validate", Command::Validate}, {"plugins", Command::Plugins},
     {"dashboard", Command::Dashboard}, {"export", Command::Export},   {"demo-data", Command::DemoData},
-    {"reset-pin", Command::ResetPin},
+    {"reset-pin", Command::ResetPin}, {"collection-key", Command::CollectionKey},
+    {"bundle", Command::Bundle},     {"import", Command::Import},
 };
 
 std::optional<Command> commandNamed(const std::string& name) {
@@ -98,9 +108,9 @@ const CLI::Validator kWholeAboveZero(
 
 // What the options are read into before they become a CommandLine.
 struct Values {
-    std::string survey, database, screenshot, outDir, theme, teams;
+    std::string survey, database, screenshot, outDir, outFile, collectionKey, surveyId, theme, teams;
     std::vector<std::string> pluginDirs, files;
-    uint64_t idleTimeout = 0, responses = 0, seed = 1;
+    uint64_t idleTimeout = 0, responses = 0, seed = 1, surveyVersion = 0;
 };
 
 // One subcommand per command, each with exactly the options it takes, so its --help lists them all and anything
@@ -175,6 +185,24 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
     demo->add_option("--seed", values.seed, "the random seed (default 1)");
     CLI::App* resetPin = addCommand(app, "reset-pin", "Forget the facilitator PIN and its lock-out.");
     resetPin->add_option("--db", values.database, "the response store");
+    CLI::App* collectionKey = addCommand(app, "collection-key", "Print or write the store's collection public key.");
+    collectionKey->add_option("--db", values.database, "the facilitator's response store");
+    collectionKey->add_option("--out", values.outFile, "write the key text to this file (default: print it)");
+    CLI::App* bundle = addCommand(app, "bundle", "Seal a station's answers into one file for a collection.");
+    bundle->add_option("--db", values.database, "the station's response store");
+    bundle->add_option("--out", values.outFile, "the bundle file to write (must not exist)")->required();
+    bundle->add_option("--collection-key", values.collectionKey,
+                       "the collection's public key text (from alignkiosk collection-key)")
+        ->check(CLI::ExistingFile);
+    bundle->add_option("--survey-id", values.surveyId, "the survey to bundle, when the store holds several");
+    bundle->add_option("--survey-version", values.surveyVersion, "its version, when the store holds several")
+        ->check(kWholeAboveZero);
+    CLI::App* importCommand = addCommand(app, "import", "Add the answers of bundles to a store.");
+    importCommand->add_option("FILE", values.files, "bundle files")->required()->check(CLI::ExistingFile);
+    importCommand->add_option("--survey", values.survey,
+                              "the survey this store collects: refuse bundles of another survey or version");
+    importCommand->add_option("--db", values.database, "the facilitator's response store");
+    addPluginDirs(importCommand, values);
     CLI::App* validate = addCommand(app, "validate", "Check survey files.");
     addPluginDirs(validate, values);
     validate->add_option("FILE", values.files, "survey files")->required();
@@ -219,6 +247,18 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
     if (!values.database.empty()) line.database = values.database;
     if (!values.screenshot.empty()) line.screenshot = values.screenshot;
     if (!values.outDir.empty()) line.outDir = values.outDir;
+    if (!values.outFile.empty()) line.outFile = values.outFile;
+    if (!values.collectionKey.empty()) line.collectionKey = values.collectionKey;
+    if (bundle->count("--survey-id")) {
+        if (values.surveyId.empty()) return fail("--survey-id needs a survey id");
+        line.surveyId = values.surveyId;
+    }
+    if (bundle->count("--survey-version")) {
+        if (values.surveyVersion > std::numeric_limits<uint32_t>::max())
+            return fail("--survey-version needs a version up to " +
+                        std::to_string(std::numeric_limits<uint32_t>::max()));
+        line.surveyVersion = static_cast<uint32_t>(values.surveyVersion);
+    }
     for (const std::string& dir : values.pluginDirs) line.pluginDirs.emplace_back(dir);
     for (const std::string& file : values.files) line.files.emplace_back(file);
     if (run->count("--idle-timeout")) line.idleTimeout = values.idleTimeout;

@@ -12,23 +12,29 @@
 
 namespace alignkiosk::platform {
 
-enum class Command { Run, Validate, Plugins, Dashboard, Export, DemoData, ResetPin, Help, Version };
+enum class Command {
+    Run, Validate, Plugins, Dashboard, Export, DemoData, ResetPin, CollectionKey, Bundle, Import, Help, Version
+};
 
 struct CommandLine {
     Command command = Command::Run;
-    std::optional<std::filesystem::path> survey;     // run, dashboard, export, demo-data
-    std::optional<std::filesystem::path> database;   // run, dashboard, export, demo-data, reset-pin
+    std::optional<std::filesystem::path> survey;     // run, dashboard, export, demo-data, import
+    std::optional<std::filesystem::path> database;   // every command but validate and plugins
     std::optional<std::filesystem::path> screenshot; // run, dashboard
     std::optional<uint64_t> idleTimeout;             // run: seconds without a touch before "Still there?"
     std::optional<core::ThemeKind> theme;            // run: --theme light|dark|high-contrast
     bool kiosk = false;                              // run: full screen, no cursor, cannot be closed or minimised
     std::optional<std::filesystem::path> outDir;     // export
+    std::optional<std::filesystem::path> outFile;    // bundle (required), collection-key (else standard output)
+    std::optional<std::filesystem::path> collectionKey; // bundle: the collection's public key text
+    std::optional<std::string> surveyId;             // bundle: which survey, when the store holds several
+    std::optional<uint32_t> surveyVersion;           // bundle: which version, when the store holds several
     bool projection = false;                         // dashboard
     uint64_t responses = 0;                          // demo-data
     std::vector<std::string> teams;                  // demo-data; empty: the survey's teams
     uint64_t seed = 1;                               // demo-data
     std::vector<std::filesystem::path> pluginDirs;   // run, validate, plugins: added to the built-in one
-    std::vector<std::filesystem::path> files;        // validate
+    std::vector<std::filesystem::path> files;        // validate, import
     std::string help;                                // help: what to print (the overview, or one command's options)
 };
 

@@ -18,5 +18,8 @@ int showDashboard(const CommandLine& commandLine, const core::InstallLayout& lay
 int exportSummary(const CommandLine& commandLine, const core::InstallLayout& layout);
 int fillDemoData(const CommandLine& commandLine, const core::InstallLayout& layout);
 int resetPin(const CommandLine& commandLine);
+int exportCollectionKey(const CommandLine& commandLine);
+int writeStationBundle(const CommandLine& commandLine);
+int importBundles(const CommandLine& commandLine, const core::InstallLayout& layout);
 
 } // namespace alignkiosk::platform

@@ -26,6 +26,9 @@ int main(int argc, char** argv) {
     case platform::Command::Export: return platform::exportSummary(commandLine, layout);
     case platform::Command::DemoData: return platform::fillDemoData(commandLine, layout);
     case platform::Command::ResetPin: return platform::resetPin(commandLine);
+    case platform::Command::CollectionKey: return platform::exportCollectionKey(commandLine);
+    case platform::Command::Bundle: return platform::writeStationBundle(commandLine);
+    case platform::Command::Import: return platform::importBundles(commandLine, layout);
     }
     return 2;
 }

@@ -19,7 +19,7 @@ shift $(($# > 0 ? 1 : 0))
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 source_dir=$(cd "$here/../.." && pwd)
 build=${ALIGNKIOSK_FUZZ_BUILD:-$source_dir/build-fuzz}
-all_targets=(survey answer_payload string_table store_file sealed_submission) # as in tests/fuzz/CMakeLists.txt
+all_targets=(survey answer_payload string_table store_file sealed_submission bundle) # as in tests/fuzz/CMakeLists.txt
 targets=("$@")
 ((${#targets[@]})) || targets=("${all_targets[@]}")
 [[ $seconds =~ ^[0-9]+$ && $seconds -gt 0 ]] || { echo "SECONDS must be a whole number above 0" >&2; exit 2; }

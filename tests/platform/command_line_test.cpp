@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 using alignkiosk::platform::Command;
 using alignkiosk::platform::parseCommandLine;
 using alignkiosk::test_support::TempDir;
@@ -68,6 +70,76 @@ TEST(CommandLine, ExportNeedsAnOutputDirectory) {
     const auto parsed = parseCommandLine({"export", "--out", "dir"});
     ASSERT_TRUE(parsed.commandLine);
     EXPECT_EQ(parsed.commandLine->outDir->string(), "dir");
+}
+
+TEST(CommandLine, CollectionKeyTakesAStoreAndAnOptionalOutputFile) {
+    const auto parsed = parseCommandLine({"collection-key", "--db", "f.db", "--out", "key.txt"});
+    ASSERT_TRUE(parsed.commandLine) << parsed.error;
+    EXPECT_EQ(parsed.commandLine->command, Command::CollectionKey);
+    EXPECT_EQ(parsed.commandLine->database->string(), "f.db");
+    EXPECT_EQ(parsed.commandLine->outFile->string(), "key.txt");
+    EXPECT_FALSE(parseCommandLine({"collection-key"}).commandLine->outFile.has_value());
+    EXPECT_FALSE(parseCommandLine({"collection-key", "--survey", "s.json"}).commandLine);
+}
+
+TEST(CommandLine, BundleNeedsAnOutputFileAndNamesEachBadOption) {
+    TempDir dir;
+    const std::string key = (dir.path() / "key.txt").string();
+    { std::ofstream(key) << "collection-public-key-1:00"; }
+    const auto parsed = parseCommandLine({"bundle", "--db", "s.db", "--out", "b.akb", "--collection-key", key,
+                                          "--survey-id", "team-pulse", "--survey-version", "3"});
+    ASSERT_TRUE(parsed.commandLine) << parsed.error;
+    const auto& line = *parsed.commandLine;
+    EXPECT_EQ(line.command, Command::Bundle);
+    EXPECT_EQ(line.database->string(), "s.db");
+    EXPECT_EQ(line.outFile->string(), "b.akb");
+    EXPECT_EQ(line.collectionKey->string(), key);
+    EXPECT_EQ(line.surveyId, "team-pulse");
+    EXPECT_EQ(line.surveyVersion, 3u);
+
+    const auto noOut = parseCommandLine({"bundle", "--db", "s.db"});
+    ASSERT_FALSE(noOut.commandLine);
+    EXPECT_NE(noOut.error.find("--out"), std::string::npos) << noOut.error;
+    const auto noKey = parseCommandLine({"bundle", "--out", "b", "--collection-key", "/no/such/key.txt"});
+    ASSERT_FALSE(noKey.commandLine);
+    EXPECT_NE(noKey.error.find("--collection-key"), std::string::npos) << noKey.error;
+    const auto badVersion = parseCommandLine({"bundle", "--out", "b", "--survey-version", "0"});
+    ASSERT_FALSE(badVersion.commandLine);
+    EXPECT_NE(badVersion.error.find("--survey-version"), std::string::npos) << badVersion.error;
+    const auto hugeVersion = parseCommandLine({"bundle", "--out", "b", "--survey-version", "4294967296"});
+    ASSERT_FALSE(hugeVersion.commandLine);
+    EXPECT_NE(hugeVersion.error.find("--survey-version"), std::string::npos) << hugeVersion.error;
+    EXPECT_FALSE(parseCommandLine({"bundle", "--out", "b", "--survey", "s.json"}).commandLine);
+}
+
+TEST(CommandLine, ImportTakesBundleFilesAStoreAndASurvey) {
+    TempDir dir;
+    const std::string a = (dir.path() / "a.akb").string(), b = (dir.path() / "b.akb").string();
+    std::ofstream(a) << "x";
+    std::ofstream(b) << "y";
+    const auto parsed = parseCommandLine({"import", a, b, "--db", "f.db", "--survey", "s.json"});
+    ASSERT_TRUE(parsed.commandLine) << parsed.error;
+    EXPECT_EQ(parsed.commandLine->command, Command::Import);
+    ASSERT_EQ(parsed.commandLine->files.size(), 2u);
+    EXPECT_EQ(parsed.commandLine->files[1].string(), b);
+    EXPECT_EQ(parsed.commandLine->survey->string(), "s.json");
+    EXPECT_FALSE(parseCommandLine({"import", "--db", "f.db"}).commandLine) << "no bundle given";
+    const auto missing = parseCommandLine({"import", (dir.path() / "gone.akb").string()});
+    ASSERT_FALSE(missing.commandLine);
+    EXPECT_NE(missing.error.find("gone.akb"), std::string::npos) << missing.error;
+    EXPECT_FALSE(parseCommandLine({"import", a, "--out", "x"}).commandLine);
+}
+
+TEST(CommandLine, TheBundleCommandsHelpListsEveryOption) {
+    const auto help = [](const char* command) { return parseCommandLine({command, "--help"}).commandLine->help; };
+    for (const char* option : {"--db", "--out", "--collection-key", "--survey-id", "--survey-version"})
+        EXPECT_NE(help("bundle").find(option), std::string::npos) << option;
+    for (const char* option : {"--db", "--survey", "--plugin-dir", "FILE"})
+        EXPECT_NE(help("import").find(option), std::string::npos) << option;
+    for (const char* option : {"--db", "--out"})
+        EXPECT_NE(help("collection-key").find(option), std::string::npos) << option;
+    for (const char* command : {"alignkiosk bundle", "alignkiosk import", "alignkiosk collection-key"})
+        EXPECT_NE(parseCommandLine({"--help"}).commandLine->help.find(command), std::string::npos) << command;
 }
 
 TEST(CommandLine, OptionsBelongToTheirCommands) {

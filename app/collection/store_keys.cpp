@@ -1,0 +1,33 @@
+#include "collection/store_keys.h"
+
+#include <sodium.h>
+
+#include <string>
+
+namespace alignkiosk::collection {
+
+std::optional<CollectionKeys> storedCollectionKeys(const core::ResponseStore& store) {
+    std::optional<std::string> text = store.setting(kCollectionSecretKeySetting);
+    if (!text) return std::nullopt;
+    std::optional<CollectionKeys> keys;
+    try {
+        keys.emplace(CollectionKeys::fromSecretText(*text));
+    } catch (const KeyError& error) {
+        sodium_memzero(text->data(), text->size());
+        throw KeyError(store.path().string() + ": its setting " + kCollectionSecretKeySetting +
+                       " cannot be read: " + error.what());
+    }
+    sodium_memzero(text->data(), text->size());
+    return keys;
+}
+
+CollectionKeys collectionKeysOf(core::ResponseStore& store) {
+    if (std::optional<CollectionKeys> keys = storedCollectionKeys(store)) return std::move(*keys);
+    CollectionKeys keys = CollectionKeys::generate();
+    std::string text = keys.secretText();
+    store.setSetting(kCollectionSecretKeySetting, text);
+    sodium_memzero(text.data(), text.size());
+    return keys;
+}
+
+} // namespace alignkiosk::collection
