@@ -4,6 +4,7 @@
 #include "core/response_store.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <condition_variable>
 #include <deque>
@@ -33,6 +34,13 @@ int statusFor(RefusalReason reason) {
     }
 }
 
+// cpp-httplib 0.11 listens with a backlog of 5: a burst of laptops connecting at once would see their handshakes
+// dropped and retried a second later. Listening again on the bound socket raises the backlog (Linux allows it).
+class Server : public httplib::Server {
+public:
+    bool widenBacklog() { return ::listen(svr_sock_, SOMAXCONN) == 0; }
+};
+
 } // namespace
 
 struct Collector::Impl {
@@ -50,7 +58,7 @@ struct Collector::Impl {
     std::string collectionId;
     std::string publicKeyText;
 
-    httplib::Server server;
+    Server server;
     std::thread listener;
     int boundPort = 0;
     bool started = false;
@@ -208,7 +216,7 @@ struct Collector::Impl {
         server.set_payload_max_length(kMaxSealedSubmissionBytes); // refused (413) from Content-Length, unread
         server.set_read_timeout(options.readTimeout);
         server.set_write_timeout(options.readTimeout);
-        server.set_keep_alive_timeout(1);
+        server.set_keep_alive_timeout(5); // also how long a new connection may take to send its request
         server.set_keep_alive_max_count(1000);
         server.set_tcp_nodelay(true);
         std::size_t threads = options.httpThreads == 0 ? 1 : options.httpThreads;
@@ -254,6 +262,7 @@ void Collector::start() {
     if (impl.boundPort <= 0)
         throw std::runtime_error("cannot listen on " + impl.options.address + " port " +
                                  std::to_string(impl.options.port));
+    if (!impl.server.widenBacklog()) throw std::runtime_error("cannot listen with a wider backlog");
     impl.started = true;
     impl.writer = std::thread([&impl] { impl.writeBatches(); });
     impl.listener = std::thread([&impl] { impl.server.listen_after_bind(); });
