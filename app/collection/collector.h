@@ -85,6 +85,7 @@ public:
     // Binds and starts serving; throws std::runtime_error when the address cannot be bound.
     void start();
     // Stops accepting, answers or refuses every request in flight, commits what is queued, then returns. Idempotent.
+    // A laptop holding an idle keep-alive connection can make it wait up to httplib's keep-alive timeout (5 s).
     void stop();
     uint16_t port() const;
     CollectorCounters counters() const;
