@@ -10,6 +10,8 @@ packages=(
   # GLFW's native-access header (glfw3native.h, tests/platform/kiosk_window_test.cpp) includes Xrandr.h
   libxrandr-dev
   libsodium-dev libcli11-dev
+  # HTTP between laptops and a facilitator's collector (app/collection/collector.cpp, delivery_client.cpp)
+  libcpp-httplib-dev
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3
   # running and testing the real window: fonts, a virtual display, GL in software, clicking
