@@ -105,8 +105,8 @@ void writeAllocation(RowWriter& rows, const Question& question, const QuestionCo
     if (counts.counts.size() != options * (bins + 1)) return; // not the layout this survey's question gives
     for (std::size_t o = 0; o < options; ++o) {
         const auto begin = counts.counts.begin() + static_cast<std::ptrdiff_t>(options + o * bins);
-        const ItemStatistics s =
-            computeItemStatistics(ScaleDistribution{0, std::vector<uint64_t>(begin, begin + static_cast<std::ptrdiff_t>(bins))});
+        const std::vector<uint64_t> given(begin, begin + static_cast<std::ptrdiff_t>(bins));
+        const ItemStatistics s = computeItemStatistics(ScaleDistribution{0, given});
         const Option& option = question.options[o];
         rows.row(option.id, option.label, "points", count(counts.counts[o]));
         rows.row(option.id, option.label, "mean", number(s.mean));

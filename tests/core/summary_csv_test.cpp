@@ -125,7 +125,8 @@ DashboardModel everyKindModel(const Survey& survey) {
     };
     add("Sales", 10,
         R"({"rate":4,"pct":30,"pick":"a","many":["x","y"],"alloc":{"p":7,"q":3},"open":"secret sales sentence"})");
-    add("Marketing", 5, R"({"rate":2,"pct":50,"pick":"b","many":["y"],"alloc":{"p":2,"q":8},"open":"marketing words"})");
+    add("Marketing", 5,
+        R"({"rate":2,"pct":50,"pick":"b","many":["y"],"alloc":{"p":2,"q":8},"open":"marketing words"})");
     add("Service", 2, R"({"rate":5,"pct":100,"pick":"b","many":["z"],"alloc":{"p":10,"q":0},"open":"service text"})");
     return aggregator.model(1);
 }
