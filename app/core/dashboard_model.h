@@ -17,6 +17,8 @@
 namespace alignkiosk::core {
 
 inline constexpr const char* kEveryoneGroup = "ALL";
+// What the screens and the exports call kEveryoneGroup.
+inline constexpr const char* kEveryoneLabel = "Everyone";
 
 // One rated item (a scale question) for one shown group.
 struct GroupItem {

@@ -57,6 +57,7 @@ public:
 private:
     void rebuildModel();
 
+    const core::Survey& m_survey; // labels and kinds for summary.csv
     ui::Dashboard& m_dashboard;
     ModulePanelRenderer m_panels; // the dashboard draws each module's panel through it
     core::DashboardSource m_source;

@@ -6,9 +6,6 @@ namespace alignkiosk::platform {
 
 namespace {
 
-// The dashboard says "Everyone" for the everyone group; the module gets the same word.
-constexpr const char* kEveryoneLabel = "Everyone";
-
 ui::ModuleFinding::Level levelOf(alignkiosk_finding_level_v1 level) {
     switch (level) {
     case ALIGNKIOSK_FINDING_WIDESPREAD: return ui::ModuleFinding::Level::Widespread;
@@ -34,7 +31,7 @@ void ModulePanelRenderer::setModel(const core::DashboardModel& model) {
         const auto module = m_modules.find(aggregate.stepId);
         if (module == m_modules.end()) continue;
         m_panels[aggregate.stepId] = {module->second,
-                                      std::make_unique<plugin_host::AggregateBuffer>(aggregate, kEveryoneLabel)};
+                                      std::make_unique<plugin_host::AggregateBuffer>(aggregate, core::kEveryoneLabel)};
     }
 }
 

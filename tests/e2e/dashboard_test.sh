@@ -8,7 +8,14 @@ source "$(dirname "$0")/xvfb_session.sh"
 
 db="$E2E_TMP/store/responses.sqlite3"
 mkdir -p "$E2E_TMP/store"
-header='survey,module,item,team,n,mean,sd,median,rwg,ad,consensus'
+header='survey,group,step,module,question_id,question_label,kind,option_id,option_label,statistic,value'
+bom=efbbbf
+# The first line of a summary.csv after its UTF-8 byte order mark, which must be there.
+header_of() {
+  [ "$(head -c 3 "$1" | od -An -tx1 | tr -d ' \n')" = "$bom" ] || fail "$1 does not start with a UTF-8 BOM"
+  head -n 1 "$1" | tail -c +4
+}
+# The tidy columns: group $2, question_id $5, and (labels may hold commas) statistic and value last.
 "$program" demo-data --db "$db" --responses 60 --seed 1 >/dev/null || fail "demo-data failed"
 start_display
 
@@ -17,8 +24,8 @@ everyone_n() {
   local csv
   csv=$(ls -d "$E2E_TMP"/store/alignkiosk-export-*/ 2>/dev/null | sort | tail -n 1)summary.csv
   [ -f "$csv" ] || fail "the Export button wrote no summary.csv"
-  [ "$(head -n 1 "$csv")" = "$header" ] || fail "summary.csv header: $(head -n 1 "$csv")"
-  awk -F, '$3 == "messaging_shifts" && $4 == "ALL" { print $5 }' "$csv"
+  [ "$(header_of "$csv")" = "$header" ] || fail "summary.csv header: $(header_of "$csv")"
+  awk -F, '$5 == "messaging_shifts" && $2 == "Everyone" && $(NF - 1) == "n" { print $NF }' "$csv"
 }
 
 start_kiosk "$program" dashboard --db "$db"
@@ -44,20 +51,31 @@ png=$(ls -d "$E2E_TMP"/store/alignkiosk-export-*/ | sort | tail -n 1)dashboard.p
 [ "$(head -c 8 "$png" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "the Export button wrote no PNG"
 kill "$KIOSK_PID"
 
-# The command-line export: the CSV has exactly the documented header, one row per shown group per item, no group
-# below k; the PNG is a 1920x1080 picture.
+# The command-line export: the CSV has exactly the documented header, rows for every kind of question of every module,
+# no group below k; the PNG is a 1920x1080 picture.
 out="$E2E_TMP/export"
 "$program" export --db "$db" --out "$out" >/dev/null 2>"$E2E_TMP/export.err" || fail "export failed: $(cat "$E2E_TMP/export.err")"
-[ "$(head -n 1 "$out/summary.csv")" = "$header" ] || fail "export header"
-rows=$(($(wc -l <"$out/summary.csv") - 1))
-items=$(awk -F, 'NR > 1 { print $3 }' "$out/summary.csv" | sort -u | wc -l)
+[ "$(header_of "$out/summary.csv")" = "$header" ] || fail "export header: $(header_of "$out/summary.csv")"
+items=$(awk -F, '$(NF - 1) == "rwg" { print $5 }' "$out/summary.csv" | sort -u | wc -l)
 # The default survey is the workshop: 8 diagnostic signs and metrics, and how well 6 stakeholder groups are understood.
 [ "$items" = 14 ] || fail "expected the 14 rated items of the workshop survey, found $items"
-[ "$rows" -ge 16 ] || fail "expected rows for everyone and teams, found $rows"
-small=$(awk -F, 'NR > 1 && $5 < 5' "$out/summary.csv")
+teams=$(awk -F, '$5 == "messaging_shifts" && $(NF - 1) == "n" && $2 != "Everyone"' "$out/summary.csv" | wc -l)
+[ "$teams" -ge 1 ] || fail "expected rows for teams as well as everyone"
+grep -q ',ALL,' "$out/summary.csv" && fail "the everyone group is not named as on the screen"
+# Every module and every kind of question: the stakeholders' roles (choice) and what they work for (allocation), the
+# focus assessment's goal qualities (multi-choice), and how many open answers there are (never the answers).
+for question in role_sales works_for goal_qualities customer_change one_big_goal; do
+  grep -q "^[^,]*,Everyone,[^,]*,[^,]*,$question," "$out/summary.csv" || fail "no rows for $question"
+done
+for module in diagnostic_signs stakeholder_mapping focus_assessment; do
+  awk -F, -v m="$module" '$4 == m { found = 1 } END { exit !found }' "$out/summary.csv" || fail "no rows for $module"
+done
+awk -F, '$5 == "works_for" && $2 == "Everyone" && $(NF - 1) == "mean" { found = 1 } END { exit !found }' \
+  "$out/summary.csv" || fail "no mean points for the allocation"
+small=$(awk -F, 'NR > 1 && $(NF - 1) == "n" && $NF < 5' "$out/summary.csv")
 [ -z "$small" ] || fail "groups below k=5 exported: $small"
-awk -F, 'NR > 1 && $4 == "Sales" && $3 == "value_language_differs" { s = $6 }
-         NR > 1 && $4 == "Marketing" && $3 == "value_language_differs" { m = $6 }
+awk -F, '$2 == "Sales" && $5 == "value_language_differs" && $(NF - 1) == "mean" { s = $NF }
+         $2 == "Marketing" && $5 == "value_language_differs" && $(NF - 1) == "mean" { m = $NF }
          END { exit !(s - m > 1.5) }' "$out/summary.csv" || fail "the planted Sales/Marketing gap is not in the export"
 size=$(od -An -tu1 -j16 -N8 "$out/dashboard.png" | awk '{ print $2 * 65536 + $3 * 256 + $4 "x" $6 * 65536 + $7 * 256 + $8 }')
 [ "$size" = 1920x1080 ] || fail "dashboard.png is $size, expected 1920x1080"
@@ -69,5 +87,5 @@ sqlite3 "$db" "INSERT INTO settings VALUES ('quarantined_modules', 'focus_assess
 grep -q "module 'focus_assessment' is stopped" "$E2E_TMP/export.err" || fail "no word of the stopped module: $(cat "$E2E_TMP/export.err")"
 cmp -s <(sort "$out/summary.csv") <(sort "$E2E_TMP/export-stopped/summary.csv") ||
   fail "the numbers changed with a stopped module's panel left out"
-echo "PASS: live dashboard exports before and after new answers; export writes the documented CSV and a 1080p PNG;" \
+echo "PASS: live dashboard exports before and after new answers; export writes the documented CSV (every kind of question) and a 1080p PNG;" \
   "a stopped module's panel is left out"

@@ -35,9 +35,9 @@ tap "${EXPORT[@]}"
 sleep 0.5
 [ "$(exports)" = 1 ] || fail "the right PIN did not open the dashboard (no export)"
 csv="$(ls -d "$E2E_TMP"/store/alignkiosk-export-*/)summary.csv"
-n=$(awk -F, '$3 == "messaging_shifts" && $4 == "ALL" { print $5 }' "$csv")
+n=$(awk -F, '$5 == "messaging_shifts" && $2 == "Everyone" && $(NF - 1) == "n" { print $NF }' "$csv")
 [ "$n" = 40 ] || fail "the facilitator's export shows everyone n='$n', expected 40"
-small=$(awk -F, 'NR > 1 && $5 < 5' "$csv")
+small=$(awk -F, 'NR > 1 && $(NF - 1) == "n" && $NF < 5' "$csv")
 [ -z "$small" ] || fail "groups below k=5 exported: $small"
 
 tap "${BACK_TO_KIOSK[@]}"
