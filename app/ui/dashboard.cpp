@@ -180,22 +180,17 @@ void Dashboard::drawHeader(const Look& look) {
     const float exportWidth = std::max(ImGui::CalcTextSize(exportLabel).x + padding, 160.0f * scale);
     const float rightStart = ImGui::GetWindowContentRegionMax().x - projectionWidth - exportWidth - style.ItemSpacing.x;
 
-    // The last export's message, else what the live view holds back.
+    // The last export's message, else what the live view holds back: between the buttons when it fits, else in full
+    // on a line of its own under them (an export's folder must be readable to be found).
     const std::string& note = m_exportMessage.empty() ? m_waitingNote : m_exportMessage;
-    if (!note.empty()) {
-        const float gap = 24.0f * scale;
-        const float room = rightStart - tabsEnd - 2.0f * gap;
-        ImFont* font = ImGui::GetFont();
-        const float size = ImGui::GetFontSize();
-        const std::string message = charts::ellipsize(note, room, [&](std::string_view text) {
-            return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
-        });
+    const float gap = 24.0f * scale;
+    const bool noteInRow = !note.empty() && ImGui::CalcTextSize(note.c_str()).x <= rightStart - tabsEnd - 2.0f * gap;
+    if (noteInRow) {
         ImGui::SameLine(tabsEnd + gap);
-        ImGui::SetCursorPosY(rowTop + (height - size) * 0.5f);
+        ImGui::SetCursorPosY(rowTop + (height - ImGui::GetFontSize()) * 0.5f);
         ImGui::PushStyleColor(ImGuiCol_Text, look.palette.muted);
-        ImGui::TextUnformatted(message.c_str());
+        ImGui::TextUnformatted(note.c_str());
         ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered() && message != note) ImGui::SetTooltip("%s", note.c_str());
     }
 
     ImGui::SameLine(std::max(rightStart, tabsEnd + style.ItemSpacing.x));
@@ -212,6 +207,8 @@ void Dashboard::drawHeader(const Look& look) {
             m_exportMessage = std::string("Export failed: ") + error.what();
         }
     }
+
+    if (!note.empty() && !noteInRow) wrapped(note, width, nullptr, look.palette.muted);
 
     // A rule under the header.
     const ImVec2 at = ImGui::GetCursorScreenPos();

@@ -635,4 +635,18 @@ TEST_F(DashboardWordsTest, ASurveyWithoutRatedItemsSaysSoInsteadOfWaitingForAnsw
     EXPECT_EQ(occurrences(text, "This survey has no rated questions."), 3u) << text; // heatmap, and both lists
 }
 
+TEST_F(DashboardWordsTest, AnExportsLongFolderIsShownInFull) {
+    ImGui::GetIO().DisplaySize = ImVec2(1280.0f, 4000.0f);
+    m_dashboard->setModel(syntheticModel(25));
+    const std::string folder =
+        "/home/facilitator/.local/share/alignkiosk/exports/alignkiosk-export-2026-12-06T23-41-07/";
+    m_dashboard->onExport = [&] { return "Saved summary.csv and dashboard.png to " + folder; };
+    frame();
+    // The Export button is the header's rightmost: tap down that edge until it is pressed.
+    for (float y = 0.0f; y < 260.0f && m_dashboard->exportMessage().empty(); y += 16.0f) tap(1280.0f - 60.0f, y);
+    ASSERT_FALSE(m_dashboard->exportMessage().empty());
+    const std::string& text = loggedFrame();
+    EXPECT_TRUE(contains(text, folder)) << text;
+}
+
 } // namespace
