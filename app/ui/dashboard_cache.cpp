@@ -65,10 +65,10 @@ void Dashboard::rebuild() {
     const uint32_t byGuard = std::min(model.hiddenByGuard, model.hiddenGroups);
     const uint32_t bySize = model.hiddenGroups - byGuard;
     const std::string fewer = "fewer than " + std::to_string(k) + " answers";
-    const std::string guard = "hidden so that a smaller group's answers cannot be worked out by subtraction";
+    const std::string guard = "so that a smaller group's answers cannot be worked out by subtraction";
     if (model.hiddenGroups > 0) m_hiddenLine = plural(model.hiddenGroups, "team hidden", "teams hidden");
     if (bySize > 0 && byGuard == 0) m_hiddenLine += ": " + fewer;
-    else if (bySize == 0 && byGuard > 0) m_hiddenLine += ", " + guard;
+    else if (bySize == 0 && byGuard > 0) m_hiddenLine += " " + guard;
     else if (bySize > 0) m_hiddenLine += ": " + formatCount(bySize) + " with " + fewer + ", " + formatCount(byGuard) +
                                          " " + guard;
 
