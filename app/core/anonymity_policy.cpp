@@ -39,8 +39,10 @@ Visibility decideVisibility(const std::vector<GroupSize>& teams, uint64_t total,
     for (std::size_t i = 0; i < teams.size(); ++i) {
         if (shown[i] && visibility.everyoneShown)
             visibility.shownTeams.push_back(teams[i].team);
-        else if (teams[i].n > 0)
+        else if (teams[i].n > 0) {
             ++visibility.hiddenTeams;
+            if (teams[i].n >= threshold) ++visibility.hiddenByGuard;
+        }
     }
     return visibility;
 }

@@ -24,8 +24,10 @@ struct GroupSize {
 struct Visibility {
     bool everyoneShown = false;
     std::vector<std::string> shownTeams; // in the order given
-    // How many teams with any answers are hidden (their names and sizes are not shown either).
+    // How many teams with any answers are hidden (their names and sizes are not shown either), and of those how many
+    // reached k but are hidden by the differencing guard, so that no smaller group can be worked out by subtraction.
     uint32_t hiddenTeams = 0;
+    uint32_t hiddenByGuard = 0;
 };
 
 // k: the threshold to apply. total: everyone who answered, including those who chose no team (the unnamed rest,

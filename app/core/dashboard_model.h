@@ -90,6 +90,9 @@ struct DashboardModel {
     uint64_t totalResponses = 0;         // participants; shown only when everyone is shown
     std::vector<GroupCount> groupCounts; // shown groups only, everyone first
     uint32_t hiddenGroups = 0;           // teams held back by the anonymity rules
+    // Of those, the teams with enough answers that are held back so no smaller group can be worked out by subtraction
+    // (the differencing guard); the rest have fewer answers than the threshold.
+    uint32_t hiddenByGuard = 0;
     std::vector<std::string> shownTeams; // the heatmap's columns, survey order
     std::vector<RatedItem> ratedItems;   // survey order
     // At most 10, ranked by gapInSd, largest first. Two teams that each answered as one yet differ have a gapInSd of

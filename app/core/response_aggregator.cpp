@@ -301,6 +301,7 @@ struct ResponseAggregator::Impl {
         bool everyone = false;
         std::vector<bool> teams;
         uint32_t hiddenTeams = 0;
+        uint32_t hiddenByGuard = 0;
     };
 
     Shown shownGroups(const std::vector<uint64_t>& perGroup, uint32_t k) const {
@@ -312,6 +313,7 @@ struct ResponseAggregator::Impl {
         Shown shown;
         shown.everyone = visibility.everyoneShown;
         shown.hiddenTeams = visibility.hiddenTeams;
+        shown.hiddenByGuard = visibility.hiddenByGuard;
         shown.teams.assign(survey.teams.size(), false);
         // shownTeams keeps the given order, and team names are unique (the validator sees to it).
         std::size_t t = 0;
@@ -364,6 +366,7 @@ struct ResponseAggregator::Impl {
                 else model.shownTeams.push_back(name);
             });
             model.hiddenGroups = shown.hiddenTeams;
+            model.hiddenByGuard = shown.hiddenByGuard;
         }
 
         buildRatedItems(model);

@@ -180,22 +180,17 @@ void Dashboard::drawHeader(const Look& look) {
     const float exportWidth = std::max(ImGui::CalcTextSize(exportLabel).x + padding, 160.0f * scale);
     const float rightStart = ImGui::GetWindowContentRegionMax().x - projectionWidth - exportWidth - style.ItemSpacing.x;
 
-    // The last export's message, else what the live view holds back.
+    // The last export's message, else what the live view holds back: between the buttons when it fits, else in full
+    // on a line of its own under them (an export's folder must be readable to be found).
     const std::string& note = m_exportMessage.empty() ? m_waitingNote : m_exportMessage;
-    if (!note.empty()) {
-        const float gap = 24.0f * scale;
-        const float room = rightStart - tabsEnd - 2.0f * gap;
-        ImFont* font = ImGui::GetFont();
-        const float size = ImGui::GetFontSize();
-        const std::string message = charts::ellipsize(note, room, [&](std::string_view text) {
-            return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
-        });
+    const float gap = 24.0f * scale;
+    const bool noteInRow = !note.empty() && ImGui::CalcTextSize(note.c_str()).x <= rightStart - tabsEnd - 2.0f * gap;
+    if (noteInRow) {
         ImGui::SameLine(tabsEnd + gap);
-        ImGui::SetCursorPosY(rowTop + (height - size) * 0.5f);
+        ImGui::SetCursorPosY(rowTop + (height - ImGui::GetFontSize()) * 0.5f);
         ImGui::PushStyleColor(ImGuiCol_Text, look.palette.muted);
-        ImGui::TextUnformatted(message.c_str());
+        ImGui::TextUnformatted(note.c_str());
         ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered() && message != note) ImGui::SetTooltip("%s", note.c_str());
     }
 
     ImGui::SameLine(std::max(rightStart, tabsEnd + style.ItemSpacing.x));
@@ -212,6 +207,8 @@ void Dashboard::drawHeader(const Look& look) {
             m_exportMessage = std::string("Export failed: ") + error.what();
         }
     }
+
+    if (!note.empty() && !noteInRow) wrapped(note, width, nullptr, look.palette.muted);
 
     // A rule under the header.
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -280,35 +277,50 @@ void Dashboard::sectionTitle(const Look& look, const std::string& title, float w
 bool Dashboard::listLine(const Look& look, const ListLine& line, float width, bool withMark) const {
     const float scale = m_theme.scale;
     const float size = ImGui::GetFontSize();
-    const float height = std::max(size * 1.6f, 44.0f * scale);
+    ImFont* font = ImGui::GetFont();
+    auto measure = [&](std::string_view text) {
+        return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
+    };
+    const float pad = 8.0f * scale;
+    const float radius = size * 0.36f;
+    const float textLeft = pad + (withMark ? radius * 2.0f + pad * 1.5f : 0.0f);
+    const float room = width - textLeft - pad;
+    // Label and detail side by side when both fit; else the detail goes under the label, so neither is cut short.
+    const bool oneLine = measure(line.text) + 2.0f * pad + measure(line.detail) <= room;
+    const float lineHeight = size * 1.25f;
+    const float height = std::max(oneLine ? size * 1.6f : size * 0.6f + 2.0f * lineHeight, 44.0f * scale);
+
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::PushID(&line);
     const bool clicked = ImGui::Selectable("##line", false, 0, ImVec2(width, height));
     ImGui::PopID();
 
     ImDrawList* drawList = ImGui::GetWindowDrawList();
-    ImFont* font = ImGui::GetFont();
-    auto measure = [&](std::string_view text) {
-        return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
-    };
-    const float pad = 8.0f * scale;
-    const float textY = at.y + (height - size) * 0.5f;
-    float x = at.x + pad;
     if (withMark) {
-        const float radius = size * 0.36f;
-        drawList->AddCircleFilled(ImVec2(x + radius, at.y + height * 0.5f), radius * 1.25f, look.palette.rampMid);
-        charts::drawAgreementMark(drawList, ImVec2(x + radius, at.y + height * 0.5f), radius,
-                                  charts::agreementMark(line.agreement), look.palette.text,
+        const ImVec2 centre(at.x + pad + radius, at.y + height * 0.5f);
+        drawList->AddCircleFilled(centre, radius * 1.25f, look.palette.rampMid);
+        charts::drawAgreementMark(drawList, centre, radius, charts::agreementMark(line.agreement), look.palette.text,
                                   std::max(look.palette.lineWidth * scale * 0.75f, 1.5f * scale));
-        x += radius * 2.0f + pad * 1.5f;
     }
+    const float x = at.x + textLeft;
     const float right = at.x + width - pad;
-    // The detail keeps its room; a long item label gives way.
-    const float detailWidth = std::min(measure(line.detail), (right - x) * 0.6f);
-    const std::string label = charts::ellipsize(line.text, right - x - detailWidth - 2.0f * pad, measure);
-    drawList->AddText(font, size, ImVec2(x, textY), look.palette.text, label.c_str());
-    const std::string detail = charts::ellipsize(line.detail, detailWidth, measure);
-    drawList->AddText(font, size, ImVec2(right - measure(detail), textY), look.palette.muted, detail.c_str());
+    std::string label;
+    std::string detail;
+    if (oneLine) {
+        label = line.text;
+        detail = line.detail;
+        const float textY = at.y + (height - size) * 0.5f;
+        drawList->AddText(font, size, ImVec2(x, textY), look.palette.text, label.c_str());
+        drawList->AddText(font, size, ImVec2(right - measure(detail), textY), look.palette.muted, detail.c_str());
+    } else {
+        label = charts::ellipsize(line.text, room, measure);
+        detail = charts::ellipsize(line.detail, room, measure);
+        const float textY = at.y + (height - 2.0f * lineHeight) * 0.5f + (lineHeight - size) * 0.5f;
+        drawList->AddText(font, size, ImVec2(x, textY), look.palette.text, label.c_str());
+        drawList->AddText(font, size, ImVec2(x, textY + lineHeight), look.palette.muted, detail.c_str());
+    }
+    // Drawn straight into the draw list: logged too, so a text log (a copy, a test) reads what the line says.
+    ImGui::LogText("%s  %s\n", label.c_str(), detail.c_str());
     return clicked;
 }
 

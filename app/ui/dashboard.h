@@ -183,7 +183,9 @@ private:
     charts::HeatmapLegendText m_legend;
     std::vector<ItemCache> m_items;
     std::vector<ListLine> m_lowest;
-    std::vector<ListLine> m_gaps;
+    std::vector<ListLine> m_gaps; // each item once, with its largest gap
+    std::string m_lowestEmpty;    // said when a list is empty, and why
+    std::string m_gapsEmpty;
     std::vector<std::string> m_moduleTitles;
     std::vector<std::string> m_moduleCounts;
     std::vector<ModuleFindings> m_moduleFindings; // filled as the frames ask

@@ -2,6 +2,7 @@
 // does not depend on how many people answered (the model holds counts, never rows).
 #include "dashboard.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace alignkiosk::ui {
@@ -59,10 +60,17 @@ void Dashboard::rebuild() {
                                      ? m_noAnswersNote
                                      : "No answers yet. The results appear here as people finish the survey.";
 
+    // Why teams are hidden: too few answers, or (the differencing guard) so a smaller group cannot be worked out.
     m_hiddenLine.clear();
-    if (model.hiddenGroups > 0)
-        m_hiddenLine = plural(model.hiddenGroups, "team hidden", "teams hidden") + ": fewer than " +
-                       std::to_string(k) + " answers";
+    const uint32_t byGuard = std::min(model.hiddenByGuard, model.hiddenGroups);
+    const uint32_t bySize = model.hiddenGroups - byGuard;
+    const std::string fewer = "fewer than " + std::to_string(k) + " answers";
+    const std::string guard = "so that a smaller group's answers cannot be worked out by subtraction";
+    if (model.hiddenGroups > 0) m_hiddenLine = plural(model.hiddenGroups, "team hidden", "teams hidden");
+    if (bySize > 0 && byGuard == 0) m_hiddenLine += ": " + fewer;
+    else if (bySize == 0 && byGuard > 0) m_hiddenLine += " " + guard;
+    else if (bySize > 0) m_hiddenLine += ": " + formatCount(bySize) + " with " + fewer + ", " + formatCount(byGuard) +
+                                         " " + guard;
 
     m_responseBars.clear();
     for (const core::GroupCount& count : model.groupCounts)
@@ -96,7 +104,8 @@ void Dashboard::rebuild() {
                                formatFixed(stats.mean, 2) + ", SD " + formatFixed(stats.sd, 2) + "\nrwg " +
                                rwgText(stats);
             } else {
-                cell.tooltip = groupName(column) + ": fewer than " + std::to_string(k) + " answers to this item";
+                // Too few answers, or held back by the differencing guard: the model does not say which per item.
+                cell.tooltip = groupName(column) + ": hidden on this item to keep answers anonymous";
             }
             m_heatmap.cells.push_back(std::move(cell));
         }
@@ -152,6 +161,7 @@ void Dashboard::rebuild() {
         m_lowest.push_back({index, m_items[index].title, "rwg " + rwgText(all->statistics), all->statistics.agreement});
     }
 
+    // The list names each item once, with its largest gap (the model ranks them); the detail view shows them all.
     m_gaps.clear();
     for (const core::TeamGap& gap : model.largestGaps) {
         if (gap.item >= model.ratedItems.size()) continue;
@@ -159,8 +169,16 @@ void Dashboard::rebuild() {
             groupName(gap.teamA) + " vs " + groupName(gap.teamB) + ": " + formatFixed(gap.gap, 1) + " points";
         if (gap.gapInSd > 0.0) text += " (" + formatFixed(gap.gapInSd, 1) + " SD)";
         m_items[gap.item].gaps.push_back(text);
-        m_gaps.push_back({gap.item, m_items[gap.item].title, std::move(text), core::AgreementLevel::Unknown});
+        const bool listed = std::any_of(m_gaps.begin(), m_gaps.end(),
+                                        [&](const ListLine& line) { return line.item == gap.item; });
+        if (!listed)
+            m_gaps.push_back({gap.item, m_items[gap.item].title, std::move(text), core::AgreementLevel::Unknown});
     }
+    m_lowestEmpty = model.ratedItems.empty() ? "This survey has no rated questions."
+                                             : "Shown once everyone's answers can be shown.";
+    m_gapsEmpty = model.ratedItems.empty()        ? "This survey has no rated questions."
+                  : model.shownTeams.size() < 2 ? "Shown once two teams can be shown."
+                                                : "The teams shown do not differ on any item yet.";
 
     m_moduleTitles.clear();
     m_moduleCounts.clear();

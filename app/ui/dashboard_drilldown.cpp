@@ -65,12 +65,12 @@ void Dashboard::drawItem(const Look& look) {
     }
     // The answers: one stacked bar per group across the full width, so even six groups compare at a glance.
     charts::scaleLegend(item.scaleLabels, look.chart, width);
+    // The groups' names, as wide as the longest (up to a third of the width), for the bars and the table alike.
+    const float pad = 16.0f * scale;
+    float nameWidth = 0.0f;
+    for (const GroupRow& row : cache.rows) nameWidth = std::max(nameWidth, ImGui::CalcTextSize(row.name.c_str()).x);
     {
-        const float pad = 16.0f * scale;
-        float labelWidth = 0.0f;
-        for (const GroupRow& row : cache.rows)
-            labelWidth = std::max(labelWidth, ImGui::CalcTextSize(row.name.c_str()).x);
-        labelWidth = std::min(labelWidth + pad, width * 0.3f);
+        const float labelWidth = std::min(nameWidth + pad, width * 0.3f);
         const float barHeight = std::max(ImGui::GetFontSize() * 1.7f, 44.0f * scale);
         for (std::size_t r = 0; r < cache.rows.size(); ++r) {
             const GroupRow& row = cache.rows[r];
@@ -93,7 +93,7 @@ void Dashboard::drawItem(const Look& look) {
     // Room between the numbers, so they read as columns from the back of the room.
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(18.0f * scale, ImGui::GetStyle().CellPadding.y));
     if (ImGui::BeginTable("groups", 8, kTable, ImVec2(width, 0.0f))) {
-        ImGui::TableSetupColumn("Group", 0, 1.6f);
+        ImGui::TableSetupColumn("Group", ImGuiTableColumnFlags_WidthFixed, std::min(nameWidth, width * 0.3f));
         ImGui::TableSetupColumn("n", 0, 1.0f);
         ImGui::TableSetupColumn("Mean", 0, 1.0f);
         ImGui::TableSetupColumn("SD", 0, 1.0f);
@@ -101,9 +101,14 @@ void Dashboard::drawItem(const Look& look) {
         ImGui::TableSetupColumn("rwg", 0, 2.4f);
         ImGui::TableSetupColumn(cache.adHeader.c_str(), 0, 1.9f);
         ImGui::TableSetupColumn("Consensus", 0, 1.3f);
-        ImGui::TableHeadersRow();
-
         const float textOffset = (rowHeight - ImGui::GetFontSize()) * 0.5f - ImGui::GetStyle().CellPadding.y;
+        // The header row as tall as the others, its names centred in it: ImGui's own sits tight on the rule above.
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers, rowHeight);
+        for (int column = 0; column < ImGui::TableGetColumnCount(); ++column) {
+            ImGui::TableSetColumnIndex(column);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + textOffset);
+            ImGui::TableHeader(ImGui::TableGetColumnName(column));
+        }
         auto cellText = [&](const std::string& text, ImU32 color = 0) {
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() + textOffset);
             if (color) ImGui::PushStyleColor(ImGuiCol_Text, color);

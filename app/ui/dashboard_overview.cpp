@@ -62,7 +62,7 @@ void Dashboard::drawDisagreement(const Look& look, float width) {
 
     wrapped("Lowest agreement (everyone)", width, nullptr, look.palette.muted);
     if (m_lowest.empty())
-        wrapped("Shown once everyone's answers can be shown.", width, nullptr, look.palette.text);
+        wrapped(m_lowestEmpty, width, nullptr, look.palette.text);
     for (std::size_t i = 0; i < m_lowest.size() && i < kListLines; ++i)
         if (listLine(look, m_lowest[i], width, true)) selectItem(m_lowest[i].item);
     // Which thresholds name the bands, here and in the heatmap's marks.
@@ -70,7 +70,7 @@ void Dashboard::drawDisagreement(const Look& look, float width) {
 
     ImGui::Dummy(ImVec2(0.0f, 8.0f * m_theme.scale));
     wrapped("Largest gaps between teams", width, nullptr, look.palette.muted);
-    if (m_gaps.empty()) wrapped("Shown once two teams can be shown.", width, nullptr, look.palette.text);
+    if (m_gaps.empty()) wrapped(m_gapsEmpty, width, nullptr, look.palette.text);
     for (std::size_t i = 0; i < m_gaps.size() && i < kListLines; ++i)
         if (listLine(look, m_gaps[i], width, false)) selectItem(m_gaps[i].item);
     wrapped("Gaps in points of the item's scale, and in pooled standard deviations.", width, nullptr,

@@ -258,6 +258,13 @@ void Shell::openMenu() {
 
 bool Shell::filterInput(ImGuiIO& io) {
     if (!m_keyboard->visible()) return false;
+    // Characters the backend queued (the on-screen keyboard has typed none yet this frame): a real keyboard is in
+    // use, so the on-screen one steps aside, where it would only cover Back and Next, until the field lets go.
+    if (io.InputQueueCharacters.Size > 0) {
+        m_physicalKeys = true;
+        m_keyboard->setVisible(false);
+        return false;
+    }
     const bool taken = m_keyboard->filterInput(io);
     m_keyboardTouched = m_keyboardTouched || taken;
     return taken;
@@ -267,7 +274,9 @@ void Shell::placeKeyboard() {
     // Done on the keyboard: the text field lets go, and the keyboard goes with it.
     if (m_keyboard->takeDoneRequest()) ImGui::ClearActiveID();
     // io.WantTextInput says a text field was active in the last frame: a module's, as only step pages have them.
-    const bool wanted = ImGui::GetIO().WantTextInput && ImGui::IsAnyItemActive() && view() == View::StepPage;
+    const bool typing = ImGui::GetIO().WantTextInput && ImGui::IsAnyItemActive() && view() == View::StepPage;
+    if (!typing) m_physicalKeys = false; // the next field offers the on-screen keyboard again
+    const bool wanted = typing && !m_physicalKeys;
     m_keyboardJustShown = wanted && !m_keyboard->visible();
     m_keyboard->setVisible(wanted);
     if (!wanted) return;

@@ -99,7 +99,8 @@ public:
     Shell& operator=(const Shell&) = delete;
 
     // Lets the on-screen keyboard take this frame's taps on its keys. Call after the backend's NewFrame and before
-    // ImGui::NewFrame; returns whether it took any.
+    // ImGui::NewFrame; returns whether it took any. Characters from a real keyboard put the on-screen one away until
+    // the text field lets go.
     bool filterInput(ImGuiIO& io);
     // Draws the whole frame (call between ImGui::NewFrame and ImGui::Render). `now` is in seconds, any epoch.
     void draw(double now);
@@ -230,6 +231,7 @@ private:
     std::unique_ptr<OnScreenKeyboard> m_keyboard;
     bool m_keyboardTouched = false;  // filterInput took a tap since the last frame
     bool m_keyboardJustShown = false; // it appeared this frame: bring the tapped text field above it
+    bool m_physicalKeys = false;      // a real keyboard typed into the active field: the on-screen one stays away
     float m_keyboardTop = 0.0f;       // screen y, while it is visible
 };
 

@@ -103,7 +103,9 @@ struct Theme {
                                .rampMid = IM_COL32(236, 236, 232, 255),
                                .rampHigh = IM_COL32(179, 88, 6, 255),
                                .lineWidth = 1.5f};
-    // Projection mode: black on white, darker ramp ends and thicker lines, for a washed-out projector in a lit room.
+    // Projection mode: black on white and thicker lines, for a washed-out projector in a lit room. The ramp's ends are
+    // darker than the laptop's against its mid grey, yet as saturated: darkening them towards navy and brown turned
+    // every mean between into grey-brown.
     DashboardPalette projection{.background = IM_COL32(255, 255, 255, 255),
                                 .panel = IM_COL32(238, 238, 238, 255),
                                 .text = IM_COL32(0, 0, 0, 255),
@@ -111,9 +113,9 @@ struct Theme {
                                 .grid = IM_COL32(0, 0, 0, 255),
                                 .accent = IM_COL32(0, 72, 98, 255),
                                 .highlight = IM_COL32(255, 226, 120, 255),
-                                .rampLow = IM_COL32(5, 48, 97, 255),
-                                .rampMid = IM_COL32(222, 222, 222, 255),
-                                .rampHigh = IM_COL32(127, 59, 8, 255),
+                                .rampLow = IM_COL32(16, 78, 150, 255),
+                                .rampMid = IM_COL32(235, 235, 235, 255),
+                                .rampHigh = IM_COL32(190, 72, 0, 255),
                                 .lineWidth = 3.0f};
     // Projection mode's larger type: these fonts when addProjectionFonts() added them, otherwise the normal fonts
     // scaled by projectionTypeScale (blurrier, but as large).

@@ -18,6 +18,7 @@ TEST(AnonymityPolicy, ATeamOfKIsShownAndATeamOfKMinusOneIsNot) {
     EXPECT_TRUE(visibility.everyoneShown);
     EXPECT_EQ(visibility.shownTeams, (Teams{"B", "C", "D"}));
     EXPECT_EQ(visibility.hiddenTeams, 1u);
+    EXPECT_EQ(visibility.hiddenByGuard, 0u); // A is hidden for its size
 }
 
 TEST(AnonymityPolicy, EveryoneAtExactlyKIsShownAndBelowKIsNot) {
@@ -35,6 +36,7 @@ TEST(AnonymityPolicy, OneSmallTeamNextToShownTeamsMakesTheGuardHideTheNextSmalle
     EXPECT_TRUE(visibility.everyoneShown);
     EXPECT_EQ(visibility.shownTeams, (Teams{"C"}));
     EXPECT_EQ(visibility.hiddenTeams, 2u);
+    EXPECT_EQ(visibility.hiddenByGuard, 1u); // B has 10 answers: hidden by the guard, not for its size
 }
 
 TEST(AnonymityPolicy, TheGuardHidesTheSmallestShownTeam) {
@@ -56,6 +58,7 @@ TEST(AnonymityPolicy, ASmallGroupWithoutATeamIsProtectedLikeATeam) {
     EXPECT_TRUE(visibility.everyoneShown);
     EXPECT_EQ(visibility.shownTeams, (Teams{"A"}));
     EXPECT_EQ(visibility.hiddenTeams, 1u);
+    EXPECT_EQ(visibility.hiddenByGuard, 1u); // B (8) hides for the 2 without a team
 }
 
 TEST(AnonymityPolicy, ARestOfKOrMoreNeedsNoGuard) {

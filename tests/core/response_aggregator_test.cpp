@@ -277,6 +277,7 @@ TEST(ResponseAggregator, HidesTeamsBelowKAndAppliesTheDifferencingGuard) {
     EXPECT_EQ(model.groupCounts[0].group, "ALL");
     EXPECT_TRUE(model.shownTeams.empty());
     EXPECT_EQ(model.hiddenGroups, 2u);
+    EXPECT_EQ(model.hiddenByGuard, 1u); // Sales (6) hides so that Marketing's 2 cannot be worked out
     EXPECT_THAT(groupNames(model.ratedItems[0]), ElementsAre("ALL"));
     EXPECT_TRUE(model.largestGaps.empty());
     ASSERT_EQ(model.modules.size(), 1u);
@@ -289,6 +290,7 @@ TEST(ResponseAggregator, HidesTeamsBelowKAndAppliesTheDifferencingGuard) {
     EXPECT_EQ(more.shownTeams, (std::vector<std::string>{"Sales"}));
     EXPECT_THAT(groupNames(more.ratedItems[0]), ElementsAre("ALL", "Sales"));
     EXPECT_EQ(more.hiddenGroups, 1u);
+    EXPECT_EQ(more.hiddenByGuard, 0u);
 }
 
 TEST(ResponseAggregator, FewerThanKInAllShowsNothingAndNoTotal) {

@@ -21,7 +21,7 @@ choose_pin 2468
 
 # The window is 1280x860 on a 1920x1080 screen; the shell's layout puts these where they are. The attract screen
 # starts wherever it is tapped.
-START=(640 728); MARKETING=(928 306); NEXT=(1087 790); KEYBOARD_DONE=(1130 819)
+START=(640 728); MARKETING=(928 306); NEXT=(1087 790)
 # Module pages: tap the fourth point of every scale ("Often" / "Well") by sweeping down its column; taps between rows
 # land on nothing, and a row tapped twice keeps its answer.
 answer_page_with_fourth_point() {
@@ -35,13 +35,12 @@ for page in 1 2 3 4; do
   answer_page_with_fourth_point
   tap "${NEXT[@]}"
 done
-# The open sentence: tap into the field and type (a laptop's keys work while the on-screen keyboard shows); Done on
-# the on-screen keyboard puts it away, and Finish, which it covered, is back.
+# The open sentence: tap into the field (the on-screen keyboard comes up) and type on the laptop's keys, which put the
+# on-screen keyboard away, so Finish, which it covered, is there to tap.
 tap 640 260
 sleep 0.4 # let the field take the keyboard before the first key
 xdotool type --delay 20 'We help teams say one clear thing'
 sleep 0.3
-tap "${KEYBOARD_DONE[@]}"
 tap "${NEXT[@]}" # Finish
 sleep 0.5
 

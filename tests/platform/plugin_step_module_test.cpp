@@ -741,6 +741,30 @@ TEST_F(ShellWithPluginsTest, TheKeyboardShowsOnlyWhileATextFieldIsActiveAndTypes
     EXPECT_FALSE(m_shell->keyboardVisible());
 }
 
+TEST_F(ShellWithPluginsTest, TypingOnARealKeyboardPutsTheOnScreenOneAwaySoBackAndNextStayReachable) {
+    std::vector<Submission> stored;
+    makeShell([&stored](const Submission& submission) { stored.push_back(submission); });
+    walkToTheLastPage();
+    bool shown = false;
+    for (float y = 120.0f; y < kHeight - 160.0f && !shown; y += 20.0f) {
+        tap(kWidth / 2.0f, y);
+        shown = m_shell->keyboardVisible();
+    }
+    ASSERT_TRUE(shown);
+    // A laptop's keys: characters from the backend, as GLFW's character callback queues them.
+    ImGui::GetIO().AddInputCharactersUTF8("we");
+    frame();
+    frame();
+    EXPECT_FALSE(m_shell->keyboardVisible()) << "the on-screen keyboard would cover Back and Next";
+    EXPECT_TRUE(ImGui::IsAnyItemActive()) << "the field keeps its focus";
+    ImGui::GetIO().AddInputCharactersUTF8("b");
+    frame();
+    EXPECT_FALSE(m_shell->keyboardVisible()) << "it stays away while the field is active";
+    ASSERT_TRUE(tapNext()) << "Finish, uncovered";
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_NE(stored[0].responses[0].payload.find("\"web\""), std::string::npos) << stored[0].responses[0].payload;
+}
+
 TEST_F(ShellWithPluginsTest, ATapOutsideTheFieldPutsTheKeyboardAway) {
     makeShell([](const Submission&) {});
     walkToTheLastPage();

@@ -566,4 +566,87 @@ TEST_F(DashboardWordsTest, TheHeaderSaysHowManyNewAnswersWaitForTheirBatch) {
     EXPECT_FALSE(contains(loggedFrame(), "wait")) << m_log.text();
 }
 
+
+// How often `part` occurs in `text`.
+std::size_t occurrences(const std::string& text, const std::string& part) {
+    std::size_t count = 0;
+    for (std::size_t at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++count;
+    return count;
+}
+
+TEST_F(DashboardWordsTest, WhereWeDisagreeMostNamesEachItemOnceAndInFullAt1280Pixels) {
+    ImGui::GetIO().DisplaySize = ImVec2(1280.0f, 4000.0f);
+    DashboardModel model = syntheticModel(25);
+    for (auto& item : model.ratedItems) item.label = "Understanding what " + item.label + " means to each team";
+    m_dashboard->setModel(model);
+    loggedFrame(); // groups settle their sizes on the first frame
+    const std::string& text = loggedFrame();
+    const std::size_t from = text.find("Largest gaps between teams");
+    ASSERT_NE(from, std::string::npos) << text;
+    const std::string gaps = text.substr(from, text.find("Gaps in points", from) - from);
+    std::size_t listed = 0;
+    for (const std::string& label : kItemLabels) {
+        const std::size_t count = occurrences(gaps, "Understanding what " + label + " means to each team");
+        EXPECT_LE(count, 1u) << label << "\n" << gaps;
+        listed += count;
+    }
+    EXPECT_GE(listed, 2u) << gaps; // the model's ten gaps span more than one item
+    EXPECT_TRUE(contains(gaps, " vs ")) << gaps;
+    EXPECT_TRUE(contains(gaps, " SD)")) << gaps; // the detail in full, its end included
+    EXPECT_FALSE(contains(gaps, "\xE2\x80\xA6")) << gaps; // nothing ellipsized
+    const std::size_t lowest = text.find("Lowest agreement");
+    ASSERT_NE(lowest, std::string::npos);
+    EXPECT_FALSE(contains(text.substr(lowest, from - lowest), "\xE2\x80\xA6")) << text.substr(lowest, from - lowest);
+}
+
+TEST_F(DashboardWordsTest, HiddenTeamsAreSaidToBeHiddenForTheirTrueReason) {
+    DashboardModel bySize = syntheticModel(25);
+    bySize.hiddenGroups = 1;
+    bySize.hiddenByGuard = 0;
+    m_dashboard->setModel(bySize);
+    EXPECT_TRUE(contains(loggedFrame(), "1 team hidden: fewer than 5 answers")) << m_log.text();
+
+    DashboardModel byGuard = syntheticModel(25);
+    byGuard.hiddenGroups = 1;
+    byGuard.hiddenByGuard = 1;
+    m_dashboard->setModel(byGuard);
+    const std::string& guard = loggedFrame();
+    EXPECT_TRUE(contains(guard, "1 team hidden so that a smaller group's answers cannot be worked out by subtraction"))
+        << guard;
+    EXPECT_FALSE(contains(guard, "fewer than 5 answers")) << guard;
+
+    DashboardModel both = syntheticModel(25);
+    both.hiddenGroups = 3;
+    both.hiddenByGuard = 1;
+    m_dashboard->setModel(both);
+    EXPECT_TRUE(contains(loggedFrame(), "3 teams hidden: 2 with fewer than 5 answers, 1 so that a smaller group"))
+        << m_log.text();
+}
+
+TEST_F(DashboardWordsTest, ASurveyWithoutRatedItemsSaysSoInsteadOfWaitingForAnswers) {
+    DashboardModel model = syntheticModel(25);
+    model.ratedItems.clear();
+    model.lowestAgreement.clear();
+    model.largestGaps.clear();
+    m_dashboard->setModel(model);
+    const std::string& text = loggedFrame();
+    EXPECT_FALSE(contains(text, "Shown once everyone's answers can be shown")) << text;
+    EXPECT_FALSE(contains(text, "Shown once two teams can be shown")) << text;
+    EXPECT_EQ(occurrences(text, "This survey has no rated questions."), 3u) << text; // heatmap, and both lists
+}
+
+TEST_F(DashboardWordsTest, AnExportsLongFolderIsShownInFull) {
+    ImGui::GetIO().DisplaySize = ImVec2(1280.0f, 4000.0f);
+    m_dashboard->setModel(syntheticModel(25));
+    const std::string folder =
+        "/home/facilitator/.local/share/alignkiosk/exports/alignkiosk-export-2026-12-06T23-41-07/";
+    m_dashboard->onExport = [&] { return "Saved summary.csv and dashboard.png to " + folder; };
+    frame();
+    // The Export button is the header's rightmost: tap down that edge until it is pressed.
+    for (float y = 0.0f; y < 260.0f && m_dashboard->exportMessage().empty(); y += 16.0f) tap(1280.0f - 60.0f, y);
+    ASSERT_FALSE(m_dashboard->exportMessage().empty());
+    const std::string& text = loggedFrame();
+    EXPECT_TRUE(contains(text, folder)) << text;
+}
+
 } // namespace

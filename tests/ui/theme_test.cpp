@@ -3,9 +3,12 @@
 // arithmetic (pixels per millimetre -> scale and touch-target size) for real and made-up monitors.
 #include "ui/theme.h"
 
+#include "ui/charts.h"
+
 #include <gtest/gtest.h>
 #include <imgui.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -156,6 +159,38 @@ TEST(ThemeFonts, EverySizeReadsOneCopyOfTheFontFileAndTheAtlasBuildsAgain) {
         EXPECT_FALSE(config.FontDataOwnedByAtlas);
     }
     ImGui::DestroyContext();
+}
+
+// CIELAB chroma (D65) of an sRGB colour: how far from grey it is, whatever its lightness.
+double chroma(ImU32 color) {
+    const auto linear = [color](int shift) {
+        const double c = static_cast<double>((color >> shift) & 0xFF) / 255.0;
+        return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+    };
+    const double r = linear(IM_COL32_R_SHIFT), g = linear(IM_COL32_G_SHIFT), b = linear(IM_COL32_B_SHIFT);
+    const auto f = [](double t) { return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116.0; };
+    const double x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
+    const double y = f(0.2126 * r + 0.7152 * g + 0.0722 * b);
+    const double z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
+    return std::hypot(500.0 * (x - y), 200.0 * (y - z));
+}
+
+TEST(ThemeProjection, TheHeatmapRampStaysAsDistinguishableAsOnTheLaptop) {
+    const Theme theme;
+    const charts::ColorRamp laptop = charts::divergingRamp(theme.dashboard);
+    const charts::ColorRamp projection = charts::divergingRamp(theme.projection);
+    // Each end stands out from the midpoint at least as much as on the laptop (WCAG contrast)...
+    EXPECT_GE(contrastRatio(theme.projection.rampLow, theme.projection.rampMid),
+              contrastRatio(theme.dashboard.rampLow, theme.dashboard.rampMid));
+    EXPECT_GE(contrastRatio(theme.projection.rampHigh, theme.projection.rampMid),
+              contrastRatio(theme.dashboard.rampHigh, theme.dashboard.rampMid));
+    // ...and every mean away from the (neutral) midpoint is at least as colourful, so 3.5 and 4.0 stay orange rather
+    // than grey-brown, in eighths of the ramp.
+    for (int step = 0; step <= 8; ++step) {
+        if (step == 4) continue;
+        const float t = static_cast<float>(step) / 8.0f;
+        EXPECT_GE(chroma(projection.at(t)), chroma(laptop.at(t))) << "at " << t;
+    }
 }
 
 TEST(ThemeLight, KeepsTheKiosksOriginalLook) {

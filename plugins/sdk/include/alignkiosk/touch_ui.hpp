@@ -247,17 +247,25 @@ inline int limitTextBytes(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
+// How many characters (UTF-8 code points) `text` holds: what a participant counts, where "ä" is one.
+inline std::size_t characterCount(std::string_view text) {
+    std::size_t count = 0;
+    for (const char byte : text) count += (static_cast<unsigned char>(byte) & 0xC0) != 0x80 ? 1 : 0;
+    return count;
+}
+
 // A multi-line box of `size` for an open answer of at most `maxBytes` bytes of UTF-8 (0: no limit), and under it at
-// the right, in the softer colour, how many bytes are used ("12 / 280"). Counted in bytes, like the limit, so the
-// counter reaches the maximum exactly when typing stops. True when the text changed.
+// the right, in the softer colour, how many characters are used ("12 / 280"). The limit stays in bytes (the ABI's
+// max_length, what the store accepts), so with letters beyond ASCII typing stops a little before the figure shown:
+// that errs on the safe side, where counting bytes showed "36" for 35 letters. True when the text changed.
 inline bool sentenceBox(const char* id, std::string& text, uint32_t maxBytes, ImVec2 size) {
     const bool changed = ImGui::InputTextMultiline(id, &text, size, ImGuiInputTextFlags_CallbackEdit, limitTextBytes,
                                                    &maxBytes);
     char counter[48];
     if (maxBytes > 0)
-        std::snprintf(counter, sizeof counter, "%zu / %u", text.size(), maxBytes);
+        std::snprintf(counter, sizeof counter, "%zu / %u", characterCount(text), maxBytes);
     else
-        std::snprintf(counter, sizeof counter, "%zu", text.size());
+        std::snprintf(counter, sizeof counter, "%zu", characterCount(text));
     const float counterWidth = ImGui::CalcTextSize(counter).x;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(ImGui::GetContentRegionAvail().x - counterWidth, 0.0f));
     ImGui::PushStyleColor(ImGuiCol_Text, softTextColor());
