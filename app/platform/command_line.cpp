@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <arpa/inet.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstddef>
@@ -27,6 +29,10 @@ Usage:
       large type, high contrast.
   alignkiosk export [--survey FILE] [--db FILE] [--plugin-dir DIR]... --out DIR
       Write summary.csv and dashboard.png (the overview as rendered) to DIR.
+  alignkiosk collect [--survey FILE] [--db FILE] [--port N] [--listen ADDRESS] [--plugin-dir DIR]... [--projection]
+      Collect answers from laptops on the local network into the store, showing the join code and the live
+      dashboard (for a projector). --port: 47474 by default, 0 picks a free one. --listen: the IPv4 address to
+      serve on (default 0.0.0.0, every interface). Laptops join with alignkiosk run --join HOST:PORT/CODE.
   alignkiosk demo-data [--survey FILE] [--db FILE] [--plugin-dir DIR]... --responses N [--teams A,B,...]
                        [--seed S]
       Fill a store with realistic synthetic answers (with planted patterns) to try the dashboard. Refuses a
@@ -67,7 +73,7 @@ constexpr CommandName kCommands[] = {
     {"run", Command::Run},           {"validate", Command::Validate}, {"plugins", Command::Plugins},
     {"dashboard", Command::Dashboard}, {"export", Command::Export},   {"demo-data", Command::DemoData},
     {"reset-pin", Command::ResetPin}, {"collection-key", Command::CollectionKey},
-    {"bundle", Command::Bundle},     {"import", Command::Import},
+    {"bundle", Command::Bundle},     {"import", Command::Import},     {"collect", Command::Collect},
 };
 
 std::optional<Command> commandNamed(const std::string& name) {
@@ -108,9 +114,9 @@ const CLI::Validator kWholeAboveZero(
 
 // What the options are read into before they become a CommandLine.
 struct Values {
-    std::string survey, database, screenshot, outDir, outFile, collectionKey, surveyId, theme, teams;
+    std::string survey, database, screenshot, outDir, outFile, collectionKey, surveyId, theme, teams, listen;
     std::vector<std::string> pluginDirs, files;
-    uint64_t idleTimeout = 0, responses = 0, seed = 1, surveyVersion = 0;
+    uint64_t idleTimeout = 0, responses = 0, seed = 1, surveyVersion = 0, port = 0;
 };
 
 // One subcommand per command, each with exactly the options it takes, so its --help lists them all and anything
@@ -175,6 +181,13 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
     addSurveyAndStore(exportCommand, values);
     addPluginDirs(exportCommand, values);
     exportCommand->add_option("--out", values.outDir, "the folder to write to")->required();
+    CLI::App* collect = addCommand(app, "collect", "Collect answers from laptops, showing the join code.");
+    addSurveyAndStore(collect, values);
+    addPluginDirs(collect, values);
+    collect->add_option("--port", values.port, "the TCP port to serve on (default 47474; 0 picks a free one)")
+        ->check(CLI::Range(uint64_t{0}, uint64_t{65535}));
+    collect->add_option("--listen", values.listen, "the IPv4 address to serve on (default 0.0.0.0: every interface)");
+    collect->add_flag("--projection", line.projection, "full screen, large type, high contrast");
     CLI::App* demo = addCommand(app, "demo-data", "Fill an empty store with synthetic answers.");
     addSurveyAndStore(demo, values);
     addPluginDirs(demo, values);
@@ -269,6 +282,13 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
     if (demo->count("--teams")) {
         line.teams = splitList(values.teams);
         if (line.teams.empty()) return fail("--teams needs a comma-separated list of team names");
+    }
+    if (collect->count("--port")) line.port = static_cast<uint16_t>(values.port);
+    if (collect->count("--listen")) {
+        in_addr parsed{};
+        if (::inet_pton(AF_INET, values.listen.c_str(), &parsed) != 1)
+            return fail("--listen needs an IPv4 address such as 0.0.0.0 or 127.0.0.1, not '" + values.listen + "'");
+        line.listenAddress = values.listen;
     }
     line.responses = values.responses;
     line.seed = values.seed;

@@ -13,7 +13,8 @@
 namespace alignkiosk::platform {
 
 enum class Command {
-    Run, Validate, Plugins, Dashboard, Export, DemoData, ResetPin, CollectionKey, Bundle, Import, Help, Version
+    Run, Validate, Plugins, Dashboard, Export, DemoData, ResetPin, CollectionKey, Bundle, Import, Collect, Help,
+    Version
 };
 
 struct CommandLine {
@@ -29,7 +30,9 @@ struct CommandLine {
     std::optional<std::filesystem::path> collectionKey; // bundle: the collection's public key text
     std::optional<std::string> surveyId;             // bundle: which survey, when the store holds several
     std::optional<uint32_t> surveyVersion;           // bundle: which version, when the store holds several
-    bool projection = false;                         // dashboard
+    bool projection = false;                         // dashboard, collect
+    uint16_t port = 47474;                           // collect: 0 picks a free port
+    std::string listenAddress = "0.0.0.0";           // collect: an IPv4 address; 0.0.0.0 is every interface
     uint64_t responses = 0;                          // demo-data
     std::vector<std::string> teams;                  // demo-data; empty: the survey's teams
     uint64_t seed = 1;                               // demo-data

@@ -21,5 +21,6 @@ int resetPin(const CommandLine& commandLine);
 int exportCollectionKey(const CommandLine& commandLine);
 int writeStationBundle(const CommandLine& commandLine);
 int importBundles(const CommandLine& commandLine, const core::InstallLayout& layout);
+int collectAnswers(const CommandLine& commandLine, const core::InstallLayout& layout);
 
 } // namespace alignkiosk::platform

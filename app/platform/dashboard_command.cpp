@@ -5,6 +5,7 @@
 
 #include "command_support.h"
 #include "dashboard_session.h"
+#include "dashboard_setup.h"
 #include "event_loop.h"
 #include "kiosk_window.h"
 #include "offscreen_target.h"
@@ -28,39 +29,6 @@ namespace {
 // The export picture's size: a 1080p slide.
 constexpr int kExportWidth = 1920;
 constexpr int kExportHeight = 1080;
-
-struct DashboardSetup {
-    std::optional<core::Survey> survey;
-    std::optional<core::ResponseStore> store;
-    std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules;
-};
-
-// 0, or the exit status after saying on stderr what is wrong.
-int prepare(const CommandLine& commandLine, const core::InstallLayout& layout, plugin_host::PluginHost& host,
-            DashboardSetup& setup) {
-    // The store first: a module that crashed the station is stopped here too (its panel is left out), or the
-    // facilitator's dashboard would be the next thing it takes down.
-    setup.store = openStoreFor(commandLine);
-    if (!setup.store) return kStoreRefused;
-    std::vector<std::string> stopped;
-    try {
-        for (const core::QuarantinedModule& module : core::loadQuarantine(*setup.store)) {
-            stopped.push_back(module.moduleId);
-            std::cerr << "alignkiosk: module '" << module.moduleId << "' is stopped (it crashed the station: "
-                      << module.signal << "); its panel is left out until the facilitator allows it again\n";
-        }
-    } catch (const std::exception& error) {
-        std::cerr << "alignkiosk: cannot read the stopped modules: " << error.what() << '\n';
-    }
-    host.setQuarantine(stopped);
-    loadPluginsReportingRefusals(host, layout, commandLine);
-    setup.survey = loadSurveyFor(commandLine, layout, host);
-    if (!setup.survey) return 1;
-    auto modules = createModulesFor(*setup.survey, host, StoppedModules::LeaveOut);
-    if (!modules) return 1;
-    setup.modules = std::move(*modules);
-    return 0;
-}
 
 // When the store holds no answer to this survey but answers to others: which, and the command that opens each
 // (a bundled survey file with that id, if there is one).
@@ -93,11 +61,37 @@ std::string otherSurveysNote(const std::vector<core::SurveyParticipants>& survey
 
 } // namespace
 
+int prepareDashboard(const CommandLine& commandLine, const core::InstallLayout& layout, plugin_host::PluginHost& host,
+                     DashboardSetup& setup) {
+    // The store first: a module that crashed the station is stopped here too (its panel is left out), or the
+    // facilitator's dashboard would be the next thing it takes down.
+    setup.store = openStoreFor(commandLine);
+    if (!setup.store) return kStoreRefused;
+    std::vector<std::string> stopped;
+    try {
+        for (const core::QuarantinedModule& module : core::loadQuarantine(*setup.store)) {
+            stopped.push_back(module.moduleId);
+            std::cerr << "alignkiosk: module '" << module.moduleId << "' is stopped (it crashed the station: "
+                      << module.signal << "); its panel is left out until the facilitator allows it again\n";
+        }
+    } catch (const std::exception& error) {
+        std::cerr << "alignkiosk: cannot read the stopped modules: " << error.what() << '\n';
+    }
+    host.setQuarantine(stopped);
+    loadPluginsReportingRefusals(host, layout, commandLine);
+    setup.survey = loadSurveyFor(commandLine, layout, host);
+    if (!setup.survey) return 1;
+    auto modules = createModulesFor(*setup.survey, host, StoppedModules::LeaveOut);
+    if (!modules) return 1;
+    setup.modules = std::move(*modules);
+    return 0;
+}
+
 int showDashboard(const CommandLine& commandLine, const core::InstallLayout& layout) {
     ImGuiContextScope imgui;
     plugin_host::PluginHost host(imgui.context());
     DashboardSetup setup;
-    if (const int status = prepare(commandLine, layout, host, setup)) return status;
+    if (const int status = prepareDashboard(commandLine, layout, host, setup)) return status;
 
     TerminationSignals::block(); // before the window's threads start; the watcher below takes them
     WindowOptions options;
@@ -145,7 +139,7 @@ int exportSummary(const CommandLine& commandLine, const core::InstallLayout& lay
     ImGuiContextScope imgui;
     plugin_host::PluginHost host(imgui.context());
     DashboardSetup setup;
-    if (const int status = prepare(commandLine, layout, host, setup)) return status;
+    if (const int status = prepareDashboard(commandLine, layout, host, setup)) return status;
 
     // The numbers first: they need no display. (The theme only adds fonts to ImGui's atlas; no GL yet.)
     const ui::Theme theme = ui::applyTheme(1.0f, ui::defaultFontFile());

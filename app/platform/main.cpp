@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
     case platform::Command::CollectionKey: return platform::exportCollectionKey(commandLine);
     case platform::Command::Bundle: return platform::writeStationBundle(commandLine);
     case platform::Command::Import: return platform::importBundles(commandLine, layout);
+    case platform::Command::Collect: return platform::collectAnswers(commandLine, layout);
     }
     return 2;
 }

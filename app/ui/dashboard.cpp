@@ -31,6 +31,11 @@ void Dashboard::setNoAnswersNote(std::string note) {
     rebuild();
 }
 
+void Dashboard::setJoinInfo(std::string code, std::string instruction) {
+    m_joinCode = std::move(code);
+    m_joinInstruction = std::move(instruction);
+}
+
 void Dashboard::setView(View view) {
     m_view = view;
     // The detail view always shows an item: the first one until another is picked.
@@ -107,6 +112,7 @@ void Dashboard::draw(double now) {
     m_bodyTextSize = ImGui::GetFontSize();
     m_underlay = ImGui::GetWindowDrawList();
 
+    if (!m_joinCode.empty()) drawJoinBand(look);
     drawHeader(look);
     ImGui::BeginChild("body", ImVec2(0.0f, 0.0f), false);
     if (!m_emptyExplanation.empty()) {
@@ -215,6 +221,41 @@ void Dashboard::drawHeader(const Look& look) {
     ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y), ImVec2(at.x + width, at.y), look.palette.grid,
                                         look.palette.lineWidth * scale);
     ImGui::Dummy(ImVec2(0.0f, 6.0f * scale));
+}
+
+void Dashboard::drawJoinBand(const Look& look) {
+    // Read from the back of a room: the code several times the title's size, the instruction beside it.
+    constexpr float kCodeScale = 3.0f;
+    const float scale = m_theme.scale;
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->ChannelsSplit(2); // the band's background under its text
+    draw->ChannelsSetCurrent(1);
+    ImGui::BeginGroup();
+    ImGui::Dummy(ImVec2(0.0f, 4.0f * scale));
+    if (look.title) ImGui::PushFont(look.title);
+    ImGui::SetWindowFontScale(look.windowFontScale * kCodeScale);
+    ImGui::PushStyleColor(ImGuiCol_Text, look.palette.accent);
+    ImGui::TextUnformatted(m_joinCode.c_str());
+    ImGui::PopStyleColor();
+    const float codeBottom = ImGui::GetItemRectMax().y;
+    ImGui::SetWindowFontScale(look.windowFontScale);
+    if (look.title) ImGui::PopFont();
+    ImGui::SameLine(0.0f, 32.0f * scale);
+    if (look.heading) ImGui::PushFont(look.heading);
+    // Centred on the code's height.
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x,
+                                     (top.y + codeBottom - ImGui::GetTextLineHeight()) * 0.5f));
+    ImGui::TextUnformatted(m_joinInstruction.c_str());
+    if (look.heading) ImGui::PopFont();
+    ImGui::Dummy(ImVec2(0.0f, 4.0f * scale));
+    ImGui::EndGroup();
+    draw->ChannelsSetCurrent(0);
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    draw->AddRectFilled(ImVec2(top.x - 8.0f * scale, top.y), ImVec2(right + 8.0f * scale, ImGui::GetItemRectMax().y),
+                        look.palette.panel, 8.0f * scale);
+    draw->ChannelsMerge();
+    ImGui::Dummy(ImVec2(0.0f, 4.0f * scale));
 }
 
 void Dashboard::drawEmpty(const Look& look) {

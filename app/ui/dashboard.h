@@ -69,6 +69,9 @@ public:
     // Said instead of "No answers yet" while this survey has no answers at all (e.g. which other surveys the store
     // holds answers to, and how to open them).
     void setNoAnswersNote(std::string note);
+    // A collection's join band above the tabs, made for a projector: the code in very large type and the line to type
+    // on a laptop. An empty code removes the band.
+    void setJoinInfo(std::string code, std::string instruction);
     // The body text height in pixels in the last frame drawn (larger in projection mode).
     float bodyTextSize() const { return m_bodyTextSize; }
     // The last Export's message, as the platform's callback returned it.
@@ -135,6 +138,7 @@ private:
     int pushColors(const Look& look) const;
 
     void drawHeader(const Look& look);
+    void drawJoinBand(const Look& look);
     void drawEmpty(const Look& look);
     void drawOverview(const Look& look);
     void drawResponses(const Look& look, float width);
@@ -170,6 +174,8 @@ private:
     double m_now = 0.0;
     float m_bodyTextSize = 0.0f;
     std::string m_exportMessage;
+    std::string m_joinCode;
+    std::string m_joinInstruction;
     ImDrawList* m_underlay = nullptr; // the main window's draw list: drawn beneath the scrolling body
 
     // Derived once per model (setModel), drawn every frame.

@@ -142,6 +142,43 @@ TEST(CommandLine, TheBundleCommandsHelpListsEveryOption) {
         EXPECT_NE(parseCommandLine({"--help"}).commandLine->help.find(command), std::string::npos) << command;
 }
 
+TEST(CommandLine, CollectTakesAPortAndAnAddressToListenOn) {
+    const auto defaults = parseCommandLine({"collect"});
+    ASSERT_TRUE(defaults.commandLine) << defaults.error;
+    EXPECT_EQ(defaults.commandLine->command, Command::Collect);
+    EXPECT_EQ(defaults.commandLine->port, 47474);
+    EXPECT_EQ(defaults.commandLine->listenAddress, "0.0.0.0");
+
+    const auto parsed = parseCommandLine({"collect", "--survey", "s.json", "--db", "f.db", "--port", "0", "--listen",
+                                          "127.0.0.1", "--projection"});
+    ASSERT_TRUE(parsed.commandLine) << parsed.error;
+    EXPECT_EQ(parsed.commandLine->port, 0);
+    EXPECT_EQ(parsed.commandLine->listenAddress, "127.0.0.1");
+    EXPECT_TRUE(parsed.commandLine->projection);
+    EXPECT_EQ(parsed.commandLine->survey->string(), "s.json");
+    EXPECT_EQ(parseCommandLine({"collect", "--port", "65535"}).commandLine->port, 65535);
+
+    for (const char* port : {"65536", "-1", "http", "80x"}) {
+        const auto bad = parseCommandLine({"collect", "--port", port});
+        ASSERT_FALSE(bad.commandLine) << port;
+        EXPECT_NE(bad.error.find("--port"), std::string::npos) << bad.error;
+    }
+    for (const char* address : {"localhost", "256.0.0.1", "::1", ""}) {
+        const auto bad = parseCommandLine({"collect", "--listen", address});
+        ASSERT_FALSE(bad.commandLine) << address;
+        EXPECT_NE(bad.error.find("--listen"), std::string::npos) << bad.error;
+    }
+    EXPECT_FALSE(parseCommandLine({"dashboard", "--port", "1"}).commandLine);
+    EXPECT_FALSE(parseCommandLine({"run", "--listen", "127.0.0.1"}).commandLine);
+}
+
+TEST(CommandLine, CollectsHelpListsEveryOption) {
+    const std::string help = parseCommandLine({"collect", "--help"}).commandLine->help;
+    for (const char* option : {"--survey", "--db", "--port", "--listen", "--plugin-dir", "--projection"})
+        EXPECT_NE(help.find(option), std::string::npos) << option << "\n" << help;
+    EXPECT_NE(parseCommandLine({"--help"}).commandLine->help.find("alignkiosk collect"), std::string::npos);
+}
+
 TEST(CommandLine, OptionsBelongToTheirCommands) {
     EXPECT_FALSE(parseCommandLine({"validate", "--db", "d", "f.json"}).commandLine);
     EXPECT_FALSE(parseCommandLine({"run", "--projection"}).commandLine);

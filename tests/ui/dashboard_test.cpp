@@ -566,6 +566,19 @@ TEST_F(DashboardWordsTest, TheHeaderSaysHowManyNewAnswersWaitForTheirBatch) {
     EXPECT_FALSE(contains(loggedFrame(), "wait")) << m_log.text();
 }
 
+TEST_F(DashboardWordsTest, ACollectionShowsItsJoinCodeAndTheLineToTypeAboveTheTabs) {
+    m_dashboard->setModel(syntheticModel(25));
+    EXPECT_FALSE(contains(loggedFrame(), "K7Q-2MX")) << m_log.text();
+    m_dashboard->setJoinInfo("K7Q-2MX", "On a laptop: alignkiosk run --join 192.168.1.20:47474/K7Q-2MX");
+    const std::string& text = loggedFrame();
+    const std::size_t code = text.find("K7Q-2MX");
+    ASSERT_NE(code, std::string::npos) << text;
+    EXPECT_TRUE(contains(text, "alignkiosk run --join 192.168.1.20:47474/K7Q-2MX")) << text;
+    EXPECT_LT(code, text.find("Team alignment")) << text; // the band comes before the header and its tabs
+    m_dashboard->setJoinInfo("", "");
+    EXPECT_FALSE(contains(loggedFrame(), "K7Q-2MX")) << m_log.text();
+}
+
 
 // How often `part` occurs in `text`.
 std::size_t occurrences(const std::string& text, const std::string& part) {

@@ -1,0 +1,159 @@
+// `alignkiosk collect`: the facilitator's side of a workshop with laptops. Serves the survey and takes sealed
+// submissions over HTTP (collection::Collector) into the store, while the window shows the join code in projector-size
+// type above the live dashboard (which shows newcomers only in batches of k).
+#include "commands.h"
+
+#include "command_support.h"
+#include "dashboard_session.h"
+#include "dashboard_setup.h"
+#include "event_loop.h"
+#include "kiosk_window.h"
+#include "termination_signals.h"
+
+#include "collection/collector.h"
+#include "collection/store_keys.h"
+
+#include "ui/dashboard.h"
+#include "ui/theme.h"
+
+#include <GLFW/glfw3.h>
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netinet/in.h>
+
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+namespace alignkiosk::platform {
+
+namespace {
+
+// The setting that keeps the join code, so a collector restarted mid-workshop keeps the code laptops already have.
+constexpr const char* kJoinCodeSetting = "collection_join_code";
+
+// The store's join code, made and kept on first use; nothing when the store cannot keep it (said on stderr).
+std::optional<collection::JoinCode> joinCodeOf(core::ResponseStore& store) {
+    try {
+        if (const std::optional<std::string> kept = store.setting(kJoinCodeSetting)) {
+            collection::JoinCodeParse parsed = collection::parseJoinCode(*kept);
+            if (parsed.ok()) return parsed.code;
+            std::cerr << "alignkiosk: the store's join code is unreadable (" << parsed.error << "); making a new one\n";
+        }
+        const collection::JoinCode code = collection::JoinCode::random();
+        store.setSetting(kJoinCodeSetting, code.text());
+        return code;
+    } catch (const std::exception& error) {
+        std::cerr << "alignkiosk: cannot keep the join code in " << store.path().string() << ": " << error.what()
+                  << '\n';
+        return std::nullopt;
+    }
+}
+
+// The addresses laptops can reach the collector at: the listening address itself, or for 0.0.0.0 this machine's
+// IPv4 addresses other than loopback (loopback when it has no other).
+std::vector<std::string> reachableHosts(const std::string& listenAddress) {
+    if (listenAddress != "0.0.0.0") return {listenAddress};
+    std::vector<std::string> hosts;
+    ifaddrs* list = nullptr;
+    if (::getifaddrs(&list) == 0) {
+        for (const ifaddrs* entry = list; entry; entry = entry->ifa_next) {
+            if (!entry->ifa_addr || entry->ifa_addr->sa_family != AF_INET) continue;
+            if ((entry->ifa_flags & IFF_LOOPBACK) || !(entry->ifa_flags & IFF_UP)) continue;
+            char text[INET_ADDRSTRLEN] = {};
+            const auto* address = reinterpret_cast<const sockaddr_in*>(entry->ifa_addr);
+            if (::inet_ntop(AF_INET, &address->sin_addr, text, sizeof text)) hosts.emplace_back(text);
+        }
+        ::freeifaddrs(list);
+    }
+    if (hosts.empty()) hosts.emplace_back("127.0.0.1");
+    return hosts;
+}
+
+// The survey file's text, byte for byte, as laptops receive it.
+std::optional<std::string> surveyText(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in && !in.eof()) return std::nullopt;
+    return text;
+}
+
+} // namespace
+
+int collectAnswers(const CommandLine& commandLine, const core::InstallLayout& layout) {
+    ImGuiContextScope imgui;
+    plugin_host::PluginHost host(imgui.context());
+    DashboardSetup setup;
+    if (const int status = prepareDashboard(commandLine, layout, host, setup)) return status;
+    const std::filesystem::path surveyFile = commandLine.survey.value_or(layout.defaultSurveyFile());
+    const std::optional<std::string> text = surveyText(surveyFile);
+    if (!text) {
+        std::cerr << "alignkiosk: cannot read " << surveyFile.string() << '\n';
+        return 1;
+    }
+    std::optional<collection::CollectionKeys> keys;
+    try {
+        keys = collection::collectionKeysOf(*setup.store);
+    } catch (const std::exception& error) {
+        std::cerr << "alignkiosk: the store's collection keys: " << error.what() << '\n';
+        return 1;
+    }
+    const std::optional<collection::JoinCode> code = joinCodeOf(*setup.store);
+    if (!code) return kStoreRefused;
+
+    collection::CollectorOptions options;
+    options.address = commandLine.listenAddress;
+    options.port = commandLine.port;
+    collection::Collector collector(*setup.store, *keys, *code,
+                                    {*text, setup.survey->id, setup.survey->version}, options);
+    try {
+        collector.start();
+    } catch (const std::exception& error) {
+        std::cerr << "alignkiosk: cannot collect on " << commandLine.listenAddress << " port " << commandLine.port
+                  << ": " << error.what() << " (is another collector running? choose another with --port)\n";
+        return 1;
+    }
+    const std::vector<std::string> hosts = reachableHosts(commandLine.listenAddress);
+    const std::string port = std::to_string(collector.port());
+    const std::string joinLine = "alignkiosk run --join " + hosts.front() + ":" + port + "/" + code->text();
+    std::ostringstream line;
+    line << "collecting survey '" << setup.survey->id << "' on port " << port << ": join with " << joinLine;
+    for (std::size_t i = 1; i < hosts.size(); ++i) line << " (or " << hosts[i] << ":" << port << "/" << code->text() << ")";
+    std::cout << line.str() << std::endl; // flushed: a script reads the port from it
+
+    TerminationSignals::block();
+    WindowOptions windowOptions;
+    windowOptions.fullScreen = commandLine.projection;
+    std::string error;
+    auto window = KioskWindow::open(setup.survey->title + " - alignkiosk collect", windowOptions, error);
+    if (!window) {
+        std::cerr << "alignkiosk: " << error << '\n';
+        return 1;
+    }
+    ui::Theme theme = ui::applyTheme(window->uiScale(), ui::defaultFontFile());
+    ui::addProjectionFonts(theme, ui::defaultFontFile());
+    const TerminationSignals signals([] { glfwPostEmptyEvent(); });
+    ui::Dashboard dashboard(theme);
+    dashboard.setProjection(commandLine.projection);
+    dashboard.setJoinInfo(code->text(), "On a laptop, type:  " + joinLine);
+    DashboardSession session(*setup.survey, *setup.store, setup.modules, dashboard, theme,
+                             [] { glfwPostEmptyEvent(); });
+    session.enableExport(setup.store->path());
+    FrameCallbacks callbacks;
+    callbacks.draw = [&](double now) {
+        session.refresh();
+        dashboard.draw(now);
+    };
+    callbacks.nextWakeIn = [&](double) { return session.nextWakeIn(); };
+    callbacks.update = [&](double) { return session.refresh(); };
+    callbacks.background = [&]() { return dashboard.backgroundColor(); };
+    callbacks.afterRender = [&]() { session.afterRender(*window); };
+    const int status = runOrCapture(*window, callbacks, std::nullopt);
+    // Every request in flight answered and every queued submission committed before the store closes.
+    collector.stop();
+    return status;
+}
+
+} // namespace alignkiosk::platform

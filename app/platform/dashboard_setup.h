@@ -1,0 +1,29 @@
+// What `dashboard` and `collect` open before their window: the store (a module that crashed the station is stopped
+// here too), the plugins, the survey and one module instance per step.
+#pragma once
+
+#include "command_line.h"
+
+#include "core/install_layout.h"
+#include "core/response_store.h"
+#include "core/survey_model.h"
+#include "plugin_host/module_instance.h"
+#include "plugin_host/plugin_host.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace alignkiosk::platform {
+
+struct DashboardSetup {
+    std::optional<core::Survey> survey;
+    std::optional<core::ResponseStore> store;
+    std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules;
+};
+
+// 0, or the exit status after saying on stderr what is wrong.
+int prepareDashboard(const CommandLine& commandLine, const core::InstallLayout& layout, plugin_host::PluginHost& host,
+                     DashboardSetup& setup);
+
+} // namespace alignkiosk::platform
