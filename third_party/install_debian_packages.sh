@@ -14,6 +14,8 @@ packages=(
   libcpp-httplib-dev
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3
+  # talking HTTP to the collector in tests/e2e/collect_test.sh
+  curl
   # running and testing the real window: fonts, a virtual display, GL in software, clicking
   fonts-dejavu-core libgl1-mesa-dri xvfb xauth xdotool
   # sending a window manager's close and minimise requests (tests/e2e/kiosk_quit_test.sh: ctypes and libX11)

@@ -21,6 +21,11 @@
 #include <ifaddrs.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <fstream>
 #include <iostream>
@@ -72,6 +77,25 @@ std::vector<std::string> reachableHosts(const std::string& listenAddress) {
     return hosts;
 }
 
+// Empty when `port` on `address` is free, else why not. cpp-httplib binds with SO_REUSEPORT, so a second collector
+// on a taken port would start and share the first one's laptops; a probe bound without it finds the port taken.
+// SO_REUSEADDR: a collector restarted on its port is not refused for the last run's closed connections.
+std::string portTaken(const std::string& address, uint16_t port) {
+    if (port == 0) return {};
+    const int probe = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (probe < 0) return std::strerror(errno);
+    const int yes = 1;
+    ::setsockopt(probe, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    sockaddr_in at{};
+    at.sin_family = AF_INET;
+    at.sin_port = htons(port);
+    ::inet_pton(AF_INET, address.c_str(), &at.sin_addr);
+    std::string taken;
+    if (::bind(probe, reinterpret_cast<const sockaddr*>(&at), sizeof at) != 0) taken = std::strerror(errno);
+    ::close(probe);
+    return taken;
+}
+
 // The survey file's text, byte for byte, as laptops receive it.
 std::optional<std::string> surveyText(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
@@ -103,16 +127,24 @@ int collectAnswers(const CommandLine& commandLine, const core::InstallLayout& la
     const std::optional<collection::JoinCode> code = joinCodeOf(*setup.store);
     if (!code) return kStoreRefused;
 
+    // Before the collector's threads start, so that they inherit the mask and SIGTERM waits for the watcher below.
+    TerminationSignals::block();
     collection::CollectorOptions options;
     options.address = commandLine.listenAddress;
     options.port = commandLine.port;
     collection::Collector collector(*setup.store, *keys, *code,
                                     {*text, setup.survey->id, setup.survey->version}, options);
-    try {
-        collector.start();
-    } catch (const std::exception& error) {
+    std::string refusal = portTaken(commandLine.listenAddress, commandLine.port);
+    if (refusal.empty()) {
+        try {
+            collector.start();
+        } catch (const std::exception& error) {
+            refusal = error.what();
+        }
+    }
+    if (!refusal.empty()) {
         std::cerr << "alignkiosk: cannot collect on " << commandLine.listenAddress << " port " << commandLine.port
-                  << ": " << error.what() << " (is another collector running? choose another with --port)\n";
+                  << ": " << refusal << " (is another collector running? choose another with --port)\n";
         return 1;
     }
     const std::vector<std::string> hosts = reachableHosts(commandLine.listenAddress);
@@ -123,7 +155,6 @@ int collectAnswers(const CommandLine& commandLine, const core::InstallLayout& la
     for (std::size_t i = 1; i < hosts.size(); ++i) line << " (or " << hosts[i] << ":" << port << "/" << code->text() << ")";
     std::cout << line.str() << std::endl; // flushed: a script reads the port from it
 
-    TerminationSignals::block();
     WindowOptions windowOptions;
     windowOptions.fullScreen = commandLine.projection;
     std::string error;
