@@ -168,7 +168,7 @@ int collectAnswers(const CommandLine& commandLine, const core::InstallLayout& la
     const TerminationSignals signals([] { glfwPostEmptyEvent(); });
     ui::Dashboard dashboard(theme);
     dashboard.setProjection(commandLine.projection);
-    dashboard.setJoinInfo(code->text(), "On a laptop, type:  " + joinLine);
+    dashboard.setJoinInfo(code->text(), "On a laptop, type:\n" + joinLine);
     DashboardSession session(*setup.survey, *setup.store, setup.modules, dashboard, theme,
                              [] { glfwPostEmptyEvent(); });
     session.enableExport(setup.store->path());

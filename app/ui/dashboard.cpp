@@ -224,37 +224,40 @@ void Dashboard::drawHeader(const Look& look) {
 }
 
 void Dashboard::drawJoinBand(const Look& look) {
-    // Read from the back of a room: the code several times the title's size, the instruction beside it.
+    // Read from the back of a room: the code several times the title's size, the instruction beside it, wrapped.
     constexpr float kCodeScale = 3.0f;
     const float scale = m_theme.scale;
+    const float pad = 8.0f * scale;
     const ImVec2 top = ImGui::GetCursorScreenPos();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->ChannelsSplit(2); // the band's background under its text
     draw->ChannelsSetCurrent(1);
-    ImGui::BeginGroup();
-    ImGui::Dummy(ImVec2(0.0f, 4.0f * scale));
+    ImGui::SetCursorScreenPos(ImVec2(top.x + pad, top.y + pad));
     if (look.title) ImGui::PushFont(look.title);
     ImGui::SetWindowFontScale(look.windowFontScale * kCodeScale);
     ImGui::PushStyleColor(ImGuiCol_Text, look.palette.accent);
     ImGui::TextUnformatted(m_joinCode.c_str());
     ImGui::PopStyleColor();
-    const float codeBottom = ImGui::GetItemRectMax().y;
+    const ImVec2 code = ImGui::GetItemRectMax();
+    const float codeTop = ImGui::GetItemRectMin().y;
     ImGui::SetWindowFontScale(look.windowFontScale);
     if (look.title) ImGui::PopFont();
-    ImGui::SameLine(0.0f, 32.0f * scale);
     if (look.heading) ImGui::PushFont(look.heading);
-    // Centred on the code's height.
-    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x,
-                                     (top.y + codeBottom - ImGui::GetTextLineHeight()) * 0.5f));
+    const float left = code.x + 32.0f * scale;
+    const float textWidth = std::max(right - pad - left, 200.0f * scale);
+    const float textHeight =
+        ImGui::CalcTextSize(m_joinInstruction.c_str(), nullptr, false, textWidth).y; // centred on the code
+    ImGui::SetCursorScreenPos(ImVec2(left, std::max(codeTop, (codeTop + code.y - textHeight) * 0.5f)));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + textWidth);
     ImGui::TextUnformatted(m_joinInstruction.c_str());
+    ImGui::PopTextWrapPos();
+    const float bottom = std::max(code.y, ImGui::GetItemRectMax().y) + pad;
     if (look.heading) ImGui::PopFont();
-    ImGui::Dummy(ImVec2(0.0f, 4.0f * scale));
-    ImGui::EndGroup();
     draw->ChannelsSetCurrent(0);
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    draw->AddRectFilled(ImVec2(top.x - 8.0f * scale, top.y), ImVec2(right + 8.0f * scale, ImGui::GetItemRectMax().y),
-                        look.palette.panel, 8.0f * scale);
+    draw->AddRectFilled(top, ImVec2(right, bottom), look.palette.panel, 8.0f * scale);
     draw->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(top.x, bottom));
     ImGui::Dummy(ImVec2(0.0f, 4.0f * scale));
 }
 
