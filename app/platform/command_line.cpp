@@ -252,7 +252,8 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
     if (!values.survey.empty()) line.survey = values.survey;
     if (run->count("--join")) {
         if (values.join.empty()) return fail("--join needs HOST:PORT/CODE, as shown on the facilitator's screen");
-        if (!values.survey.empty()) return fail("--join takes the survey from the facilitator's computer: leave out --survey");
+        if (!values.survey.empty())
+            return fail("--join takes the survey from the facilitator's computer: leave out --survey");
         line.join = values.join;
     }
     if (!values.database.empty()) line.database = values.database;
