@@ -49,7 +49,7 @@ JoinResult joinCollection(std::string_view joinText, const core::ModuleCatalog& 
     core::SurveyLoadResult loaded = core::parseSurvey(fetch.survey->text, "the survey from " + where, modules);
     if (!loaded.ok()) {
         result.error = "this laptop cannot show the survey of the collection at " + where +
-                       " (a module it needs is missing or another version?):";
+                       "; please tell the facilitator:";
         for (const core::Diagnostic& diagnostic : loaded.diagnostics) result.error += "\n  " + diagnostic.format();
         return result;
     }
