@@ -53,7 +53,8 @@ JoinResult joinCollection(std::string_view joinText, const core::ModuleCatalog& 
         for (const core::Diagnostic& diagnostic : loaded.diagnostics) result.error += "\n  " + diagnostic.format();
         return result;
     }
-    result.joined = JoinedCollection{endpoint, parsed.target->code, std::move(*fetch.survey), std::move(*loaded.survey)};
+    result.joined =
+        JoinedCollection{endpoint, parsed.target->code, std::move(*fetch.survey), std::move(*loaded.survey)};
     return result;
 }
 

@@ -1,5 +1,6 @@
-// The thank-you screen: confirms the answers are saved (or, on a laptop, delivered or kept for delivery), then returns to the attract screen by itself. Its top-left
-// corner, held 3 s, leads a facilitator to the PIN pad (Shell::trackCornerHold).
+// The thank-you screen: confirms the answers are saved (on a laptop: delivered, or kept for delivery), then returns to
+// the attract screen by itself. Its top-left corner, held 3 s, leads a facilitator to the PIN pad
+// (Shell::trackCornerHold).
 #include "shell.h"
 
 #include "ui/widgets.h"
