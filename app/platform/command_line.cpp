@@ -24,6 +24,11 @@ Usage:
       --idle-timeout seconds without a touch (the survey's "kiosk" setting, 60 by default) a participant is
       asked "Still there?"; 15 seconds later their answers are wiped. --theme and --idle-timeout override the
       survey's settings. --screenshot renders the first screen to PNG and exits.
+  alignkiosk [run] --join HOST:PORT/CODE [--db FILE] [--plugin-dir DIR]... [--kiosk] [--theme ...]
+      A laptop (or, with --kiosk, a station) in a facilitator's collection: the survey comes from the
+      facilitator's computer at HOST:PORT (the line shown on its screen), and each finished survey is sealed,
+      kept in outbox.sqlite3 beside --db (else in ~/.local/share/alignkiosk) and delivered there. No answers
+      are stored on this computer and there is no facilitator menu.
   alignkiosk dashboard [--survey FILE] [--db FILE] [--plugin-dir DIR]... [--projection] [--screenshot PNG]
       The facilitator's view of the team's alignment, live while answers arrive. --projection: full screen,
       large type, high contrast.
@@ -114,7 +119,7 @@ const CLI::Validator kWholeAboveZero(
 
 // What the options are read into before they become a CommandLine.
 struct Values {
-    std::string survey, database, screenshot, outDir, outFile, collectionKey, surveyId, theme, teams, listen;
+    std::string survey, database, screenshot, outDir, outFile, collectionKey, surveyId, theme, teams, listen, join;
     std::vector<std::string> pluginDirs, files;
     uint64_t idleTimeout = 0, responses = 0, seed = 1, surveyVersion = 0, port = 0;
 };
@@ -172,6 +177,7 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
     run->add_option("--idle-timeout", values.idleTimeout, "seconds without a touch before \"Still there?\"")
         ->check(kWholeAboveZero);
     run->add_option("--screenshot", values.screenshot, "render the first screen to this PNG and exit");
+    run->add_option("--join", values.join, "HOST:PORT/CODE: answer the survey of a facilitator's collection");
     CLI::App* dashboard = addCommand(app, "dashboard", "The facilitator's live view of the team's alignment.");
     addSurveyAndStore(dashboard, values);
     addPluginDirs(dashboard, values);
@@ -257,6 +263,12 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
                     args.front() + " --help)");
 
     if (!values.survey.empty()) line.survey = values.survey;
+    if (run->count("--join")) {
+        if (values.join.empty()) return fail("--join needs HOST:PORT/CODE, as shown on the facilitator's screen");
+        if (!values.survey.empty())
+            return fail("--join takes the survey from the facilitator's computer: leave out --survey");
+        line.join = values.join;
+    }
     if (!values.database.empty()) line.database = values.database;
     if (!values.screenshot.empty()) line.screenshot = values.screenshot;
     if (!values.outDir.empty()) line.outDir = values.outDir;

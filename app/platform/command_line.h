@@ -24,6 +24,7 @@ struct CommandLine {
     std::optional<std::filesystem::path> screenshot; // run, dashboard
     std::optional<uint64_t> idleTimeout;             // run: seconds without a touch before "Still there?"
     std::optional<core::ThemeKind> theme;            // run: --theme light|dark|high-contrast
+    std::optional<std::string> join;                 // run: HOST:PORT/CODE of a facilitator's collection
     bool kiosk = false;                              // run: full screen, no cursor, cannot be closed or minimised
     std::optional<std::filesystem::path> outDir;     // export
     std::optional<std::filesystem::path> outFile;    // bundle (required), collection-key (else standard output)

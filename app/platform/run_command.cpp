@@ -6,6 +6,7 @@
 #include "command_support.h"
 #include "dashboard_session.h"
 #include "event_loop.h"
+#include "join_session.h"
 #include "kiosk_window.h"
 #include "plugin_step_module.h"
 #include "station.h"
@@ -253,9 +254,124 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
     return station.exitStatus(runOrCapture(*window, callbacks, commandLine.screenshot));
 }
 
+// The participants' screen of a laptop in a collection: a thank-you that said "kept" says "delivered" as soon as the
+// sender's thread has the acknowledgement.
+class LaptopScreen final : public Station::ParticipantScreen {
+public:
+    LaptopScreen(ui::Shell& shell, const CollectionSender& sender) : m_shell(shell), m_sender(sender) {}
+    void draw(double now) override {
+        if (kept && m_sender.delivered(*kept)) {
+            m_shell.setDeliveryStatus(ui::Shell::DeliveryStatus::Delivered);
+            kept.reset();
+        }
+        m_shell.draw(now);
+    }
+    double nextWakeIn(double now) const override { return m_shell.nextWakeIn(now); }
+    unsigned backgroundColor() const override { return m_shell.backgroundColor(); }
+    void filterInput(ImGuiIO& io) override { m_shell.filterInput(io); }
+    std::optional<ui::ScreenRect> changedArea() const override { return m_shell.changedArea(); }
+
+    std::optional<collection::SubmissionId> kept; // the last submission, while it waits in the outbox
+
+private:
+    ui::Shell& m_shell;
+    const CollectionSender& m_sender;
+};
+
+// How long Finish waits for the collector's acknowledgement before the thank-you says "kept" (it changes to
+// "delivered" when the acknowledgement comes later).
+constexpr std::chrono::milliseconds kDeliveryWait{1500};
+
+// `run --join`: a laptop (or with --kiosk a station) answering a facilitator's collection. It keeps no response store:
+// finished surveys go sealed into the outbox and from there to the collector. No facilitator PIN, no menu.
+int runJoined(const CommandLine& commandLine, const core::InstallLayout& layout) {
+    keepAnswersOutOfCoreDumps();
+    TerminationSignals::block(); // before any thread starts; the watcher below takes them
+    ImGuiContextScope imgui;
+    plugin_host::PluginHost host(imgui.context());
+    loadPluginsReportingRefusals(host, layout, commandLine);
+    JoinResult join = joinCollection(*commandLine.join, host);
+    if (!join.ok()) {
+        std::cerr << "alignkiosk: " << join.error << '\n';
+        return 1;
+    }
+    const core::Survey& survey = join.joined->survey;
+    auto modules = createModulesFor(survey, host); // names the module that cannot be made, before anyone starts
+    if (!modules) return 1;
+
+    std::optional<collection::Outbox> outbox;
+    try {
+        collection::OutboxOptions outboxOptions;
+        outboxOptions.createParentDirectories = !commandLine.database;
+        outbox = collection::Outbox::open(outboxPathFor(commandLine.database), outboxOptions);
+    } catch (const std::exception& error) {
+        std::cerr << "alignkiosk: " << error.what() << '\n';
+        return kStoreRefused;
+    }
+    if (outbox->size() > 0)
+        std::cerr << "alignkiosk: " << outbox->size() << " finished survey(s) from an earlier run wait in "
+                  << outbox->path().string() << "; delivering them\n";
+
+    const core::KioskSettings settings = kioskSettingsFor(commandLine, survey.kiosk);
+    std::string windowError;
+    std::unique_ptr<KioskWindow> window =
+        KioskWindow::open(survey.title + " - alignkiosk", windowOptionsFor(commandLine), windowError);
+    if (!window) {
+        std::cerr << "alignkiosk: " << windowError << '\n';
+        return 1;
+    }
+    CollectionSender sender(*outbox, *join.joined, {}, [] { glfwPostEmptyEvent(); });
+    const TerminationSignals signals([] { glfwPostEmptyEvent(); });
+    std::string textWarning;
+    ui::ShellText text = ui::loadShellText(layout.assetDir, survey.language, textWarning);
+    if (!textWarning.empty()) std::cerr << "alignkiosk: " << textWarning << '\n';
+    ui::Theme theme = ui::applyTheme(window->touchMetrics(), ui::defaultFontFile(), settings.theme);
+    ui::Shell* shownShell = nullptr;
+    LaptopScreen* shownScreen = nullptr;
+    ui::Shell shell(
+        survey, stepModules(std::move(*modules)),
+        [&](const core::Submission& submission) {
+            const collection::SubmissionId id = sender.submit(submission); // throws: the answers stay on screen
+            const bool delivered = sender.waitDelivered(id, kDeliveryWait);
+            shownShell->setDeliveryStatus(delivered ? ui::Shell::DeliveryStatus::Delivered
+                                                    : ui::Shell::DeliveryStatus::Kept);
+            shownScreen->kept.reset();
+            if (!delivered) {
+                shownScreen->kept = id;
+                std::cerr << "alignkiosk: a finished survey is kept in " << outbox->path().string()
+                          << " until the collector can be reached" << (sender.lastError().empty() ? "" : ": ")
+                          << sender.lastError() << '\n';
+            }
+        },
+        theme, std::move(text));
+    shownShell = &shell;
+    shell.setKioskMode(commandLine.kiosk);
+    shell.setIdleTimeout(static_cast<double>(settings.idleTimeout));
+    shell.setStillThereSeconds(static_cast<double>(settings.stillThere));
+    // No setFacilitatorAccess: without it the shell has no corner gesture, no Facilitator button and no PIN.
+
+    LaptopScreen participants(shell, sender);
+    shownScreen = &participants;
+    StationWindow stationWindow(*window, theme);
+    Station::Options options;
+    options.kiosk = commandLine.kiosk;
+    options.idleTimeoutSeconds = static_cast<double>(settings.idleTimeout);
+    Station station(
+        participants, [](std::function<void()>) -> std::unique_ptr<Station::FacilitatorScreen> { return nullptr; },
+        stationWindow, options);
+    const int status = station.exitStatus(runOrCapture(*window, station.callbacks(), commandLine.screenshot));
+    sender.stop();
+    if (outbox->size() > 0)
+        std::cerr << "alignkiosk: " << outbox->size() << " finished survey(s) wait in " << outbox->path().string()
+                  << "; they are delivered the next time this laptop joins the collection\n";
+    return status;
+}
+
 } // namespace
 
 int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) {
+    // A laptop or station in a facilitator's collection keeps no store, so it has no quarantine to supervise with.
+    if (commandLine.join) return runJoined(commandLine, layout);
     // The touchscreen station is supervised: a module that crashes it takes it away for a moment, not for good.
     // A screenshot or a laptop's window runs in this process, as before.
     if (commandLine.kiosk && !commandLine.screenshot)

@@ -128,6 +128,15 @@ public:
     // Whether any step has a page to show (false when every step's module was stopped).
     bool surveyAvailable() const { return m_surveyAvailable; }
 
+    // Where a finished survey went, for the thank-you screen: a station's own store (Saved), or a laptop's delivery to
+    // the facilitator's collector, acknowledged (Delivered) or waiting in the laptop's outbox (Kept). The platform
+    // sets it in the submit function, and again when a kept submission is delivered while the screen is up.
+    enum class DeliveryStatus { Saved, Delivered, Kept };
+    void setDeliveryStatus(DeliveryStatus status) { m_deliveryStatus = status; }
+    DeliveryStatus deliveryStatus() const { return m_deliveryStatus; }
+    // The thank-you screen's body for the current delivery status.
+    const std::string& thankYouBody() const;
+
     // Seconds without a touch before the "Still there?" prompt (kDefaultIdleSeconds unless set; at least 1).
     void setIdleTimeout(double seconds);
     // Seconds the "Still there?" prompt counts down (kDefaultStillThereSeconds unless set; at least 1).
@@ -221,6 +230,7 @@ private:
     std::optional<AnimationArea> m_animationArea;
     std::optional<AnimationArea> m_previousAnimationArea;
 
+    DeliveryStatus m_deliveryStatus = DeliveryStatus::Saved;
     bool m_surveyAvailable = true;
     bool m_restartNotice = false;
     std::optional<double> m_restartNoticeSince; // the first frame that showed it

@@ -26,6 +26,8 @@ constexpr auto kFields = std::to_array<std::pair<const char*, std::string ShellT
     {"still_here", &ShellText::stillHere},
     {"thank_you_title", &ShellText::thankYouTitle},
     {"thank_you_body", &ShellText::thankYouBody},
+    {"thank_you_delivered", &ShellText::thankYouDelivered},
+    {"thank_you_kept", &ShellText::thankYouKept},
     {"save_failed", &ShellText::saveFailed},
     {"module_failed", &ShellText::moduleFailed},
     {"facilitator", &ShellText::facilitator},

@@ -32,6 +32,10 @@ struct ShellText {
     std::string stillHere = "I'm still here";
     std::string thankYouTitle = "Thank you!";
     std::string thankYouBody = "Your answers are saved. The screen will be ready for the next person in a moment.";
+    // A laptop that joined a collection: what the thank-you screen says about its answers instead of thankYouBody.
+    std::string thankYouDelivered = "Delivered. Your answers reached the facilitator's computer.";
+    std::string thankYouKept =
+        "Kept on this laptop; it will be sent when the facilitator's computer can be reached.";
     std::string saveFailed = "Your answers could not be saved, and nothing was lost. Please tell the facilitator.";
     std::string moduleFailed = "This part of the survey cannot be shown right now. Please tell the facilitator.";
     // The facilitator entry on the attract screen and its PIN pad ({seconds}: the lock-out left).

@@ -38,6 +38,20 @@ TEST(CommandLine, APluginDirThatDoesNotExistIsAnErrorThatNamesIt) {
     }
 }
 
+TEST(CommandLine, RunJoinsACollectionAndTakesNoSurveyThen) {
+    const auto parsed = parseCommandLine({"run", "--kiosk", "--join", "127.0.0.1:8631/K7Q-2MX", "--db", "d.sqlite3"});
+    ASSERT_TRUE(parsed.commandLine) << parsed.error;
+    EXPECT_EQ(*parsed.commandLine->join, "127.0.0.1:8631/K7Q-2MX");
+    EXPECT_TRUE(parsed.commandLine->kiosk);
+    EXPECT_FALSE(parseCommandLine({"run"}).commandLine->join);
+
+    const auto withSurvey = parseCommandLine({"run", "--join", "127.0.0.1:8631/K7Q-2MX", "--survey", "s.json"});
+    EXPECT_FALSE(withSurvey.commandLine);
+    EXPECT_NE(withSurvey.error.find("--survey"), std::string::npos) << withSurvey.error;
+    EXPECT_FALSE(parseCommandLine({"run", "--join", ""}).commandLine);
+    EXPECT_NE(parseCommandLine({"run", "--help"}).commandLine->help.find("--join"), std::string::npos);
+}
+
 TEST(CommandLine, EachCommandsHelpListsEveryOptionItTakes) {
     const auto help = [](const char* command) { return parseCommandLine({command, "--help"}).commandLine->help; };
     for (const char* command : {"run", "dashboard", "export", "demo-data"})

@@ -96,7 +96,11 @@ protected:
         }
         m_survey = survey;
         m_shell = std::make_unique<Shell>(
-            m_survey, std::move(modules), [this](const Submission& submission) { m_stored.push_back(submission); },
+            m_survey, std::move(modules),
+            [this](const Submission& submission) {
+                m_stored.push_back(submission);
+                if (m_deliveryOnSubmit) m_shell->setDeliveryStatus(*m_deliveryOnSubmit);
+            },
             m_theme);
         frame();
     }
@@ -162,6 +166,7 @@ protected:
     std::vector<FakeState> m_states;
     alignkiosk::core::Survey m_survey;
     std::vector<Submission> m_stored;
+    std::optional<Shell::DeliveryStatus> m_deliveryOnSubmit; // what a laptop's submit function says
     std::unique_ptr<Shell> m_shell;
     double m_now = 0.0;
     ImVec2 m_pointer{-FLT_MAX, -FLT_MAX};
@@ -239,6 +244,36 @@ TEST_F(ShellTest, FinishHandsEveryModulesAnswerToTheStoreAndForgetsThem) {
     EXPECT_EQ(submission.responses[1].payload, R"({"answers":{"b":"x"}})");
     EXPECT_EQ(m_states[0].resets, resetsBefore + 1); // stored: forgotten before anyone else can see them
     EXPECT_EQ(m_states[1].resets, resetsBefore + 1);
+}
+
+TEST_F(ShellTest, ALaptopsThankYouSaysWhetherTheAnswersWereDeliveredOrKept) {
+    const alignkiosk::ui::ShellText words;
+    m_states.resize(1);
+    makeShell();
+    EXPECT_NE(words.thankYouDelivered, words.thankYouKept);
+
+    m_deliveryOnSubmit = Shell::DeliveryStatus::Kept;
+    ASSERT_TRUE(tapStart());
+    ASSERT_TRUE(tapNext()); // Finish
+    ASSERT_EQ(m_shell->flow().screen(), Screen::ThankYou);
+    std::string shown = frameText();
+    EXPECT_NE(shown.find(words.thankYouKept), std::string::npos) << shown;
+    EXPECT_EQ(shown.find(words.thankYouBody), std::string::npos) << shown;
+
+    // Delivered while the screen is up: it says so from the next frame.
+    m_shell->setDeliveryStatus(Shell::DeliveryStatus::Delivered);
+    shown = frameText();
+    EXPECT_NE(shown.find(words.thankYouDelivered), std::string::npos) << shown;
+    EXPECT_EQ(shown.find(words.thankYouKept), std::string::npos) << shown;
+}
+
+TEST_F(ShellTest, AStationsThankYouSaysTheAnswersAreSaved) {
+    m_states.resize(1);
+    makeShell();
+    ASSERT_TRUE(tapStart());
+    ASSERT_TRUE(tapNext()); // Finish
+    ASSERT_EQ(m_shell->flow().screen(), Screen::ThankYou);
+    EXPECT_NE(frameText().find(alignkiosk::ui::ShellText{}.thankYouBody), std::string::npos);
 }
 
 TEST_F(ShellTest, AModuleWithoutAnAnswerKeepsEveryAnswerOnScreen) {

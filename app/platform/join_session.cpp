@@ -1,0 +1,161 @@
+#include "join_session.h"
+
+#include "collection/sealed_submission.h"
+#include "core/data_paths.h"
+#include "core/survey_loader.h"
+
+#include <exception>
+#include <utility>
+
+namespace alignkiosk::platform {
+
+namespace {
+
+std::string endpointText(const collection::JoinEndpoint& endpoint) {
+    const std::string host = endpoint.kind == collection::HostKind::Ipv6 ? "[" + endpoint.host + "]" : endpoint.host;
+    return host + ":" + std::to_string(endpoint.port);
+}
+
+// A laptop whose outbox could not be read or written waits this long before it tries again.
+constexpr std::chrono::seconds kOutboxTroubleDelay{5};
+
+} // namespace
+
+JoinResult joinCollection(std::string_view joinText, const core::ModuleCatalog& modules,
+                          std::chrono::milliseconds timeout) {
+    JoinResult result;
+    collection::JoinTargetParse parsed = collection::parseJoinTarget(joinText);
+    if (!parsed.ok()) {
+        result.error = "cannot join: " + parsed.error;
+        return result;
+    }
+    if (!parsed.target->endpoint) {
+        // Discovery (DNS-SD) is not built yet: say what works instead of guessing a collector.
+        result.error = "cannot join with the code alone yet: finding the facilitator's computer on the network is "
+                       "not available. Please type the whole HOST:PORT/CODE line shown on the facilitator's screen, "
+                       "e.g. --join 192.168.1.20:8631/" +
+                       parsed.target->code.text();
+        return result;
+    }
+    const collection::JoinEndpoint endpoint = *parsed.target->endpoint;
+    const std::string where = endpointText(endpoint);
+    collection::SurveyFetch fetch = collection::fetchSurvey(endpoint, parsed.target->code, timeout);
+    if (!fetch.ok()) {
+        result.error = "cannot join the collection at " + where + ": " + fetch.error;
+        return result;
+    }
+    // The loader names every module the survey needs and this program lacks ("unknown module ..."), before anyone
+    // starts answering.
+    core::SurveyLoadResult loaded = core::parseSurvey(fetch.survey->text, "the survey from " + where, modules);
+    if (!loaded.ok()) {
+        result.error = "this laptop cannot show the survey of the collection at " + where +
+                       "; please tell the facilitator:";
+        for (const core::Diagnostic& diagnostic : loaded.diagnostics) result.error += "\n  " + diagnostic.format();
+        return result;
+    }
+    result.joined =
+        JoinedCollection{endpoint, parsed.target->code, std::move(*fetch.survey), std::move(*loaded.survey)};
+    return result;
+}
+
+std::filesystem::path outboxPathFor(const std::optional<std::filesystem::path>& database) {
+    const std::filesystem::path store = database.value_or(core::defaultDatabasePath());
+    return store.parent_path() / "outbox.sqlite3";
+}
+
+CollectionSender::CollectionSender(collection::Outbox& outbox, const JoinedCollection& joined,
+                                   collection::DeliveryClientOptions options, std::function<void()> onChange)
+    : m_outbox(outbox), m_publicKey(joined.fetched.publicKey),
+      m_client(outbox, joined.endpoint, joined.code, std::move(options)), m_onChange(std::move(onChange)),
+      m_thread([this] { run(); }) {}
+
+CollectionSender::~CollectionSender() { stop(); }
+
+void CollectionSender::stop() {
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_changed.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+collection::SubmissionId CollectionSender::submit(const core::Submission& submission) {
+    const collection::SubmissionId id = collection::SubmissionId::random();
+    const std::vector<unsigned char> sealed = collection::seal(submission, id, m_publicKey);
+    m_outbox.add(id, sealed); // durable when it returns: from here on the answers reach the collector or stay
+    {
+        const std::lock_guard lock(m_mutex);
+        m_waiting.insert(id);
+        m_wake = true;
+    }
+    m_changed.notify_all();
+    return id;
+}
+
+bool CollectionSender::waitDelivered(const collection::SubmissionId& id, std::chrono::milliseconds timeout) {
+    std::unique_lock lock(m_mutex);
+    return m_changed.wait_for(lock, timeout, [&] { return m_delivered.count(id) > 0 || m_stopping; }) &&
+           m_delivered.count(id) > 0;
+}
+
+bool CollectionSender::delivered(const collection::SubmissionId& id) const {
+    const std::lock_guard lock(m_mutex);
+    return m_delivered.count(id) > 0;
+}
+
+std::string CollectionSender::lastError() const {
+    const std::lock_guard lock(m_mutex);
+    return m_lastError;
+}
+
+void CollectionSender::run() {
+    std::unique_lock lock(m_mutex);
+    while (!m_stopping) {
+        m_wake = false;
+        // Only these can be judged by this round: submit() puts an id here after it is in the outbox.
+        const std::set<collection::SubmissionId> judged = m_waiting;
+        lock.unlock();
+        std::optional<std::chrono::steady_clock::time_point> next;
+        std::string error;
+        std::set<collection::SubmissionId> pending;
+        bool pendingKnown = false;
+        try {
+            const collection::DeliveryRound round = m_client.deliverPending(std::chrono::steady_clock::now());
+            next = round.nextAttempt;
+            error = round.lastError;
+            if (!round.refused.empty())
+                error = "the collector refused a submission for good (" + round.refused.back().reason + "): " +
+                        round.refused.back().message;
+            for (const collection::OutboxEntry& entry : m_outbox.pending()) pending.insert(entry.id);
+            pendingKnown = true;
+        } catch (const std::exception& trouble) {
+            error = trouble.what();
+            next = std::chrono::steady_clock::now() + kOutboxTroubleDelay;
+        }
+        lock.lock();
+        // What left the outbox was acknowledged (the outbox is this process's alone). When the outbox could not be
+        // read, nothing is known about this round.
+        if (pendingKnown) {
+            for (const collection::SubmissionId& id : judged) {
+                if (pending.count(id)) continue;
+                m_delivered.insert(id);
+                m_waiting.erase(id);
+            }
+        }
+        m_lastError = error;
+        m_changed.notify_all();
+        if (m_onChange) {
+            lock.unlock();
+            m_onChange();
+            lock.lock();
+        }
+        const auto woken = [this] { return m_stopping || m_wake; };
+        if (next)
+            m_changed.wait_until(lock, *next, woken);
+        else
+            m_changed.wait(lock, woken);
+    }
+}
+
+} // namespace alignkiosk::platform
