@@ -4,19 +4,15 @@
 #include "commands.h"
 
 #include "command_support.h"
-#include "dashboard_session.h"
 #include "dashboard_setup.h"
-#include "event_loop.h"
-#include "kiosk_window.h"
+#include "dashboard_window.h"
 #include "termination_signals.h"
 
 #include "collection/collector.h"
 #include "collection/store_keys.h"
 
 #include "ui/dashboard.h"
-#include "ui/theme.h"
 
-#include <GLFW/glfw3.h>
 #include <arpa/inet.h>
 #include <ifaddrs.h>
 #include <net/if.h>
@@ -155,33 +151,12 @@ int collectAnswers(const CommandLine& commandLine, const core::InstallLayout& la
     for (std::size_t i = 1; i < hosts.size(); ++i) line << " (or " << hosts[i] << ":" << port << "/" << code->text() << ")";
     std::cout << line.str() << std::endl; // flushed: a script reads the port from it
 
-    WindowOptions windowOptions;
-    windowOptions.fullScreen = commandLine.projection;
-    std::string error;
-    auto window = KioskWindow::open(setup.survey->title + " - alignkiosk collect", windowOptions, error);
-    if (!window) {
-        std::cerr << "alignkiosk: " << error << '\n';
-        return 1;
-    }
-    ui::Theme theme = ui::applyTheme(window->uiScale(), ui::defaultFontFile());
-    ui::addProjectionFonts(theme, ui::defaultFontFile());
-    const TerminationSignals signals([] { glfwPostEmptyEvent(); });
-    ui::Dashboard dashboard(theme);
-    dashboard.setProjection(commandLine.projection);
-    dashboard.setJoinInfo(code->text(), "On a laptop, type:\n" + joinLine);
-    DashboardSession session(*setup.survey, *setup.store, setup.modules, dashboard, theme,
-                             [] { glfwPostEmptyEvent(); });
-    session.enableExport(setup.store->path());
-    FrameCallbacks callbacks;
-    callbacks.draw = [&](double now) {
-        session.refresh();
-        dashboard.draw(now);
+    DashboardWindowHooks hooks;
+    hooks.beforeFirstFrame = [&](ui::Dashboard& dashboard, DashboardSession&) {
+        dashboard.setJoinInfo(code->text(), "On a laptop, type:\n" + joinLine);
     };
-    callbacks.nextWakeIn = [&](double) { return session.nextWakeIn(); };
-    callbacks.update = [&](double) { return session.refresh(); };
-    callbacks.background = [&]() { return dashboard.backgroundColor(); };
-    callbacks.afterRender = [&]() { session.afterRender(*window); };
-    const int status = runOrCapture(*window, callbacks, std::nullopt);
+    const int status =
+        runDashboardWindow(commandLine, setup, setup.survey->title + " - alignkiosk collect", hooks, std::nullopt);
     // Every request in flight answered and every queued submission committed before the store closes.
     collector.stop();
     return status;

@@ -6,6 +6,7 @@
 #include "command_support.h"
 #include "dashboard_session.h"
 #include "dashboard_setup.h"
+#include "dashboard_window.h"
 #include "event_loop.h"
 #include "kiosk_window.h"
 #include "offscreen_target.h"
@@ -17,7 +18,6 @@
 #include "ui/dashboard.h"
 #include "ui/theme.h"
 
-#include <GLFW/glfw3.h>
 
 #include <iostream>
 #include <map>
@@ -93,27 +93,14 @@ int showDashboard(const CommandLine& commandLine, const core::InstallLayout& lay
     DashboardSetup setup;
     if (const int status = prepareDashboard(commandLine, layout, host, setup)) return status;
 
-    TerminationSignals::block(); // before the window's threads start; the watcher below takes them
-    WindowOptions options;
-    options.fullScreen = commandLine.projection;
-    std::string error;
-    auto window = KioskWindow::open(setup.survey->title + " - alignkiosk dashboard", options, error);
-    if (!window) {
-        std::cerr << "alignkiosk: " << error << '\n';
-        return 1;
-    }
-    ui::Theme theme = ui::applyTheme(window->uiScale(), ui::defaultFontFile());
-    ui::addProjectionFonts(theme, ui::defaultFontFile());
-    const TerminationSignals signals([] { glfwPostEmptyEvent(); });
-    ui::Dashboard dashboard(theme);
-    dashboard.setProjection(commandLine.projection);
-    DashboardSession session(*setup.survey, *setup.store, setup.modules, dashboard, theme,
-                             [] { glfwPostEmptyEvent(); });
-    session.enableExport(setup.store->path());
-    if (commandLine.screenshot) session.waitUntilLoaded(); // the picture shows the answers, not the progress
+    TerminationSignals::block(); // before the window's threads start; the window's watcher takes them
+    DashboardWindowHooks hooks;
+    hooks.beforeFirstFrame = [&](ui::Dashboard&, DashboardSession& session) {
+        if (commandLine.screenshot) session.waitUntilLoaded(); // the picture shows the answers, not the progress
+    };
     // Once the store has been read: whether it holds answers to other surveys only, and how to open those.
     bool noteGiven = false;
-    const auto giveNoteOnceLoaded = [&] {
+    hooks.everyFrame = [&](ui::Dashboard& dashboard, DashboardSession& session) {
         if (noteGiven || !session.source().progress().loaded) return;
         noteGiven = true;
         const std::string note = otherSurveysNote(session.source().surveys(), setup, commandLine, layout, host);
@@ -121,18 +108,8 @@ int showDashboard(const CommandLine& commandLine, const core::InstallLayout& lay
         std::cerr << "alignkiosk: " << note << '\n';
         dashboard.setNoAnswersNote(note);
     };
-    FrameCallbacks callbacks;
-    callbacks.draw = [&](double now) {
-        session.refresh();
-        giveNoteOnceLoaded();
-        dashboard.draw(now);
-    };
-    callbacks.nextWakeIn = [&](double) { return session.nextWakeIn(); };
-    callbacks.update = [&](double) { return session.refresh(); };
-    callbacks.background = [&]() { return dashboard.backgroundColor(); };
-    callbacks.afterRender = [&]() { session.afterRender(*window); };
-
-    return runOrCapture(*window, callbacks, commandLine.screenshot);
+    return runDashboardWindow(commandLine, setup, setup.survey->title + " - alignkiosk dashboard", hooks,
+                              commandLine.screenshot);
 }
 
 int exportSummary(const CommandLine& commandLine, const core::InstallLayout& layout) {
