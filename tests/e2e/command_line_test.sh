@@ -12,7 +12,10 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 bundled="$build_dir/share/alignkiosk/surveys/diagnostic-signs.json"
 
 "$program" --version | grep -Eq '^alignkiosk [0-9]+\.[0-9]+\.[0-9]+$' || fail "--version"
-"$program" --help | grep -q 'alignkiosk validate' || fail "--help does not list validate"
+# Output is captured before grep: grep -q stops reading at the first match, and under pipefail the
+# program's SIGPIPE on its next write would fail the pipeline.
+help=$("$program" --help) || fail "--help exits non-zero"
+grep -q 'alignkiosk validate' <<<"$help" || fail "--help does not list validate"
 "$program" bogus >/dev/null 2>"$tmp/err"; [ $? = 2 ] || fail "an unknown command should exit 2"
 grep -q "unknown command 'bogus'" "$tmp/err" || fail "unknown command message: $(cat "$tmp/err")"
 
@@ -85,5 +88,6 @@ grep -q "Cleared the facilitator PIN of $tmp/real.db" "$tmp/out" || fail "reset-
 [ "$(sqlite3 "$tmp/real.db" "SELECT count(*) FROM settings WHERE key LIKE 'facilitator_pin%'")" = 0 ] ||
   fail "reset-pin left the PIN"
 [ "$(sqlite3 "$tmp/real.db" "SELECT count(*) FROM responses")" = 3 ] || fail "reset-pin lost answers"
-"$program" reset-pin --db "$tmp/real.db" | grep -q "No facilitator PIN was set" || fail "reset-pin on no PIN"
+reset_output=$("$program" reset-pin --db "$tmp/real.db") || fail "reset-pin on no PIN exits non-zero"
+grep -q "No facilitator PIN was set" <<<"$reset_output" || fail "reset-pin on no PIN"
 echo "PASS: help, version, plugins, validate, reset-pin and the refusals of run and demo-data behave as documented"
