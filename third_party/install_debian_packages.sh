@@ -12,10 +12,15 @@ packages=(
   libsodium-dev libcli11-dev
   # HTTP between laptops and a facilitator's collector (app/collection/collector.cpp, delivery_client.cpp)
   libcpp-httplib-dev
+  # finding a collector by its join code alone: DNS-SD through Avahi (app/collection/collector_*.cpp)
+  libavahi-client-dev
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3
   # talking HTTP to the collector in tests/e2e/collect_test.sh
   curl
+  # an announced collector found by a laptop in two network namespaces of the test's own
+  # (tests/e2e/discovery_test.sh): a D-Bus bus and an Avahi daemon per namespace, veth links
+  avahi-daemon dbus-daemon iproute2 util-linux
   # running and testing the real window: fonts, a virtual display, GL in software, clicking
   fonts-dejavu-core libgl1-mesa-dri xvfb xauth xdotool
   # sending a window manager's close and minimise requests (tests/e2e/kiosk_quit_test.sh: ctypes and libX11)

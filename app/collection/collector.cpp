@@ -219,6 +219,13 @@ struct Collector::Impl {
         server.set_keep_alive_timeout(5); // also how long a new connection may take to send its request
         server.set_keep_alive_max_count(1000);
         server.set_tcp_nodelay(true);
+        // SO_REUSEADDR and not httplib's default SO_REUSEPORT: a second collector on a taken port must be refused,
+        // not share the first one's laptops; and a collector restarted at once must not be refused for the closed
+        // connections of its last run, which linger in TIME_WAIT on its port.
+        server.set_socket_options([](socket_t socket) {
+            const int yes = 1;
+            ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        });
         std::size_t threads = options.httpThreads == 0 ? 1 : options.httpThreads;
         server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
         server.Get(kSurveyPath, [this](const httplib::Request& req, httplib::Response& res) { getSurvey(req, res); });

@@ -40,9 +40,9 @@ struct JoinResult {
     bool ok() const { return joined.has_value(); }
 };
 
-// Parses `joinText` (HOST:PORT/CODE), fetches the survey and loads it against `modules` (the laptop's plugins): a
-// survey that needs a module this laptop does not have is refused with the module's name. A code alone is refused:
-// finding the collection on the local network is not built yet.
+// Parses `joinText` (HOST:PORT/CODE, or CODE alone: then the collections announced on the local network are found by
+// DNS-SD and each is asked with the code), fetches the survey and loads it against `modules` (the laptop's plugins):
+// a survey that needs a module this laptop does not have is refused with the module's name.
 JoinResult joinCollection(std::string_view joinText, const core::ModuleCatalog& modules,
                           std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
