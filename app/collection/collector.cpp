@@ -57,6 +57,7 @@ struct Collector::Impl {
     JoinThrottle throttle;
     std::string collectionId;
     std::string publicKeyText;
+    std::string moduleVersionsText; // formatted once: throws at construction for a module the format cannot carry
 
     Server server;
     std::thread listener;
@@ -78,7 +79,7 @@ struct Collector::Impl {
          CollectorOptions options_)
         : store(store_), keys(keys_), code(code_), survey(std::move(survey_)), options(std::move(options_)),
           throttle(options.throttle, options.clock), collectionId(keys.id().text()),
-          publicKeyText(keys.publicKey().text()) {}
+          publicKeyText(keys.publicKey().text()), moduleVersionsText(formatModuleVersions(survey.moduleVersions)) {}
 
     void count(const std::function<void(CollectorCounters&)>& change) {
         std::lock_guard lock(countersMutex);
@@ -124,6 +125,7 @@ struct Collector::Impl {
         res.status = 200;
         res.set_header(kCollectionKeyHeader, publicKeyText);
         res.set_header(kCollectionIdHeader, collectionId);
+        res.set_header(kModulesHeader, moduleVersionsText);
         res.set_content(survey.text, "application/json");
     }
 

@@ -15,6 +15,7 @@
 
 #include "collection/collection_keys.h"
 #include "collection/join_code.h"
+#include "collection/module_versions.h"
 #include "collection/join_throttle.h"
 
 #include <chrono>
@@ -44,6 +45,7 @@ struct CollectorSurvey {
     std::string text;
     std::string surveyId;
     uint32_t surveyVersion = 0;
+    ModuleVersions moduleVersions; // the version of each module the survey uses, as this program has them
 };
 
 struct CollectorOptions {

@@ -112,11 +112,20 @@ int collectAnswers(const CommandLine& commandLine, const core::InstallLayout& la
     collection::CollectorOptions options;
     options.address = commandLine.listenAddress;
     options.port = commandLine.port;
-    collection::Collector collector(*setup.store, *keys, *code,
-                                    {*text, setup.survey->id, setup.survey->version}, options);
+    collection::CollectorSurvey served{*text, setup.survey->id, setup.survey->version, {}};
+    for (const core::Step& step : setup.survey->steps)
+        if (const plugin_host::ModuleDescription* module = host.describeModule(step.moduleId))
+            served.moduleVersions[step.moduleId] = module->version;
+    std::optional<collection::Collector> collector;
+    try {
+        collector.emplace(*setup.store, *keys, *code, std::move(served), options);
+    } catch (const std::exception& error) {
+        std::cerr << "alignkiosk: cannot collect: " << error.what() << '\n';
+        return 1;
+    }
     std::string refusal;
     try {
-        collector.start();
+        collector->start();
     } catch (const std::exception& error) {
         refusal = error.what();
     }
@@ -126,7 +135,7 @@ int collectAnswers(const CommandLine& commandLine, const core::InstallLayout& la
         return 1;
     }
     const std::vector<std::string> hosts = reachableHosts(commandLine.listenAddress);
-    const std::string port = std::to_string(collector.port());
+    const std::string port = std::to_string(collector->port());
     const std::string joinLine = "alignkiosk run --join " + hosts.front() + ":" + port + "/" + code->text();
     std::ostringstream line;
     line << "collecting survey '" << setup.survey->id << "' on port " << port << ": join with " << joinLine;
@@ -137,7 +146,7 @@ int collectAnswers(const CommandLine& commandLine, const core::InstallLayout& la
     std::optional<collection::CollectorAnnouncement> announcement;
     if (!isLoopback(commandLine.listenAddress)) {
         try {
-            announcement.emplace(collector.port());
+            announcement.emplace(collector->port());
         } catch (const std::exception& error) {
             std::cerr << "alignkiosk: " << error.what() << '\n';
         }
@@ -162,7 +171,7 @@ int collectAnswers(const CommandLine& commandLine, const core::InstallLayout& la
     const int status =
         runDashboardWindow(commandLine, setup, setup.survey->title + " - alignkiosk collect", hooks, std::nullopt);
     // Every request in flight answered and every queued submission committed before the store closes.
-    collector.stop();
+    collector->stop();
     return status;
 }
 

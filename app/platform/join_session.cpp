@@ -23,7 +23,7 @@ constexpr std::chrono::seconds kOutboxTroubleDelay{5};
 } // namespace
 
 JoinResult joinCollection(std::string_view joinText, const core::ModuleCatalog& modules,
-                          std::chrono::milliseconds timeout) {
+                          const collection::ModuleVersions& laptopVersions, std::chrono::milliseconds timeout) {
     JoinResult result;
     collection::JoinTargetParse parsed = collection::parseJoinTarget(joinText);
     if (!parsed.ok()) {
@@ -68,6 +68,15 @@ JoinResult joinCollection(std::string_view joinText, const core::ModuleCatalog& 
         return result;
     }
     const std::string where = endpointText(endpoint);
+    // Answers from another version of a module would be counted as the same questions: refuse before anyone starts.
+    const std::vector<std::string> mismatches =
+        collection::describeVersionMismatches(fetched->moduleVersions, laptopVersions);
+    if (!mismatches.empty()) {
+        result.error = "this laptop cannot take part in the collection at " + where +
+                       ": its survey modules differ from the facilitator's. Please tell the facilitator:";
+        for (const std::string& mismatch : mismatches) result.error += "\n  " + mismatch;
+        return result;
+    }
     // The loader names every module the survey needs and this program lacks ("unknown module ..."), before anyone
     // starts answering.
     core::SurveyLoadResult loaded = core::parseSurvey(fetched->text, "the survey from " + where, modules);

@@ -290,7 +290,10 @@ int runJoined(const CommandLine& commandLine, const core::InstallLayout& layout)
     ImGuiContextScope imgui;
     plugin_host::PluginHost host(imgui.context());
     loadPluginsReportingRefusals(host, layout, commandLine);
-    JoinResult join = joinCollection(*commandLine.join, host);
+    collection::ModuleVersions laptopVersions;
+    for (const plugin_host::PluginReport& report : host.reports())
+        for (const plugin_host::PluginReport::Module& module : report.modules) laptopVersions[module.id] = module.version;
+    JoinResult join = joinCollection(*commandLine.join, host, laptopVersions);
     if (!join.ok()) {
         std::cerr << "alignkiosk: " << join.error << '\n';
         return 1;

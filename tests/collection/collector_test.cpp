@@ -28,7 +28,7 @@ protected:
     CollectionKeys keys = CollectionKeys::generate();
     JoinCode code = JoinCode::random();
     std::chrono::steady_clock::time_point clock = std::chrono::steady_clock::time_point{} + 1h;
-    Collector collector{store, keys, code, {test_support::kSurveyText, "team-pulse", 3}, options()};
+    Collector collector{store, keys, code, {test_support::kSurveyText, "team-pulse", 3, {}}, options()};
 
     static core::ResponseStoreOptions storeOptions() {
         core::ResponseStoreOptions options;
