@@ -23,6 +23,8 @@ packages=(
   avahi-daemon dbus-daemon iproute2 util-linux
   # running and testing the real window: fonts, a virtual display, GL in software, clicking
   fonts-dejavu-core libgl1-mesa-dri xvfb xauth xdotool
+  # capturing and comparing a window's pixels (tests/e2e/laptop_workshop_test.sh: import, compare)
+  imagemagick
   # sending a window manager's close and minimise requests (tests/e2e/kiosk_quit_test.sh: ctypes and libX11)
   python3
 )
