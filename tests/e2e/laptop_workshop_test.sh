@@ -101,8 +101,8 @@ answer() {
   sleep 2 # at most 1.5 s for the acknowledgement, then the thank-you says which
   xdotool mousemove --window "$w" 639 411 click 1; sleep 0.3   # Done
 }
-rows() { sqlite3 "$db" "SELECT count(*) FROM responses"; }
-outbox() { sqlite3 "$E2E_TMP/laptop$1/outbox.sqlite3" "SELECT count(*) FROM outbox"; }
+rows() { sqlite3 -cmd ".timeout 5000" "$db" "SELECT count(*) FROM responses"; }
+outbox() { sqlite3 -cmd ".timeout 5000" "$E2E_TMP/laptop$1/outbox.sqlite3" "SELECT count(*) FROM outbox"; }
 # The dashboard below its header (the figures, not the "N people wait" note, not the scroll bar), as pixels.
 results() {
   import -window "$COLLECT_WINDOW" -crop 1200x500+0+360 +repage "$E2E_TMP/$1.png" 2>/dev/null ||
