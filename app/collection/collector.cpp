@@ -6,6 +6,7 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -209,7 +210,11 @@ struct Collector::Impl {
             if (results.size() != batch.size())
                 results.assign(batch.size(), {core::DeliveryOutcome::NotStored, "the store answered out of step"});
             count([](CollectorCounters& c) { ++c.commits; });
+            const bool storedNew = std::any_of(results.begin(), results.end(), [](const core::DeliveryResult& r) {
+                return r.outcome == core::DeliveryOutcome::Stored;
+            });
             for (std::size_t i = 0; i < batch.size(); ++i) batch[i].result.set_value(std::move(results[i]));
+            if (storedNew && options.onStored) options.onStored();
         }
     }
 

@@ -21,6 +21,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -56,6 +57,9 @@ struct CollectorOptions {
     std::chrono::seconds readTimeout{5};
     JoinThrottlePolicy throttle;
     JoinThrottle::Clock clock = &std::chrono::steady_clock::now; // the throttle's clock (tests inject one)
+    // Called on the writer thread after a commit that stored at least one new submission (a live dashboard reads the
+    // store at once instead of at its next poll). Must be quick and safe to call from another thread.
+    std::function<void()> onStored;
 };
 
 // Totals since start, by outcome. Refusals are counted by reason name: the sealed submission's ("too_large",

@@ -24,6 +24,8 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
+#include <mutex>
 #include <sstream>
 
 namespace alignkiosk::platform {
@@ -109,9 +111,20 @@ int collectAnswers(const CommandLine& commandLine, const core::InstallLayout& la
 
     // Before the collector's threads start, so that they inherit the mask and SIGTERM waits for the watcher below.
     TerminationSignals::block();
+    // A commit that stored something new has the live dashboard read the store at once, not at its next poll. The
+    // collector's writer thread may call this while the window opens or closes: the link is guarded.
+    struct DashboardLink {
+        std::mutex mutex;
+        core::DashboardSource* source = nullptr;
+    };
+    auto link = std::make_shared<DashboardLink>();
     collection::CollectorOptions options;
     options.address = commandLine.listenAddress;
     options.port = commandLine.port;
+    options.onStored = [link] {
+        const std::lock_guard lock(link->mutex);
+        if (link->source) link->source->refreshNow();
+    };
     collection::CollectorSurvey served{*text, setup.survey->id, setup.survey->version, {}};
     for (const core::Step& step : setup.survey->steps)
         if (const plugin_host::ModuleDescription* module = host.describeModule(step.moduleId))
@@ -165,8 +178,14 @@ int collectAnswers(const CommandLine& commandLine, const core::InstallLayout& la
     }
 
     DashboardWindowHooks hooks;
-    hooks.beforeFirstFrame = [&](ui::Dashboard& dashboard, DashboardSession&) {
+    hooks.beforeFirstFrame = [&](ui::Dashboard& dashboard, DashboardSession& session) {
         dashboard.setJoinInfo(code->text(), howToJoin);
+        const std::lock_guard lock(link->mutex);
+        link->source = &session.source();
+    };
+    hooks.afterLastFrame = [&](DashboardSession&) {
+        const std::lock_guard lock(link->mutex);
+        link->source = nullptr;
     };
     const int status =
         runDashboardWindow(commandLine, setup, setup.survey->title + " - alignkiosk collect", hooks, std::nullopt);
