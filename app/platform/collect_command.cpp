@@ -171,7 +171,8 @@ int collectAnswers(const CommandLine& commandLine, const core::InstallLayout& la
     if (findable) {
         std::cout << "laptops on this network can join with the code alone: alignkiosk run --join " << code->text()
                   << std::endl;
-        howToJoin = "On a laptop, type:\nalignkiosk run --join " + code->text() + "\nor, if that finds nothing:\n" + joinLine;
+        howToJoin = "On a laptop, type:\nalignkiosk run --join " + code->text() + "\nor, if that finds nothing:\n--join " + hosts.front() + ":" + port + "/" +
+                    code->text(); // short enough not to wrap beside the code on a 1280-pixel-wide screen
     } else if (announcement) {
         std::cerr << "alignkiosk: note: " << collection::describe(announcement->state())
                   << (announcement->error().empty() ? "" : " (" + announcement->error() + ")") << '\n';
