@@ -95,8 +95,9 @@ struct DashboardModel {
     uint32_t hiddenByGuard = 0;
     std::vector<std::string> shownTeams; // the heatmap's columns, survey order
     std::vector<RatedItem> ratedItems;   // survey order
-    // At most 10, ranked by gapInSd, largest first. Two teams that each answered as one yet differ have a gapInSd of
-    // 0 (their pooled SD is 0: the gap is infinitely many SDs) and rank first, by gap.
+    // Every gap between two shown teams of the (at most) 10 items whose largest gap is largest, ranked by gapInSd,
+    // largest first. Two teams that each answered as one yet differ have a gapInSd of 0 (their pooled SD is 0: the gap
+    // is infinitely many SDs) and rank first, by gap.
     std::vector<TeamGap> largestGaps;
     std::vector<std::size_t> lowestAgreement; // indices into ratedItems, lowest everyone-rwg first
     std::vector<ModuleAggregate> modules;

@@ -31,7 +31,7 @@ namespace {
 // [SECTION] Tallies -----------------------------------------------------------------------------------------------
 
 constexpr uint32_t kPercentBins = 101; // 0..100
-constexpr std::size_t kLargestGaps = 10;
+constexpr std::size_t kLargestGapItems = 10;
 
 // The validator's rule for team names (surveys/README.md): surrounding spaces and ASCII case do not make a new team.
 std::string foldedTeamName(std::string_view name) {
@@ -443,7 +443,15 @@ struct ResponseAggregator::Impl {
             if (x.gapInSd != y.gapInSd) return x.gapInSd > y.gapInSd;
             return x.gap > y.gap;
         });
-        if (gaps.size() > kLargestGaps) gaps.resize(kLargestGaps);
+        // The items with the largest gaps, each with all its gaps (the list names an item once; its detail shows
+        // every pair of teams): cutting at ten gaps instead would leave three items when five teams differ widely.
+        std::vector<std::size_t> items;
+        std::erase_if(gaps, [&](const TeamGap& gap) {
+            if (std::find(items.begin(), items.end(), gap.item) != items.end()) return false;
+            if (items.size() == kLargestGapItems) return true;
+            items.push_back(gap.item);
+            return false;
+        });
         model.largestGaps = std::move(gaps);
     }
 

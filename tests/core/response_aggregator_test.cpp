@@ -536,7 +536,7 @@ TEST(ResponseAggregator, RanksItemsByEveryonesAgreementLowestFirst) {
     EXPECT_NEAR(model.ratedItems[2].groups[0].statistics.rwg, 2.0 / 3.0, 1e-12);
 }
 
-TEST(ResponseAggregator, RanksTeamGapsInSdUnitsAndKeepsTheTopTen) {
+TEST(ResponseAggregator, RanksTeamGapsInSdUnitsAndKeepsTheTenItemsWithTheLargest) {
     std::vector<Question> questions;
     for (int i = 0; i < 12; ++i) questions.push_back(scaleQuestion("item" + std::to_string(i)));
     Survey survey = smallSurvey(questions);
@@ -570,7 +570,11 @@ TEST(ResponseAggregator, RanksTeamGapsInSdUnitsAndKeepsTheTopTen) {
                                  {2, "A", "C", 2, 2}, {3, "A", "C", 2, 2}, {1, "A", "B", 1, 1}, {1, "B", "C", 1, 1},
                                  {2, "A", "B", 1, 1}, {2, "B", "C", 1, 1}};
     const DashboardModel model = aggregator.model(1);
-    ASSERT_EQ(model.largestGaps.size(), 10u);
+    // Every gap of items 0-9 (items 4-11 tie, so survey order keeps 4-9): 3 + 3 x 3 + 6 x 2.
+    ASSERT_EQ(model.largestGaps.size(), 24u);
+    std::set<std::size_t> items;
+    for (const TeamGap& gap : model.largestGaps) items.insert(gap.item);
+    EXPECT_EQ(items, (std::set<std::size_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
     for (std::size_t i = 0; i < 10; ++i) {
         const TeamGap& gap = model.largestGaps[i];
         EXPECT_EQ(gap.item, expected[i].item) << i;
