@@ -12,8 +12,12 @@ packages=(
   libsodium-dev libcli11-dev
   # HTTP between laptops and a facilitator's collector (app/collection/collector.cpp, delivery_client.cpp)
   libcpp-httplib-dev
+  # the facilitator's PDF report (app/report): cairo writes the PDF, pango lays out the text
+  libcairo2-dev libpango1.0-dev
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3
+  # reading the report back in tests/e2e/report_test.sh: pdftotext, pdfinfo, pdftoppm
+  poppler-utils
   # talking HTTP to the collector in tests/e2e/collect_test.sh
   curl
   # running and testing the real window: fonts, a virtual display, GL in software, clicking
