@@ -14,6 +14,7 @@ public:
     double y() const { return m_y; }
     double remaining() const { return m_bottom - m_y; }
     bool atTop() const { return m_page == 0 || m_y <= m_top; }
+    double pageHeight() const { return m_bottom - m_top; }
 
     // Whether a piece `height` high fits below the cursor on this page.
     bool fits(double height) const { return m_page > 0 && m_y + height <= m_bottom; }

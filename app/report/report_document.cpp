@@ -168,8 +168,8 @@ public:
         std::vector<std::string> series;
         for (const Block& bar : bars)
             if (std::find(series.begin(), series.end(), bar.series) == series.end()) series.push_back(bar.series);
-        const bool named = series.size() > 1 || (series.size() == 1 && !series.front().empty());
-        const double labelWidth = width() * 0.34, trackWidth = width() * 0.36, gap = 8.0;
+        const bool named = series.size() > 1; // one series needs no name: the heading above says whose bars they are
+        const double labelWidth = width() * 0.32, trackWidth = width() * 0.28, gap = 8.0;
         const double valueX = labelWidth + trackWidth + 2.0 * gap;
         std::string current = "\x01"; // no series yet
         for (const Block& bar : bars) {
@@ -316,9 +316,22 @@ void overview(Composer& out, const core::DashboardModel& model) {
     PdfCanvas& canvas = out.canvas();
     const double labelWidth = out.width() * (columns.size() > 5 ? 0.30 : 0.40);
     const double cellWidth = (out.width() - labelWidth) / static_cast<double>(std::max<std::size_t>(columns.size(), 1));
+    // The column names in a size at which no word of them is broken across lines.
+    TextStyle header = kCellBold;
+    header.align = TextStyle::Align::Center;
+    for (const std::string& column : columns) {
+        const std::string name = groupName(column);
+        std::size_t start = 0;
+        while (start < name.size()) {
+            const std::size_t end = std::min(name.find(' ', start), name.size());
+            while (header.size > 6.0 && canvas.textWidth(name.substr(start, end - start), header) > cellWidth - 4.0)
+                header.size -= 0.5;
+            start = end + 1;
+        }
+    }
     double headerHeight = 0.0;
     for (const std::string& column : columns)
-        headerHeight = std::max(headerHeight, canvas.textHeight(groupName(column), kCellBold, cellWidth - 4.0));
+        headerHeight = std::max(headerHeight, canvas.textHeight(groupName(column), header, cellWidth - 4.0));
     headerHeight += 6.0;
     int headerPage = 0;
     for (const core::RatedItem& item : model.ratedItems) {
@@ -328,12 +341,9 @@ void overview(Composer& out, const core::DashboardModel& model) {
             if (headerPage == out.flow().page()) out.flow().breakPage();
             const double top = out.flow().place(headerHeight, h);
             out.toFlowPage();
-            for (std::size_t c = 0; c < columns.size(); ++c) {
-                TextStyle s = kCellBold;
-                s.align = TextStyle::Align::Center;
+            for (std::size_t c = 0; c < columns.size(); ++c)
                 canvas.text(kMargin + labelWidth + static_cast<double>(c) * cellWidth + 2.0, top, cellWidth - 4.0,
-                            groupName(columns[c]), s);
-            }
+                            groupName(columns[c]), header);
             headerPage = out.flow().page();
         }
         const double top = out.flow().place(h);
@@ -398,6 +408,10 @@ void items(Composer& out, const core::DashboardModel& model) {
         return;
     }
     for (const core::RatedItem& item : model.ratedItems) {
+        // An item (heading, prompt, legend, one bar and one table row per group, the table's header) starts a new
+        // page rather than being split, when it would fit on one.
+        const double estimate = 80.0 + 38.0 * static_cast<double>(item.groups.size());
+        if (!out.flow().fits(estimate) && estimate < out.flow().pageHeight()) out.flow().breakPage();
         out.heading(item.label.empty() ? item.questionId : item.label);
         if (item.prompt != item.label) out.text(item.prompt, kSmall, 4.0, 40.0);
         if (item.groups.empty()) {

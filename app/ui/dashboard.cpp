@@ -159,7 +159,7 @@ void Dashboard::drawHeader(const Look& look) {
         if (look.heading) ImGui::PopFont();
     }
 
-    // Row 2: the views on the left, Projection, Export and Report on the right, the last export's message between them.
+    // Row 2: the views on the left, Projection, Report and Export on the right, the last export's message between them.
     const float height = std::max(m_theme.minTouchTarget, ImGui::GetFrameHeight());
     const float rowTop = ImGui::GetCursorPosY();
     const std::pair<View, const char*> tabs[] = {
@@ -207,6 +207,16 @@ void Dashboard::drawHeader(const Look& look) {
     if (touchButton(look.theme, projectionLabel, ImVec2(projectionWidth, height),
                     m_projection ? ButtonStyle::Primary : ButtonStyle::Secondary))
         m_projection = !m_projection;
+    // Report beside Export, Export last: where it always was, at the right edge.
+    ImGui::SameLine();
+    if (touchButton(look.theme, reportLabel, ImVec2(reportWidth, height), ButtonStyle::Secondary,
+                    static_cast<bool>(onReport))) {
+        try {
+            m_exportMessage = onReport();
+        } catch (const std::exception& error) {
+            m_exportMessage = std::string("Report failed: ") + error.what();
+        }
+    }
     ImGui::SameLine();
     if (touchButton(look.theme, exportLabel, ImVec2(exportWidth, height), ButtonStyle::Primary,
                     static_cast<bool>(onExport))) {
@@ -214,15 +224,6 @@ void Dashboard::drawHeader(const Look& look) {
             m_exportMessage = onExport();
         } catch (const std::exception& error) {
             m_exportMessage = std::string("Export failed: ") + error.what();
-        }
-    }
-    ImGui::SameLine();
-    if (touchButton(look.theme, reportLabel, ImVec2(reportWidth, height), ButtonStyle::Primary,
-                    static_cast<bool>(onReport))) {
-        try {
-            m_exportMessage = onReport();
-        } catch (const std::exception& error) {
-            m_exportMessage = std::string("Report failed: ") + error.what();
         }
     }
 

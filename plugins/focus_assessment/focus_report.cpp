@@ -31,18 +31,18 @@ void percentSection(const PercentItem& item, int threshold, const std::vector<sd
     }
     for (const sdk::AggregateView& group : groups)
         if (const auto summary = summarisePercent(countsOf(group.item(item.questionId)), threshold))
-            report.bar(std::string(group.groupLabel()), summary->mean, 100.0, "mean " + percentText(summary->mean),
-                       group.groupLabel(), summary->mean < threshold);
+            report.bar(std::string(group.groupLabel()), summary->mean, 100.0, "mean " + percentText(summary->mean), {},
+                       summary->mean < threshold);
 }
 
 void overlapSection(const ScoringPlan& plan, std::string_view language, const sdk::PanelInput& input,
                     sdk::ReportWriter& report) {
     report.heading(plan.goalName + " \u2014 the key words people share");
     for (const sdk::AggregateView& group : input.groups) {
+        report.heading(group.groupLabel());
         const sdk::TextAnswersView* answers = input.textsOf(group.groupLabel(), *plan.goalQuestionId);
         if (!answers) {
-            report.statistic(group.groupLabel(),
-                             "goal sentences not shown: the anonymity rules for open answers hold them back");
+            report.paragraph("Goal sentences not shown: the anonymity rules for open answers hold this group's back.");
             continue;
         }
         std::vector<std::string_view> sentences;
@@ -52,13 +52,13 @@ void overlapSection(const ScoringPlan& plan, std::string_view language, const sd
         char jaccard[64];
         std::snprintf(jaccard, sizeof jaccard, "%d%% (mean Jaccard)",
                       static_cast<int>(overlap.meanJaccard * 100.0 + 0.5));
-        report.statistic(std::string(group.groupLabel()) + ": sentences", std::to_string(n));
+        report.statistic("Sentences", std::to_string(n));
         report.statistic("Sharing a key word with someone else's", std::to_string(overlap.sentencesSharing) + " of " +
                                                                          std::to_string(n));
         report.statistic("Key words two sentences share on average", jaccard);
         for (const SharedWord& word : overlap.shared)
             report.bar(word.word, word.participants, std::max(n, 1u),
-                       std::to_string(word.participants) + " of " + std::to_string(n), group.groupLabel());
+                       std::to_string(word.participants) + " of " + std::to_string(n));
     }
 }
 

@@ -23,14 +23,13 @@ void mixSection(const MixItem& mix, const MapPlan& plan, std::span<const sdk::Ag
     for (const sdk::AggregateView& group : groups) {
         const std::optional<MixStatistics> stats = mixOf(plan, group.raw());
         if (!stats) continue;
-        const std::string title = std::string(group.groupLabel()) + "  (" + std::to_string(stats->answered) +
-                                  (stats->answered == 1 ? " answer)" : " answers)");
-        report.statistic(title, mixText(mix, *stats));
+        report.heading(std::string(group.groupLabel()) + "  (" + std::to_string(stats->answered) +
+                       (stats->answered == 1 ? " answer)" : " answers)"));
+        report.statistic("Mean", mixText(mix, *stats));
         for (std::size_t c = 0; c < kCorners; ++c)
             report.bar(mix.labels[c], stats->mean[c] * mix.total, mix.total,
                        std::to_string(static_cast<long>(stats->mean[c] * mix.total + 0.5)) + " of " +
-                           std::to_string(mix.total),
-                       group.groupLabel());
+                           std::to_string(mix.total));
         if (stats->hasSpread) {
             // The spread in points (one SD per corner) and r_wg-style agreement; see stakeholder_statistics.h.
             std::string spread = "\u00b1";
