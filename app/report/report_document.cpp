@@ -54,9 +54,11 @@ Color mix(Color a, Color b, double t) {
     return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
 }
 
-// The heatmap's diverging ramp: the scale's low end warm, its midpoint light, its high end blue.
+// The heatmap's diverging ramp, the dashboard's (ui::DashboardPalette, normal view): the scale's low end blue, its
+// midpoint light grey, its high end orange, so the page reads as the screen does.
 Color meanColor(double mean, int scaleMin, int scaleMax) {
-    const Color low{0.84, 0.38, 0.20}, middle{0.96, 0.95, 0.92}, high{0.16, 0.42, 0.66};
+    const Color low{33 / 255.0, 102 / 255.0, 172 / 255.0}, middle{236 / 255.0, 236 / 255.0, 232 / 255.0},
+        high{179 / 255.0, 88 / 255.0, 6 / 255.0};
     const double span = std::max(1, scaleMax - scaleMin);
     const double t = std::clamp((mean - scaleMin) / span, 0.0, 1.0);
     return t < 0.5 ? mix(low, middle, t * 2.0) : mix(middle, high, (t - 0.5) * 2.0);

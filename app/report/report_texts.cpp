@@ -41,8 +41,8 @@ std::string generatedOn(const std::string& day) { return "Written on " + day + "
 std::string everyone() { return "Everyone"; }
 std::string overviewHeading() { return "Alignment overview"; }
 std::string overviewIntro(const std::string& lowLabel, const std::string& highLabel) {
-    return "Each cell is a group's mean on an item, coloured from " + lowLabel + " to " + highLabel +
-           ". An empty cell is held back to keep answers anonymous.";
+    return "Each cell is a group's mean on an item, coloured as on the dashboard: blue towards " + lowLabel +
+           ", orange towards " + highLabel + ". An empty cell is held back to keep answers anonymous.";
 }
 std::string itemColumn() { return "Item"; }
 std::string hiddenCell() { return "\u2013"; }
