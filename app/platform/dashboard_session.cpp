@@ -25,7 +25,8 @@ core::DashboardSourceOptions sourceOptions(std::function<void()> wake) {
 DashboardSession::DashboardSession(const core::Survey& survey, const core::ResponseStore& store,
                                    const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules,
                                    ui::Dashboard& dashboard, const ui::Theme& theme, std::function<void()> wake)
-    : m_survey(survey), m_modules(modules), m_dashboard(dashboard), m_panels(survey, modules, theme), m_source(survey, store, sourceOptions(std::move(wake))) {
+    : m_survey(survey), m_modules(modules), m_dashboard(dashboard), m_panels(survey, modules, theme),
+      m_source(survey, store, sourceOptions(std::move(wake))) {
     m_dashboard.setPanelRenderer(&m_panels);
     refresh();
 }

@@ -9,7 +9,7 @@
 namespace alignkiosk::platform {
 
 std::vector<report::ModulePages> modulePagesFor(const core::Survey& survey, const core::DashboardModel& model,
-                                                const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules) {
+                                                const ModuleInstances& modules) {
     std::map<std::string, const plugin_host::ModuleInstance*> byStep;
     for (std::size_t step = 0; step < survey.steps.size() && step < modules.size(); ++step)
         if (modules[step]) byStep[survey.steps[step].id] = modules[step].get();
@@ -56,8 +56,7 @@ std::vector<report::ModulePages> modulePagesFor(const core::Survey& survey, cons
 }
 
 report::ReportResult writeReportFile(const core::Survey& survey, const core::DashboardModel& model,
-                                     const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules,
-                                     const std::filesystem::path& file) {
+                                     const ModuleInstances& modules, const std::filesystem::path& file) {
     report::ReportInput input;
     input.model = &model;
     input.survey = &survey;

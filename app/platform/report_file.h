@@ -14,14 +14,15 @@
 
 namespace alignkiosk::platform {
 
+using ModuleInstances = std::vector<std::unique_ptr<plugin_host::ModuleInstance>>;
+
 // Each step's module pages for `model`. `modules`: one instance per step of `survey`, in step order; a null one (a
 // stopped module) gets neither pages nor findings.
 std::vector<report::ModulePages> modulePagesFor(const core::Survey& survey, const core::DashboardModel& model,
-                                                const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules);
+                                                const ModuleInstances& modules);
 
 // Writes the report of `model` to `file`, on paper for the locale (report::paperForLocale). Never throws.
 report::ReportResult writeReportFile(const core::Survey& survey, const core::DashboardModel& model,
-                                     const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules,
-                                     const std::filesystem::path& file);
+                                     const ModuleInstances& modules, const std::filesystem::path& file);
 
 } // namespace alignkiosk::platform

@@ -423,8 +423,9 @@ void items(Composer& out, const core::DashboardModel& model) {
         // The scale's words once per item, coloured as its segments.
         std::string legend;
         for (std::size_t p = 0; p < item.scaleLabels.size(); ++p)
-            legend += (p ? "   " : "") + std::to_string(item.groups.front().distribution.scaleMin + static_cast<int>(p)) +
-                      " = " + item.scaleLabels[p];
+            legend += (p ? "   " : "") +
+                      std::to_string(item.groups.front().distribution.scaleMin + static_cast<int>(p)) + " = " +
+                      item.scaleLabels[p];
         if (!legend.empty()) out.text(legend, kSmall, 3.0, 20.0);
         for (std::size_t g = 0; g < item.groups.size(); ++g)
             out.distribution(groupName(item.groups[g].group), item.groups[g].distribution);
@@ -436,7 +437,8 @@ void items(Composer& out, const core::DashboardModel& model) {
             const core::ItemStatistics& s = group.statistics;
             rows.push_back({groupName(group.group), std::to_string(s.n), fixed(s.mean, 2), fixed(s.sd, 2),
                             fixed(s.median, std::floor(s.median) == s.median ? 0 : 1),
-                            s.hasRwg ? fixed(s.rwg, 2) + " " + core::agreementLabel(s.agreement) : texts::notComputable(),
+                            s.hasRwg ? fixed(s.rwg, 2) + " " + core::agreementLabel(s.agreement)
+                                     : texts::notComputable(),
                             fixed(s.ad, 2) + (s.adAcceptable ? " ok" : " high"), fixed(s.consensus, 2)});
         }
         out.table(header, rows, {1.8, 0.6, 0.8, 0.7, 0.9, 1.6, 1.0, 1.1});
@@ -464,7 +466,8 @@ void moduleBlocks(Composer& out, const std::vector<Block>& blocks) {
                 if (blocks[k].emphasis) header = blocks[k++].cells;
                 std::vector<std::vector<std::string>> rows;
                 const std::size_t cells = header.empty() && k < end ? blocks[k].cells.size() : header.size();
-                while (k < end && !blocks[k].emphasis && blocks[k].cells.size() == cells) rows.push_back(blocks[k++].cells);
+                while (k < end && !blocks[k].emphasis && blocks[k].cells.size() == cells)
+                    rows.push_back(blocks[k++].cells);
                 std::vector<double> weights(std::max<std::size_t>(cells, 1), 1.0);
                 weights[0] = 1.6;
                 out.table(header, rows, weights);
@@ -472,7 +475,9 @@ void moduleBlocks(Composer& out, const std::vector<Block>& blocks) {
             }
             break;
         }
-        case Block::Kind::Bar: out.bars({blocks.begin() + static_cast<long>(i), blocks.begin() + static_cast<long>(end)}); break;
+        case Block::Kind::Bar:
+            out.bars({blocks.begin() + static_cast<long>(i), blocks.begin() + static_cast<long>(end)});
+            break;
         case Block::Kind::Statistic:
             out.statistics({blocks.begin() + static_cast<long>(i), blocks.begin() + static_cast<long>(end)});
             break;
@@ -487,8 +492,8 @@ void module(Composer& out, const ReportInput& input, const core::ModuleAggregate
         if (step.id == aggregate.stepId && !step.title.empty()) out.text(step.title, style(11.0, false, kMuted), 6.0);
     std::string counts;
     for (const core::ModuleGroupAggregate& group : aggregate.groups)
-        counts += (counts.empty() ? texts::moduleResponses() + ": " : std::string(" \u00b7 ")) + groupName(group.group) +
-                  " " + std::to_string(group.responseCount);
+        counts += (counts.empty() ? texts::moduleResponses() + ": " : std::string(" \u00b7 ")) +
+                  groupName(group.group) + " " + std::to_string(group.responseCount);
     out.text(counts.empty() ? texts::noModuleGroups() : counts, kBody, 8.0);
     if (!pages) return;
     if (pages->written) {

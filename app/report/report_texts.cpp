@@ -27,7 +27,8 @@ std::string hiddenTeams(uint32_t hidden, uint32_t byGuard, uint32_t k) {
     std::string line = std::to_string(hidden) + (hidden == 1 ? " team hidden" : " teams hidden");
     if (size > 0 && guard == 0) line += ": " + fewer + ".";
     else if (size == 0) line += " " + subtraction + ".";
-    else line += ": " + std::to_string(size) + " with " + fewer + ", " + std::to_string(guard) + " " + subtraction + ".";
+    else
+        line += ": " + std::to_string(size) + " with " + fewer + ", " + std::to_string(guard) + " " + subtraction + ".";
     return line + " Their names are not shown.";
 }
 std::string thresholdsHeading() { return "Thresholds"; }

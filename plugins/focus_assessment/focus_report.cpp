@@ -118,8 +118,8 @@ void opportunitySection(const OptionsItem& item, const std::vector<sdk::Aggregat
         }
         std::string chosen; // every option tied for first: a tie is worth seeing
         for (const uint32_t option : top) chosen += (chosen.empty() ? "" : " / ") + item.optionLabels[option];
-        report.row({groupCell(group), chosen,
-                    shareText(std::min(counts.counts[top.front()], answered), answered) + (top.size() > 1 ? " each" : "")});
+        const std::string share = shareText(std::min(counts.counts[top.front()], answered), answered);
+        report.row({groupCell(group), chosen, share + (top.size() > 1 ? " each" : "")});
     }
 }
 
