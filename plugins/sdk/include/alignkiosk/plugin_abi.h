@@ -483,7 +483,6 @@ typedef struct alignkiosk_plugin_entry_v1 {
     const void* (*get_factory)(const char* factory_id);
 } alignkiosk_plugin_entry_v1;
 
-
 /* ---- Report pages, ABI 1.4 ----------------------------------------------------------------------------------------
  * ALIGNKIOSK_REPORT_V1_ID, reached through alignkiosk_module_v1::get_extension: a module describes its findings for
  * the facilitator's printed report as a list of blocks, and the host lays them out (fonts, page breaks, charts), so a
