@@ -14,8 +14,12 @@ packages=(
   libcpp-httplib-dev
   # finding a collector by its join code alone: DNS-SD through Avahi (app/collection/collector_*.cpp)
   libavahi-client-dev
+  # the facilitator's PDF report (app/report): cairo writes the PDF, pango lays out the text
+  libcairo2-dev libpango1.0-dev
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3
+  # reading the report back in tests/e2e/report_test.sh: pdftotext, pdfinfo, pdftoppm
+  poppler-utils
   # talking HTTP to the collector in tests/e2e/collect_test.sh
   curl
   # an announced collector found by a laptop in two network namespaces of the test's own

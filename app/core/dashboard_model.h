@@ -88,6 +88,10 @@ struct DashboardModel {
     std::string surveyTitle;
     AnonymityThresholds thresholds;
     uint64_t totalResponses = 0;         // participants; shown only when everyone is shown
+    // The first and last session day of the answers counted ('YYYY-MM-DD'), like totalResponses only when everyone
+    // is shown; empty otherwise. Rows hold no time finer than the day.
+    std::string firstDay;
+    std::string lastDay;
     std::vector<GroupCount> groupCounts; // shown groups only, everyone first
     uint32_t hiddenGroups = 0;           // teams held back by the anonymity rules
     // Of those, the teams with enough answers that are held back so no smaller group can be worked out by subtraction

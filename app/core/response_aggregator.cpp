@@ -121,6 +121,7 @@ struct ResponseAggregator::Impl {
     uint64_t added = 0;
     uint64_t skipped = 0;
     uint64_t row = 0; // rows seen so far, to tell repeated answers within one row
+    std::string firstDay, lastDay; // of the rows counted by add()
     std::shared_ptr<TextPool> textPool = std::make_shared<TextPool>(); // every open answer, once
 
     explicit Impl(const Survey& source) : survey(source) {
@@ -255,6 +256,10 @@ struct ResponseAggregator::Impl {
         if (!answers) return skip();
 
         const uint32_t group = groupOf(response.team);
+        if (!response.sessionDate.empty()) {
+            if (firstDay.empty() || response.sessionDate < firstDay) firstDay = response.sessionDate;
+            if (lastDay.empty() || response.sessionDate > lastDay) lastDay = response.sessionDate;
+        }
         ++row;
         ++tally.rows[group];
         // Modules write answers in content order, so the next question is tried before the id map.
@@ -362,7 +367,11 @@ struct ResponseAggregator::Impl {
             const Shown shown = shownGroups(rows, thresholds.ratings);
             forEachShown(shown, [&](uint32_t group, const std::string& name) {
                 model.groupCounts.push_back(GroupCount{name, sumOf(rows, group)});
-                if (group == kEveryone) model.totalResponses = sumOf(rows, group);
+                if (group == kEveryone) {
+                    model.totalResponses = sumOf(rows, group);
+                    model.firstDay = firstDay;
+                    model.lastDay = lastDay;
+                }
                 else model.shownTeams.push_back(name);
             });
             model.hiddenGroups = shown.hiddenTeams;

@@ -1,6 +1,7 @@
 #include "dashboard_session.h"
 
 #include "kiosk_window.h"
+#include "report_file.h"
 
 #include "core/summary_csv.h"
 
@@ -24,7 +25,8 @@ core::DashboardSourceOptions sourceOptions(std::function<void()> wake) {
 DashboardSession::DashboardSession(const core::Survey& survey, const core::ResponseStore& store,
                                    const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules,
                                    ui::Dashboard& dashboard, const ui::Theme& theme, std::function<void()> wake)
-    : m_survey(survey), m_dashboard(dashboard), m_panels(survey, modules, theme), m_source(survey, store, sourceOptions(std::move(wake))) {
+    : m_survey(survey), m_modules(modules), m_dashboard(dashboard), m_panels(survey, modules, theme),
+      m_source(survey, store, sourceOptions(std::move(wake))) {
     m_dashboard.setPanelRenderer(&m_panels);
     refresh();
 }
@@ -103,6 +105,16 @@ void DashboardSession::enableExport(const std::filesystem::path& database) {
         if (writeSummary(directory, error).empty()) return error;
         m_pendingPicture = directory / "dashboard.png";
         return "Saved summary.csv and dashboard.png to " + directory.string();
+    };
+    m_dashboard.onReport = [this, database]() -> std::string {
+        if (const std::optional<std::string> failure = m_source.error()) return "cannot read the answers: " + *failure;
+        const std::filesystem::path directory = defaultExportDirectory(database);
+        std::error_code created;
+        std::filesystem::create_directories(directory, created);
+        const std::filesystem::path file = directory / "report.pdf";
+        const report::ReportResult result = writeReportFile(m_survey, *m_model, m_modules, file);
+        if (!result.error.empty()) return "Report failed: " + result.error;
+        return "Saved report.pdf (" + std::to_string(result.pages) + " pages) to " + directory.string();
     };
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "signs_content.h"
+#include "signs_panel.h"
 #include "signs_scoring.h"
 
 #include <alignkiosk/plugin.hpp>
@@ -29,6 +30,8 @@ public:
     std::vector<sdk::Finding> score(const sdk::AggregateView& aggregate) const override;
     // Per shown group, the signs ranked by how widespread and the metrics ranked by how weak (signs_panel.h).
     bool drawDashboardPanel(const std::vector<sdk::AggregateView>& groups, const alignkiosk_frame_v1& frame) override;
+    // The same per group, as report blocks (signs_report.h).
+    bool writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const override;
 
 private:
     struct Item {
@@ -38,6 +41,7 @@ private:
         std::string text;         // text answer, exactly as typed
     };
 
+    std::vector<PanelGroup> panelGroups(const std::vector<sdk::AggregateView>& groups) const;
     bool answered(const Item& item) const;
     void drawScale(Item& item, const alignkiosk_frame_v1& frame);
     void drawText(Item& item, const alignkiosk_frame_v1& frame);

@@ -31,6 +31,8 @@ public:
     // Per shown group: time on the goal, clarity, S.M.M.A.R.T. coverage, the top opportunity, ideal clients and the
     // overlap of the goal sentences (focus_panel.h).
     bool drawPanel(const sdk::PanelInput& input, const alignkiosk_frame_v1& frame) override;
+    // The panel's sections as report blocks (focus_report.h).
+    bool writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const override;
 
 private:
     // The pages in the order they are shown; a page without questions is left out.

@@ -1,5 +1,7 @@
 #include "stakeholder_module.h"
 
+#include "stakeholder_report.h"
+
 #include "stakeholder_look.h"
 #include "stakeholder_panel.h"
 
@@ -276,6 +278,11 @@ bool StakeholderModule::drawPanel(const sdk::PanelInput& input, const alignkiosk
     groups.reserve(input.groups.size());
     for (const sdk::AggregateView& group : input.groups) groups.push_back(&group.raw());
     drawMapPanel(m_plan, groups, frame);
+    return true;
+}
+
+bool StakeholderModule::writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const {
+    writeMapReport(m_plan, input.groups, report);
     return true;
 }
 

@@ -33,6 +33,8 @@ public:
     std::vector<sdk::Finding> score(const sdk::AggregateView& aggregate) const override;
     // The ternary plot of the mix, the groups x roles matrix and where groups see a stakeholder differently.
     bool drawPanel(const sdk::PanelInput& input, const alignkiosk_frame_v1& frame) override;
+    // The panel's numbers as report blocks (stakeholder_report.h).
+    bool writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const override;
 
 private:
     struct Row {

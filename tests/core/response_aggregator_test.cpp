@@ -307,6 +307,25 @@ TEST(ResponseAggregator, FewerThanKInAllShowsNothingAndNoTotal) {
     EXPECT_TRUE(model.modules[0].groups.empty());
 }
 
+TEST(ResponseAggregator, GivesTheFirstAndLastDayOnlyWithTheTotal) {
+    ResponseAggregator aggregator(smallSurvey({scaleQuestion("q1")}, 3));
+    for (const char* day : {"2026-11-23", "2026-11-21", "2026-11-22"}) {
+        StoredResponse response = row("Sales", scalePayload("q1", 4));
+        response.sessionDate = day;
+        ASSERT_TRUE(aggregator.add(response));
+    }
+    // Three answers, below nothing: not shown yet, so neither are the days.
+    ResponseAggregator hidden(smallSurvey({scaleQuestion("q1")}, 5));
+    addScale(hidden, "Sales", {5, 4});
+    EXPECT_EQ(hidden.model(1).firstDay, "");
+    EXPECT_EQ(hidden.model(1).lastDay, "");
+
+    const DashboardModel model = aggregator.model(1);
+    ASSERT_EQ(model.totalResponses, 3u);
+    EXPECT_EQ(model.firstDay, "2026-11-21");
+    EXPECT_EQ(model.lastDay, "2026-11-23");
+}
+
 TEST(ResponseAggregator, AnItemWithFewerAnswersIsJudgedByItsOwnCounts) {
     // Everyone answered q1; only two Marketing people answered the optional q2. For q2, Marketing is hidden, and
     // so is Sales (everyone minus Sales would be Marketing's 2).

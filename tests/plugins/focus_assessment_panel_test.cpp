@@ -335,3 +335,30 @@ TEST_F(FocusAssessmentPanelTest, ScoreGivesTheHeadlinesThePanelShows) {
 }
 
 } // namespace
+
+// ---- The report pages (ABI 1.4): the panel's sections as blocks ------------------------------------------------------
+
+namespace {
+
+using alignkiosk::plugin_host::ReportOutcome;
+
+TEST_F(FocusAssessmentPanelTest, WritesThePanelsSectionsAsReportBlocks) {
+    ReportOutcome outcome = ReportOutcome::NoReport;
+    const std::string text = report(seedAggregate(), outcome);
+    ASSERT_EQ(outcome, ReportOutcome::Written);
+    EXPECT_EQ(firstOutOfOrder(text, {"heading: Time on the one big goal", "header: Group | Mean | Median | Under 25%",
+                                     "row: Everyone (n = 12) | 36.7% | 30% | 41% (5 of 12)",
+                                     "row: Sales (n = 6) | 33.3% | 17.5% | 66% (4 of 6)",
+                                     "heading: Our one big goal \u2014 the key words people share",
+                                     "heading: Everyone", "statistic: Sentences = 12", "bar: clients", "5 of 12",
+                                     "heading: Sales", "Goal sentences not shown",
+                                     "heading: S.M.M.A.R.T. qualities", "row: Everyone (n = 12) | 75% | 25% | 50%",
+                                     "heading: How clear and focused each area looks",
+                                     "heading: The opportunity to pursue first",
+                                     "row: Sales (n = 6) | Narrow our offer / Turn down poor fits | 50% (3 of 6) each",
+                                     "heading: Share of ideal clients"}),
+              "")
+        << text;
+}
+
+} // namespace

@@ -233,3 +233,28 @@ TEST_F(StakeholderPanelTest, ScoreThroughTheHostGivesTheSameNumbers) {
 }
 
 } // namespace
+
+// ---- The report pages (ABI 1.4): the panel's numbers as blocks -------------------------------------------------------
+
+namespace {
+
+using alignkiosk::plugin_host::ReportOutcome;
+
+TEST_F(StakeholderPanelTest, WritesThePanelsNumbersAsReportBlocks) {
+    ReportOutcome outcome = ReportOutcome::NoReport;
+    const std::string text = report(seedAggregate(), outcome);
+    ASSERT_EQ(outcome, ReportOutcome::Written);
+    EXPECT_EQ(firstOutOfOrder(text, {"heading: Who we work for", "heading: Everyone  (10 answers)",
+                                     "statistic: Mean = Your employer 37 \u00b7 Your customers 43 \u00b7 Yourself 20",
+                                     "heading: Sales  (5 answers)", "statistic: Agreement = 0.96 (very strong agreement)",
+                                     "heading: How each group sees the people around its work",
+                                     "most say Partner (100%)", "understood 4.0/5",
+                                     "split: Customer / Supplier (40% each)", "understood 1.8/5 \u00b7 80% poorly",
+                                     "heading: Seen differently",
+                                     "statistic: Product = Sales mostly say Customer (80%), Marketing mostly say "
+                                     "Supplier (80%). Views 80% apart."}),
+              "")
+        << text;
+}
+
+} // namespace
