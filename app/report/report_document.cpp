@@ -379,8 +379,12 @@ void disagreement(Composer& out, const core::DashboardModel& model) {
     if (model.largestGaps.empty()) {
         out.text(texts::noGaps(), kBody, 8.0);
     } else {
+        // Each item once, with its largest gap, as the screen lists them (the model ranks every pair of teams).
         std::vector<std::vector<std::string>> rows;
+        std::vector<std::size_t> listed;
         for (const core::TeamGap& gap : model.largestGaps) {
+            if (std::find(listed.begin(), listed.end(), gap.item) != listed.end()) continue;
+            listed.push_back(gap.item);
             const core::RatedItem& item = model.ratedItems[gap.item];
             rows.push_back({item.label.empty() ? item.questionId : item.label, gap.teamA, gap.teamB,
                             fixed(gap.gap, 2), gap.gapInSd == 0.0 ? texts::unanimousSplit() : fixed(gap.gapInSd, 2)});
