@@ -79,7 +79,10 @@ TEST(SurveyBundled, ValidatesCleanAndReadsTheSeedContent) {
     EXPECT_EQ(survey.language, "en");
     EXPECT_THAT(survey.title, HasSubstr("anonymous"));
     EXPECT_THAT(survey.intro, HasSubstr("anonymous"));
-    EXPECT_EQ(survey.teams, (std::vector<std::string>{"Sales", "Marketing", "Service", "Leadership"}));
+    EXPECT_EQ(survey.teams, (std::vector<alignkiosk::core::Team>{{"sales", "Sales"},
+                                                                  {"marketing", "Marketing"},
+                                                                  {"service", "Service"},
+                                                                  {"leadership", "Leadership"}}));
     EXPECT_EQ(survey.sourcePath, kBundledSurvey.string());
     ASSERT_EQ(survey.steps.size(), 1u);
 
