@@ -1,6 +1,8 @@
 #include "survey_languages.h"
 
 #include <algorithm>
+#include <initializer_list>
+#include <string>
 #include <utility>
 
 namespace alignkiosk::core {
@@ -19,7 +21,8 @@ void walkTexts(SurveyType& survey, Visit&& visit) {
     };
     at({"title"}, survey.title);
     at({"intro"}, survey.intro);
-    for (std::size_t t = 0; t < survey.teams.size(); ++t) at({"teams", std::to_string(t)}, survey.teams[t].label);
+    for (std::size_t t = 0; t < survey.teams.size(); ++t)
+        at({"teams", std::to_string(t), "label"}, survey.teams[t].label);
     for (std::size_t s = 0; s < survey.steps.size(); ++s) {
         auto& step = survey.steps[s];
         path = {"steps", std::to_string(s)};
