@@ -174,6 +174,16 @@ const Expected kCorpus[] = {
     {"blank_prompt.json", 11, 52, "\"prompt\" must not be empty or only spaces"},
     {"empty_step_title.json", 9, 16, "\"title\" must not be empty or only spaces"},
     {"bad_language.json", 4, 15, "\"language\" must be a language tag"},
+    // Languages and teams by id
+    {"missing_language_text.json", 12, 52,
+     "\"prompt\" has no text in \"de\" (Deutsch); the survey's languages are: en, de"},
+    {"unknown_language.json", 4, 23, "unknown language code \"xx\"; use a language code such as \"en\""},
+    {"text_in_other_language.json", 12, 87,
+     "language \"fr\" is not one of the survey's in \"prompt\"; the survey's languages are: en, de"},
+    {"one_language_text.json", 13, 96, "\"label\" is in one language only; give it in each of the survey's languages"},
+    {"language_and_languages.json", 5, 16, "give either \"language\" (one) or \"languages\" (several), not both"},
+    {"team_without_id.json", 4, 58, "team is missing the required field \"id\""},
+    {"duplicate_team_id.json", 4, 50, "duplicate team \"Sales\" (first used at 4:21)"},
     // Survey and steps
     {"version_zero.json", 3, 14, "\"version\" must be 1 or higher, found 0"},
     {"version_fraction.json", 3, 14, "\"version\": expected a whole number, found 1.5"},
