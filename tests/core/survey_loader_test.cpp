@@ -114,15 +114,24 @@ TEST(SurveyBundled, ValidatesCleanAndReadsTheSeedContent) {
 }
 
 // The schema documentation's complete example must stay a valid survey.
-TEST(SurveyBundled, TheExampleInTheSchemaDocumentationIsValid) {
+TEST(SurveyBundled, TheExamplesInTheSchemaDocumentationAreValid) {
+    // Every complete survey the page shows (a block that opens with the survey's "id"): the one-language example and
+    // the one in several languages.
     const std::string readme = readFile(kSourceDir / "surveys/README.md");
-    const size_t start = readme.find("```json\n");
-    ASSERT_NE(start, std::string::npos);
-    const size_t end = readme.find("```", start + 8);
-    ASSERT_NE(end, std::string::npos);
-    FakeCatalog catalog;
-    const SurveyLoadResult result = parseSurvey(readme.substr(start + 8, end - start - 8), "README.md", catalog);
-    EXPECT_TRUE(result.ok()) << formatAll(result);
+    int surveys = 0;
+    for (size_t start = readme.find("```json\n"); start != std::string::npos;
+         start = readme.find("```json\n", start + 8)) {
+        const size_t end = readme.find("```", start + 8);
+        ASSERT_NE(end, std::string::npos);
+        const std::string block = readme.substr(start + 8, end - start - 8);
+        if (block.rfind("{\n  \"id\"", 0) != 0) continue;
+        ++surveys;
+        FakeCatalog catalog;
+        catalog.m_kinds["focus_assessment"] = kAllKinds;
+        const SurveyLoadResult result = parseSurvey(block, "README.md", catalog);
+        EXPECT_TRUE(result.ok()) << formatAll(result);
+    }
+    EXPECT_EQ(surveys, 2);
 }
 
 // [SECTION] The corpus: one broken file per rule --------------------------------------------------------------------
