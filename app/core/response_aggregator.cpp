@@ -309,7 +309,8 @@ struct ResponseAggregator::Impl {
     Shown shownGroups(const std::vector<uint64_t>& perGroup, uint32_t k) const {
         std::vector<GroupSize> sizes;
         sizes.reserve(survey.teams.size());
-        for (std::size_t t = 0; t < survey.teams.size(); ++t) sizes.push_back(GroupSize{survey.teams[t].id, perGroup[t]});
+        for (std::size_t t = 0; t < survey.teams.size(); ++t)
+            sizes.push_back(GroupSize{survey.teams[t].id, perGroup[t]});
         const uint64_t total = std::accumulate(perGroup.begin(), perGroup.end(), uint64_t{0});
         const Visibility visibility = decideVisibility(sizes, total, k);
         Shown shown;

@@ -96,8 +96,8 @@ struct Team {
 };
 
 // Where a participant-facing text stands in a survey file, member names and list indexes from the root:
-// {"steps", "0", "questions", "2", "prompt"}, {"teams", "1", "label"}. A question's scale labels stand under its own "scale", also when the
-// file names a scale from "scales".
+// {"steps", "0", "questions", "2", "prompt"}, {"teams", "1", "label"}. A question's scale labels stand under its own
+// "scale", also when the file names a scale from "scales".
 using TextPath = std::vector<std::string>;
 // One text in each language a file gives it in: language code -> text.
 using Wording = std::map<std::string, std::string>;

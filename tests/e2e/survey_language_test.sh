@@ -43,7 +43,8 @@ teams=$(sqlite3 "$db" "SELECT DISTINCT survey_id || '|' || survey_version || '|'
 [ "$teams" = "diagnostic-signs|1|marketing" ] || fail "both participants should be stored alike, found: $teams"
 # The same answers under the same question ids, whatever language they were given in.
 payloads=$(sqlite3 "$db" "SELECT DISTINCT payload FROM responses" | wc -l)
-[ "$payloads" = 1 ] || fail "the German and the English answers differ: $(sqlite3 "$db" "SELECT payload FROM responses")"
+[ "$payloads" = 1 ] ||
+  fail "the German and the English answers differ: $(sqlite3 "$db" "SELECT payload FROM responses")"
 grep -q '"messaging_shifts":4' <<<"$(sqlite3 "$db" "SELECT payload FROM responses LIMIT 1")" ||
   fail "answers are not stored by question id: $(sqlite3 "$db" "SELECT payload FROM responses LIMIT 1")"
 grep -q "step.*left out\|not starting" "$E2E_TMP/kiosk.log" && fail "the German modules could not be made"
