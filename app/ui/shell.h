@@ -232,7 +232,7 @@ private:
     Theme m_theme;
     ShellText m_text;
     SurveyFlow m_flow;
-    std::optional<std::string> m_team;
+    std::optional<std::string> m_team; // the picked team's id
     double m_now = 0.0;
     double m_thankYouSince = 0.0;
     double m_idleTimeout = kDefaultIdleSeconds;
