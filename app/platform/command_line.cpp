@@ -209,7 +209,8 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
     demo->add_option("--responses", values.responses, "how many participants (N > 0)")
         ->required()
         ->check(kWholeAboveZero);
-    demo->add_option("--teams", values.teams, "comma-separated team names (default: the survey's teams)");
+    demo->add_option("--teams", values.teams,
+                     "comma-separated team ids, as answers store them (default: the survey's teams)");
     demo->add_option("--seed", values.seed, "the random seed (default 1)");
     CLI::App* resetPin = addCommand(app, "reset-pin", "Forget the facilitator PIN and its lock-out.");
     resetPin->add_option("--db", values.database, "the response store");

@@ -118,6 +118,16 @@ struct FacilitatorView final : Station::FacilitatorScreen {
     std::unique_ptr<DashboardSession> session;
 };
 
+// The participant's steps for the survey in a language they picked on the attract screen; none when a module cannot
+// be made (the shell then stays in its language).
+std::vector<std::unique_ptr<ui::StepModule>> modulesIn(const core::Survey& resolved,
+                                                       const plugin_host::PluginHost& host,
+                                                       StoppedModules stopped = StoppedModules::Refuse) {
+    auto instances = createModulesFor(resolved, host, stopped);
+    if (!instances) return {};
+    return stepModules(std::move(*instances));
+}
+
 class StationWindow final : public Station::Window {
 public:
     StationWindow(KioskWindow& window, ui::Theme& theme) : m_window(window), m_theme(theme) {}
@@ -184,6 +194,9 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
         *survey, stepModules(std::move(*modules)), [&store](const core::Submission& submission) { store->submit(submission); },
         theme, std::move(text));
     shell.setKioskMode(commandLine.kiosk);
+    shell.setModuleMaker([&host](const core::Survey& resolved) {
+        return modulesIn(resolved, host, StoppedModules::LeaveOut);
+    });
     shell.setIdleTimeout(static_cast<double>(settings.idleTimeout));
     shell.setStillThereSeconds(static_cast<double>(settings.stillThere));
     if (!start.crashes.empty()) shell.showRestartNotice(); // the participant who was answering is told to start again
@@ -365,6 +378,7 @@ int runJoined(const CommandLine& commandLine, const core::InstallLayout& layout,
         theme, std::move(text));
     shownShell = &shell;
     shell.setKioskMode(commandLine.kiosk);
+    shell.setModuleMaker([&host](const core::Survey& resolved) { return modulesIn(resolved, host); });
     shell.setIdleTimeout(static_cast<double>(settings.idleTimeout));
     shell.setStillThereSeconds(static_cast<double>(settings.stillThere));
     // No setFacilitatorAccess: without it the shell has no corner gesture, no Facilitator button and no PIN.
