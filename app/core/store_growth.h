@@ -18,8 +18,8 @@ namespace alignkiosk::core::store_growth {
 // adds. Three slots per row outpace the rows: the load stays under 8/10 during a growth and ends near 6/10.
 
 inline constexpr uint64_t kFirstCapacity = 64;
-inline constexpr uint64_t kDealStepsPerCommit = 512;
-inline constexpr uint64_t kDealStepsPerRow = 3;
+inline constexpr uint64_t kDealStepsPerCommit = 64;
+inline constexpr uint64_t kDealStepsPerRow = 4;
 
 // The smallest rung above capacity.
 constexpr uint64_t rungAbove(uint64_t capacity) {

@@ -5,6 +5,7 @@
 #include "support/private_mounts.h"
 #include "support/temp_dir.h"
 #include "core/response_store.h"
+#include "core/store_growth.h"
 
 #include <gtest/gtest.h>
 #include <sodium.h>
@@ -430,6 +431,29 @@ TEST(ResponseStoreDelivery, EveryIdStaysFindableAsTheSetGrows) {
         }
     }
     EXPECT_EQ(found, expected);
+}
+
+// One id per commit: the set never doubles at once, it takes one bucket more per 16 ids (a commit splits one old
+// bucket for each bucket it adds), and every id stays findable on the way.
+TEST(ResponseStoreDelivery, TheSetGrowsOneBucketAtATime) {
+    TempDir dir;
+    const fs::path db = dir.path() / "collector.sqlite3";
+    auto store = ResponseStore::open(db, fixedDate());
+    int64_t buckets = 16;
+    for (int n = 0; n < 600; ++n) {
+        ASSERT_TRUE(store.submitOnce(submissionId(static_cast<uint64_t>(n)), participant(n)));
+        const int64_t now = Raw(db).integer("SELECT buckets FROM delivered_set");
+        ASSERT_LE(now - buckets, 1) << n;
+        ASSERT_EQ(now, static_cast<int64_t>(store_growth::bucketsFor(static_cast<uint64_t>(n) + 1))) << n;
+        ASSERT_EQ(Raw(db).integer("SELECT count(*) FROM delivered_buckets"), now);
+        buckets = now;
+        if (n % 97 == 0) {
+            for (int m = 0; m <= n; ++m)
+                ASSERT_FALSE(store.submitOnce(submissionId(static_cast<uint64_t>(m)), participant(m)));
+        }
+    }
+    EXPECT_EQ(buckets, 38); // 600 / 16, rounded up
+    EXPECT_EQ(store.deliveredCount(), 600u);
 }
 
 // [SECTION] Migration
