@@ -45,15 +45,17 @@ using sqlite::Transaction;
 //   The store uses a rollback journal in TRUNCATE mode instead: the journal holds only the pages a commit is about to
 //   change (their earlier state) and is cut to zero bytes before submit() returns. There is no -shm file.
 // - In a B-tree page SQLite places each new cell below the earlier ones, so byte offsets give insertion order, and a
-//   page split or an overflow page made later has a higher page number. So no answer is ever inserted into a B-tree.
-//   Rows live in fixed-size slots of `answer_slots`, made empty in advance; a row overwrites a slot drawn uniformly at
-//   random among the free ones of its size class. SQLite overwrites a cell of unchanged size in place
+//   page split or an overflow page made later has a higher page number. So no answer is inserted into a B-tree as it
+//   comes. Rows live in fixed-size slots of `answer_slots`, made ahead of need; a row overwrites a slot drawn uniformly
+//   at random among the free ones of its size class. (A slot is inserted when it is dealt, below: in slot order,
+//   holding nothing or a row drawn uniformly among all the class has, so its place tells when the slot was made,
+//   never when its row came.) SQLite overwrites a cell of unchanged size in place
 //   (btreeOverwriteCell), so nothing else on the page moves. At every moment the rows sit in a uniformly random
 //   arrangement of the slots: which slot a row is in is independent of when it came.
 // - A class grows ahead of need and in bounded steps (store_growth.h): its capacity rests on a ladder of rungs, each
 //   half as big again, and once it would be 8/10 full it grows towards the next rung over as many commits as that
-//   takes, each dealing at most a few hundred slots plus three per row it adds, so no commit pauses. A slot is dealt
-//   by one step of an inside-out shuffle: the new slot m is appended (in slot order), a slot j is drawn uniformly
+//   takes, each dealing at most 256 slots plus one per row it adds, so no commit pauses. A slot is dealt by one step
+//   of an inside-out shuffle: the new slot m is appended (in slot order), a slot j is drawn uniformly
 //   among the m + 1, and if j holds a row, the row moves to m and j is zeroed. If the rows sit in a uniformly random
 //   arrangement of slots [0, m) before the step, they sit in one of [0, m + 1) after it; a new row overwrites a
 //   uniformly random free slot of the dealt ones, which keeps that true. So after every commit, mid-growth included,
@@ -62,7 +64,7 @@ using sqlite::Transaction;
 //   re-deal gave, now at O(1) work per row in every commit instead of O(rows of the class) once in a while. Why not
 //   let new rows land in pre-made, not-yet-dealt slots: until the old rows were dealt there, those slots would hold
 //   only rows that came after the growth began. Classes step by a factor of sqrt(2) in size, so a row wastes about a
-//   sixth of its slot; with the load between about 0.55 and 0.8 a store takes a little over twice its rows' bytes.
+//   sixth of its slot; with the load mostly between 0.55 and 0.8 a store takes a little over twice its rows' bytes.
 // Rows are never deleted; secure_delete zeroes anything SQLite frees all the same (the rows moved out of an older
 // schema's table, say). File times are set back to the session day's midnight after every write (the kernel's
 // change time, ctime, cannot be set by a program: it says when the store was last written, as the mtime did).
@@ -677,7 +679,8 @@ struct ResponseStore::Impl {
             {
                 StatementUse use(cached(slotBody, "SELECT used, body FROM answer_slots WHERE slot = ?1"));
                 sqlite3_bind_int64(use.get(), 1, from);
-                if (sqlite3_step(use.get()) != SQLITE_ROW) db.failSqlite("slot " + std::to_string(from) + " is missing");
+                if (sqlite3_step(use.get()) != SQLITE_ROW)
+                    db.failSqlite("slot " + std::to_string(from) + " is missing");
                 if (sqlite3_column_int(use.get(), 0) != 0)
                     body.assign(static_cast<const char*>(sqlite3_column_blob(use.get(), 1)),
                                 static_cast<std::size_t>(sqlite3_column_bytes(use.get(), 1)));
@@ -685,7 +688,8 @@ struct ResponseStore::Impl {
             if (!body.empty()) {
                 if (body.size() != slotBytes(index)) fail("the database is damaged (slot " + std::to_string(from) +
                                                           " has the wrong size)");
-                StatementUse use(cached(freeSlot, "UPDATE answer_slots SET used = 0, body = zeroblob(?2) WHERE slot = ?1"));
+                StatementUse use(
+                    cached(freeSlot, "UPDATE answer_slots SET used = 0, body = zeroblob(?2) WHERE slot = ?1"));
                 sqlite3_bind_int64(use.get(), 1, from);
                 sqlite3_bind_int64(use.get(), 2, static_cast<int64_t>(body.size()));
                 if (sqlite3_step(use.get()) != SQLITE_DONE) db.failSqlite("cannot move a response");

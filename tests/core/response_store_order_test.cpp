@@ -243,7 +243,8 @@ TEST(ResponseStoreOrder, AGrowthInProgressLeavesNoOrderInAnyFile) {
         sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
         sqlite3_stmt* select = nullptr;
         sqlite3_prepare_v2(raw, "SELECT capacity FROM slot_classes WHERE class = 0", -1, &select, nullptr);
-        const uint64_t capacity = sqlite3_step(select) == SQLITE_ROW ? static_cast<uint64_t>(sqlite3_column_int64(select, 0)) : 0;
+        const uint64_t capacity =
+            sqlite3_step(select) == SQLITE_ROW ? static_cast<uint64_t>(sqlite3_column_int64(select, 0)) : 0;
         sqlite3_finalize(select);
         sqlite3_close_v2(raw);
         return capacity;
