@@ -54,7 +54,7 @@ using sqlite::Transaction;
 //   arrangement of the slots: which slot a row is in is independent of when it came.
 // - A class grows ahead of need and in bounded steps (store_growth.h): its capacity rests on a ladder of rungs, each
 //   half as big again, and once it would be 8/10 full it grows towards the next rung over as many commits as that
-//   takes, each dealing at most 256 slots plus one per row it adds, so no commit pauses. A slot is dealt by one step
+//   takes, each dealing at most 16 slots plus two per row it adds, so no commit pauses. A slot is dealt by one step
 //   of an inside-out shuffle: the new slot m is appended (in slot order), a slot j is drawn uniformly
 //   among the m + 1, and if j holds a row, the row moves to m and j is zeroed. If the rows sit in a uniformly random
 //   arrangement of slots [0, m) before the step, they sit in one of [0, m + 1) after it; a new row overwrites a

@@ -15,14 +15,14 @@ namespace alignkiosk::core::store_growth {
 // slot at a time (an inside-out shuffle step each, see response_store.cpp); so a growth in progress needs no
 // bookkeeping of its own and carries on after a reopen. A growth starts once the class would be more than 8/10 full,
 // and each commit that writes to the class deals kDealStepsPerCommit + kDealStepsPerRow slots per row it adds (or
-// what is left to the rung). At least a slot per row outpaces the rows, so a growth ends under 9/10 even when every commit is big; a
-// kiosk's small commits get 256 slots each and end it in a few commits per 256 rows of the class. The budget is
-// mostly per commit: a collector that falls behind commits bigger batches, and their growth work must not grow with
-// them (each dealt slot may move a row, which dirties a random page the commit has to write and sync).
+// what is left to the rung). Two slots per row outpace the rows: the load stays under 8/10 during a growth and ends
+// near 7/10. The pace is mostly per row, not per commit: each dealt slot may move a row, which dirties a random page
+// the commit has to journal, write and sync, and a collector commits often. Per row, a growth costs a commit one to
+// two times as much I/O again as the row itself, never a pause.
 
 inline constexpr uint64_t kFirstCapacity = 64;
-inline constexpr uint64_t kDealStepsPerCommit = 256;
-inline constexpr uint64_t kDealStepsPerRow = 1;
+inline constexpr uint64_t kDealStepsPerCommit = 16;
+inline constexpr uint64_t kDealStepsPerRow = 2;
 
 // The smallest rung above capacity.
 constexpr uint64_t rungAbove(uint64_t capacity) {
@@ -38,9 +38,8 @@ constexpr bool atRest(uint64_t capacity) {
     return capacity == 0 || rung == capacity;
 }
 
-// The most slots one commit deals in a class it adds `more` rows to: the steady pace, and for a commit that would
-// otherwise fill the class past 9/10 (a bulk import), up to another slot per row.
-constexpr uint64_t dealBudget(uint64_t more) { return kDealStepsPerCommit + 2 * kDealStepsPerRow * more; }
+// The most slots one commit deals in a class it adds `more` rows to.
+constexpr uint64_t dealBudget(uint64_t more) { return kDealStepsPerCommit + kDealStepsPerRow * more; }
 
 // How many slots to add (deal) to a class of `capacity` slots, `used` of them taken, in the commit that adds `more`
 // rows. Never more than dealBudget(more); afterwards the class is at most 9/10 full (as long as it was before).
@@ -48,7 +47,7 @@ constexpr uint64_t slotsToDeal(uint64_t capacity, uint64_t used, uint64_t more) 
     if (more == 0) return 0;
     const bool start = 10 * (used + more) > 8 * capacity;
     const uint64_t target = (!atRest(capacity) || start) ? rungAbove(capacity) : capacity;
-    uint64_t deal = std::min(target - capacity, kDealStepsPerCommit + kDealStepsPerRow * more);
+    uint64_t deal = std::min(target - capacity, dealBudget(more));
     // A commit too big for that pace (a bulk import) deals as far as it needs to fit under 9/10: at most 2 slots per
     // row, so within dealBudget.
     const uint64_t fits = (10 * (used + more) + 8) / 9;

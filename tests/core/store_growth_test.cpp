@@ -28,9 +28,10 @@ TEST(StoreGrowth, TheLadderIsTheOneOlderStoresGrewAlong) {
 TEST(StoreGrowth, AClassAtRestDealsNothingUntilItWouldBeEightTenthsFull) {
     EXPECT_EQ(slotsToDeal(96, 10, 0), 0u);
     EXPECT_EQ(slotsToDeal(96, 70, 6), 0u);   // 76 of 96: under 8/10
-    EXPECT_EQ(slotsToDeal(96, 70, 7), 48u);  // 77 of 96: on to the next rung, 144, within the budget
-    EXPECT_EQ(slotsToDeal(0, 0, 1), 64u);    // a class's first rows
-    EXPECT_EQ(slotsToDeal(100, 10, 1), 44u); // between rungs: a growth in progress goes on, however empty
+    EXPECT_EQ(slotsToDeal(96, 70, 7), 30u);  // 77 of 96: on towards the next rung, 144, at 16 + 2 per row
+    EXPECT_EQ(slotsToDeal(130, 70, 7), 14u); // the rest of the way to 144
+    EXPECT_EQ(slotsToDeal(0, 0, 1), 18u);    // a class's first row
+    EXPECT_EQ(slotsToDeal(100, 10, 1), 18u); // between rungs: a growth in progress goes on, however empty
 }
 
 // Commits of random sizes from an empty class to two million rows: no commit deals more than its budget, the class
