@@ -41,16 +41,22 @@ void pictureFrame(KioskWindow& window, ui::Dashboard& dashboard, int width, int 
         ImGui::EndFrame();
 }
 
-// Leaves the dashboard as it was found, however the pictures end.
+// Leaves the dashboard, and what ImGui knows of the window, as they were found, however the pictures end: the live
+// window's next frame may be a timer's, which takes the display size and pointer from the frame before.
 class PictureModeScope {
 public:
-    explicit PictureModeScope(ui::Dashboard& dashboard) : m_dashboard(dashboard), m_projection(dashboard.projection()) {
+    explicit PictureModeScope(ui::Dashboard& dashboard)
+        : m_dashboard(dashboard), m_projection(dashboard.projection()), m_io(ImGui::GetIO()),
+          m_displaySize(m_io.DisplaySize), m_framebufferScale(m_io.DisplayFramebufferScale), m_mouse(m_io.MousePos) {
         m_dashboard.setProjection(false); // pictures for slides: the normal palette and type
         m_dashboard.setPictureMode(true);
     }
     ~PictureModeScope() {
         m_dashboard.setPictureMode(false);
         m_dashboard.setProjection(m_projection);
+        m_io.DisplaySize = m_displaySize;
+        m_io.DisplayFramebufferScale = m_framebufferScale;
+        m_io.MousePos = m_mouse;
     }
     PictureModeScope(const PictureModeScope&) = delete;
     PictureModeScope& operator=(const PictureModeScope&) = delete;
@@ -58,6 +64,10 @@ public:
 private:
     ui::Dashboard& m_dashboard;
     bool m_projection;
+    ImGuiIO& m_io;
+    ImVec2 m_displaySize;
+    ImVec2 m_framebufferScale;
+    ImVec2 m_mouse;
 };
 
 // Draws the dashboard's current screen at its full height and writes it, in parts when taller than `maxSide`.

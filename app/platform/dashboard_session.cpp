@@ -27,7 +27,7 @@ DashboardSession::DashboardSession(const core::Survey& survey, const core::Respo
                                    const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules,
                                    ui::Dashboard& dashboard, const ui::Theme& theme, std::function<void()> wake)
     : m_survey(survey), m_modules(modules), m_dashboard(dashboard), m_panels(survey, modules, theme),
-      m_source(survey, store, sourceOptions(std::move(wake))), m_pictureScale(theme.scale) {
+      m_source(survey, store, sourceOptions(wake)), m_pictureScale(theme.scale), m_wake(std::move(wake)) {
     m_dashboard.setPanelRenderer(&m_panels);
     refresh();
 }
@@ -55,6 +55,10 @@ bool DashboardSession::refresh() {
     if (progress.heldBack != m_shownHeldBack) {
         m_shownHeldBack = progress.heldBack;
         m_dashboard.setWaiting(progress.heldBack, progress.releaseBatch);
+        changed = true;
+    }
+    if (m_exportSaid) {
+        m_exportSaid = false;
         changed = true;
     }
     const uint64_t version = m_source.modelVersion();
@@ -131,6 +135,10 @@ void DashboardSession::afterRender(KioskWindow& window) {
         }
         m_dashboard.setExportMessage(std::move(message));
         m_pendingPictures.clear();
+        // The frame about to be shown was drawn before the message (and the pictures' own frames took ImGui's note
+        // of the tap that would have drawn one more): ask for a frame that shows it.
+        m_exportSaid = true;
+        if (m_wake) m_wake();
     }
     window.setFullScreen(m_dashboard.projection());
 }

@@ -71,6 +71,8 @@ private:
     std::shared_ptr<const core::DashboardModel> m_model; // the one drawn
     std::filesystem::path m_pendingPictures; // the folder of an Export whose pictures are drawn after the frame
     float m_pictureScale;                    // the theme's, for the pictures' width
+    std::function<void()> m_wake;            // wakes the event loop (from any thread)
+    bool m_exportSaid = false;               // the pictures' message is new: refresh() asks for a frame to show it
 };
 
 // Where the dashboard's Export button writes: next to the database, in a folder named for the moment of export.
