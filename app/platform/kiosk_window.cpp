@@ -1,13 +1,13 @@
 #include "kiosk_window.h"
 
 #include "frame_part.h"
+#include "png_file.h"
 
 #include <GLFW/glfw3.h>
 #include <GL/glext.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
-#include <stb_image_write.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -358,13 +358,7 @@ bool KioskWindow::writePixels(int width, int height, const std::filesystem::path
     glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &readFramebuffer);
     if (readFramebuffer == 0) glReadBuffer(GL_BACK);
     glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    // GL's rows run bottom-up; PNG's top-down.
-    stbi_flip_vertically_on_write(1);
-    if (!stbi_write_png(png.c_str(), width, height, 4, pixels.data(), width * 4)) {
-        error = "cannot write " + png.string();
-        return false;
-    }
-    return true;
+    return writePng(png, width, height, pixels.data(), error);
 }
 
 void KioskWindow::present() { glfwSwapBuffers(m_window); }
