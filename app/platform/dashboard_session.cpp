@@ -1,5 +1,6 @@
 #include "dashboard_session.h"
 
+#include "dashboard_pictures.h"
 #include "kiosk_window.h"
 #include "report_file.h"
 
@@ -26,7 +27,7 @@ DashboardSession::DashboardSession(const core::Survey& survey, const core::Respo
                                    const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules,
                                    ui::Dashboard& dashboard, const ui::Theme& theme, std::function<void()> wake)
     : m_survey(survey), m_modules(modules), m_dashboard(dashboard), m_panels(survey, modules, theme),
-      m_source(survey, store, sourceOptions(std::move(wake))) {
+      m_source(survey, store, sourceOptions(wake)), m_pictureScale(theme.scale), m_wake(std::move(wake)) {
     m_dashboard.setPanelRenderer(&m_panels);
     refresh();
 }
@@ -54,6 +55,10 @@ bool DashboardSession::refresh() {
     if (progress.heldBack != m_shownHeldBack) {
         m_shownHeldBack = progress.heldBack;
         m_dashboard.setWaiting(progress.heldBack, progress.releaseBatch);
+        changed = true;
+    }
+    if (m_exportSaid) {
+        m_exportSaid = false;
         changed = true;
     }
     const uint64_t version = m_source.modelVersion();
@@ -103,8 +108,8 @@ void DashboardSession::enableExport(const std::filesystem::path& database) {
         const std::filesystem::path directory = defaultExportDirectory(database);
         std::string error;
         if (writeSummary(directory, error).empty()) return error;
-        m_pendingPicture = directory / "dashboard.png";
-        return "Saved summary.csv and dashboard.png to " + directory.string();
+        m_pendingPictures = directory; // afterRender draws them and says how many
+        return "Saved summary.csv to " + directory.string();
     };
     m_dashboard.onReport = [this, database]() -> std::string {
         if (const std::optional<std::string> failure = m_source.error()) return "cannot read the answers: " + *failure;
@@ -119,10 +124,21 @@ void DashboardSession::enableExport(const std::filesystem::path& database) {
 }
 
 void DashboardSession::afterRender(KioskWindow& window) {
-    if (!m_pendingPicture.empty()) {
-        std::string error;
-        if (!window.saveFrame(m_pendingPicture, error)) std::cerr << "alignkiosk: " << error << '\n';
-        m_pendingPicture.clear();
+    if (!m_pendingPictures.empty()) {
+        const PictureSet pictures = writeDashboardPictures(window, m_dashboard, m_pictureScale, m_pendingPictures);
+        const std::size_t count = pictures.files.size();
+        std::string message = "Saved summary.csv and " + std::to_string(count) +
+                              (count == 1 ? " picture" : " pictures") + " to " + m_pendingPictures.string();
+        if (!pictures.error.empty()) {
+            std::cerr << "alignkiosk: " << pictures.error << '\n';
+            message += " (the rest failed: " + pictures.error + ")";
+        }
+        m_dashboard.setExportMessage(std::move(message));
+        m_pendingPictures.clear();
+        // The frame about to be shown was drawn before the message (and the pictures' own frames took ImGui's note
+        // of the tap that would have drawn one more): ask for a frame that shows it.
+        m_exportSaid = true;
+        if (m_wake) m_wake();
     }
     window.setFullScreen(m_dashboard.projection());
 }

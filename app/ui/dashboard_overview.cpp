@@ -20,7 +20,7 @@ void Dashboard::drawOverview(const Look& look) {
         sectionTitle(look, "Alignment by item and group", width,
                      "Colour: the mean answer on each item's scale. Mark: how much the group agrees. Tap a row for "
                      "its answers.");
-        const int selected = m_selected ? static_cast<int>(*m_selected) : -1;
+        const int selected = m_selected && !m_picture ? static_cast<int>(*m_selected) : -1;
         const charts::HeatmapResult result = charts::heatmap("heatmap", m_heatmap, look.chart, width, selected);
         if (result.clickedRow >= 0) selectItem(static_cast<std::size_t>(result.clickedRow));
         ImGui::Dummy(ImVec2(0.0f, 6.0f * scale));

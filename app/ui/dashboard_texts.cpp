@@ -35,7 +35,7 @@ void Dashboard::drawTexts(const Look& look) {
             wrapped(groupName(answers.group) + " \xC2\xB7 " +
                         std::to_string(answers.answers.size()) + (answers.answers.size() == 1 ? " answer" : " answers"),
                     width, nullptr, look.palette.accent);
-            const bool all = m_expandedTexts.count(index) > 0;
+            const bool all = m_picture || m_expandedTexts.count(index) > 0; // a picture has no Show all to press
             const std::size_t shown = all ? answers.answers.size() : std::min(answers.answers.size(), kAnswersShown);
             ImGui::Indent(pad);
             for (std::size_t a = 0; a < shown; ++a) {
