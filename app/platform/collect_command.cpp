@@ -36,7 +36,7 @@ namespace {
 constexpr const char* kJoinCodeSetting = "collection_join_code";
 
 // The store's join code, made and kept on first use; nothing when the store cannot keep it (said on stderr).
-std::optional<collection::JoinCode> joinCodeOf(core::ResponseStore& store) {
+std::optional<collection::JoinCode> joinCodeOf(core::AnswerStore& store) {
     try {
         if (const std::optional<std::string> kept = store.setting(kJoinCodeSetting)) {
             collection::JoinCodeParse parsed = collection::parseJoinCode(*kept);
