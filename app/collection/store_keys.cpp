@@ -23,11 +23,12 @@ std::optional<CollectionKeys> storedCollectionKeys(const core::AnswerStore& stor
 
 CollectionKeys collectionKeysOf(core::AnswerStore& store) {
     if (std::optional<CollectionKeys> keys = storedCollectionKeys(store)) return std::move(*keys);
-    CollectionKeys keys = CollectionKeys::generate();
-    std::string text = keys.secretText();
-    store.setSetting(kCollectionSecretKeySetting, text);
+    // Collectors starting together on one database keep the key pair the first of them made.
+    std::string text = CollectionKeys::generate().secretText();
+    std::string kept = store.keepSetting(kCollectionSecretKeySetting, text);
     sodium_memzero(text.data(), text.size());
-    return keys;
+    sodium_memzero(kept.data(), kept.size());
+    return std::move(*storedCollectionKeys(store));
 }
 
 } // namespace alignkiosk::collection

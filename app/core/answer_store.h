@@ -149,6 +149,10 @@ public:
     virtual std::optional<std::string> setting(const std::string& key) const = 0;
     virtual void setSetting(const std::string& key, const std::string& value) = 0;
     virtual void eraseSetting(const std::string& key) = 0;
+    // Stores `value` unless the key has a value already, in one step however many connections race for it (two
+    // collectors starting together must agree on one join code and one key pair); returns the value kept. Durable
+    // when it returns; the same errors as setSetting().
+    virtual std::string keepSetting(const std::string& key, const std::string& value) = 0;
 
     // Where the store is, for messages and for the exports' default folder: the file, or the PostgreSQL URI without
     // its password.

@@ -656,6 +656,21 @@ void PostgresStore::eraseSetting(const std::string& key) {
     transaction.commit();
 }
 
+std::string PostgresStore::keepSetting(const std::string& key, const std::string& value) {
+    if (key.empty()) m_impl->fail("a setting needs a key");
+    if (hasNul(key) || hasNul(value)) m_impl->fail("setting '" + key + "' contains a NUL character");
+    const std::lock_guard lock(m_impl->mutex);
+    m_impl->ensureConnected();
+    Impl::Transaction transaction(*m_impl);
+    m_impl->beginWrite(); // writers take turns: the first to come keeps its value
+    m_impl->run("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING", {key, value},
+                "cannot store setting '" + key + "'");
+    Result kept = m_impl->run("SELECT value FROM settings WHERE key = $1", {key}, "cannot read setting '" + key + "'");
+    std::string text = valueAt(kept.get(), 0, 0);
+    transaction.commit();
+    return text;
+}
+
 const fs::path& PostgresStore::path() const { return m_impl->shown; }
 
 std::size_t PostgresStore::provisionalParticipants() const {

@@ -49,6 +49,7 @@ public:
     std::optional<std::string> setting(const std::string& key) const override;
     void setSetting(const std::string& key, const std::string& value) override;
     void eraseSetting(const std::string& key) override;
+    std::string keepSetting(const std::string& key, const std::string& value) override;
 
     const std::filesystem::path& path() const override;
     bool isFile() const override { return false; }

@@ -101,6 +101,7 @@ public:
     void setSetting(const std::string& key, const std::string& value) override;
     // Removes a setting (no error if it was not there); durable when it returns.
     void eraseSetting(const std::string& key) override;
+    std::string keepSetting(const std::string& key, const std::string& value) override;
 
     ResponseStoreSettings settings() const;
     const std::filesystem::path& path() const override;

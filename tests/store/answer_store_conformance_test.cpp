@@ -165,6 +165,23 @@ TYPED_TEST(AnswerStoreConformance, SettingsAreDurableSharedAndErasable) {
     EXPECT_EQ(store->setting("pin"), std::nullopt);
 }
 
+// Two collectors starting together on one store agree on one join code and one key pair: the first value kept wins.
+TYPED_TEST(AnswerStoreConformance, KeepSettingKeepsTheFirstValueAcrossRacingConnections) {
+    auto first = this->open();
+    auto second = this->open();
+    for (int round = 0; round < 10; ++round) {
+        const std::string key = "code-" + std::to_string(round);
+        std::string a, b;
+        std::thread one([&] { a = first->keepSetting(key, "from-first"); });
+        std::thread two([&] { b = second->keepSetting(key, "from-second"); });
+        one.join();
+        two.join();
+        EXPECT_EQ(a, b);
+        EXPECT_EQ(first->setting(key), std::optional<std::string>(a));
+        EXPECT_EQ(first->keepSetting(key, "later"), a);
+    }
+}
+
 TYPED_TEST(AnswerStoreConformance, ReopeningKeepsEverything) {
     {
         auto store = this->open();
