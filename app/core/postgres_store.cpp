@@ -269,12 +269,25 @@ struct PostgresStore::Impl {
     }
     Result run(const char* sql, const std::string& what) { return run(sql, {}, what); }
 
-    // A connection a restarted server dropped is made again before the next call.
-    void ensureConnected() {
-        if (PQstatus(conn) == CONNECTION_OK) return;
+    // A connection a restarted server dropped is made again: before the next call when libpq knows it is gone, and
+    // when a read or a transaction's BEGIN finds out (nothing was written then, so the retry cannot store twice).
+    void reconnect() {
         PQreset(conn);
         if (PQstatus(conn) != CONNECTION_OK) fail("cannot connect: " + serverError());
         prepareSession();
+    }
+    void ensureConnected() {
+        if (PQstatus(conn) != CONNECTION_OK) reconnect();
+    }
+    template <typename Read> auto reading(Read read) {
+        ensureConnected();
+        try {
+            return read();
+        } catch (const StoreError&) {
+            if (PQstatus(conn) == CONNECTION_OK) throw;
+        }
+        reconnect();
+        return read();
     }
 
     // Durable commits, and a server that writes no answer to its log; checked on every (re)connection.
@@ -306,7 +319,15 @@ struct PostgresStore::Impl {
     // BEGIN ... COMMIT, rolled back when left by an exception.
     class Transaction {
     public:
-        explicit Transaction(Impl& store) : m_store(store) { m_store.run("BEGIN", "cannot begin a transaction"); }
+        explicit Transaction(Impl& store) : m_store(store) {
+            try {
+                m_store.run("BEGIN", "cannot begin a transaction");
+            } catch (const StoreError&) {
+                if (PQstatus(m_store.conn) == CONNECTION_OK) throw;
+                m_store.reconnect();
+                m_store.run("BEGIN", "cannot begin a transaction");
+            }
+        }
         ~Transaction() {
             if (!m_done) PQclear(PQexec(m_store.conn, "ROLLBACK"));
         }
@@ -491,8 +512,7 @@ struct PostgresStore::Impl {
     }
 
     std::size_t countOf(const char* sql, const std::vector<Param>& params, const std::string& what) {
-        ensureConnected();
-        Result result = run(sql, params, what);
+        Result result = reading([&] { return run(sql, params, what); });
         return PQgetisnull(result.get(), 0, 0) ? 0 : static_cast<std::size_t>(std::stoull(valueAt(result.get(), 0, 0)));
     }
 };
@@ -554,10 +574,8 @@ std::size_t PostgresStore::deliveredCount() const {
 
 std::vector<StoredResponse> PostgresStore::responses(std::optional<std::string> surveyId) const {
     const std::lock_guard lock(m_impl->mutex);
-    m_impl->ensureConnected();
-    Result result = m_impl->run(
-        (std::string("SELECT ") + kRowColumns + " FROM answers WHERE $1::text IS NULL OR survey_id = $1").c_str(),
-        {surveyId}, "cannot read the answers");
+    const std::string sql = std::string("SELECT ") + kRowColumns + " FROM answers WHERE $1::text IS NULL OR survey_id = $1";
+    Result result = m_impl->reading([&] { return m_impl->run(sql.c_str(), {surveyId}, "cannot read the answers"); });
     std::vector<StoredResponse> rows;
     rows.reserve(static_cast<std::size_t>(PQntuples(result.get())));
     for (int i = 0; i < PQntuples(result.get()); ++i) rows.push_back(rowAt(result.get(), i, 0));
@@ -568,12 +586,12 @@ std::vector<StoredResponse> PostgresStore::responses(std::optional<std::string> 
 NewRows PostgresStore::readNew(ReadCursor& cursor, std::size_t maxRows) const {
     maxRows = std::max<std::size_t>(maxRows, 1);
     const std::lock_guard lock(m_impl->mutex);
-    m_impl->ensureConnected();
-    Result result = m_impl->run(
-        (std::string("SELECT batch, provisional, ") + kRowColumns +
-         " FROM answers WHERE (batch, id) > ($1::bigint, $2::text) ORDER BY batch, id LIMIT $3")
-            .c_str(),
-        {std::to_string(cursor.batch), cursor.afterId, std::to_string(maxRows + 1)}, "cannot read new answers");
+    const std::string sql = std::string("SELECT batch, provisional, ") + kRowColumns +
+                            " FROM answers WHERE (batch, id) > ($1::bigint, $2::text) ORDER BY batch, id LIMIT $3";
+    Result result = m_impl->reading([&] {
+        return m_impl->run(sql.c_str(), {std::to_string(cursor.batch), cursor.afterId, std::to_string(maxRows + 1)},
+                           "cannot read new answers");
+    });
     NewRows found;
     const auto rows = static_cast<std::size_t>(PQntuples(result.get()));
     found.upToDate = rows <= maxRows;
@@ -614,10 +632,11 @@ std::size_t PostgresStore::participants(const std::string& surveyId) const {
 
 std::vector<SurveyParticipants> PostgresStore::surveys() const {
     const std::lock_guard lock(m_impl->mutex);
-    m_impl->ensureConnected();
-    Result result = m_impl->run("SELECT survey_id, max(n) FROM (SELECT survey_id, count(*) AS n FROM answers "
-                                "GROUP BY survey_id, step_id) AS steps GROUP BY survey_id",
-                                "cannot list the surveys");
+    Result result = m_impl->reading([&] {
+        return m_impl->run("SELECT survey_id, max(n) FROM (SELECT survey_id, count(*) AS n FROM answers "
+                           "GROUP BY survey_id, step_id) AS steps GROUP BY survey_id",
+                           "cannot list the surveys");
+    });
     std::vector<SurveyParticipants> surveys;
     for (int i = 0; i < PQntuples(result.get()); ++i)
         surveys.push_back({valueAt(result.get(), i, 0), std::stoull(valueAt(result.get(), i, 1))});
@@ -628,9 +647,9 @@ std::vector<SurveyParticipants> PostgresStore::surveys() const {
 
 std::optional<std::string> PostgresStore::setting(const std::string& key) const {
     const std::lock_guard lock(m_impl->mutex);
-    m_impl->ensureConnected();
     if (key.empty() || hasNul(key)) return std::nullopt;
-    Result result = m_impl->run("SELECT value FROM settings WHERE key = $1", {key}, "cannot read a setting");
+    Result result = m_impl->reading(
+        [&] { return m_impl->run("SELECT value FROM settings WHERE key = $1", {key}, "cannot read a setting"); });
     if (PQntuples(result.get()) == 0) return std::nullopt;
     return valueAt(result.get(), 0, 0);
 }

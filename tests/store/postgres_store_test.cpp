@@ -164,6 +164,26 @@ TEST(PostgresStore, ABatchOfKOrMoreIsOneShuffledTransaction) {
               "t");
 }
 
+// A server restarted under a collector: the next call connects again, and nothing committed is lost.
+TEST(PostgresStore, ARestartedServerIsReachedAgainWithNothingLost) {
+    const test_support::PostgresServer server = test_support::PostgresServer::start(); // the shared one stays up
+    struct Stop {
+        const test_support::PostgresServer& server;
+        ~Stop() { server.stop(); }
+    } stop{server};
+    auto store = PostgresStore::open(server.uri, batchOf(1));
+    store->submit(participant(1));
+    server.restart();
+    EXPECT_EQ(store->count(), 3u); // a read finds the connection gone and connects again
+    server.restart();
+    store->submit(participant(2)); // so does a write, at its BEGIN
+    server.restart();
+    EXPECT_TRUE(store->submitOnce("0123456789abcdef0123456789abcdef", participant(3)));
+    EXPECT_FALSE(store->submitOnce("0123456789abcdef0123456789abcdef", participant(3)));
+    EXPECT_EQ(store->count(), 9u);
+    EXPECT_EQ(store->deliveredCount(), 1u);
+}
+
 TEST(PostgresStore, TheDeliveredTableHoldsDigestsNotIds) {
     const std::string uri = freshPostgresStore();
     auto store = PostgresStore::open(uri);

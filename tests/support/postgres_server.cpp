@@ -133,6 +133,13 @@ PostgresServer PostgresServer::start() {
     return server;
 }
 
+void PostgresServer::restart() const {
+    if (runAsServerUser({(kBinaries / "pg_ctl").string(), "-D", (directory / "data").string(), "-l",
+                         (directory / "server.log").string(), "-m", "fast", "-w", "restart"},
+                        directory / "server.log") != 0)
+        throw std::runtime_error("the test PostgreSQL server did not restart\n" + readFile(directory / "server.log"));
+}
+
 void PostgresServer::stop() const {
     runAsServerUser({(kBinaries / "pg_ctl").string(), "-D", (directory / "data").string(), "-m", "immediate", "-w",
                      "stop"},

@@ -17,6 +17,8 @@ struct PostgresServer {
 
     // Starts a server in a new temporary directory; throws std::runtime_error with the server's log on failure.
     static PostgresServer start();
+    // Stops and starts it again (fast shutdown: every connection is dropped, committed data stays).
+    void restart() const;
     // Stops it (immediate shutdown: nothing in it is kept) and removes the directory.
     void stop() const;
 };
