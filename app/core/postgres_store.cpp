@@ -131,7 +131,8 @@ std::optional<std::string> problemWith(const Submission& submission) {
 
 bool isSubmissionId(const std::string& text) {
     return text.size() == 32 &&
-           std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+           std::all_of(text.begin(), text.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 std::string toHex(const unsigned char* bytes, std::size_t size) {
@@ -574,7 +575,8 @@ std::size_t PostgresStore::deliveredCount() const {
 
 std::vector<StoredResponse> PostgresStore::responses(std::optional<std::string> surveyId) const {
     const std::lock_guard lock(m_impl->mutex);
-    const std::string sql = std::string("SELECT ") + kRowColumns + " FROM answers WHERE $1::text IS NULL OR survey_id = $1";
+    const std::string sql =
+        std::string("SELECT ") + kRowColumns + " FROM answers WHERE $1::text IS NULL OR survey_id = $1";
     Result result = m_impl->reading([&] { return m_impl->run(sql.c_str(), {surveyId}, "cannot read the answers"); });
     std::vector<StoredResponse> rows;
     rows.reserve(static_cast<std::size_t>(PQntuples(result.get())));

@@ -54,7 +54,8 @@ public:
     const std::filesystem::path& path() const override;
     bool isFile() const override { return false; }
 
-    // Participants whose rows wait, provisional, for a batch of ResponseStoreOptions::minimumBatch (tests, diagnostics).
+    // Participants whose rows wait, provisional, for a batch of ResponseStoreOptions::minimumBatch (for tests and
+    // diagnostics).
     std::size_t provisionalParticipants() const;
 
 private:

@@ -1381,8 +1381,8 @@ std::string ResponseStore::keepSetting(const std::string& key, const std::string
     std::optional<std::string> kept;
     try {
         Transaction transaction(store.db); // BEGIN IMMEDIATE: another connection's insert waits for this one
-        StatementUse insert(store.cached(store.keepSettingStatement,
-                                         "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO NOTHING"));
+        StatementUse insert(store.cached(store.keepSettingStatement, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                                                                     "ON CONFLICT (key) DO NOTHING"));
         bindText(store.db, insert.get(), 1, key);
         bindText(store.db, insert.get(), 2, value);
         if (sqlite3_step(insert.get()) != SQLITE_DONE) store.db.failSqlite("cannot store setting '" + key + "'");

@@ -97,7 +97,8 @@ PostgresServer PostgresServer::start() {
     server.directory = pattern;
     if (::geteuid() == 0) {
         const passwd* user = ::getpwnam("postgres");
-        if (!user) throw std::runtime_error("no postgres user: install postgresql-15 (third_party/install_debian_packages.sh)");
+        if (!user)
+            throw std::runtime_error("no postgres user: install postgresql-15 (install_debian_packages.sh)");
         if (::chown(server.directory.c_str(), user->pw_uid, user->pw_gid) != 0)
             throw std::runtime_error("cannot give " + server.directory.string() + " to the postgres user");
     }
