@@ -2,11 +2,14 @@
 // log answers), its batches (no order within a transaction; fewer than k participants wait provisional and are dealt
 // again), and what its table holds.
 #include "support/postgres_server.h"
+#include "core/dashboard_source.h"
 #include "core/postgres_store.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -182,6 +185,64 @@ TEST(PostgresStore, ARestartedServerIsReachedAgainWithNothingLost) {
     EXPECT_FALSE(store->submitOnce("0123456789abcdef0123456789abcdef", participant(3)));
     EXPECT_EQ(store->count(), 9u);
     EXPECT_EQ(store->deliveredCount(), 1u);
+}
+
+// The live dashboard on PostgreSQL: it follows new batches without reading old rows again, and provisional rows,
+// read when they came, are not counted again when they are dealt.
+TEST(PostgresStore, TheDashboardFollowsNewAnswersReadingEachRowOnce) {
+    Survey survey; // one step with one rating, k = 3
+    survey.id = "pulse";
+    survey.teams = {"Sales", "Marketing"};
+    survey.anonymity.ratings = 3;
+    survey.anonymity.text = 3;
+    Step step;
+    step.id = "signs";
+    step.moduleId = "diagnostic_signs";
+    Question scale;
+    scale.id = "q1";
+    scale.kind = QuestionKind::Scale;
+    scale.scaleMin = 1;
+    scale.scaleMax = 5;
+    scale.scaleLabels = {"1", "2", "3", "4", "5"};
+    step.questions = {scale};
+    survey.steps.push_back(step);
+    const auto rating = [](int value) {
+        Submission submission;
+        submission.surveyId = "pulse";
+        submission.surveyVersion = 1;
+        submission.team = "Sales";
+        submission.responses = {{"signs", "diagnostic_signs", "1.0.0",
+                                 R"({"answers":{"q1":)" + std::to_string(value) + "}}"}};
+        return submission;
+    };
+    const std::string uri = freshPostgresStore();
+    auto store = PostgresStore::open(uri, batchOf(3));
+    std::vector<Submission> first(20, rating(3));
+    store->submitAll(first);
+    DashboardSourceOptions options;
+    options.pollInterval = std::chrono::milliseconds(20);
+    DashboardSource source(survey, *store, options);
+    EXPECT_EQ(source.waitUntilLoaded()->totalResponses, 20u);
+    EXPECT_EQ(source.progress().rowsReadEver, 20u);
+
+    auto kiosk = PostgresStore::open(uri, batchOf(3)); // another collector: one participant at a time
+    for (int who = 1; who <= 3; ++who) {
+        kiosk->submit(rating(who));
+        for (int tries = 0; tries < 500 && source.progress().rowsReadEver < 20u + who; ++tries) {
+            source.refreshNow();
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+    }
+    EXPECT_EQ(kiosk->provisionalParticipants(), 0u) << "the third was dealt with the two before it";
+    for (int tries = 0; tries < 500 && source.model()->totalResponses < 23u; ++tries) {
+        source.refreshNow();
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    EXPECT_EQ(source.model()->totalResponses, 23u);
+    source.refreshNow();
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_EQ(source.progress().rowsReadEver, 23u) << "rows read again, or counted twice once dealt";
+    EXPECT_EQ(source.model()->totalResponses, 23u);
 }
 
 TEST(PostgresStore, TheDeliveredTableHoldsDigestsNotIds) {
