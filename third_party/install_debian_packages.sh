@@ -14,6 +14,8 @@ packages=(
   libcpp-httplib-dev
   # finding a collector by its join code alone: DNS-SD through Avahi (app/collection/collector_*.cpp)
   libavahi-client-dev
+  # the answer store on PostgreSQL (app/core/postgres_store.cpp): the client library, and the server the tests start
+  libpq-dev postgresql-15
   # the facilitator's PDF report (app/report): cairo writes the PDF, pango lays out the text
   libcairo2-dev libpango1.0-dev
   # tests

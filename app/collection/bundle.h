@@ -13,7 +13,7 @@
 #pragma once
 
 #include "collection/collection_keys.h"
-#include "core/response_store.h"
+#include "core/answer_store.h"
 #include "core/submission.h"
 
 #include <cstddef>
@@ -75,7 +75,7 @@ struct ExpectedSurvey {
 
 struct OpenedBundle {
     BundleHeader header;
-    // One delivery per row, each with its one-step submission and its id: ready for ResponseStore::submitOnce.
+    // One delivery per row, each with its one-step submission and its id: ready for AnswerStore::submitOnce.
     std::vector<core::Delivery> deliveries;
 };
 

@@ -1,7 +1,7 @@
 #include "collection/collector.h"
 
 #include "collection/sealed_submission.h"
-#include "core/response_store.h"
+#include "core/answer_store.h"
 
 #include <httplib.h>
 #include <sys/socket.h>
@@ -50,7 +50,7 @@ struct Collector::Impl {
         std::promise<core::DeliveryResult> result;
     };
 
-    core::ResponseStore& store;
+    core::AnswerStore& store;
     const CollectionKeys& keys;
     JoinCode code;
     CollectorSurvey survey;
@@ -76,7 +76,7 @@ struct Collector::Impl {
     CollectorCounters counters;
     std::string lastStoreError;
 
-    Impl(core::ResponseStore& store_, const CollectionKeys& keys_, JoinCode code_, CollectorSurvey survey_,
+    Impl(core::AnswerStore& store_, const CollectionKeys& keys_, JoinCode code_, CollectorSurvey survey_,
          CollectorOptions options_)
         : store(store_), keys(keys_), code(code_), survey(std::move(survey_)), options(std::move(options_)),
           throttle(options.throttle, options.clock), collectionId(keys.id().text()),
@@ -254,7 +254,7 @@ struct Collector::Impl {
     }
 };
 
-Collector::Collector(core::ResponseStore& store, const CollectionKeys& keys, JoinCode code, CollectorSurvey survey,
+Collector::Collector(core::AnswerStore& store, const CollectionKeys& keys, JoinCode code, CollectorSurvey survey,
                      CollectorOptions options)
     : m_impl(std::make_unique<Impl>(store, keys, code, std::move(survey), std::move(options))) {}
 

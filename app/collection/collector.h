@@ -4,7 +4,7 @@
 //   POST /v1/submission  one sealed submission; answered only after it is durable (or refused, with a reason)
 //
 // Every valid submission goes to a group-commit queue: one writer thread takes everything queued (up to maxBatch) and
-// stores it with ResponseStore::submitOnce in ONE transaction, then answers each waiting request. Nothing is
+// stores it with AnswerStore::submitOnce in ONE transaction, then answers each waiting request. Nothing is
 // acknowledged before its commit returned; a store that cannot write answers 503 and the laptop keeps its entry.
 //
 // Anonymity: the collector records no address, port or time of any request. No HTTP logger is set, nothing about a
@@ -27,7 +27,7 @@
 #include <string>
 
 namespace alignkiosk::core {
-class ResponseStore;
+class AnswerStore;
 }
 
 namespace alignkiosk::collection {
@@ -82,7 +82,7 @@ struct CollectorCounters {
 class Collector {
 public:
     // `store` and `keys` must outlive the collector.
-    Collector(core::ResponseStore& store, const CollectionKeys& keys, JoinCode code, CollectorSurvey survey,
+    Collector(core::AnswerStore& store, const CollectionKeys& keys, JoinCode code, CollectorSurvey survey,
               CollectorOptions options = {});
     ~Collector(); // stop()
     Collector(const Collector&) = delete;

@@ -6,7 +6,7 @@
 
 namespace alignkiosk::collection {
 
-std::optional<CollectionKeys> storedCollectionKeys(const core::ResponseStore& store) {
+std::optional<CollectionKeys> storedCollectionKeys(const core::AnswerStore& store) {
     std::optional<std::string> text = store.setting(kCollectionSecretKeySetting);
     if (!text) return std::nullopt;
     std::optional<CollectionKeys> keys;
@@ -21,13 +21,14 @@ std::optional<CollectionKeys> storedCollectionKeys(const core::ResponseStore& st
     return keys;
 }
 
-CollectionKeys collectionKeysOf(core::ResponseStore& store) {
+CollectionKeys collectionKeysOf(core::AnswerStore& store) {
     if (std::optional<CollectionKeys> keys = storedCollectionKeys(store)) return std::move(*keys);
-    CollectionKeys keys = CollectionKeys::generate();
-    std::string text = keys.secretText();
-    store.setSetting(kCollectionSecretKeySetting, text);
+    // Collectors starting together on one database keep the key pair the first of them made.
+    std::string text = CollectionKeys::generate().secretText();
+    std::string kept = store.keepSetting(kCollectionSecretKeySetting, text);
     sodium_memzero(text.data(), text.size());
-    return keys;
+    sodium_memzero(kept.data(), kept.size());
+    return std::move(*storedCollectionKeys(store));
 }
 
 } // namespace alignkiosk::collection

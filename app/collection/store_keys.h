@@ -4,7 +4,7 @@
 #pragma once
 
 #include "collection/collection_keys.h"
-#include "core/response_store.h"
+#include "core/answer_store.h"
 
 #include <optional>
 
@@ -16,10 +16,10 @@ inline constexpr const char* kCollectionSecretKeySetting = "collection_secret_ke
 inline constexpr const char* kCollectionPublicKeySetting = "collection_public_key";
 
 // The store's collection keys, if it has made them. Throws KeyError when the setting is there but unreadable.
-std::optional<CollectionKeys> storedCollectionKeys(const core::ResponseStore& store);
+std::optional<CollectionKeys> storedCollectionKeys(const core::AnswerStore& store);
 
 // The store's collection keys, made and kept (durably) on first use. Throws KeyError as above, core::StoreError when
 // the store cannot keep them.
-CollectionKeys collectionKeysOf(core::ResponseStore& store);
+CollectionKeys collectionKeysOf(core::AnswerStore& store);
 
 } // namespace alignkiosk::collection

@@ -26,13 +26,13 @@ uint32_t releaseBatchOf(const Survey& survey) {
 } // namespace
 
 struct DashboardSource::Shared {
-    Shared(const Survey& shownSurvey, const ResponseStore& followed, Options chosen)
+    Shared(const Survey& shownSurvey, const AnswerStore& followed, Options chosen)
         : survey(shownSurvey), store(followed), options(std::move(chosen)) {
         if (!options.shuffleSeed) options.shuffleSeed = [] { return std::random_device{}(); };
     }
 
     const Survey& survey;
-    const ResponseStore& store;
+    const AnswerStore& store;
     Options options;
 
     mutable std::mutex mutex;
@@ -180,7 +180,7 @@ struct DashboardSource::Shared {
     }
 };
 
-DashboardSource::DashboardSource(const Survey& survey, const ResponseStore& store, Options options)
+DashboardSource::DashboardSource(const Survey& survey, const AnswerStore& store, Options options)
     : m_shared(std::make_shared<Shared>(survey, store, std::move(options))) {
     // An empty model first, so the view has the survey's title and the empty state at once.
     m_shared->model = std::make_shared<const DashboardModel>(ResponseAggregator(survey).model(0));

@@ -1,16 +1,16 @@
 // The one owner of the dashboard's model. It reads the store on its own thread, counts each answer once
-// (ResponseAggregator), follows the store for new answers without reading old ones (ResponseStore::readNew), and
+// (ResponseAggregator), follows the store for new answers without reading old ones (AnswerStore::readNew), and
 // publishes an immutable DashboardModel that the view, the CSV and PNG exports and the report all read. Answers that
 // arrive once a model was published are counted in batches of at least k per step and group (arrival_batches.h), so
 // no two models differ by one person's answers.
 //
 // Threads: construct, call and destroy it on one thread (the UI's). Its reader thread uses the store between the
-// calls of that thread (ResponseStore serialises them) and calls Options::onChange; everything else it shares is
+// calls of that thread (every AnswerStore serialises them) and calls Options::onChange; everything else it shares is
 // behind a mutex. The model it hands out is immutable and may be read on any thread.
 #pragma once
 
 #include "core/dashboard_model.h"
-#include "core/response_store.h"
+#include "core/answer_store.h"
 #include "core/survey_model.h"
 
 #include <chrono>
@@ -54,7 +54,7 @@ public:
     };
 
     // Starts reading at once. `survey` and `store` must outlive the source.
-    DashboardSource(const Survey& survey, const ResponseStore& store, Options options = {});
+    DashboardSource(const Survey& survey, const AnswerStore& store, Options options = {});
     ~DashboardSource(); // stops the reader thread
     DashboardSource(const DashboardSource&) = delete;
     DashboardSource& operator=(const DashboardSource&) = delete;
@@ -66,7 +66,7 @@ public:
     Progress progress() const;
     // Why the store could not be read, if it could not (the reader stops then; the last model stays).
     std::optional<std::string> error() const;
-    // Every survey in the store with its participants (as ResponseStore::surveys()), from the rows read so far.
+    // Every survey in the store with its participants (as AnswerStore::surveys()), from the rows read so far.
     std::vector<SurveyParticipants> surveys() const;
 
     // Blocks until the whole store has been read once (or reading failed), then returns the model: for exports.

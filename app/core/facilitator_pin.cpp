@@ -1,6 +1,6 @@
 #include "facilitator_pin.h"
 
-#include "response_store.h"
+#include "answer_store.h"
 
 #include <sodium.h>
 
@@ -59,14 +59,14 @@ void wipePin(std::string& pin) {
     pin.clear();
 }
 
-std::optional<std::string> loadPinHash(const ResponseStore& store) { return store.setting(kPinHashSettingKey); }
+std::optional<std::string> loadPinHash(const AnswerStore& store) { return store.setting(kPinHashSettingKey); }
 
-void savePinHash(ResponseStore& store, const std::string& hash) {
+void savePinHash(AnswerStore& store, const std::string& hash) {
     if (!looksLikePinHash(hash)) throw PinError("refusing to store something that is not a PIN hash");
     store.setSetting(kPinHashSettingKey, hash);
 }
 
-PinThrottle loadPinThrottle(const ResponseStore& store) {
+PinThrottle loadPinThrottle(const AnswerStore& store) {
     const std::optional<std::string> value = store.setting(kPinThrottleSettingKey);
     if (!value) return {};
     long long tries = 0, lockedFor = 0;
@@ -76,7 +76,7 @@ PinThrottle loadPinThrottle(const ResponseStore& store) {
     return {static_cast<int>(std::min<long long>(tries, 1000)), std::min<long long>(lockedFor, PinGuard::kMaxLockout.count())};
 }
 
-void savePinThrottle(ResponseStore& store, const PinThrottle& throttle) {
+void savePinThrottle(AnswerStore& store, const PinThrottle& throttle) {
     if (throttle == PinThrottle{}) {
         store.eraseSetting(kPinThrottleSettingKey);
         return;
@@ -85,7 +85,7 @@ void savePinThrottle(ResponseStore& store, const PinThrottle& throttle) {
                      std::to_string(throttle.wrongTries) + ":" + std::to_string(throttle.lockedForSeconds));
 }
 
-bool resetPin(ResponseStore& store) {
+bool resetPin(AnswerStore& store) {
     const bool hadPin = store.setting(kPinHashSettingKey).has_value();
     store.eraseSetting(kPinHashSettingKey);
     store.eraseSetting(kPinThrottleSettingKey);

@@ -15,7 +15,7 @@
 
 namespace alignkiosk::core {
 
-class ResponseStore;
+class AnswerStore;
 
 // The PIN could not be hashed (not 4-8 digits, or libsodium failed) or a hash could not be stored.
 class PinError : public std::runtime_error {
@@ -58,17 +58,17 @@ bool looksLikePinHash(std::string_view text);
 void wipePin(std::string& pin);
 
 // The hash in a store's settings, if one was chosen.
-std::optional<std::string> loadPinHash(const ResponseStore& store);
+std::optional<std::string> loadPinHash(const AnswerStore& store);
 // Stores hash (refused with PinError unless looksLikePinHash); throws StoreError when the store fails.
-void savePinHash(ResponseStore& store, const std::string& hash);
+void savePinHash(AnswerStore& store, const std::string& hash);
 
 // The stored throttle (a malformed value reads as the strictest: locked out for kMaxLockout).
-PinThrottle loadPinThrottle(const ResponseStore& store);
-void savePinThrottle(ResponseStore& store, const PinThrottle& throttle);
+PinThrottle loadPinThrottle(const AnswerStore& store);
+void savePinThrottle(AnswerStore& store, const PinThrottle& throttle);
 
 // Forgets the PIN and its throttle (`alignkiosk reset-pin`): the next start asks for a new PIN before anything else.
 // Returns whether a PIN had been set.
-bool resetPin(ResponseStore& store);
+bool resetPin(AnswerStore& store);
 
 enum class PinCheck {
     Accepted,  // the PIN matched; the count of wrong tries starts again

@@ -1,6 +1,6 @@
 #include "core/module_quarantine.h"
 
-#include "core/response_store.h"
+#include "core/answer_store.h"
 
 #include <algorithm>
 
@@ -50,18 +50,18 @@ std::vector<QuarantinedModule> parseQuarantine(std::string_view text) {
     return modules;
 }
 
-std::vector<QuarantinedModule> loadQuarantine(const ResponseStore& store) {
+std::vector<QuarantinedModule> loadQuarantine(const AnswerStore& store) {
     return parseQuarantine(store.setting(kQuarantineSettingKey).value_or(""));
 }
 
-void addToQuarantine(ResponseStore& store, const QuarantinedModule& module) {
+void addToQuarantine(AnswerStore& store, const QuarantinedModule& module) {
     std::vector<QuarantinedModule> modules = loadQuarantine(store);
     std::erase_if(modules, [&](const QuarantinedModule& other) { return other.moduleId == module.moduleId; });
     modules.push_back(module);
     store.setSetting(kQuarantineSettingKey, formatQuarantine(modules));
 }
 
-void releaseFromQuarantine(ResponseStore& store, const std::string& moduleId) {
+void releaseFromQuarantine(AnswerStore& store, const std::string& moduleId) {
     std::vector<QuarantinedModule> modules = loadQuarantine(store);
     const auto removed =
         std::erase_if(modules, [&](const QuarantinedModule& other) { return other.moduleId == moduleId; });

@@ -9,7 +9,7 @@
 
 namespace alignkiosk::core {
 
-class ResponseStore;
+class AnswerStore;
 
 struct QuarantinedModule {
     std::string moduleId;
@@ -28,10 +28,10 @@ std::string formatQuarantine(const std::vector<QuarantinedModule>& modules);
 std::vector<QuarantinedModule> parseQuarantine(std::string_view text);
 
 // The list in `store` (empty when none was kept). Throws StoreError when the store cannot be read.
-std::vector<QuarantinedModule> loadQuarantine(const ResponseStore& store);
+std::vector<QuarantinedModule> loadQuarantine(const AnswerStore& store);
 // Adds `module`, replacing an entry with the same id; returns once it is on disk. Throws StoreError.
-void addToQuarantine(ResponseStore& store, const QuarantinedModule& module);
+void addToQuarantine(AnswerStore& store, const QuarantinedModule& module);
 // Removes the module (the facilitator allows it again); nothing happens when it is not listed. Throws StoreError.
-void releaseFromQuarantine(ResponseStore& store, const std::string& moduleId);
+void releaseFromQuarantine(AnswerStore& store, const std::string& moduleId);
 
 } // namespace alignkiosk::core

@@ -399,9 +399,9 @@ struct ResponseStore::Impl {
     bool inMemory = false;
     // Prepared on first use and kept for the life of the connection.
     StatementHandle usedSlots, countAll, jsonValid, encodeRow, readClass, updateClass, slotUsed, fillSlot, slotBody,
-        freeSlot, addSlot, selectSetting, upsertSetting, deleteSetting, readChunk, writeChunk, addChunk, readMap,
-        readSlot, readSlotRange, capacities, dataVersion, readDelivered, writeDelivered, readBucket, writeBucket,
-        addBucket;
+        freeSlot, addSlot, selectSetting, upsertSetting, keepSettingStatement, deleteSetting, readChunk, writeChunk,
+        addChunk, readMap, readSlot, readSlotRange, capacities, dataVersion, readDelivered, writeDelivered, readBucket,
+        writeBucket, addBucket;
     // One public call at a time (see "Threads" in response_store.h).
     std::mutex mutex;
     // The slot map's chunks a write transaction changed, written back before it commits (flushSlotMap).
@@ -1373,6 +1373,33 @@ ResponseStoreSettings ResponseStore::settings() const {
     settings.busyTimeoutMs = static_cast<int>(db.queryInt("PRAGMA busy_timeout"));
     settings.schemaVersion = static_cast<uint32_t>(db.queryInt("PRAGMA user_version"));
     return settings;
+}
+
+std::string ResponseStore::keepSetting(const std::string& key, const std::string& value) {
+    Impl& store = impl();
+    const std::lock_guard lock(store.mutex);
+    if (key.empty() || hasNul(key)) store.db.fail("a setting needs a non-empty key without NUL characters");
+    if (hasNul(value)) store.db.fail("the value of setting '" + key + "' contains a NUL character");
+    std::optional<std::string> kept;
+    try {
+        Transaction transaction(store.db); // BEGIN IMMEDIATE: another connection's insert waits for this one
+        StatementUse insert(store.cached(store.keepSettingStatement, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                                                                     "ON CONFLICT (key) DO NOTHING"));
+        bindText(store.db, insert.get(), 1, key);
+        bindText(store.db, insert.get(), 2, value);
+        if (sqlite3_step(insert.get()) != SQLITE_DONE) store.db.failSqlite("cannot store setting '" + key + "'");
+        {
+            StatementUse select(store.cached(store.selectSetting, "SELECT value FROM settings WHERE key = ?1"));
+            bindText(store.db, select.get(), 1, key);
+            if (sqlite3_step(select.get()) != SQLITE_ROW) store.db.failSqlite("cannot read setting '" + key + "'");
+            kept = sqlite::columnText(select.get(), 0);
+        }
+        transaction.commit();
+    } catch (const SqliteError&) {
+        store.db.failSqlite("cannot store setting '" + key + "'");
+    }
+    store.coarsenFileTimes(localDateToday());
+    return *kept;
 }
 
 const fs::path& ResponseStore::path() const { return impl().db.path(); }

@@ -25,7 +25,7 @@ namespace {
 
 // --collection-key FILE, else the key the station keeps in its settings; prints why when there is none.
 std::optional<collection::CollectionPublicKey> collectionKeyFor(const CommandLine& commandLine,
-                                                                const core::ResponseStore& store) {
+                                                                const core::AnswerStore& store) {
     try {
         if (commandLine.collectionKey) {
             std::ifstream in(*commandLine.collectionKey);
@@ -82,7 +82,7 @@ bool writeNewPrivateFile(const std::filesystem::path& path, const std::vector<un
 } // namespace
 
 int writeStationBundle(const CommandLine& commandLine) {
-    std::optional<core::ResponseStore> store = openStoreFor(commandLine);
+    std::unique_ptr<core::AnswerStore> store = openStoreFor(commandLine);
     if (!store) return kStoreRefused;
     const std::optional<collection::CollectionPublicKey> key = collectionKeyFor(commandLine, *store);
     if (!key) return 1;

@@ -36,16 +36,21 @@ namespace {
 constexpr const char* kJoinCodeSetting = "collection_join_code";
 
 // The store's join code, made and kept on first use; nothing when the store cannot keep it (said on stderr).
-std::optional<collection::JoinCode> joinCodeOf(core::ResponseStore& store) {
+std::optional<collection::JoinCode> joinCodeOf(core::AnswerStore& store) {
     try {
         if (const std::optional<std::string> kept = store.setting(kJoinCodeSetting)) {
             collection::JoinCodeParse parsed = collection::parseJoinCode(*kept);
             if (parsed.ok()) return parsed.code;
             std::cerr << "alignkiosk: the store's join code is unreadable (" << parsed.error << "); making a new one\n";
+            const collection::JoinCode code = collection::JoinCode::random();
+            store.setSetting(kJoinCodeSetting, code.text());
+            return code;
         }
-        const collection::JoinCode code = collection::JoinCode::random();
-        store.setSetting(kJoinCodeSetting, code.text());
-        return code;
+        // Collectors starting together on one database agree on the code the first of them keeps.
+        const collection::JoinCodeParse kept = collection::parseJoinCode(
+            store.keepSetting(kJoinCodeSetting, collection::JoinCode::random().text()));
+        if (!kept.ok()) throw std::runtime_error(kept.error);
+        return kept.code;
     } catch (const std::exception& error) {
         std::cerr << "alignkiosk: cannot keep the join code in " << store.path().string() << ": " << error.what()
                   << '\n';

@@ -13,7 +13,7 @@
 namespace alignkiosk::platform {
 
 int exportCollectionKey(const CommandLine& commandLine) {
-    std::optional<core::ResponseStore> store = openStoreFor(commandLine);
+    std::unique_ptr<core::AnswerStore> store = openStoreFor(commandLine);
     if (!store) return kStoreRefused;
     try {
         const collection::CollectionKeys keys = collection::collectionKeysOf(*store);

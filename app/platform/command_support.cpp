@@ -37,14 +37,14 @@ std::optional<core::Survey> loadSurveyFor(const CommandLine& commandLine, const 
     return std::move(result.survey);
 }
 
-std::optional<core::ResponseStore> openStoreFor(const CommandLine& commandLine) {
+std::unique_ptr<core::AnswerStore> openStoreFor(const CommandLine& commandLine) {
     try {
         core::ResponseStoreOptions options;
         options.createParentDirectories = !commandLine.database;
-        return core::ResponseStore::open(commandLine.database.value_or(core::defaultDatabasePath()), options);
+        return core::openStore(commandLine.database.value_or(core::defaultDatabasePath()).string(), options);
     } catch (const std::exception& error) {
         std::cerr << "alignkiosk: " << error.what() << '\n';
-        return std::nullopt;
+        return nullptr;
     }
 }
 

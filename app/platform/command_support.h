@@ -5,7 +5,7 @@
 #include "command_line.h"
 
 #include "core/install_layout.h"
-#include "core/response_store.h"
+#include "core/answer_store.h"
 #include "core/survey_model.h"
 #include "plugin_host/module_instance.h"
 #include "plugin_host/plugin_host.h"
@@ -38,7 +38,7 @@ constexpr int kStoreRefused = 2;
 
 // --db, else the default location (whose folders are created; a --db in a missing folder is refused); prints the
 // reason and returns nothing when it cannot be opened.
-std::optional<core::ResponseStore> openStoreFor(const CommandLine& commandLine);
+std::unique_ptr<core::AnswerStore> openStoreFor(const CommandLine& commandLine);
 
 // What createModulesFor does with a step whose module is quarantined (PluginHost::setQuarantine).
 enum class StoppedModules {

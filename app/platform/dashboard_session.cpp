@@ -23,7 +23,7 @@ core::DashboardSourceOptions sourceOptions(std::function<void()> wake) {
 
 } // namespace
 
-DashboardSession::DashboardSession(const core::Survey& survey, const core::ResponseStore& store,
+DashboardSession::DashboardSession(const core::Survey& survey, const core::AnswerStore& store,
                                    const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules,
                                    ui::Dashboard& dashboard, const ui::Theme& theme, std::function<void()> wake)
     : m_survey(survey), m_modules(modules), m_dashboard(dashboard), m_panels(survey, modules, theme),

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "core/dashboard_source.h"
-#include "core/response_store.h"
+#include "core/answer_store.h"
 #include "core/survey_model.h"
 #include "module_panel_renderer.h"
 #include "plugin_host/module_instance.h"
@@ -30,7 +30,7 @@ public:
     // the ModulePanelRenderer the session hands the dashboard). Everything passed in must outlive the session. Starts
     // reading the store on the source's thread; `wake` is called from that thread when there is something new to
     // draw (wake the event loop there).
-    DashboardSession(const core::Survey& survey, const core::ResponseStore& store,
+    DashboardSession(const core::Survey& survey, const core::AnswerStore& store,
                      const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules, ui::Dashboard& dashboard,
                      const ui::Theme& theme, std::function<void()> wake = {});
 
@@ -75,7 +75,8 @@ private:
     bool m_exportSaid = false;               // the pictures' message is new: refresh() asks for a frame to show it
 };
 
-// Where the dashboard's Export button writes: next to the database, in a folder named for the moment of export.
+// Where the dashboard's Export button writes: next to the database file (empty path, a database server: the
+// working folder), in a folder named for the moment of export.
 std::filesystem::path defaultExportDirectory(const std::filesystem::path& database);
 
 } // namespace alignkiosk::platform

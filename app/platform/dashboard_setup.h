@@ -5,7 +5,7 @@
 #include "command_line.h"
 
 #include "core/install_layout.h"
-#include "core/response_store.h"
+#include "core/answer_store.h"
 #include "core/survey_model.h"
 #include "plugin_host/module_instance.h"
 #include "plugin_host/plugin_host.h"
@@ -18,7 +18,7 @@ namespace alignkiosk::platform {
 
 struct DashboardSetup {
     std::optional<core::Survey> survey;
-    std::optional<core::ResponseStore> store;
+    std::unique_ptr<core::AnswerStore> store;
     std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules;
 };
 

@@ -29,7 +29,7 @@ int runDashboardWindow(const CommandLine& commandLine, DashboardSetup& setup, co
     dashboard.setProjection(commandLine.projection);
     DashboardSession session(*setup.survey, *setup.store, setup.modules, dashboard, theme,
                              [] { glfwPostEmptyEvent(); });
-    session.enableExport(setup.store->path());
+    session.enableExport(setup.store->isFile() ? setup.store->path() : std::filesystem::path());
     if (hooks.beforeFirstFrame) hooks.beforeFirstFrame(dashboard, session);
 
     FrameCallbacks callbacks;

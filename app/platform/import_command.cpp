@@ -40,7 +40,7 @@ std::optional<std::vector<unsigned char>> readBundleFile(const std::filesystem::
 }
 
 // Stores one opened bundle; false (having said why) when any of it could not be stored.
-bool store(core::ResponseStore& store, const std::filesystem::path& file, collection::OpenedBundle& bundle) {
+bool store(core::AnswerStore& store, const std::filesystem::path& file, collection::OpenedBundle& bundle) {
     const std::vector<core::DeliveryResult> results = store.submitOnce(bundle.deliveries);
     std::size_t added = 0, there = 0;
     for (const core::DeliveryResult& result : results) {
@@ -66,7 +66,7 @@ int importBundles(const CommandLine& commandLine, const core::InstallLayout& lay
         if (!survey) return 1;
         expected = collection::ExpectedSurvey{survey->id, survey->version};
     }
-    std::optional<core::ResponseStore> opened = openStoreFor(commandLine);
+    std::unique_ptr<core::AnswerStore> opened = openStoreFor(commandLine);
     if (!opened) return kStoreRefused;
     std::optional<collection::CollectionKeys> keys;
     try {

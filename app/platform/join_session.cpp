@@ -2,6 +2,7 @@
 
 #include "collection/collector_discovery.h"
 #include "collection/sealed_submission.h"
+#include "core/answer_store.h"
 #include "core/data_paths.h"
 #include "core/survey_loader.h"
 
@@ -91,7 +92,8 @@ JoinResult joinCollection(std::string_view joinText, const core::ModuleCatalog& 
 }
 
 std::filesystem::path outboxPathFor(const std::optional<std::filesystem::path>& database) {
-    const std::filesystem::path store = database.value_or(core::defaultDatabasePath());
+    std::filesystem::path store = database.value_or(core::defaultDatabasePath());
+    if (core::isPostgresAddress(store.string())) store = core::defaultDatabasePath(); // the outbox stays on the laptop
     return store.parent_path() / "outbox.sqlite3";
 }
 

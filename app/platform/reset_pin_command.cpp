@@ -11,7 +11,7 @@
 namespace alignkiosk::platform {
 
 int resetPin(const CommandLine& commandLine) {
-    std::optional<core::ResponseStore> store = openStoreFor(commandLine);
+    std::unique_ptr<core::AnswerStore> store = openStoreFor(commandLine);
     if (!store) return kStoreRefused;
     try {
         const bool hadPin = core::resetPin(*store);

@@ -13,6 +13,7 @@
 #include "station_supervisor.h"
 #include "termination_signals.h"
 
+#include "core/answer_store.h"
 #include "core/data_paths.h"
 #include "core/demo_data.h"
 #include "core/facilitator_pin.h"
@@ -41,13 +42,15 @@ namespace {
 // exist yet holds none, and is created only once the survey proved valid (a mistyped survey leaves no database
 // behind); one that exists is opened before the plugins are loaded.
 bool storeExists(const CommandLine& commandLine) {
+    const std::filesystem::path database = commandLine.database.value_or(core::defaultDatabasePath());
+    if (core::isPostgresAddress(database.string())) return true; // a server's database: nothing to leave behind here
     std::error_code error;
-    return std::filesystem::exists(commandLine.database.value_or(core::defaultDatabasePath()), error);
+    return std::filesystem::exists(database, error);
 }
 
 // The stored quarantine with every module that crashed this station since its supervisor started added to it, and
 // written back. A store that cannot take it still keeps the module out of this run.
-std::vector<core::QuarantinedModule> quarantineFor(core::ResponseStore* store,
+std::vector<core::QuarantinedModule> quarantineFor(core::AnswerStore* store,
                                                    const std::vector<StationCrash>& crashes) {
     std::vector<core::QuarantinedModule> quarantine;
     try {
@@ -150,7 +153,7 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
     TerminationSignals::block(); // before any thread starts; the watcher below takes them
     ImGuiContextScope imgui;
     plugin_host::PluginHost host(imgui.context());
-    std::optional<core::ResponseStore> store;
+    std::unique_ptr<core::AnswerStore> store;
     if (!start.crashes.empty() || storeExists(commandLine)) {
         store = openStoreFor(commandLine);
         if (!store) return kStoreRefused;
@@ -220,7 +223,7 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
             facilitator->session = std::make_unique<DashboardSession>(*survey, *store, facilitator->modules,
                                                                      *facilitator->dashboard, theme,
                                                                      [] { glfwPostEmptyEvent(); });
-            facilitator->session->enableExport(store->path());
+            facilitator->session->enableExport(store->isFile() ? store->path() : std::filesystem::path());
             return facilitator;
         },
         stationWindow, options);

@@ -11,10 +11,11 @@
 // hidden by laptops that waited for it.
 // Every laptop seals its submissions before the clock starts (a laptop seals on its own machine, not the collector's
 // CPU). `pregrow` participants are written with submitAll before the run, to measure a store that has already grown.
-// The store is made in ALIGNKIOSK_BENCH_DIR (default: the current folder): a tmpfs would make fsync free.
+// The store is made in ALIGNKIOSK_BENCH_DIR (default: the current folder): a tmpfs would make fsync free. With
+// ALIGNKIOSK_BENCH_STORE set to a postgresql:// URI (an empty schema), the collector stores into PostgreSQL instead.
 #include "collection/collector.h"
 #include "collection/sealed_submission.h"
-#include "core/response_store.h"
+#include "core/answer_store.h"
 
 #include <httplib.h>
 
@@ -71,7 +72,10 @@ int main(int argc, char** argv) {
     fs::path dir = fs::path(benchDir && *benchDir ? benchDir : ".") / "alignkiosk-collector-bench";
     fs::remove_all(dir);
     fs::create_directories(dir);
-    core::ResponseStore store = core::ResponseStore::open(dir / "collected.db");
+    const char* storeText = std::getenv("ALIGNKIOSK_BENCH_STORE");
+    const std::unique_ptr<core::AnswerStore> opened =
+        core::openStore(storeText && *storeText ? std::string(storeText) : (dir / "collected.db").string());
+    core::AnswerStore& store = *opened;
     if (pregrow > 0) {
         std::vector<core::Submission> batch;
         for (std::size_t i = 0; i < pregrow; ++i) {

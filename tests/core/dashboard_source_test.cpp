@@ -2,6 +2,7 @@
 // answers by reading only them.
 #include "support/temp_dir.h"
 #include "core/dashboard_source.h"
+#include "core/response_store.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
