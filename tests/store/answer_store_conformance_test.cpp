@@ -273,12 +273,15 @@ TYPED_TEST(AnswerStoreConformance, AReaderFollowsNewRowsOnceEach) {
     const NewRows idle = reader->readNew(cursor, 100);
     EXPECT_TRUE(idle.rows.empty());
     EXPECT_TRUE(idle.upToDate);
-    // Single participants, below PostgreSQL's batch of 3: read at once, and not again when they are dealt.
+    // Single participants, below PostgreSQL's batch of 3: read at once, and not again when they are dealt. (SQLite may
+    // move rows while a size class grows: then the reader starts over, as the interface says, and reads all afresh.)
     for (int i = 4; i < 10; ++i) {
         writer->submit(participant(i));
-        NewRows page = reader->readNew(cursor, 100);
-        ASSERT_FALSE(page.startOver);
-        seen.insert(seen.end(), page.rows.begin(), page.rows.end());
+        for (NewRows page = reader->readNew(cursor, 100);; page = reader->readNew(cursor, 100)) {
+            if (page.startOver) seen.clear();
+            seen.insert(seen.end(), page.rows.begin(), page.rows.end());
+            if (page.upToDate) break;
+        }
     }
     std::set<std::string> ids;
     for (const StoredResponse& row : seen) EXPECT_TRUE(ids.insert(row.id).second) << "read twice: " << row.payload;
