@@ -12,6 +12,8 @@ packages=(
   libsodium-dev libcli11-dev
   # HTTP between laptops and a facilitator's collector (app/collection/collector.cpp, delivery_client.cpp)
   libcpp-httplib-dev
+  # the program's own words per language: plurals, numbers and dates (app/core/messages.cpp)
+  libicu-dev
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3
   # talking HTTP to the collector in tests/e2e/collect_test.sh

@@ -24,7 +24,7 @@ core::DashboardSourceOptions sourceOptions(std::function<void()> wake) {
 DashboardSession::DashboardSession(const core::Survey& survey, const core::ResponseStore& store,
                                    const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules,
                                    ui::Dashboard& dashboard, const ui::Theme& theme, std::function<void()> wake)
-    : m_survey(survey), m_dashboard(dashboard), m_panels(survey, modules, theme), m_source(survey, store, sourceOptions(std::move(wake))) {
+    : m_survey(survey), m_dashboard(dashboard), m_panels(survey, modules, theme, dashboard.messages().text("dash_everyone")), m_source(survey, store, sourceOptions(std::move(wake))) {
     m_dashboard.setPanelRenderer(&m_panels);
     refresh();
 }
@@ -88,7 +88,7 @@ std::filesystem::path DashboardSession::writeSummary(const std::filesystem::path
     std::filesystem::create_directories(directory, created);
     const std::filesystem::path file = directory / "summary.csv";
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    if (out) core::writeSummaryCsv(m_survey, *m_model, out);
+    if (out) core::writeSummaryCsv(m_survey, *m_model, out, m_dashboard.messages().text("dash_everyone"));
     if (!out) {
         error = "cannot write " + file.string();
         return {};

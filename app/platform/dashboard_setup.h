@@ -5,6 +5,7 @@
 #include "command_line.h"
 
 #include "core/install_layout.h"
+#include "core/messages.h"
 #include "core/response_store.h"
 #include "core/survey_model.h"
 #include "plugin_host/module_instance.h"
@@ -20,6 +21,8 @@ struct DashboardSetup {
     std::optional<core::Survey> survey;
     std::optional<core::ResponseStore> store;
     std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules;
+    // The dashboard's words in the survey's default language.
+    core::Messages messages = core::Messages::english();
 };
 
 // 0, or the exit status after saying on stderr what is wrong.

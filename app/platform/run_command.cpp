@@ -175,9 +175,11 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
         return 1;
     }
     const TerminationSignals signals([] { glfwPostEmptyEvent(); });
+    // The survey's language for the shell and the facilitator's dashboard.
     std::string textWarning;
-    ui::ShellText text = ui::loadShellText(layout.assetDir, survey->language, textWarning);
-    if (!textWarning.empty()) std::cerr << "alignkiosk: " << textWarning << '\n';
+    const core::Messages messages = core::Messages::load(layout.assetDir, survey->language, textWarning);
+    if (!textWarning.empty()) std::cerr << "alignkiosk: " << textWarning << "; using the built-in English words\n";
+    ui::ShellText text = ui::shellTextFrom(messages);
     // Sized for the display: touch targets about 15 mm on the glass.
     ui::Theme theme = ui::applyTheme(window->touchMetrics(), ui::defaultFontFile(), settings.theme);
     ui::Shell shell(
@@ -202,7 +204,7 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
             if (!panelModules) return nullptr;
             auto facilitator = std::make_unique<FacilitatorView>(*window);
             facilitator->modules = std::move(*panelModules);
-            facilitator->dashboard = std::make_unique<ui::Dashboard>(theme);
+            facilitator->dashboard = std::make_unique<ui::Dashboard>(theme, messages);
             facilitator->dashboard->onClose = std::move(onClose);
             facilitator->session = std::make_unique<DashboardSession>(*survey, *store, facilitator->modules,
                                                                      *facilitator->dashboard, theme,

@@ -148,7 +148,7 @@ void Shell::drawAttract() {
     const float introBottom = ImGui::GetCursorPosY();
 
     // The promise, set apart at the bottom so nobody misses it; above the Facilitator button's row.
-    const std::string promise = fillIn(m_text.anonymityPromise, "{k}", std::to_string(m_survey.anonymity.ratings));
+    const std::string promise = m_text.format(m_text.anonymityPromise, {{"k", static_cast<int64_t>(m_survey.anonymity.ratings)}});
     const float inset = 24.0f * scale;
     const float promiseHeight = ImGui::CalcTextSize(promise.c_str(), nullptr, false, width - 2.0f * inset).y;
     const float cardHeight = promiseHeight + 2.0f * 18.0f * scale;

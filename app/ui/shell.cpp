@@ -45,6 +45,15 @@ Shell::Shell(const core::Survey& survey, std::vector<std::unique_ptr<StepModule>
 
 Shell::~Shell() = default;
 
+void Shell::setLanguage(const core::Messages& messages) {
+    m_text = shellTextFrom(messages);
+    m_keyboard->setLanguage(messages.language());
+    m_keyboard->setDoneLabel(m_text.done);
+    if (m_pinPad) m_pinPad->setText(m_text);
+    for (const auto& module : m_modules)
+        if (module) module->setLanguage(messages.language());
+}
+
 Shell::View Shell::view() const {
     if (m_pinPadOpen) return View::PinPad;
     if (m_menuOpen) return View::Menu;
@@ -333,8 +342,7 @@ void Shell::drawProgressHeader() {
     const std::string label =
         m_flow.pageNumber() == 0
             ? std::string()
-            : fillIn(fillIn(m_text.pageOf, "{page}", std::to_string(m_flow.pageNumber())), "{pages}",
-                     std::to_string(m_flow.pageTotal()));
+            : m_text.format(m_text.pageOf, {{"page", int64_t{m_flow.pageNumber()}}, {"pages", int64_t{m_flow.pageTotal()}}});
     ImGui::PushStyleColor(ImGuiCol_Text, m_theme.muted);
     ImGui::TextUnformatted(m_survey.title.c_str());
     if (!label.empty()) {

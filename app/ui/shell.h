@@ -114,6 +114,11 @@ public:
     // platform then needs to draw and show only that part, when no input arrived in between.
     std::optional<ScreenRect> changedArea() const;
 
+    // The participant's language: the shell's words (`messages`), the on-screen keyboard and every step module's own
+    // words follow it from the next frame. The one call a language picker makes.
+    void setLanguage(const core::Messages& messages);
+    const ShellText& text() const { return m_text; }
+
     // Wires the facilitator's way in. When no PIN has been chosen yet, the PIN pad opens at once and cannot be left
     // until one is: the person starting the kiosk chooses it, not the first participant who finds the corner.
     void setFacilitatorAccess(FacilitatorAccess access);

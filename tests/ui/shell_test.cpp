@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -38,6 +39,7 @@ struct FakeState {
     int resets = 0;
     std::vector<uint32_t> drawnPages;
     alignkiosk_frame_v1 lastFrame{};
+    std::string language; // the last setLanguage
 };
 
 class FakeStepModule final : public StepModule {
@@ -54,6 +56,7 @@ public:
     }
     bool pageComplete(uint32_t) const override { return m_state.complete; }
     std::optional<std::string> answerJson() const override { return m_state.answer; }
+    void setLanguage(const std::string& language) override { m_state.language = language; }
 
 private:
     FakeState& m_state;
@@ -316,3 +319,27 @@ TEST_F(ShellTest, ASurveyWithNoModuleLeftDoesNotStart) {
 }
 
 } // namespace
+
+// One call puts the whole shell into the participant's language: its words, and each module's.
+TEST_F(ShellTest, SetLanguageSpeaksGermanOnEveryScreenAndTellsTheModules) {
+    m_states.resize(2);
+    m_states[0].pages = 2;
+    makeShell();
+    std::string warning;
+    m_shell->setLanguage(alignkiosk::core::Messages::load(std::filesystem::path(ALIGNKIOSK_SOURCE_DIR) / "assets",
+                                                          "de", warning));
+    ASSERT_TRUE(warning.empty()) << warning;
+    EXPECT_EQ(m_states[0].language, "de");
+    EXPECT_EQ(m_states[1].language, "de");
+
+    std::string shown = frameText();
+    EXPECT_NE(shown.find("Tippen Sie irgendwo, um zu beginnen"), std::string::npos) << shown;
+    EXPECT_NE(shown.find("mindestens 5 Personen"), std::string::npos) << shown; // the promise, plural by ICU
+    EXPECT_EQ(shown.find("Tap anywhere"), std::string::npos) << shown;
+
+    ASSERT_TRUE(tapStart());
+    shown = frameText();
+    EXPECT_NE(shown.find("Seite 1 von 3"), std::string::npos) << shown;
+    EXPECT_NE(shown.find("Weiter"), std::string::npos) << shown;
+    EXPECT_EQ(shown.find("Page 1"), std::string::npos) << shown;
+}
