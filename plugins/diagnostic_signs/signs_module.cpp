@@ -30,7 +30,7 @@ std::string_view trimmed(std::string_view text) {
 
 // ---- SignsModule --------------------------------------------------------------------------------------------------
 
-SignsModule::SignsModule(const sdk::StepView& step) {
+SignsModule::SignsModule(const sdk::StepView& step) : m_words(step.language()) {
     std::vector<size_t> signals, metrics, customerChange;
     for (uint32_t index = 0; index < step.questionCount(); ++index) {
         const sdk::QuestionView question = step.question(index);
@@ -172,7 +172,7 @@ std::string SignsModule::answerJson() const {
 }
 
 std::vector<sdk::Finding> SignsModule::score(const sdk::AggregateView& aggregate) const {
-    std::vector<SignFinding> findings = scoreAggregate(m_scored, aggregate.raw());
+    std::vector<SignFinding> findings = scoreAggregate(m_scored, aggregate.raw(), m_words);
     std::vector<sdk::Finding> result;
     result.reserve(findings.size());
     for (SignFinding& finding : findings)
@@ -186,8 +186,8 @@ bool SignsModule::drawDashboardPanel(const std::vector<sdk::AggregateView>& grou
     panel.reserve(groups.size());
     for (const sdk::AggregateView& group : groups)
         panel.push_back(PanelGroup{std::string(group.groupLabel()), group.responseCount(),
-                                   scoreAggregate(m_scored, group.raw())});
-    diagnostic_signs::drawPanel(panel, frame); // the free function of signs_panel.h, not Module::drawPanel
+                                   scoreAggregate(m_scored, group.raw(), m_words)});
+    diagnostic_signs::drawPanel(panel, frame, m_words); // the free function of signs_panel.h, not Module::drawPanel
     return true;
 }
 

@@ -26,7 +26,7 @@ float questionGap(const Look& look) { return 26.0f * look.scale; }
 
 // ---- Construction -------------------------------------------------------------------------------------------------
 
-FocusModule::FocusModule(const sdk::StepView& step) : m_language(step.language()) {
+FocusModule::FocusModule(const sdk::StepView& step) : m_language(step.language()), m_words(step.language()) {
     std::vector<Page> pages{{PageKind::Goal, {}}, {PageKind::Smmart, {}}, {PageKind::Shares, {}},
                             {PageKind::Clarity, {}}, {PageKind::Opportunity, {}}};
     const auto pageOf = [&](PageKind kind) -> Page& { return pages[static_cast<size_t>(kind)]; };
@@ -348,7 +348,7 @@ std::vector<sdk::Finding> FocusModule::score(const sdk::AggregateView& aggregate
 }
 
 bool FocusModule::drawPanel(const sdk::PanelInput& input, const alignkiosk_frame_v1& frame) {
-    m_panel.draw(m_plan, m_language, input, frame);
+    m_panel.draw(m_plan, m_language, input, frame, m_words);
     return true;
 }
 

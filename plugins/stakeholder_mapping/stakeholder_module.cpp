@@ -33,7 +33,7 @@ float textBlock(std::string_view text, ImVec2 position, float width, const ImVec
 
 } // namespace
 
-StakeholderModule::StakeholderModule(const sdk::StepView& step) {
+StakeholderModule::StakeholderModule(const sdk::StepView& step) : m_words(step.language()) {
     m_questionCount = step.questionCount();
     std::string firstProblem;
     const StepPlan plan = analyseStep(step, [&firstProblem](uint32_t, const char*, const std::string& message) {
@@ -275,7 +275,7 @@ bool StakeholderModule::drawPanel(const sdk::PanelInput& input, const alignkiosk
     std::vector<const alignkiosk_aggregate_v2*> groups;
     groups.reserve(input.groups.size());
     for (const sdk::AggregateView& group : input.groups) groups.push_back(&group.raw());
-    drawMapPanel(m_plan, groups, frame);
+    drawMapPanel(m_plan, groups, frame, m_words);
     return true;
 }
 

@@ -209,3 +209,26 @@ TEST_F(DiagnosticSignsPanelTest, ScoreStillGivesTheSameHeadlines) {
 }
 
 } // namespace
+
+// The language extension (ABI 1.4): the panel's own words in German and French, the survey's words as they are.
+TEST_F(DiagnosticSignsPanelTest, SpeaksTheLanguageTheKioskSets) {
+    ASSERT_EQ(module().setLanguage("de"), std::optional<bool>(true));
+    ASSERT_EQ(frame(seedAggregate(), 1900.0f), PanelOutcome::Drawn);
+    EXPECT_EQ(firstOutOfOrder(logged(), {"Teams describe the company differently",
+                                         "oft bemerkt von 90\u202F% (9 von 10)  \u00b7  verbreitet",
+                                         "Sales narrative clarity",
+                                         "als schwach bewertet von 10\u202F% (1 von 10)  \u00b7  vereinzelt"}),
+              "")
+        << logged();
+    EXPECT_EQ(logged().find("seen often"), std::string::npos) << logged();
+
+    ASSERT_EQ(module().setLanguage("fr-CA"), std::optional<bool>(true));
+    ASSERT_EQ(frame(seedAggregate(), 1900.0f), PanelOutcome::Drawn);
+    EXPECT_NE(logged().find("souvent constaté par 90\u202F% (9 sur 10)  \u00b7  répandu"), std::string::npos)
+        << logged();
+
+    // A language the module has no words for: English, and the kiosk is told so.
+    ASSERT_EQ(module().setLanguage("es"), std::optional<bool>(false));
+    ASSERT_EQ(frame(seedAggregate(), 1900.0f), PanelOutcome::Drawn);
+    EXPECT_EQ(firstOutOfOrder(logged(), kSeedPanel), "") << logged();
+}

@@ -335,3 +335,30 @@ TEST_F(FocusAssessmentPanelTest, ScoreGivesTheHeadlinesThePanelShows) {
 }
 
 } // namespace
+
+// The language extension (ABI 1.4): the panel's own words and numbers in German and French; the survey's words (the
+// area names, the answer labels) and the participants' key words as they are.
+TEST_F(FocusAssessmentPanelTest, SpeaksTheLanguageTheKioskSets) {
+    ASSERT_EQ(module().setLanguage("de"), std::optional<bool>(true));
+    ASSERT_EQ(frame(seedAggregate(), 1240.0f), PanelOutcome::Drawn);
+    EXPECT_EQ(firstOutOfOrder(logged(), {"Time on the one big goal", "Everyone", "n = 12",
+                                         "Mittelwert 36,7\u202F%  \u00b7  Median 30\u202F%",
+                                         "unter 25\u202F%: 41\u202F% (5 von 12)",
+                                         "Our one big goal \u2014 die Schlüsselwörter, die mehrere nennen",
+                                         "12 Sätze", "clients", "5 von 12", "Zielsätze nicht gezeigt",
+                                         "Wie klar und fokussiert jeder Bereich wirkt", "Sales", "keine Antworten"}),
+              "")
+        << logged();
+    EXPECT_EQ(logged().find("no answers"), std::string::npos) << logged();
+
+    ASSERT_EQ(module().setLanguage("fr"), std::optional<bool>(true));
+    ASSERT_EQ(frame(seedAggregate(), 1240.0f), PanelOutcome::Drawn);
+    EXPECT_EQ(firstOutOfOrder(logged(), {"moyenne 36,7\u202F%  \u00b7  médiane 30\u202F%", "12 phrases",
+                                         "À quel point chaque domaine paraît clair et ciblé", "aucune réponse"}),
+              "")
+        << logged();
+
+    ASSERT_EQ(module().setLanguage("en"), std::optional<bool>(true));
+    ASSERT_EQ(frame(seedAggregate(), 1240.0f), PanelOutcome::Drawn);
+    EXPECT_EQ(firstOutOfOrder(logged(), kSeedPanel), "") << logged();
+}

@@ -233,3 +233,28 @@ TEST_F(StakeholderPanelTest, ScoreThroughTheHostGivesTheSameNumbers) {
 }
 
 } // namespace
+
+// The language extension (ABI 1.4): the panel's own words and numbers in German and French; the stakeholders, roles
+// and corners as the survey names them.
+TEST_F(StakeholderPanelTest, SpeaksTheLanguageTheKioskSets) {
+    ASSERT_EQ(module().setLanguage("de-CH"), std::optional<bool>(true));
+    ASSERT_EQ(frame(seedAggregate(), 1180.0f), PanelOutcome::Drawn);
+    EXPECT_EQ(firstOutOfOrder(logged(), {"Who we work for", "Everyone  (10 Antworten)",
+                                         "Übereinstimmung 0,96 (sehr starke Übereinstimmung)",
+                                         "Wie jede Gruppe die Menschen rund um ihre Arbeit sieht",
+                                         "die meisten sagen Partner (100\u202F%)", "verstanden 4,0/5",
+                                         "geteilt: Customer / Supplier (je 40\u202F%)", "Unterschiedlich gesehen",
+                                         "\u2022 Product: Sales sagen meist Customer (80\u202F%), Marketing sagen meist "
+                                         "Supplier (80\u202F%).",
+                                         "Sichten 80\u202F% auseinander."}),
+              "")
+        << logged();
+    EXPECT_EQ(logged().find("most say"), std::string::npos) << logged();
+
+    ASSERT_EQ(module().setLanguage("fr"), std::optional<bool>(true));
+    ASSERT_EQ(frame(seedAggregate(), 1180.0f), PanelOutcome::Drawn);
+    EXPECT_EQ(firstOutOfOrder(logged(), {"Everyone  (10 réponses)", "la plupart disent Partner (100\u202F%)",
+                                         "Vus différemment"}),
+              "")
+        << logged();
+}

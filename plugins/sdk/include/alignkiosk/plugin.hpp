@@ -295,6 +295,13 @@ public:
     virtual bool drawPanel(const PanelInput& input, const alignkiosk_frame_v1& frame) {
         return drawDashboardPanel(input.groups, frame);
     }
+    // The language (BCP 47) to draw the module's own words in from now on (ALIGNKIOSK_LANGUAGE_V1_ID, ABI 1.4); until
+    // the kiosk calls it, StepView::language() of the content. Return whether the module has its own words in it
+    // (sdk::Words::setLanguage says). The default has no words of its own: it ignores the call and returns false.
+    virtual bool setLanguage(std::string_view language) {
+        (void)language;
+        return false;
+    }
 };
 
 struct ModuleDefinition {
@@ -447,12 +454,23 @@ inline bool moduleDrawPanel(const alignkiosk_module_v1* module, const alignkiosk
     }
 }
 
+inline bool moduleSetLanguage(alignkiosk_module_v1* module, const char* language) {
+    try {
+        return self(module).setLanguage(view(language));
+    } catch (...) {
+        logException("set_language");
+        return false;
+    }
+}
+
 ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_scoring_v1 kScoring{sizeof(alignkiosk_scoring_v1), moduleScore};
+ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_language_v1 kLanguage{sizeof(alignkiosk_language_v1), moduleSetLanguage};
 ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_dashboard_panel_v3 kDashboardPanel{sizeof(alignkiosk_dashboard_panel_v3),
                                                                                moduleDrawPanel};
 
-// For modules without a panel: scoring only.
+// For modules without a panel: scoring and the language.
 inline const void* moduleGetExtension(const alignkiosk_module_v1*, const char* extensionId) {
+    if (view(extensionId) == ALIGNKIOSK_LANGUAGE_V1_ID) return &kLanguage;
     return view(extensionId) == ALIGNKIOSK_SCORING_V1_ID ? &kScoring : nullptr;
 }
 

@@ -35,8 +35,9 @@ extern "C" {
  * module factory (ALIGNKIOSK_MODULE_FACTORY_V2_ID, handing over alignkiosk_step_content_v2), the scoring extension
  * (ALIGNKIOSK_SCORING_V1_ID) and the third panel extension (ALIGNKIOSK_DASHBOARD_PANEL_V3_ID), both handing over
  * alignkiosk_aggregate_v2, whose alignkiosk_item_distribution_v2 gives an allocation's histograms a field of their
- * own. Every earlier struct is unchanged, and a host still serves them to plugins built for an earlier minor. */
-#define ALIGNKIOSK_ABI_MINOR 3u
+ * own. 1.4 added the language extension (ALIGNKIOSK_LANGUAGE_V1_ID, at the end of this header). Every earlier struct is
+ * unchanged, and a host still serves them to plugins built for an earlier minor. */
+#define ALIGNKIOSK_ABI_MINOR 4u
 
 #define ALIGNKIOSK_PLUGIN_ENTRY_SYMBOL "alignkiosk_entry_v1"
 #define ALIGNKIOSK_MODULE_FACTORY_V1_ID "alignkiosk.module_factory.v1" /* alignkiosk_module_factory_v1, ABI 1.0 */
@@ -481,6 +482,26 @@ typedef struct alignkiosk_plugin_entry_v1 {
      * valid until deinit. */
     const void* (*get_factory)(const char* factory_id);
 } alignkiosk_plugin_entry_v1;
+
+/* ==== ABI 1.4: the participant's language ===================================================================== */
+
+#define ALIGNKIOSK_LANGUAGE_V1_ID "alignkiosk.language.v1" /* alignkiosk_language_v1, ABI 1.4 */
+
+/* ALIGNKIOSK_LANGUAGE_V1_ID (ABI 1.4), reached through alignkiosk_module_v1::get_extension: which language a module
+ * draws its own words in (its page hints and buttons, its dashboard panel's headings and notes, its findings). The
+ * survey's wording still comes with the content; this is only the module's own. Until set_language is called a
+ * module uses the content's language (alignkiosk_step_content_v2::language). The host calls it whenever the language
+ * changes: a participant picks a language on the attract screen, and a dashboard uses the survey's default one.
+ * A module without this extension keeps drawing in the content's language.
+ * Thread: the UI thread, between frames (never inside draw_page, draw_panel or score).
+ * Ownership: language (a BCP 47 tag, e.g. "de", "fr-CA") is the host's, valid during the call only: the module
+ * copies what it keeps. The table is the plugin's and stays valid until the instance is destroyed. The host reads
+ * only struct_size bytes of it, and takes a table too small to hold set_language, or a NULL one, as "none".
+ * Returns true when the module has its own words in `language`, false when it falls back to English. */
+typedef struct alignkiosk_language_v1 {
+    uint32_t struct_size;
+    bool (*set_language)(struct alignkiosk_module_v1* module, const char* language);
+} alignkiosk_language_v1;
 
 #ifdef __cplusplus
 }
