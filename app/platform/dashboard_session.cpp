@@ -102,7 +102,7 @@ void DashboardSession::enableExport(const std::filesystem::path& database) {
         std::string error;
         if (writeSummary(directory, error).empty()) return error;
         m_pendingPicture = directory / "dashboard.png";
-        return "Saved summary.csv and dashboard.png to " + directory.string();
+        return m_dashboard.messages().text("dash_export_saved", {{"folder", directory.string()}});
     };
 }
 

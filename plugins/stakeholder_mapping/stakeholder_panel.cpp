@@ -218,7 +218,7 @@ void drawMixSection(const MixItem& mix, std::span<const alignkiosk_aggregate_v2*
 // ---- (b) the stakeholders x groups matrix -------------------------------------------------------------------------
 
 // The shares of each role side by side in one bar, the share written in a segment wide enough for it.
-void roleBar(const RoleStatistics& stats, float width, const Look& look) {
+void roleBar(const RoleStatistics& stats, float width, const Look& look, const sdk::Words& words) {
     const float height = ImGui::GetTextLineHeight();
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(width, height));
@@ -231,7 +231,7 @@ void roleBar(const RoleStatistics& stats, float width, const Look& look) {
         if (segment <= 0.0f) continue;
         const ImU32 color = roleColor(role);
         drawList->AddRectFilled(ImVec2(x, min.y), ImVec2(x + segment, min.y + height), color);
-        const std::string text = percent(stats.shares[role]);
+        const std::string text = percent(stats.shares[role], words);
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());
         if (size.x + 6.0f * look.scale < segment)
             drawList->AddText(ImVec2(x + (segment - size.x) * 0.5f, min.y + (height - size.y) * 0.5f),
@@ -251,7 +251,7 @@ void matrixCell(const StakeholderItem& item, const alignkiosk_aggregate_v2& grou
         return;
     }
     if (role) {
-        roleBar(*role, std::max(ImGui::GetContentRegionAvail().x - 0.5f * ImGui::GetFontSize(), 1.0f), look);
+        roleBar(*role, std::max(ImGui::GetContentRegionAvail().x - 0.5f * ImGui::GetFontSize(), 1.0f), look, words);
         // The most common role and how many share it: the group's agreement on the role.
         std::string text;
         if (role->tie) {
