@@ -341,7 +341,7 @@ void FocusModule::drawClarityRows(const Page& page, const Look& look) {
 
 std::vector<sdk::Finding> FocusModule::score(const sdk::AggregateView& aggregate) const {
     std::vector<sdk::Finding> result;
-    for (FocusFinding& finding : scoreAggregate(m_plan, aggregate.raw()))
+    for (FocusFinding& finding : scoreAggregate(m_plan, aggregate.raw(), m_words))
         result.push_back(sdk::Finding{std::move(finding.questionId), finding.level, finding.share,
                                       std::move(finding.headline), std::move(finding.action)});
     return result;

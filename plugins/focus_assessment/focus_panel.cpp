@@ -8,7 +8,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cmath>
 #include <initializer_list>
 
 namespace alignkiosk::plugins::focus_assessment {
@@ -117,20 +116,6 @@ void swatch(ImU32 color, std::string_view word) {
 
 uint32_t percentOf(uint32_t count, uint32_t answered) { return percentFloor(count, answered); }
 
-// "37% (3 of 8)", "37 % (3 von 8)".
-std::string shareIn(uint32_t hits, uint32_t answered, const sdk::Words& words) {
-    return words.fill(words::kShare, {{"percent", words.percent(static_cast<int>(percentFloor(hits, answered)))},
-                                      {"hits", std::to_string(hits)},
-                                      {"answered", std::to_string(answered)}});
-}
-
-// A percentage with at most one decimal, without a trailing zero ("37.5%", "37,5 %", "40 %").
-std::string percentIn(double percent, const sdk::Words& words) {
-    const double tenths = std::round(percent * 10.0) / 10.0;
-    std::string text = words.number(tenths, tenths == std::floor(tenths) ? 0 : 1);
-    return text + (std::string(words.language()) == "en" ? "%" : "\u202F%");
-}
-
 // ---- The sections ---------------------------------------------------------------------------------------------------
 
 void percentSection(const PercentItem& item, int threshold, const std::vector<sdk::AggregateView>& groups,
@@ -154,10 +139,10 @@ void percentSection(const PercentItem& item, int threshold, const std::vector<sd
             softText(words(words::kNoAnswers));
             continue;
         }
-        wrappedText(words.fill(words::kMeanMedian, {{"mean", percentIn(summary->mean, words)},
-                                                    {"median", percentIn(summary->median, words)}}));
+        wrappedText(words.fill(words::kMeanMedian, {{"mean", percentText(summary->mean, words)},
+                                                    {"median", percentText(summary->median, words)}}));
         softText(words.fill(words::kUnder, {{"threshold", words.percent(threshold)},
-                                            {"share", shareIn(summary->below, summary->answered, words)}}));
+                                            {"share", shareText(summary->below, summary->answered, words)}}));
     }
     ImGui::EndTable();
 }
@@ -277,7 +262,7 @@ void opportunitySection(const OptionsItem& item, const std::vector<sdk::Aggregat
         const uint32_t chosen = std::min(counts.counts[top.front()], answered);
         shareBar(ImGui::GetContentRegionAvail().x, static_cast<float>(chosen) / static_cast<float>(answered),
                  look.accent, look);
-        const std::string share = shareIn(chosen, answered, words);
+        const std::string share = shareText(chosen, answered, words);
         wrappedText(top.size() > 1 ? words.fill(words::kEach, {{"share", share}}) : share);
     }
     ImGui::EndTable();
@@ -334,7 +319,7 @@ void overlapColumn(const sdk::AggregateView& group, const GoalOverlap* overlap, 
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0.0f, 0.2f * ImGui::GetFontSize()));
     const SharedWord& top = overlap->shared.front();
-    wrappedText(words.fill(words::kWordIn, {{"word", top.word}, {"share", shareIn(top.participants, n, words)}}));
+    wrappedText(words.fill(words::kWordIn, {{"word", top.word}, {"share", shareText(top.participants, n, words)}}));
     wrappedText(words.fill(words::kSharing,
                            {{"count", std::to_string(overlap->sentencesSharing)}, {"total", std::to_string(n)}}));
     // Mean pairwise Jaccard similarity (focus_keywords.h), as a whole percent.

@@ -65,4 +65,20 @@ inline constexpr Phrase kJaccard{"Two sentences share {percent} of their key wor
                                  "Zwei Sätze teilen im Schnitt {percent} ihrer Schlüsselwörter (mittlerer Jaccard).",
                                  "Deux phrases partagent en moyenne {percent} de leurs mots-clés (Jaccard moyen)."};
 
+// The findings (score): {name} is the question's, {share} a shareText.
+inline constexpr Phrase kUnderFor{"{name} — under {threshold} for {share}; median {median}",
+                                  "{name} — unter {threshold} bei {share}; Median {median}",
+                                  "{name} — moins de {threshold} pour {share} ; médiane {median}"};
+inline constexpr Phrase kClarityFrom{"{name} — \"{no}\" from {noShare}, \"{partly}\" from {partlyShare}",
+                                     "{name} — „{no}“ von {noShare}, „{partly}“ von {partlyShare}",
+                                     "{name} — « {no} » pour {noShare}, « {partly} » pour {partlyShare}"};
+inline constexpr Phrase kTickedBy{"{name}: {option} — ticked by {share}", "{name}: {option} — angekreuzt von {share}",
+                                  "{name} : {option} — cochée par {share}"};
+inline constexpr Phrase kMostChosen{"{name} — most chosen: {options}, by {share}",
+                                    "{name} — am häufigsten gewählt: {options}, von {share}",
+                                    "{name} — le plus choisi : {options}, par {share}"};
+inline constexpr Phrase kMostChosenEach{"{name} — most chosen: {options}, by {share} each",
+                                        "{name} — am häufigsten gewählt: {options}, von je {share}",
+                                        "{name} — le plus choisi : {options}, par {share} chacun"};
+
 } // namespace alignkiosk::plugins::focus_assessment::words

@@ -265,7 +265,7 @@ std::string StakeholderModule::answerJson() const {
 
 std::vector<sdk::Finding> StakeholderModule::score(const sdk::AggregateView& aggregate) const {
     std::vector<sdk::Finding> result;
-    for (MapFinding& finding : scoreAggregate(m_plan, aggregate.raw()))
+    for (MapFinding& finding : scoreAggregate(m_plan, aggregate.raw(), m_words))
         result.push_back(sdk::Finding{std::move(finding.questionId), finding.level, finding.share,
                                       std::move(finding.headline), std::move(finding.action)});
     return result;

@@ -86,4 +86,59 @@ inline constexpr Phrase kAgreementStrong{"strong agreement", "starke Übereinsti
 inline constexpr Phrase kAgreementVeryStrong{"very strong agreement", "sehr starke Übereinstimmung",
                                              "accord très fort"};
 
+// The findings (score).
+inline constexpr Phrase kOneAnswerPlain{"1 answer", "1 Antwort", "1 réponse"};
+inline constexpr Phrase kAnswersPlain{"{n} answers", "{n} Antworten", "{n} réponses"};
+inline constexpr Phrase kMixHeadline{"{name}: {mix} ({answers})", "{name}: {mix} ({answers})",
+                                     "{name} : {mix} ({answers})"};
+inline constexpr Phrase kMixAgreement{"{headline} — {word} ({agreement})", "{headline} — {word} ({agreement})",
+                                      "{headline} — {word} ({agreement})"};
+inline constexpr Phrase kMixAction{"Ask two people with very different mixes to explain theirs, then agree whose needs "
+                                   "the team's goals serve first.",
+                                   "Bitten Sie zwei Personen mit sehr unterschiedlicher Mischung, ihre zu erklären, und "
+                                   "einigen Sie sich dann, wessen Bedürfnissen die Ziele des Teams zuerst dienen.",
+                                   "Demandez à deux personnes aux répartitions très différentes d’expliquer la leur, "
+                                   "puis décidez quels besoins les objectifs de l’équipe servent en premier."};
+inline constexpr Phrase kFlowHeadline{"{name} — {customer} to {customerShare}, {supplier} to {supplierShare} "
+                                      "({answers}): people disagree on which way the work flows",
+                                      "{name} — {customer} für {customerShare}, {supplier} für {supplierShare} "
+                                      "({answers}): Man ist sich uneins, in welche Richtung die Arbeit fließt",
+                                      "{name} — {customer} pour {customerShare}, {supplier} pour {supplierShare} "
+                                      "({answers}) : on ne s’accorde pas sur le sens dans lequel va le travail"};
+inline constexpr Phrase kFlowAction{"Ask what the team gives {name} and what it gets from them; agree whether their "
+                                    "needs or their input come first.",
+                                    "Fragen Sie, was das Team {name} gibt und was es von ihnen bekommt; einigen Sie "
+                                    "sich, ob deren Bedürfnisse oder deren Beiträge Vorrang haben.",
+                                    "Demandez ce que l’équipe apporte à {name} et ce qu’elle en reçoit ; décidez si "
+                                    "leurs besoins ou leurs apports passent en premier."};
+inline constexpr Phrase kNoSharedView{"{name} — no shared view of their role: {roles} ({answers})",
+                                      "{name} — keine gemeinsame Sicht auf ihre Rolle: {roles} ({answers})",
+                                      "{name} — pas de vision commune de leur rôle : {roles} ({answers})"};
+inline constexpr Phrase kTalkThrough{"Talk through what the team gives {name} and what it gets back, then agree on "
+                                     "one role.",
+                                     "Besprechen Sie, was das Team {name} gibt und was es zurückbekommt, und einigen "
+                                     "Sie sich auf eine Rolle.",
+                                     "Passez en revue ce que l’équipe apporte à {name} et ce qu’elle reçoit en "
+                                     "retour, puis mettez-vous d’accord sur un rôle."};
+inline constexpr Phrase kMostly{"{name} — mostly {role} ({share}, {count} of {n})",
+                                "{name} — überwiegend {role} ({share}, {count} von {n})",
+                                "{name} — surtout {role} ({share}, {count} sur {n})"};
+inline constexpr Phrase kPoorlyUnderstood{"{name} — needs poorly understood by {share} ({hits} of {n}), mean {mean} "
+                                          "on {min}–{max}",
+                                          "{name} — Bedürfnisse schlecht verstanden von {share} ({hits} von {n}), "
+                                          "Mittelwert {mean} auf {min}–{max}",
+                                          "{name} — besoins mal compris par {share} ({hits} sur {n}), moyenne {mean} "
+                                          "sur {min}–{max}"};
+inline constexpr Phrase kLearnDrivers{"Most of the team call {name} a customer: learn what drives them, not only what "
+                                      "they ask for.",
+                                      "Die meisten im Team nennen {name} einen Kunden: Finden Sie heraus, was sie "
+                                      "antreibt, nicht nur, was sie verlangen.",
+                                      "La plupart de l’équipe voient {name} comme un client : cherchez ce qui les "
+                                      "motive, pas seulement ce qu’ils demandent."};
+inline constexpr Phrase kInvite{"Invite someone from {name} to tell the team what they need from its work.",
+                                "Laden Sie jemanden von {name} ein, dem Team zu erzählen, was sie von seiner Arbeit "
+                                "brauchen.",
+                                "Invitez quelqu’un de {name} à dire à l’équipe ce dont ils ont besoin de son "
+                                "travail."};
+
 } // namespace alignkiosk::plugins::stakeholder_mapping::words

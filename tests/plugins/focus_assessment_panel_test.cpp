@@ -362,3 +362,17 @@ TEST_F(FocusAssessmentPanelTest, SpeaksTheLanguageTheKioskSets) {
     ASSERT_EQ(frame(seedAggregate(), 1240.0f), PanelOutcome::Drawn);
     EXPECT_EQ(firstOutOfOrder(logged(), kSeedPanel), "") << logged();
 }
+
+// The findings (what the dashboard lists when a panel cannot be drawn) in the language the kiosk sets.
+TEST_F(FocusAssessmentPanelTest, ScoreSpeaksTheLanguageTheKioskSets) {
+    ASSERT_EQ(module().setLanguage("fr"), std::optional<bool>(true));
+    const ModuleAggregate aggregate = seedAggregate();
+    alignkiosk::plugin_host::AggregateBuffer groups(aggregate, "Tous");
+    const auto findings = module().score(groups, 1); // Sales
+    ASSERT_TRUE(findings.has_value());
+    ASSERT_EQ(findings->size(), 2u);
+    EXPECT_EQ((*findings)[0].headline,
+              "Time on the one big goal \u2014 moins de 25\u202F% pour 66\u202F% (4 sur 6) ; médiane 17,5\u202F%");
+    EXPECT_EQ((*findings)[1].headline, "The opportunity to pursue first \u2014 le plus choisi : Narrow our offer = Turn "
+                                       "down poor fits, par 50\u202F% (3 sur 6) chacun");
+}

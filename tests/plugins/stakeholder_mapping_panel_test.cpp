@@ -258,3 +258,21 @@ TEST_F(StakeholderPanelTest, SpeaksTheLanguageTheKioskSets) {
               "")
         << logged();
 }
+
+// The findings (what the dashboard lists when a panel cannot be drawn) in the language the kiosk sets.
+TEST_F(StakeholderPanelTest, ScoreSpeaksTheLanguageTheKioskSets) {
+    ASSERT_EQ(module().setLanguage("de"), std::optional<bool>(true));
+    const ModuleAggregate aggregate = seedAggregate();
+    alignkiosk::plugin_host::AggregateBuffer groups(aggregate, "Alle");
+    const auto findings = module().score(groups, 1); // Sales
+    ASSERT_TRUE(findings.has_value());
+    ASSERT_EQ(findings->size(), 5u);
+    EXPECT_EQ((*findings)[0].headline,
+              "Product \u2014 Bedürfnisse schlecht verstanden von 80\u202F% (4 von 5), Mittelwert 1,8 auf 1\u20135");
+    EXPECT_NE((*findings)[0].action.find("Die meisten im Team nennen Product einen Kunden"), std::string::npos)
+        << (*findings)[0].action;
+    for (const auto& finding : *findings)
+        if (finding.questionId == "works_for")
+            EXPECT_EQ(finding.headline, "Who we work for: Your employer 24 \u00b7 Your customers 66 \u00b7 Yourself 10 "
+                                        "(5 Antworten) \u2014 sehr starke Übereinstimmung (0,96)");
+}
