@@ -13,7 +13,9 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <map>
 #include <memory>
+#include <mutex>
 
 namespace alignkiosk::core {
 
@@ -63,11 +65,29 @@ const std::map<std::string, std::string>& builtinEnglish() {
 } // namespace
 
 std::string formatMessage(const std::string& language, std::string_view pattern, const MessageArgs& args) {
+    // Parsing a pattern costs far more than filling it in, and the shell and dashboard fill the same few patterns
+    // every frame and every model: each is parsed once per language and kept (a catalog's patterns are few). ICU
+    // does not promise that one MessageFormat may format on two threads at once, so the lock covers the formatting.
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>> parsed;
+    constexpr std::size_t kMostKept = 4096; // only a program that formats made-up patterns ever gets here
+    std::string key = language;
+    key.push_back('\0');
+    key.append(pattern);
+    const std::lock_guard<std::mutex> lock(mutex);
+    auto found = parsed.find(key);
+    if (found == parsed.end()) {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size())));
+        auto format = std::make_unique<icu::MessageFormat>(source, localeOf(language), status);
+        if (U_FAILURE(status)) format.reset(); // remembered as refused too
+        if (parsed.size() >= kMostKept) parsed.clear();
+        found = parsed.emplace(std::move(key), std::move(format)).first;
+    }
+    if (!found->second) return std::string(pattern);
+    const icu::MessageFormat& format = *found->second;
     UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size())));
-    icu::MessageFormat format(source, localeOf(language), status);
-    if (U_FAILURE(status)) return std::string(pattern);
     std::vector<icu::UnicodeString> names;
     std::vector<icu::Formattable> values;
     names.reserve(args.size());
@@ -101,11 +121,24 @@ std::vector<std::string> messageArguments(std::string_view pattern, bool* ok) {
 }
 
 std::string formatNumber(const std::string& language, double value, int fractionDigits) {
+    // Setting up a formatter loads the locale's data; the dashboard writes hundreds of numbers per model in one or two
+    // precisions, so each formatter is made once (a LocalizedNumberFormatter is immutable and thread-safe).
+    static std::mutex mutex;
+    static std::map<std::pair<std::string, int>, icu::number::LocalizedNumberFormatter> formatters;
+    const icu::number::LocalizedNumberFormatter* formatter = nullptr;
+    {
+        const std::lock_guard<std::mutex> lock(mutex);
+        auto found = formatters.find({language, fractionDigits});
+        if (found == formatters.end())
+            found = formatters
+                        .emplace(std::pair{language, fractionDigits},
+                                 icu::number::NumberFormatter::withLocale(localeOf(language))
+                                     .precision(icu::number::Precision::fixedFraction(fractionDigits)))
+                        .first;
+        formatter = &found->second; // std::map never moves an element
+    }
     UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString text = icu::number::NumberFormatter::withLocale(localeOf(language))
-                                        .precision(icu::number::Precision::fixedFraction(fractionDigits))
-                                        .formatDouble(value, status)
-                                        .toString(status);
+    const icu::UnicodeString text = formatter->formatDouble(value, status).toString(status);
     if (U_FAILURE(status)) return std::to_string(value);
     return utf8(text);
 }

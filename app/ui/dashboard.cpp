@@ -374,6 +374,13 @@ bool Dashboard::listLine(const Look& look, const ListLine& line, float width, bo
     return clicked;
 }
 
+std::string Dashboard::tr(std::string_view id, const core::MessageArgs& args) const {
+    if (!args.empty()) return m_messages.text(id, args);
+    auto found = m_words.find(id);
+    if (found == m_words.end()) found = m_words.emplace(std::string(id), m_messages.text(id)).first;
+    return found->second;
+}
+
 std::string Dashboard::groupName(const std::string& group) const {
     return group == core::kEveryoneGroup ? tr("dash_everyone") : group;
 }

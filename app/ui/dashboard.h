@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <memory>
@@ -163,8 +164,9 @@ private:
     static void wrapped(std::string_view text, float width, ImFont* font, ImU32 color);
     // "Everyone" (in the dashboard's language) for the everyone group, else the team's name.
     std::string groupName(const std::string& group) const;
-    // The message `id` in the dashboard's language; a number with `decimals` decimals as the language writes it.
-    std::string tr(std::string_view id, const core::MessageArgs& args = {}) const { return m_messages.text(id, args); }
+    // The message `id` in the dashboard's language; a number with `decimals` decimals as the language writes it. A
+    // message without arguments is formatted once and kept: the header asks for its words every frame.
+    std::string tr(std::string_view id, const core::MessageArgs& args = {}) const;
     std::string number(double value, int decimals) const { return m_messages.number(value, decimals); }
     std::string formatCount(uint64_t count) const;
     std::string formatMedian(double median) const;
@@ -172,6 +174,7 @@ private:
 
     Theme m_theme;
     core::Messages m_messages;
+    mutable std::map<std::string, std::string, std::less<>> m_words; // tr() without arguments, by id
     PanelRenderer* m_panels = nullptr;
     std::shared_ptr<const core::DashboardModel> m_model = std::make_shared<const core::DashboardModel>();
     std::optional<float> m_loadProgress;
