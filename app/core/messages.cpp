@@ -170,8 +170,13 @@ Messages::Messages(std::string language, std::map<std::string, std::string> engl
 Messages Messages::english() { return Messages(builtinEnglish()); }
 
 Messages Messages::load(const std::filesystem::path& assetDir, const std::string& language, std::string& warning) {
-    if (language == "en" || language.empty()) return english();
-    std::map<std::string, std::string> translated = readCatalog(assetDir / "strings" / (language + ".json"), warning);
+    const std::string primary = language.substr(0, language.find_first_of("-_"));
+    if (primary == "en" || primary.empty()) return Messages(language, builtinEnglish(), {});
+    const std::filesystem::path dir = assetDir / "strings";
+    std::error_code error;
+    const bool regional = primary != language && std::filesystem::is_regular_file(dir / (language + ".json"), error);
+    std::map<std::string, std::string> translated =
+        readCatalog(dir / ((regional ? language : primary) + ".json"), warning);
     return Messages(language, builtinEnglish(), std::move(translated));
 }
 

@@ -1,6 +1,6 @@
 // The program's own words in the survey's language: a catalog of ICU MessageFormat patterns keyed by stable ids
-// (assets/strings/<language>.json, read at start so a translator needs no compiler), with English behind every
-// language so a missing message still says something. Plurals, numbers and dates go through ICU (Debian's
+// (assets/strings/<language>.json; English compiled in, the other languages read at start so a translator needs no
+// compiler), with English behind every language so a missing message still says something. Plurals, numbers and dates go through ICU (Debian's
 // libicu72), never hand-rolled rules: "{count, plural, one {# answer} other {# answers}}", "{mean, number}".
 #pragma once
 
@@ -23,8 +23,8 @@ using MessageArgs = std::vector<std::pair<std::string, MessageValue>>;
 // as it is, so a broken translation shows its words rather than nothing.
 std::string formatMessage(const std::string& language, std::string_view pattern, const MessageArgs& args = {});
 
-// The top-level argument names a pattern uses, sorted ("{n, plural, one {# x} other {# y}} in {team}" -> n, team);
-// an empty list for a pattern ICU refuses, with `ok` false.
+// Every argument name a pattern uses, nested ones included, sorted and once each ("{n, plural, one {# in {team}}
+// other {# in {team}}} {when}" -> n, team, when); an empty list for a pattern ICU refuses, with `ok` false.
 std::vector<std::string> messageArguments(std::string_view pattern, bool* ok = nullptr);
 
 // A number as the language writes it, with exactly `fractionDigits` decimals ("de": 1.234,5).
@@ -43,8 +43,8 @@ public:
 
     // The English catalog built into the program (assets/strings/en.json at build time).
     static Messages english();
-    // English with assetDir/strings/<language>.json over it. A missing or broken file leaves the English words and
-    // says why in `warning`.
+    // English with assetDir/strings/<language>.json over it ("de-CH": de-CH.json, else de.json). A missing or broken
+    // file leaves the English words and says why in `warning`.
     static Messages load(const std::filesystem::path& assetDir, const std::string& language, std::string& warning);
 
     const std::string& language() const { return m_language; }

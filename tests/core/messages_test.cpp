@@ -96,6 +96,10 @@ TEST(Messages, LoadsTheBundledLanguageOverEnglishAndWarnsForAMissingOne) {
     EXPECT_TRUE(warning.empty()) << warning;
     EXPECT_EQ(german.language(), "de");
     EXPECT_EQ(german.text("dash_everyone"), "Alle");
+    const Messages swiss = Messages::load(kSource / "assets", "de-CH", warning); // no de-CH.json: German
+    EXPECT_TRUE(warning.empty()) << warning;
+    EXPECT_EQ(swiss.text("dash_everyone"), "Alle");
+    EXPECT_EQ(swiss.language(), "de-CH");
     const Messages klingon = Messages::load(kSource / "assets", "tlh", warning);
     EXPECT_NE(warning.find("tlh.json"), std::string::npos);
     EXPECT_EQ(klingon.text("dash_everyone"), "Everyone");
