@@ -14,12 +14,23 @@ packages=(
   libcpp-httplib-dev
   # the program's own words per language: plurals, numbers and dates (app/core/messages.cpp)
   libicu-dev
+  # finding a collector by its join code alone: DNS-SD through Avahi (app/collection/collector_*.cpp)
+  libavahi-client-dev
+  # the facilitator's PDF report (app/report): cairo writes the PDF, pango lays out the text
+  libcairo2-dev libpango1.0-dev
   # tests
   libgtest-dev libgmock-dev libbenchmark-dev sqlite3
+  # reading the report back in tests/e2e/report_test.sh: pdftotext, pdfinfo, pdftoppm
+  poppler-utils
   # talking HTTP to the collector in tests/e2e/collect_test.sh
   curl
+  # an announced collector found by a laptop in two network namespaces of the test's own
+  # (tests/e2e/discovery_test.sh): a D-Bus bus and an Avahi daemon per namespace, veth links
+  avahi-daemon dbus-daemon iproute2 util-linux
   # running and testing the real window: fonts, a virtual display, GL in software, clicking
   fonts-dejavu-core libgl1-mesa-dri xvfb xauth xdotool
+  # capturing and comparing a window's pixels (tests/e2e/laptop_workshop_test.sh: import, compare)
+  imagemagick
   # sending a window manager's close and minimise requests (tests/e2e/kiosk_quit_test.sh: ctypes and libX11)
   python3
 )

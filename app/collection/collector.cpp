@@ -6,6 +6,7 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -57,6 +58,7 @@ struct Collector::Impl {
     JoinThrottle throttle;
     std::string collectionId;
     std::string publicKeyText;
+    std::string moduleVersionsText; // formatted once: throws at construction for a module the format cannot carry
 
     Server server;
     std::thread listener;
@@ -78,7 +80,7 @@ struct Collector::Impl {
          CollectorOptions options_)
         : store(store_), keys(keys_), code(code_), survey(std::move(survey_)), options(std::move(options_)),
           throttle(options.throttle, options.clock), collectionId(keys.id().text()),
-          publicKeyText(keys.publicKey().text()) {}
+          publicKeyText(keys.publicKey().text()), moduleVersionsText(formatModuleVersions(survey.moduleVersions)) {}
 
     void count(const std::function<void(CollectorCounters&)>& change) {
         std::lock_guard lock(countersMutex);
@@ -124,6 +126,7 @@ struct Collector::Impl {
         res.status = 200;
         res.set_header(kCollectionKeyHeader, publicKeyText);
         res.set_header(kCollectionIdHeader, collectionId);
+        res.set_header(kModulesHeader, moduleVersionsText);
         res.set_content(survey.text, "application/json");
     }
 
@@ -207,7 +210,11 @@ struct Collector::Impl {
             if (results.size() != batch.size())
                 results.assign(batch.size(), {core::DeliveryOutcome::NotStored, "the store answered out of step"});
             count([](CollectorCounters& c) { ++c.commits; });
+            const bool storedNew = std::any_of(results.begin(), results.end(), [](const core::DeliveryResult& r) {
+                return r.outcome == core::DeliveryOutcome::Stored;
+            });
             for (std::size_t i = 0; i < batch.size(); ++i) batch[i].result.set_value(std::move(results[i]));
+            if (storedNew && options.onStored) options.onStored();
         }
     }
 
@@ -219,6 +226,13 @@ struct Collector::Impl {
         server.set_keep_alive_timeout(5); // also how long a new connection may take to send its request
         server.set_keep_alive_max_count(1000);
         server.set_tcp_nodelay(true);
+        // SO_REUSEADDR and not httplib's default SO_REUSEPORT: a second collector on a taken port must be refused,
+        // not share the first one's laptops; and a collector restarted at once must not be refused for the closed
+        // connections of its last run, which linger in TIME_WAIT on its port.
+        server.set_socket_options([](socket_t socket) {
+            const int yes = 1;
+            ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+        });
         std::size_t threads = options.httpThreads == 0 ? 1 : options.httpThreads;
         server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
         server.Get(kSurveyPath, [this](const httplib::Request& req, httplib::Response& res) { getSurvey(req, res); });

@@ -15,11 +15,13 @@
 
 #include "collection/collection_keys.h"
 #include "collection/join_code.h"
+#include "collection/module_versions.h"
 #include "collection/join_throttle.h"
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -44,6 +46,7 @@ struct CollectorSurvey {
     std::string text;
     std::string surveyId;
     uint32_t surveyVersion = 0;
+    ModuleVersions moduleVersions; // the version of each module the survey uses, as this program has them
 };
 
 struct CollectorOptions {
@@ -54,6 +57,9 @@ struct CollectorOptions {
     std::chrono::seconds readTimeout{5};
     JoinThrottlePolicy throttle;
     JoinThrottle::Clock clock = &std::chrono::steady_clock::now; // the throttle's clock (tests inject one)
+    // Called on the writer thread after a commit that stored at least one new submission (a live dashboard reads the
+    // store at once instead of at its next poll). Must be quick and safe to call from another thread.
+    std::function<void()> onStored;
 };
 
 // Totals since start, by outcome. Refusals are counted by reason name: the sealed submission's ("too_large",

@@ -78,7 +78,12 @@ SurveyFetch fetchSurvey(const JoinEndpoint& endpoint, const JoinCode& code, std:
             fetch.error = "the collector's collection id does not belong to its key";
             return fetch;
         }
-        fetch.survey = FetchedSurvey{res->body, key, *id};
+        ModuleVersionsParse modules = parseModuleVersions(res->get_header_value(kModulesHeader));
+        if (!modules.ok()) {
+            fetch.error = std::string("the collector's list of module versions is unreadable: ") + modules.error;
+            return fetch;
+        }
+        fetch.survey = FetchedSurvey{res->body, key, *id, std::move(*modules.versions)};
     } catch (const KeyError& error) {
         fetch.error = std::string("the collector sent no usable collection key: ") + error.what();
     }

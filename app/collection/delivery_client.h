@@ -18,6 +18,7 @@
 #include "collection/collection_keys.h"
 #include "collection/join_address.h"
 #include "collection/join_code.h"
+#include "collection/module_versions.h"
 #include "collection/outbox.h"
 #include "collection/retry_schedule.h"
 
@@ -34,6 +35,7 @@ struct FetchedSurvey {
     std::string text; // the survey file's text, as the collector was given it
     CollectionPublicKey publicKey;
     CollectionId collectionId;
+    ModuleVersions moduleVersions; // the version of each module the collection uses
 };
 
 struct SurveyFetch {

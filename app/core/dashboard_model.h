@@ -88,6 +88,10 @@ struct DashboardModel {
     std::string surveyTitle;
     AnonymityThresholds thresholds;
     uint64_t totalResponses = 0;         // participants; shown only when everyone is shown
+    // The first and last session day of the answers counted ('YYYY-MM-DD'), like totalResponses only when everyone
+    // is shown; empty otherwise. Rows hold no time finer than the day.
+    std::string firstDay;
+    std::string lastDay;
     std::vector<GroupCount> groupCounts; // shown groups only, everyone first
     uint32_t hiddenGroups = 0;           // teams held back by the anonymity rules
     // Of those, the teams with enough answers that are held back so no smaller group can be worked out by subtraction
@@ -95,8 +99,9 @@ struct DashboardModel {
     uint32_t hiddenByGuard = 0;
     std::vector<std::string> shownTeams; // the heatmap's columns, survey order
     std::vector<RatedItem> ratedItems;   // survey order
-    // At most 10, ranked by gapInSd, largest first. Two teams that each answered as one yet differ have a gapInSd of
-    // 0 (their pooled SD is 0: the gap is infinitely many SDs) and rank first, by gap.
+    // Every gap between two shown teams of the (at most) 10 items whose largest gap is largest, ranked by gapInSd,
+    // largest first. Two teams that each answered as one yet differ have a gapInSd of 0 (their pooled SD is 0: the gap
+    // is infinitely many SDs) and rank first, by gap.
     std::vector<TeamGap> largestGaps;
     std::vector<std::size_t> lowestAgreement; // indices into ratedItems, lowest everyone-rwg first
     std::vector<ModuleAggregate> modules;

@@ -257,7 +257,10 @@ bool writeAnswer(JsonWriter& writer, const Question& question, const Profile& pr
 } // namespace
 
 std::vector<Submission> generateDemoSubmissions(const Survey& survey, const DemoOptions& options) {
-    const std::vector<std::string>& teams = options.teams.empty() ? survey.teams : options.teams;
+    // Teams by id: answers store the id (a team written as plain text is its own id).
+    std::vector<std::string> teams = options.teams;
+    if (teams.empty())
+        for (const Team& team : survey.teams) teams.push_back(team.id);
     DemoRandom random(options.seed);
 
     std::vector<std::vector<Profile>> profiles;

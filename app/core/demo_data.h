@@ -2,7 +2,7 @@
 // with patterns planted on purpose so the dashboard has something true to show. Never mixed into a real store by the
 // program itself: `alignkiosk demo-data` writes them only where it is told to.
 //
-// Planted in the bundled surveys (matched by question id, with teams named Sales, Marketing and Leadership):
+// Planted in the bundled surveys (matched by question id, with team ids sales, marketing and leadership):
 //   value_language_differs  Sales mostly answer high (often / almost always), Marketing mostly low (never / rarely)
 //   content_relevance       everyone agrees: nearly all answer the same point ("Well")
 //   messaging_shifts        a widespread sign: most people see it often or almost always
@@ -29,7 +29,7 @@ constexpr const char* kDemoStoreSettingKey = "demo_data_store";
 
 struct DemoOptions {
     uint64_t responses = 0;         // participants
-    std::vector<std::string> teams; // the teams participants pick from; empty: the survey's
+    std::vector<std::string> teams; // the team ids participants pick from; empty: the survey's
     uint64_t seed = 1;
     // The module version stamped on each step's row, by module id; "0.0.0" for a module not listed.
     std::map<std::string, std::string> moduleVersions;

@@ -2,7 +2,8 @@
 // under the anonymity rules (anonymity_policy.h). Rows are never kept: only counts, and open sentences (which are
 // shown, shuffled, to groups at or above the text threshold).
 //
-// Groups: one per survey team, in survey order, and one last group for everyone who chose no team. A stored team
+// Groups: one per survey team, in survey order, and one last group for everyone who chose no team. Rows name a team
+// by its id, whatever language it was picked in (a team written as plain text is its own id). A stored team
 // that is not in the survey's list (a renamed or removed team, or a hand-made row) is counted as no team: inventing a
 // column for it could show a group the facilitator never defined, and it still counts for everyone.
 
@@ -31,9 +32,10 @@ namespace {
 // [SECTION] Tallies -----------------------------------------------------------------------------------------------
 
 constexpr uint32_t kPercentBins = 101; // 0..100
-constexpr std::size_t kLargestGaps = 10;
+constexpr std::size_t kLargestGapItems = 10;
 
-// The validator's rule for team names (surveys/README.md): surrounding spaces and ASCII case do not make a new team.
+// The validator's rule for team names written as plain text, which are their own ids (surveys/README.md):
+// surrounding spaces and ASCII case do not make a new team.
 std::string foldedTeamName(std::string_view name) {
     const std::size_t first = name.find_first_not_of(" \t\r\n\v\f");
     if (first == std::string_view::npos) return {};
@@ -117,17 +119,18 @@ struct ResponseAggregator::Impl {
     uint32_t groups = 1; // the survey's teams, then the no-team group
     std::vector<StepTally> steps;
     std::unordered_map<std::string, uint32_t> stepIndex;
-    std::unordered_map<std::string, uint32_t> teamIndex; // by folded name
+    std::unordered_map<std::string, uint32_t> teamIndex; // by folded id
     uint64_t added = 0;
     uint64_t skipped = 0;
     uint64_t row = 0; // rows seen so far, to tell repeated answers within one row
+    std::string firstDay, lastDay; // of the rows counted by add()
     std::shared_ptr<TextPool> textPool = std::make_shared<TextPool>(); // every open answer, once
 
     explicit Impl(const Survey& source) : survey(source) {
         thresholds.ratings = std::max(survey.anonymity.ratings, AnonymityThresholds::kFloor);
         thresholds.text = std::max(survey.anonymity.text, AnonymityThresholds::kFloor);
         groups = static_cast<uint32_t>(survey.teams.size()) + 1;
-        for (uint32_t t = 0; t < survey.teams.size(); ++t) teamIndex.emplace(foldedTeamName(survey.teams[t]), t);
+        for (uint32_t t = 0; t < survey.teams.size(); ++t) teamIndex.emplace(foldedTeamName(survey.teams[t].id), t);
         steps.resize(survey.steps.size());
         for (uint32_t s = 0; s < survey.steps.size(); ++s) {
             const Step& step = survey.steps[s];
@@ -255,6 +258,10 @@ struct ResponseAggregator::Impl {
         if (!answers) return skip();
 
         const uint32_t group = groupOf(response.team);
+        if (!response.sessionDate.empty()) {
+            if (firstDay.empty() || response.sessionDate < firstDay) firstDay = response.sessionDate;
+            if (lastDay.empty() || response.sessionDate > lastDay) lastDay = response.sessionDate;
+        }
         ++row;
         ++tally.rows[group];
         // Modules write answers in content order, so the next question is tried before the id map.
@@ -307,7 +314,8 @@ struct ResponseAggregator::Impl {
     Shown shownGroups(const std::vector<uint64_t>& perGroup, uint32_t k) const {
         std::vector<GroupSize> sizes;
         sizes.reserve(survey.teams.size());
-        for (std::size_t t = 0; t < survey.teams.size(); ++t) sizes.push_back(GroupSize{survey.teams[t], perGroup[t]});
+        for (std::size_t t = 0; t < survey.teams.size(); ++t)
+            sizes.push_back(GroupSize{survey.teams[t].id, perGroup[t]});
         const uint64_t total = std::accumulate(perGroup.begin(), perGroup.end(), uint64_t{0});
         const Visibility visibility = decideVisibility(sizes, total, k);
         Shown shown;
@@ -315,10 +323,10 @@ struct ResponseAggregator::Impl {
         shown.hiddenTeams = visibility.hiddenTeams;
         shown.hiddenByGuard = visibility.hiddenByGuard;
         shown.teams.assign(survey.teams.size(), false);
-        // shownTeams keeps the given order, and team names are unique (the validator sees to it).
+        // shownTeams keeps the given order, and team ids are unique (the validator sees to it).
         std::size_t t = 0;
-        for (const std::string& name : visibility.shownTeams) {
-            while (t < survey.teams.size() && survey.teams[t] != name) ++t;
+        for (const std::string& id : visibility.shownTeams) {
+            while (t < survey.teams.size() && survey.teams[t].id != id) ++t;
             if (t < survey.teams.size()) shown.teams[t++] = true;
         }
         return shown;
@@ -346,7 +354,7 @@ struct ResponseAggregator::Impl {
     void forEachShown(const Shown& shown, Visit&& visit) const {
         if (shown.everyone) visit(kEveryone, std::string(kEveryoneGroup));
         for (uint32_t t = 0; t < survey.teams.size(); ++t)
-            if (shown.teams[t]) visit(t, survey.teams[t]);
+            if (shown.teams[t]) visit(t, survey.teams[t].label);
     }
 
     DashboardModel model(uint64_t shuffleSeed) const {
@@ -362,7 +370,11 @@ struct ResponseAggregator::Impl {
             const Shown shown = shownGroups(rows, thresholds.ratings);
             forEachShown(shown, [&](uint32_t group, const std::string& name) {
                 model.groupCounts.push_back(GroupCount{name, sumOf(rows, group)});
-                if (group == kEveryone) model.totalResponses = sumOf(rows, group);
+                if (group == kEveryone) {
+                    model.totalResponses = sumOf(rows, group);
+                    model.firstDay = firstDay;
+                    model.lastDay = lastDay;
+                }
                 else model.shownTeams.push_back(name);
             });
             model.hiddenGroups = shown.hiddenTeams;
@@ -443,7 +455,15 @@ struct ResponseAggregator::Impl {
             if (x.gapInSd != y.gapInSd) return x.gapInSd > y.gapInSd;
             return x.gap > y.gap;
         });
-        if (gaps.size() > kLargestGaps) gaps.resize(kLargestGaps);
+        // The items with the largest gaps, each with all its gaps (the list names an item once; its detail shows
+        // every pair of teams): cutting at ten gaps instead would leave three items when five teams differ widely.
+        std::vector<std::size_t> items;
+        std::erase_if(gaps, [&](const TeamGap& gap) {
+            if (std::find(items.begin(), items.end(), gap.item) != items.end()) return false;
+            if (items.size() == kLargestGapItems) return true;
+            items.push_back(gap.item);
+            return false;
+        });
         model.largestGaps = std::move(gaps);
     }
 

@@ -41,15 +41,6 @@ void forEachMember(cereal::JSONInputArchive& archive, LoadMember&& loadMember) {
     throw cereal::Exception("unexpected field \"" + key + "\"");
 }
 
-void load(cereal::JSONInputArchive& archive, ScaleDefinition& scale) {
-    forEachMember(archive, [&](const std::string& key) {
-        if (key == "min") archive(scale.min);
-        else if (key == "max") archive(scale.max);
-        else if (key == "labels") archive(scale.labels);
-        else unexpected(key);
-    });
-}
-
 void apply(const ScaleDefinition& scale, Question& question) {
     question.scaleMin = scale.min;
     question.scaleMax = scale.max;
@@ -68,9 +59,63 @@ bool loadIfString(cereal::JSONInputArchive& archive, std::string& text) {
     }
 }
 
+// A participant-facing text: a string, or one text per language {"en": ..., "de": ...}. The per-language texts are
+// taken from the positioned tree (survey_loader.cpp) and resolved there, so here an object leaves `text` empty.
+void loadText(cereal::JSONInputArchive& archive, std::string& text) {
+    if (loadIfString(archive, text)) return;
+    archive.startNode();
+    forEachMember(archive, [&](const std::string&) {
+        std::string ignored;
+        archive(ignored);
+    });
+    archive.finishNode();
+}
+
+// A list whose items are each read by loadItem.
+template <class Item, class LoadItem>
+void loadList(cereal::JSONInputArchive& archive, std::vector<Item>& items, LoadItem&& loadItem) {
+    archive.startNode();
+    cereal::size_type size = 0;
+    archive.loadSize(size);
+    items.resize(static_cast<std::size_t>(size));
+    for (Item& item : items) loadItem(item);
+    archive.finishNode();
+}
+
+void loadTexts(cereal::JSONInputArchive& archive, std::vector<std::string>& texts) {
+    loadList(archive, texts, [&](std::string& text) { loadText(archive, text); });
+}
+
+void load(cereal::JSONInputArchive& archive, ScaleDefinition& scale) {
+    forEachMember(archive, [&](const std::string& key) {
+        if (key == "min") archive(scale.min);
+        else if (key == "max") archive(scale.max);
+        else if (key == "labels") loadTexts(archive, scale.labels);
+        else unexpected(key);
+    });
+}
+
+// A team: its name as plain text (the name is its id), or {"id", "label"}.
+void loadTeams(cereal::JSONInputArchive& archive, std::vector<Team>& teams) {
+    loadList(archive, teams, [&](Team& team) {
+        std::string name;
+        if (loadIfString(archive, name)) {
+            team = Team(std::move(name));
+            return;
+        }
+        archive.startNode();
+        forEachMember(archive, [&](const std::string& key) {
+            if (key == "id") archive(team.id);
+            else if (key == "label") loadText(archive, team.label);
+            else unexpected(key);
+        });
+        archive.finishNode();
+    });
+}
+
 void loadAttributes(cereal::JSONInputArchive& archive, std::map<std::string, std::string>& attributes) {
     archive.startNode();
-    forEachMember(archive, [&](const std::string& key) { archive(attributes[key]); });
+    forEachMember(archive, [&](const std::string& key) { loadText(archive, attributes[key]); });
     archive.finishNode();
 }
 
@@ -116,7 +161,7 @@ void loadNamedScales(cereal::JSONInputArchive& archive, std::map<std::string, Sc
 void load(cereal::JSONInputArchive& archive, Option& option) {
     survey_file::forEachMember(archive, [&](const std::string& key) {
         if (key == "id") archive(option.id);
-        else if (key == "label") archive(option.label);
+        else if (key == "label") survey_file::loadText(archive, option.label);
         else survey_file::unexpected(key);
     });
 }
@@ -132,9 +177,9 @@ void load(cereal::JSONInputArchive& archive, Question& question) {
             if (!kind) survey_file::unexpected("kind " + name);
             question.kind = *kind;
         } else if (key == "prompt") {
-            archive(question.prompt);
+            survey_file::loadText(archive, question.prompt);
         } else if (key == "help") {
-            archive(question.help);
+            survey_file::loadText(archive, question.help);
         } else if (key == "required") {
             archive(question.required);
         } else if (key == "attributes") {
@@ -162,8 +207,8 @@ void load(cereal::JSONInputArchive& archive, Step& step) {
     survey_file::forEachMember(archive, [&](const std::string& key) {
         if (key == "id") archive(step.id);
         else if (key == "module") archive(step.moduleId);
-        else if (key == "title") archive(step.title);
-        else if (key == "intro") archive(step.intro);
+        else if (key == "title") survey_file::loadText(archive, step.title);
+        else if (key == "intro") survey_file::loadText(archive, step.intro);
         else if (key == "questions") archive(step.questions);
         else survey_file::unexpected(key);
     });
@@ -173,13 +218,15 @@ void load(cereal::JSONInputArchive& archive, Step& step) {
 // root's first member as the survey).
 void load(cereal::JSONInputArchive& archive, Survey& survey) {
     std::map<std::string, survey_file::ScaleDefinition> scales;
+    survey.languages.clear();
     survey_file::forEachMember(archive, [&](const std::string& key) {
         if (key == "id") archive(survey.id);
         else if (key == "version") archive(survey.version);
         else if (key == "language") archive(survey.language);
-        else if (key == "title") archive(survey.title);
-        else if (key == "intro") archive(survey.intro);
-        else if (key == "teams") archive(survey.teams);
+        else if (key == "languages") archive(survey.languages);
+        else if (key == "title") survey_file::loadText(archive, survey.title);
+        else if (key == "intro") survey_file::loadText(archive, survey.intro);
+        else if (key == "teams") survey_file::loadTeams(archive, survey.teams);
         else if (key == "anonymity") survey_file::loadAnonymity(archive, survey.anonymity);
         else if (key == "kiosk") survey_file::loadKiosk(archive, survey.kiosk);
         else if (key == "scales") survey_file::loadNamedScales(archive, scales);
@@ -193,6 +240,9 @@ void load(cereal::JSONInputArchive& archive, Survey& survey) {
             if (scale == scales.end()) throw cereal::Exception("unknown scale \"" + question.scaleName + "\"");
             survey_file::apply(scale->second, question);
         }
+    // One "language", or none (English), is a survey in one language; "languages" names the default first.
+    if (survey.languages.empty()) survey.languages.push_back(survey.language);
+    survey.language = survey.languages.front();
 }
 
 Survey readCheckedSurvey(std::string_view json) {

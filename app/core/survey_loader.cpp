@@ -7,6 +7,7 @@
 
 #include "json_document.h"
 #include "survey_archive.h"
+#include "survey_languages.h"
 #include "survey_validator.h"
 
 #include <algorithm>
@@ -15,18 +16,21 @@
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <set>
+#include <string>
 #include <system_error>
+#include <tuple>
 #include <utility>
 
 // Index
-// [SECTION] Locations and module checks
+// [SECTION] Locations, languages and module checks
 // [SECTION] Entry points
 
 namespace alignkiosk::core {
 
 namespace {
 
-// [SECTION] Locations and module checks ---------------------------------------------------------------------------
+// [SECTION] Locations, languages and module checks -----------------------------------------------------------------
 
 // Copies where each step, question and question member stood, so module problems can point into the file.
 // The tree and the survey have the same shape here: the survey was read from the file the tree came from.
@@ -52,6 +56,38 @@ void recordLocations(const JsonValue& root, Survey& survey) {
                     question.fieldLocations["attributes." + attribute.key] = attribute.value.location;
         }
     }
+}
+
+// The value at `path` in the tree, or nullptr. A question's scale named from "scales" is followed there.
+const JsonValue* nodeAt(const JsonValue& root, const TextPath& path) {
+    const JsonValue* node = &root;
+    for (std::size_t i = 0; i < path.size() && node; ++i) {
+        const std::string& part = path[i];
+        if (node->isArray()) {
+            const std::size_t index = std::stoul(part);
+            node = index < node->items.size() ? &node->items[index] : nullptr;
+        } else {
+            node = node->isObject() ? node->find(part) : nullptr;
+        }
+        if (node && part == "scale" && node->isString() && i + 1 < path.size()) {
+            const JsonValue* scales = root.find("scales");
+            node = scales ? scales->find(node->text) : nullptr;
+        }
+    }
+    return node;
+}
+
+// Keeps every text the file gives per language (an object {"en": ..., "de": ...}) in survey.wordings; the archive
+// reader left those texts empty.
+void collectWordings(const JsonValue& root, Survey& survey) {
+    forEachText(std::as_const(survey), [&](const TextPath& path, const std::string&) {
+        const JsonValue* node = nodeAt(root, path);
+        if (!node || !node->isObject()) return;
+        Wording wording;
+        for (const JsonMember& member : node->members)
+            if (member.value.isString()) wording.emplace(member.key, member.value.text);
+        survey.wordings.emplace(path, std::move(wording));
+    });
 }
 
 SourceLocation locationOf(const Step& step, const ModuleContentProblem& problem) {
@@ -120,8 +156,18 @@ SurveyLoadResult parse(std::string_view text, const std::string& file, const Mod
     }
     survey.sourcePath = file;
     recordLocations(*json.root, survey);
+    collectWordings(*json.root, survey);
+    survey = resolvedSurvey(survey, survey.languages.front());
 
-    checkModuleContent(survey, modules, file, result.diagnostics);
+    // Each language is checked: a module's rules may concern texts. A problem found in several is told once.
+    std::set<std::tuple<uint32_t, uint32_t, std::string>> told;
+    for (const std::string& language : survey.languages) {
+        std::vector<Diagnostic> found;
+        checkModuleContent(resolvedSurvey(survey, language), modules, file, found);
+        for (Diagnostic& diagnostic : found)
+            if (told.emplace(diagnostic.location.line, diagnostic.location.column, diagnostic.message).second)
+                result.diagnostics.push_back(std::move(diagnostic));
+    }
     sortByLocation(result.diagnostics);
     if (result.diagnostics.empty()) result.survey = std::move(survey);
     return result;

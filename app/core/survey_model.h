@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace alignkiosk::core {
@@ -81,18 +82,44 @@ struct KioskSettings {
     ThemeKind theme = ThemeKind::Light;
 };
 
+// A team participants can pick. Answers store its id, so a team counts as one whatever language it was picked in.
+struct Team {
+    std::string id;
+    std::string label; // what participants see
+
+    Team() = default;
+    // A team written as plain text in a file: its name is its id. Implicit, so a list of names is a list of teams.
+    Team(std::string name) : id(name), label(std::move(name)) {}
+    Team(const char* name) : Team(std::string(name)) {}
+    Team(std::string teamId, std::string teamLabel) : id(std::move(teamId)), label(std::move(teamLabel)) {}
+    bool operator==(const Team&) const = default;
+};
+
+// Where a participant-facing text stands in a survey file, member names and list indexes from the root:
+// {"steps", "0", "questions", "2", "prompt"}, {"teams", "1", "label"}. A question's scale labels stand under its own
+// "scale", also when the file names a scale from "scales".
+using TextPath = std::vector<std::string>;
+// One text in each language a file gives it in: language code -> text.
+using Wording = std::map<std::string, std::string>;
+
 struct Survey {
     std::string id;
     uint32_t version = 1;
+    // Every language the file holds, the default first ("languages", or the one "language").
+    std::vector<std::string> languages{"en"};
+    // The language every text below is in (survey_languages.h: resolvedSurvey gives the survey in another).
     std::string language = "en";
     std::string title;
     std::string intro;
-    std::vector<std::string> teams; // empty: no team question
+    std::vector<Team> teams; // empty: no team question
     // "anonymity": {"min_group", "min_group_text"}: the smallest group shown on the dashboard (never below kFloor).
     AnonymityThresholds anonymity;
     KioskSettings kiosk;
     std::vector<Step> steps;
     std::string sourcePath;
+    // The texts the file gives per language, by where they stand. Texts written as a plain string are not here: they
+    // read the same in every language.
+    std::map<TextPath, Wording> wordings;
 };
 
 } // namespace alignkiosk::core

@@ -5,6 +5,8 @@
 
 #include "survey_validator.h"
 
+#include "language_names.h"
+
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -43,9 +45,10 @@ struct FieldSpec {
     bool required;
 };
 
-constexpr std::array<FieldSpec, 10> kSurveyFields{{{"id", true},
+constexpr std::array<FieldSpec, 11> kSurveyFields{{{"id", true},
                                                    {"version", true},
                                                    {"language", false},
+                                                   {"languages", false},
                                                    {"title", true},
                                                    {"intro", false},
                                                    {"teams", false},
@@ -69,6 +72,7 @@ constexpr std::array<FieldSpec, 6> kQuestionCommonFields{{{"id", true},
                                                           {"attributes", false}}};
 constexpr std::array<FieldSpec, 3> kScaleFields{{{"min", true}, {"max", true}, {"labels", true}}};
 constexpr std::array<FieldSpec, 2> kOptionFields{{{"id", true}, {"label", true}}};
+constexpr std::array<FieldSpec, 2> kTeamFields{{{"id", true}, {"label", true}}};
 
 constexpr std::array<FieldSpec, 1> kScaleQuestionFields{{{"scale", true}}};
 constexpr std::array<FieldSpec, 1> kTextQuestionFields{{{"max_length", false}}};
@@ -248,15 +252,9 @@ public:
                     report(version->location, "\"version\" is too large, found " + excerpt(version->text));
             }
         }
-        if (const JsonValue* language = root.find("language"); language && expect(*language, JsonType::String,
-                                                                                    "language")) {
-            if (!isLanguageTag(language->text))
-                report(language->location,
-                       "\"language\" must be a language tag such as \"en\" or \"de-CH\", found " +
-                           inQuotes(language->text));
-        }
+        checkLanguages(root);
         if (const JsonValue* title = root.find("title")) checkText(*title, "title");
-        if (const JsonValue* intro = root.find("intro")) expect(*intro, JsonType::String, "intro");
+        if (const JsonValue* intro = root.find("intro")) checkWording(*intro, "intro", Blank::Allowed);
         if (const JsonValue* teams = root.find("teams")) checkTeams(*teams);
         if (const JsonValue* anonymity = root.find("anonymity")) checkAnonymity(*anonymity);
         if (const JsonValue* kiosk = root.find("kiosk")) checkKiosk(*kiosk);
@@ -303,10 +301,91 @@ private:
         return std::nullopt;
     }
 
-    void checkText(const JsonValue& value, std::string_view field) {
-        if (expect(value, JsonType::String, field) && isBlank(value.text))
-            report(value.location, inQuotes(field) + " must not be empty or only spaces");
+    // "language": "de", or "languages": ["en", "de", "fr"] (the default first); m_languages holds the usable ones.
+    void checkLanguages(const JsonValue& root) {
+        const JsonValue* language = root.find("language");
+        const JsonValue* languages = root.find("languages");
+        if (language && languages)
+            report(languages->location, "give either \"language\" (one) or \"languages\" (several), not both");
+        if (language && expect(*language, JsonType::String, "language") && checkLanguageTag(*language, "language"))
+            m_languages = {language->text};
+        if (!languages || !expect(*languages, JsonType::Array, "languages")) return;
+        if (languages->items.empty())
+            report(languages->location, "\"languages\" needs at least one language, the default first");
+        m_languages.clear();
+        std::map<std::string, SourceLocation> seen;
+        for (const JsonValue& tag : languages->items) {
+            if (!expect(tag, JsonType::String, "languages") || !checkLanguageTag(tag, "languages")) continue;
+            checkUnique(seen, tag.text, tag.text, tag.location, "language");
+            if (std::find(m_languages.begin(), m_languages.end(), tag.text) == m_languages.end())
+                m_languages.push_back(tag.text);
+        }
+        if (m_languages.empty()) m_languages = {"en"};
     }
+
+    bool checkLanguageTag(const JsonValue& tag, std::string_view field) {
+        if (!isLanguageTag(tag.text)) {
+            report(tag.location, inQuotes(field) + " must be a language tag such as \"en\" or \"de-CH\", found " +
+                                     inQuotes(tag.text));
+            return false;
+        }
+        if (!isKnownLanguage(tag.text)) {
+            report(tag.location, "unknown language code " + inQuotes(tag.text) + "; use a language code such as " +
+                                     knownLanguageExamples());
+            return false;
+        }
+        return true;
+    }
+
+    std::string languageList() const {
+        std::string text;
+        for (const std::string& language : m_languages) text += (text.empty() ? "" : ", ") + language;
+        return text;
+    }
+
+    enum class Blank { Allowed, Refused };
+    // A text participants see in one language (a string) or in several ({"en": ..., "de": ...}). An object gives
+    // every language of the survey and no other. In a survey of several languages, a plain string is reported
+    // unless `oneLanguage` allows it (attributes, which are often ids rather than words) or it is empty.
+    void checkWording(const JsonValue& value, std::string_view field, Blank blank, bool oneLanguage = false,
+                      std::string_view blankMessage = {}) {
+        const auto refuseBlank = [&](const JsonValue& text) {
+            if (blank == Blank::Refused && isBlank(text.text))
+                report(text.location, blankMessage.empty() ? inQuotes(field) + " must not be empty or only spaces"
+                                                           : std::string(blankMessage));
+        };
+        if (value.isString()) {
+            refuseBlank(value);
+            if (m_languages.size() > 1 && !oneLanguage && !isBlank(value.text))
+                report(value.location, inQuotes(field) + " is in one language only; give it in each of the "
+                                       "survey's languages as {\"" + m_languages.front() + "\": \"...\", ...} (" +
+                                       languageList() + ")");
+            return;
+        }
+        if (!value.isObject()) {
+            expect(value, JsonType::String, field); // or an object: the message names the common case
+            return;
+        }
+        std::map<std::string, SourceLocation> seen;
+        for (const JsonMember& member : value.members) {
+            checkUnique(seen, member.key, member.key, member.keyLocation, "language");
+            if (std::find(m_languages.begin(), m_languages.end(), member.key) == m_languages.end()) {
+                const std::string known = isKnownLanguage(member.key) && isLanguageTag(member.key)
+                                              ? "language " + inQuotes(member.key) + " is not one of the survey's"
+                                              : "unknown language code " + inQuotes(member.key);
+                report(member.keyLocation, known + " in " + inQuotes(field) + "; the survey's languages are: " +
+                                               languageList());
+            }
+            if (expect(member.value, JsonType::String, field)) refuseBlank(member.value);
+        }
+        for (const std::string& language : m_languages)
+            if (!value.findMember(language))
+                report(value.location, inQuotes(field) + " has no text in " + inQuotes(language) + " (" +
+                                           languageName(language) + "); the survey's languages are: " +
+                                           languageList());
+    }
+
+    void checkText(const JsonValue& value, std::string_view field) { checkWording(value, field, Blank::Refused); }
 
     bool checkId(const JsonValue& value, std::string_view field) {
         if (!expect(value, JsonType::String, field)) return false;
@@ -395,13 +474,29 @@ private:
         if (!expect(teams, JsonType::Array, "teams")) return;
         std::map<std::string, SourceLocation> seen;
         for (const JsonValue& team : teams.items) {
-            if (!expect(team, JsonType::String, "teams")) continue;
+            if (team.isObject()) {
+                // {"id": "sales", "label": {"en": "Sales", "de": "Vertrieb"}}: answers store the id.
+                checkMembers(team, kTeamFields, {}, "team");
+                if (const JsonValue* id = team.find("id"); id && checkId(*id, "id"))
+                    checkUnique(seen, id->text, id->text, id->location, "team");
+                if (const JsonValue* label = team.find("label")) checkText(*label, "label");
+                continue;
+            }
+            if (!team.isString()) {
+                report(team.location, std::string("\"teams\": expected a team name (a string) or a team "
+                                                  "{\"id\", \"label\"}, found ") + describeJsonType(team.type));
+                continue;
+            }
             if (isBlank(team.text)) {
                 report(team.location, "a team name must not be empty or only spaces");
                 continue;
             }
             // "Sales" and " sales" would split one team's answers in two.
             checkUnique(seen, caseFolded(trimmed(team.text)), team.text, team.location, "team");
+            if (m_languages.size() > 1)
+                report(team.location, "team " + inQuotes(team.text) + " is in one language only; give it as "
+                                      "{\"id\": \"...\", \"label\": {\"" + m_languages.front() +
+                                      "\": \"...\", ...}} (" + languageList() + ")");
         }
     }
 
@@ -489,8 +584,7 @@ private:
         const JsonValue* labels = scale.find("labels");
         if (!labels || !expect(*labels, JsonType::Array, "labels")) return;
         for (const JsonValue& label : labels->items)
-            if (expect(label, JsonType::String, "labels") && isBlank(label.text))
-                report(label.location, "a scale label must not be empty or only spaces");
+            checkWording(label, "labels", Blank::Refused, false, "a scale label must not be empty or only spaces");
         if (points && labels->items.size() != static_cast<size_t>(*points))
             report(labels->location, "the scale has " + std::to_string(*points) + " points (" +
                                          std::to_string(*min) + " to " + std::to_string(*max) + ") but " +
@@ -516,7 +610,7 @@ private:
                                              "; is the plugin that provides it installed?");
         }
         if (const JsonValue* title = step.find("title")) checkText(*title, "title");
-        if (const JsonValue* intro = step.find("intro")) expect(*intro, JsonType::String, "intro");
+        if (const JsonValue* intro = step.find("intro")) checkWording(*intro, "intro", Blank::Allowed);
 
         const JsonValue* questions = step.find("questions");
         if (!questions || !expect(*questions, JsonType::Array, "questions")) return;
@@ -567,7 +661,7 @@ private:
         if (const JsonValue* id = question.find("id"); id && checkId(*id, "id"))
             checkUnique(questionIds, id->text, id->text, id->location, "question id");
         if (const JsonValue* prompt = question.find("prompt")) checkText(*prompt, "prompt");
-        if (const JsonValue* help = question.find("help")) expect(*help, JsonType::String, "help");
+        if (const JsonValue* help = question.find("help")) checkWording(*help, "help", Blank::Allowed);
         if (const JsonValue* required = question.find("required")) expect(*required, JsonType::Boolean, "required");
         if (const JsonValue* attributes = question.find("attributes")) checkAttributes(*attributes);
         if (!kind) return;
@@ -605,7 +699,9 @@ private:
         for (const JsonMember& member : attributes.members) {
             checkUnique(seen, member.key, member.key, member.keyLocation, "attribute");
             if (member.key.empty()) report(member.keyLocation, "an attribute name must not be empty");
-            if (!member.value.isString())
+            if (member.value.isObject())
+                checkWording(member.value, member.key, Blank::Allowed, true);
+            else if (!member.value.isString())
                 report(member.value.location, "attribute " + inQuotes(member.key) + ": expected a string, found " +
                                                   describeJsonType(member.value.type));
         }
@@ -654,6 +750,7 @@ private:
     const ModuleCatalog& m_modules;
     std::vector<Diagnostic>& m_diagnostics;
     std::vector<std::string> m_scaleNames;
+    std::vector<std::string> m_languages{"en"}; // the survey's, the default first
 };
 
 } // namespace

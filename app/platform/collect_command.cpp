@@ -9,6 +9,7 @@
 #include "termination_signals.h"
 
 #include "collection/collector.h"
+#include "collection/collector_announcement.h"
 #include "collection/store_keys.h"
 
 #include "ui/dashboard.h"
@@ -18,14 +19,13 @@
 #include <net/if.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
+#include <mutex>
 #include <sstream>
 
 namespace alignkiosk::platform {
@@ -73,23 +73,9 @@ std::vector<std::string> reachableHosts(const std::string& listenAddress) {
     return hosts;
 }
 
-// Empty when `port` on `address` is free, else why not. cpp-httplib binds with SO_REUSEPORT, so a second collector
-// on a taken port would start and share the first one's laptops; a probe bound without it finds the port taken.
-// SO_REUSEADDR: a collector restarted on its port is not refused for the last run's closed connections.
-std::string portTaken(const std::string& address, uint16_t port) {
-    if (port == 0) return {};
-    const int probe = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (probe < 0) return std::strerror(errno);
-    const int yes = 1;
-    ::setsockopt(probe, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    sockaddr_in at{};
-    at.sin_family = AF_INET;
-    at.sin_port = htons(port);
-    ::inet_pton(AF_INET, address.c_str(), &at.sin_addr);
-    std::string taken;
-    if (::bind(probe, reinterpret_cast<const sockaddr*>(&at), sizeof at) != 0) taken = std::strerror(errno);
-    ::close(probe);
-    return taken;
+bool isLoopback(const std::string& listenAddress) {
+    in_addr address{};
+    return ::inet_pton(AF_INET, listenAddress.c_str(), &address) == 1 && (ntohl(address.s_addr) >> 24) == 127;
 }
 
 // The survey file's text, byte for byte, as laptops receive it.
@@ -125,18 +111,36 @@ int collectAnswers(const CommandLine& commandLine, const core::InstallLayout& la
 
     // Before the collector's threads start, so that they inherit the mask and SIGTERM waits for the watcher below.
     TerminationSignals::block();
+    // A commit that stored something new has the live dashboard read the store at once, not at its next poll. The
+    // collector's writer thread may call this while the window opens or closes: the link is guarded.
+    struct DashboardLink {
+        std::mutex mutex;
+        core::DashboardSource* source = nullptr;
+    };
+    auto link = std::make_shared<DashboardLink>();
     collection::CollectorOptions options;
     options.address = commandLine.listenAddress;
     options.port = commandLine.port;
-    collection::Collector collector(*setup.store, *keys, *code,
-                                    {*text, setup.survey->id, setup.survey->version}, options);
-    std::string refusal = portTaken(commandLine.listenAddress, commandLine.port);
-    if (refusal.empty()) {
-        try {
-            collector.start();
-        } catch (const std::exception& error) {
-            refusal = error.what();
-        }
+    options.onStored = [link] {
+        const std::lock_guard lock(link->mutex);
+        if (link->source) link->source->refreshNow();
+    };
+    collection::CollectorSurvey served{*text, setup.survey->id, setup.survey->version, {}};
+    for (const core::Step& step : setup.survey->steps)
+        if (const plugin_host::ModuleDescription* module = host.describeModule(step.moduleId))
+            served.moduleVersions[step.moduleId] = module->version;
+    std::optional<collection::Collector> collector;
+    try {
+        collector.emplace(*setup.store, *keys, *code, std::move(served), options);
+    } catch (const std::exception& error) {
+        std::cerr << "alignkiosk: cannot collect: " << error.what() << '\n';
+        return 1;
+    }
+    std::string refusal;
+    try {
+        collector->start();
+    } catch (const std::exception& error) {
+        refusal = error.what();
     }
     if (!refusal.empty()) {
         std::cerr << "alignkiosk: cannot collect on " << commandLine.listenAddress << " port " << commandLine.port
@@ -144,21 +148,50 @@ int collectAnswers(const CommandLine& commandLine, const core::InstallLayout& la
         return 1;
     }
     const std::vector<std::string> hosts = reachableHosts(commandLine.listenAddress);
-    const std::string port = std::to_string(collector.port());
+    const std::string port = std::to_string(collector->port());
     const std::string joinLine = "alignkiosk run --join " + hosts.front() + ":" + port + "/" + code->text();
     std::ostringstream line;
     line << "collecting survey '" << setup.survey->id << "' on port " << port << ": join with " << joinLine;
     for (std::size_t i = 1; i < hosts.size(); ++i) line << " (or " << hosts[i] << ":" << port << "/" << code->text() << ")";
     std::cout << line.str() << std::endl; // flushed: a script reads the port from it
 
+    // Laptops that have only the code find the collector by DNS-SD; a collector on loopback has nobody to tell.
+    std::optional<collection::CollectorAnnouncement> announcement;
+    if (!isLoopback(commandLine.listenAddress)) {
+        try {
+            announcement.emplace(collector->port());
+        } catch (const std::exception& error) {
+            std::cerr << "alignkiosk: " << error.what() << '\n';
+        }
+    }
+    // Avahi answers the client at once when its daemon runs, so the state says already whether the code alone works.
+    const bool findable = announcement && announcement->state() != collection::CollectorAnnouncement::State::Failed &&
+                          announcement->state() != collection::CollectorAnnouncement::State::WaitingForDaemon;
+    std::string howToJoin = "On a laptop, type:\n" + joinLine;
+    if (findable) {
+        std::cout << "laptops on this network can join with the code alone: alignkiosk run --join " << code->text()
+                  << std::endl;
+        howToJoin = "On a laptop, type:\nalignkiosk run --join " + code->text() + "\nor, if that finds nothing:\n--join " + hosts.front() + ":" + port + "/" +
+                    code->text(); // short enough not to wrap beside the code on a 1280-pixel-wide screen
+    } else if (announcement) {
+        std::cerr << "alignkiosk: note: " << collection::describe(announcement->state())
+                  << (announcement->error().empty() ? "" : " (" + announcement->error() + ")") << '\n';
+    }
+
     DashboardWindowHooks hooks;
-    hooks.beforeFirstFrame = [&](ui::Dashboard& dashboard, DashboardSession&) {
-        dashboard.setJoinInfo(code->text(), "On a laptop, type:\n" + joinLine);
+    hooks.beforeFirstFrame = [&](ui::Dashboard& dashboard, DashboardSession& session) {
+        dashboard.setJoinInfo(code->text(), howToJoin);
+        const std::lock_guard lock(link->mutex);
+        link->source = &session.source();
+    };
+    hooks.afterLastFrame = [&](DashboardSession&) {
+        const std::lock_guard lock(link->mutex);
+        link->source = nullptr;
     };
     const int status =
         runDashboardWindow(commandLine, setup, setup.survey->title + " - alignkiosk collect", hooks, std::nullopt);
     // Every request in flight answered and every queued submission committed before the store closes.
-    collector.stop();
+    collector->stop();
     return status;
 }
 

@@ -34,6 +34,10 @@ Usage:
       large type, high contrast.
   alignkiosk export [--survey FILE] [--db FILE] [--plugin-dir DIR]... --out DIR
       Write summary.csv and dashboard.png (the overview as rendered) to DIR.
+  alignkiosk report [--survey FILE] [--db FILE] [--plugin-dir DIR]... --out FILE.pdf
+      Write the facilitator's report: a PDF with the cover, the alignment overview, where the team disagrees
+      most, each item per group, each module's pages and the open answers, under the dashboard's anonymity
+      rules. A4, or Letter when the locale (LC_ALL, LC_PAPER, LANG) is en_US or en_CA.
   alignkiosk collect [--survey FILE] [--db FILE] [--port N] [--listen ADDRESS] [--plugin-dir DIR]... [--projection]
       Collect answers from laptops on the local network into the store, showing the join code and the live
       dashboard (for a projector). --port: 47474 by default, 0 picks a free one. --listen: the IPv4 address to
@@ -76,7 +80,8 @@ struct CommandName {
 
 constexpr CommandName kCommands[] = {
     {"run", Command::Run},           {"validate", Command::Validate}, {"plugins", Command::Plugins},
-    {"dashboard", Command::Dashboard}, {"export", Command::Export},   {"demo-data", Command::DemoData},
+    {"dashboard", Command::Dashboard}, {"export", Command::Export},   {"report", Command::Report},
+    {"demo-data", Command::DemoData},
     {"reset-pin", Command::ResetPin}, {"collection-key", Command::CollectionKey},
     {"bundle", Command::Bundle},     {"import", Command::Import},     {"collect", Command::Collect},
 };
@@ -187,6 +192,10 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
     addSurveyAndStore(exportCommand, values);
     addPluginDirs(exportCommand, values);
     exportCommand->add_option("--out", values.outDir, "the folder to write to")->required();
+    CLI::App* report = addCommand(app, "report", "Write the facilitator's PDF report.");
+    addSurveyAndStore(report, values);
+    addPluginDirs(report, values);
+    report->add_option("--out", values.outFile, "the PDF file to write")->required();
     CLI::App* collect = addCommand(app, "collect", "Collect answers from laptops, showing the join code.");
     addSurveyAndStore(collect, values);
     addPluginDirs(collect, values);
@@ -200,7 +209,8 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
     demo->add_option("--responses", values.responses, "how many participants (N > 0)")
         ->required()
         ->check(kWholeAboveZero);
-    demo->add_option("--teams", values.teams, "comma-separated team names (default: the survey's teams)");
+    demo->add_option("--teams", values.teams,
+                     "comma-separated team ids, as answers store them (default: the survey's teams)");
     demo->add_option("--seed", values.seed, "the random seed (default 1)");
     CLI::App* resetPin = addCommand(app, "reset-pin", "Forget the facilitator PIN and its lock-out.");
     resetPin->add_option("--db", values.database, "the response store");

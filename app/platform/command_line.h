@@ -13,13 +13,13 @@
 namespace alignkiosk::platform {
 
 enum class Command {
-    Run, Validate, Plugins, Dashboard, Export, DemoData, ResetPin, CollectionKey, Bundle, Import, Collect, Help,
-    Version
+    Run, Validate, Plugins, Dashboard, Export, Report, DemoData, ResetPin, CollectionKey, Bundle, Import, Collect,
+    Help, Version
 };
 
 struct CommandLine {
     Command command = Command::Run;
-    std::optional<std::filesystem::path> survey;     // run, dashboard, export, demo-data, import
+    std::optional<std::filesystem::path> survey;     // run, dashboard, export, report, demo-data, import
     std::optional<std::filesystem::path> database;   // every command but validate and plugins
     std::optional<std::filesystem::path> screenshot; // run, dashboard
     std::optional<uint64_t> idleTimeout;             // run: seconds without a touch before "Still there?"
@@ -27,7 +27,7 @@ struct CommandLine {
     std::optional<std::string> join;                 // run: HOST:PORT/CODE of a facilitator's collection
     bool kiosk = false;                              // run: full screen, no cursor, cannot be closed or minimised
     std::optional<std::filesystem::path> outDir;     // export
-    std::optional<std::filesystem::path> outFile;    // bundle (required), collection-key (else standard output)
+    std::optional<std::filesystem::path> outFile;    // bundle and report (required), collection-key (else stdout)
     std::optional<std::filesystem::path> collectionKey; // bundle: the collection's public key text
     std::optional<std::string> surveyId;             // bundle: which survey, when the store holds several
     std::optional<uint32_t> surveyVersion;           // bundle: which version, when the store holds several

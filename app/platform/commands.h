@@ -16,6 +16,7 @@ int validateSurveys(const CommandLine& commandLine, const core::InstallLayout& l
 int listPlugins(const CommandLine& commandLine, const core::InstallLayout& layout);
 int showDashboard(const CommandLine& commandLine, const core::InstallLayout& layout);
 int exportSummary(const CommandLine& commandLine, const core::InstallLayout& layout);
+int writeReport(const CommandLine& commandLine, const core::InstallLayout& layout);
 int fillDemoData(const CommandLine& commandLine, const core::InstallLayout& layout);
 int resetPin(const CommandLine& commandLine);
 int exportCollectionKey(const CommandLine& commandLine);

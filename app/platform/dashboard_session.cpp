@@ -1,6 +1,7 @@
 #include "dashboard_session.h"
 
 #include "kiosk_window.h"
+#include "report_file.h"
 
 #include "core/summary_csv.h"
 
@@ -24,7 +25,9 @@ core::DashboardSourceOptions sourceOptions(std::function<void()> wake) {
 DashboardSession::DashboardSession(const core::Survey& survey, const core::ResponseStore& store,
                                    const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules,
                                    ui::Dashboard& dashboard, const ui::Theme& theme, std::function<void()> wake)
-    : m_survey(survey), m_dashboard(dashboard), m_panels(survey, modules, theme, dashboard.messages().text("dash_everyone")), m_source(survey, store, sourceOptions(std::move(wake))) {
+    : m_survey(survey), m_modules(modules), m_dashboard(dashboard),
+      m_panels(survey, modules, theme, dashboard.messages().text("dash_everyone")),
+      m_source(survey, store, sourceOptions(std::move(wake))) {
     m_dashboard.setPanelRenderer(&m_panels);
     refresh();
 }
@@ -103,6 +106,19 @@ void DashboardSession::enableExport(const std::filesystem::path& database) {
         if (writeSummary(directory, error).empty()) return error;
         m_pendingPicture = directory / "dashboard.png";
         return m_dashboard.messages().text("dash_export_saved", {{"folder", directory.string()}});
+    };
+    m_dashboard.onReport = [this, database]() -> std::string {
+        const core::Messages& messages = m_dashboard.messages();
+        if (const std::optional<std::string> failure = m_source.error())
+            return messages.text("dash_report_unreadable", {{"reason", *failure}});
+        const std::filesystem::path directory = defaultExportDirectory(database);
+        std::error_code created;
+        std::filesystem::create_directories(directory, created);
+        const std::filesystem::path file = directory / "report.pdf";
+        const report::ReportResult result = writeReportFile(m_survey, *m_model, m_modules, file);
+        if (!result.error.empty()) return messages.text("dash_report_failed", {{"reason", result.error}});
+        return messages.text("dash_report_saved",
+                             {{"pages", static_cast<int64_t>(result.pages)}, {"folder", directory.string()}});
     };
 }
 

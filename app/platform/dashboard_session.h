@@ -48,7 +48,8 @@ public:
     std::filesystem::path writeSummary(const std::filesystem::path& directory, std::string& error) const;
 
     // Wires the dashboard's Export button: summary.csv at once into a new folder next to `database`, and
-    // dashboard.png from the frame being drawn, written by afterRender().
+    // dashboard.png from the frame being drawn, written by afterRender(). And its Report button: report.pdf of the
+    // model shown, into such a folder too.
     void enableExport(const std::filesystem::path& database);
     // Call after every rendered frame: writes a pending export picture, and puts the window in or out of full screen
     // when the dashboard's Projection button was used.
@@ -58,6 +59,7 @@ private:
     void rebuildModel();
 
     const core::Survey& m_survey; // labels and kinds for summary.csv
+    const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& m_modules; // for the report's module pages
     ui::Dashboard& m_dashboard;
     ModulePanelRenderer m_panels; // the dashboard draws each module's panel through it
     core::DashboardSource m_source;

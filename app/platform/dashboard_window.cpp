@@ -42,7 +42,9 @@ int runDashboardWindow(const CommandLine& commandLine, DashboardSetup& setup, co
     callbacks.update = [&](double) { return session.refresh(); };
     callbacks.background = [&]() { return dashboard.backgroundColor(); };
     callbacks.afterRender = [&]() { session.afterRender(*window); };
-    return runOrCapture(*window, callbacks, screenshot);
+    const int status = runOrCapture(*window, callbacks, screenshot);
+    if (hooks.afterLastFrame) hooks.afterLastFrame(session);
+    return status;
 }
 
 } // namespace alignkiosk::platform

@@ -21,6 +21,8 @@ struct DashboardWindowHooks {
     std::function<void(ui::Dashboard&, DashboardSession&)> beforeFirstFrame;
     // Before every frame is drawn, after the session handed the dashboard what is new.
     std::function<void(ui::Dashboard&, DashboardSession&)> everyFrame;
+    // Once, when the window has closed, while the session still exists (undo what beforeFirstFrame handed out).
+    std::function<void(DashboardSession&)> afterLastFrame;
 };
 
 // Runs until the window is closed (or, with `screenshot`, until that picture is written); returns the exit status.

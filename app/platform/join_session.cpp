@@ -1,5 +1,6 @@
 #include "join_session.h"
 
+#include "collection/collector_discovery.h"
 #include "collection/sealed_submission.h"
 #include "core/data_paths.h"
 #include "core/survey_loader.h"
@@ -22,39 +23,70 @@ constexpr std::chrono::seconds kOutboxTroubleDelay{5};
 } // namespace
 
 JoinResult joinCollection(std::string_view joinText, const core::ModuleCatalog& modules,
-                          std::chrono::milliseconds timeout) {
+                          const collection::ModuleVersions& laptopVersions, std::chrono::milliseconds timeout) {
     JoinResult result;
     collection::JoinTargetParse parsed = collection::parseJoinTarget(joinText);
     if (!parsed.ok()) {
         result.error = "cannot join: " + parsed.error;
         return result;
     }
-    if (!parsed.target->endpoint) {
-        // Discovery (DNS-SD) is not built yet: say what works instead of guessing a collector.
-        result.error = "cannot join with the code alone yet: finding the facilitator's computer on the network is "
-                       "not available. Please type the whole HOST:PORT/CODE line shown on the facilitator's screen, "
-                       "e.g. --join 192.168.1.20:8631/" +
-                       parsed.target->code.text();
+    const collection::JoinCode& code = parsed.target->code;
+    std::vector<collection::JoinEndpoint> candidates;
+    if (parsed.target->endpoint) {
+        candidates.push_back(*parsed.target->endpoint);
+    } else {
+        collection::CollectorDiscovery discovery = collection::discoverCollectors();
+        if (discovery.collectors.empty()) {
+            result.error = "found no collection on this network" +
+                           (discovery.error.empty() ? std::string() : " (" + discovery.error + ")") +
+                           ". Please type the whole HOST:PORT/CODE line shown on the facilitator's screen, e.g. "
+                           "--join 192.168.1.20:47474/" +
+                           code.text();
+            return result;
+        }
+        for (collection::DiscoveredCollector& found : discovery.collectors)
+            candidates.push_back(std::move(found.endpoint));
+    }
+    // Each collection found is asked with the code; only the one it belongs to answers with its survey. (Several
+    // collections on one network are rare, and a wrong code costs the other collector one throttled refusal.)
+    std::optional<collection::FetchedSurvey> fetched;
+    collection::JoinEndpoint endpoint;
+    std::string refusals;
+    for (const collection::JoinEndpoint& candidate : candidates) {
+        collection::SurveyFetch fetch = collection::fetchSurvey(candidate, code, timeout);
+        if (fetch.ok()) {
+            fetched = std::move(fetch.survey);
+            endpoint = candidate;
+            break;
+        }
+        refusals += (candidates.size() > 1 ? "\n  " : " ") + endpointText(candidate) + ": " + fetch.error;
+    }
+    if (!fetched) {
+        result.error = candidates.size() > 1 ? "none of the collections on this network took the code " + code.text() +
+                                                   ":" + refusals
+                                             : "cannot join the collection at" + refusals;
         return result;
     }
-    const collection::JoinEndpoint endpoint = *parsed.target->endpoint;
     const std::string where = endpointText(endpoint);
-    collection::SurveyFetch fetch = collection::fetchSurvey(endpoint, parsed.target->code, timeout);
-    if (!fetch.ok()) {
-        result.error = "cannot join the collection at " + where + ": " + fetch.error;
+    // Answers from another version of a module would be counted as the same questions: refuse before anyone starts.
+    const std::vector<std::string> mismatches =
+        collection::describeVersionMismatches(fetched->moduleVersions, laptopVersions);
+    if (!mismatches.empty()) {
+        result.error = "this laptop cannot take part in the collection at " + where +
+                       ": its survey modules differ from the facilitator's. Please tell the facilitator:";
+        for (const std::string& mismatch : mismatches) result.error += "\n  " + mismatch;
         return result;
     }
     // The loader names every module the survey needs and this program lacks ("unknown module ..."), before anyone
     // starts answering.
-    core::SurveyLoadResult loaded = core::parseSurvey(fetch.survey->text, "the survey from " + where, modules);
+    core::SurveyLoadResult loaded = core::parseSurvey(fetched->text, "the survey from " + where, modules);
     if (!loaded.ok()) {
         result.error = "this laptop cannot show the survey of the collection at " + where +
                        "; please tell the facilitator:";
         for (const core::Diagnostic& diagnostic : loaded.diagnostics) result.error += "\n  " + diagnostic.format();
         return result;
     }
-    result.joined =
-        JoinedCollection{endpoint, parsed.target->code, std::move(*fetch.survey), std::move(*loaded.survey)};
+    result.joined = JoinedCollection{endpoint, code, std::move(*fetched), std::move(*loaded.survey)};
     return result;
 }
 

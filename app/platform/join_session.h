@@ -7,6 +7,7 @@
 
 #include "collection/delivery_client.h"
 #include "collection/join_address.h"
+#include "collection/module_versions.h"
 #include "collection/outbox.h"
 #include "collection/submission_id.h"
 #include "core/module_catalog.h"
@@ -40,10 +41,12 @@ struct JoinResult {
     bool ok() const { return joined.has_value(); }
 };
 
-// Parses `joinText` (HOST:PORT/CODE), fetches the survey and loads it against `modules` (the laptop's plugins): a
-// survey that needs a module this laptop does not have is refused with the module's name. A code alone is refused:
-// finding the collection on the local network is not built yet.
+// Parses `joinText` (HOST:PORT/CODE, or CODE alone: then the collections announced on the local network are found by
+// DNS-SD and each is asked with the code), fetches the survey and loads it against `modules` (the laptop's plugins):
+// a survey that needs a module this laptop does not have, or has in another version than the collection
+// (`laptopVersions`: the laptop's version of each module it has), is refused naming the module and both versions.
 JoinResult joinCollection(std::string_view joinText, const core::ModuleCatalog& modules,
+                          const collection::ModuleVersions& laptopVersions,
                           std::chrono::milliseconds timeout = std::chrono::seconds(5));
 
 // The laptop's outbox file: beside the response store it would use (--db's folder, else the default data folder).

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
     case platform::Command::Run: return platform::runKiosk(commandLine, layout);
     case platform::Command::Dashboard: return platform::showDashboard(commandLine, layout);
     case platform::Command::Export: return platform::exportSummary(commandLine, layout);
+    case platform::Command::Report: return platform::writeReport(commandLine, layout);
     case platform::Command::DemoData: return platform::fillDemoData(commandLine, layout);
     case platform::Command::ResetPin: return platform::resetPin(commandLine);
     case platform::Command::CollectionKey: return platform::exportCollectionKey(commandLine);

@@ -118,6 +118,16 @@ struct FacilitatorView final : Station::FacilitatorScreen {
     std::unique_ptr<DashboardSession> session;
 };
 
+// The participant's steps for the survey in a language they picked on the attract screen; none when a module cannot
+// be made (the shell then stays in its language).
+std::vector<std::unique_ptr<ui::StepModule>> modulesIn(const core::Survey& resolved,
+                                                       const plugin_host::PluginHost& host,
+                                                       StoppedModules stopped = StoppedModules::Refuse) {
+    auto instances = createModulesFor(resolved, host, stopped);
+    if (!instances) return {};
+    return stepModules(std::move(*instances));
+}
+
 class StationWindow final : public Station::Window {
 public:
     StationWindow(KioskWindow& window, ui::Theme& theme) : m_window(window), m_theme(theme) {}
@@ -186,6 +196,9 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
         *survey, stepModules(std::move(*modules)), [&store](const core::Submission& submission) { store->submit(submission); },
         theme, std::move(text));
     shell.setKioskMode(commandLine.kiosk);
+    shell.setModuleMaker([&host](const core::Survey& resolved) {
+        return modulesIn(resolved, host, StoppedModules::LeaveOut);
+    });
     shell.setIdleTimeout(static_cast<double>(settings.idleTimeout));
     shell.setStillThereSeconds(static_cast<double>(settings.stillThere));
     if (!start.crashes.empty()) shell.showRestartNotice(); // the participant who was answering is told to start again
@@ -286,20 +299,39 @@ constexpr std::chrono::milliseconds kDeliveryWait{1500};
 
 // `run --join`: a laptop (or with --kiosk a station) answering a facilitator's collection. It keeps no response store:
 // finished surveys go sealed into the outbox and from there to the collector. No facilitator PIN, no menu.
-int runJoined(const CommandLine& commandLine, const core::InstallLayout& layout) {
+// A joined station is supervised like any station (`start`): a module that crashed it is left out of this run, with
+// its steps; having no store, it forgets that when the station is started afresh.
+int runJoined(const CommandLine& commandLine, const core::InstallLayout& layout, const StationStart& start) {
     keepAnswersOutOfCoreDumps();
     TerminationSignals::block(); // before any thread starts; the watcher below takes them
     ImGuiContextScope imgui;
     plugin_host::PluginHost host(imgui.context());
+    std::vector<std::string> crashed;
+    for (const StationCrash& crash : start.crashes) {
+        if (crash.moduleId.empty() || std::find(crashed.begin(), crashed.end(), crash.moduleId) != crashed.end())
+            continue;
+        crashed.push_back(crash.moduleId);
+        std::cerr << "alignkiosk: module '" << crash.moduleId << "' is stopped for this session (it crashed the "
+                  << "station: " << describeCrash(crash) << ")\n";
+    }
+    host.setQuarantine(crashed);
     loadPluginsReportingRefusals(host, layout, commandLine);
-    JoinResult join = joinCollection(*commandLine.join, host);
+    collection::ModuleVersions laptopVersions;
+    for (const plugin_host::PluginReport& report : host.reports())
+        for (const plugin_host::PluginReport::Module& module : report.modules) laptopVersions[module.id] = module.version;
+    JoinResult join = joinCollection(*commandLine.join, host, laptopVersions);
     if (!join.ok()) {
         std::cerr << "alignkiosk: " << join.error << '\n';
         return 1;
     }
     const core::Survey& survey = join.joined->survey;
-    auto modules = createModulesFor(survey, host); // names the module that cannot be made, before anyone starts
+    // Names the module that cannot be made, before anyone starts; a station goes on without a module that crashed it.
+    auto modules = createModulesFor(survey, host, crashed.empty() ? StoppedModules::Refuse : StoppedModules::LeaveOut);
     if (!modules) return 1;
+    for (std::size_t i = 0; i < survey.steps.size(); ++i)
+        if (!(*modules)[i])
+            std::cerr << "alignkiosk: step '" << survey.steps[i].id << "' is left out: its module "
+                      << survey.steps[i].moduleId << " is stopped\n";
 
     std::optional<collection::Outbox> outbox;
     try {
@@ -348,6 +380,7 @@ int runJoined(const CommandLine& commandLine, const core::InstallLayout& layout)
         theme, std::move(text));
     shownShell = &shell;
     shell.setKioskMode(commandLine.kiosk);
+    shell.setModuleMaker([&host](const core::Survey& resolved) { return modulesIn(resolved, host); });
     shell.setIdleTimeout(static_cast<double>(settings.idleTimeout));
     shell.setStillThereSeconds(static_cast<double>(settings.stillThere));
     // No setFacilitatorAccess: without it the shell has no corner gesture, no Facilitator button and no PIN.
@@ -372,8 +405,12 @@ int runJoined(const CommandLine& commandLine, const core::InstallLayout& layout)
 } // namespace
 
 int runKiosk(const CommandLine& commandLine, const core::InstallLayout& layout) {
-    // A laptop or station in a facilitator's collection keeps no store, so it has no quarantine to supervise with.
-    if (commandLine.join) return runJoined(commandLine, layout);
+    // A station in a facilitator's collection is supervised too; a laptop's window runs in this process.
+    if (commandLine.join) {
+        if (commandLine.kiosk && !commandLine.screenshot)
+            return superviseStation([&](const StationStart& start) { return runJoined(commandLine, layout, start); });
+        return runJoined(commandLine, layout, StationStart{});
+    }
     // The touchscreen station is supervised: a module that crashes it takes it away for a moment, not for good.
     // A screenshot or a laptop's window runs in this process, as before.
     if (commandLine.kiosk && !commandLine.screenshot)

@@ -25,6 +25,8 @@ constexpr size_t kPanelV2DrawEnd =
 constexpr size_t kPanelV3DrawEnd =
     offsetof(alignkiosk_dashboard_panel_v3, draw_panel) + sizeof(alignkiosk_dashboard_panel_v3::draw_panel);
 constexpr size_t kScoringEnd = offsetof(alignkiosk_scoring_v1, score) + sizeof(alignkiosk_scoring_v1::score);
+constexpr size_t kReportEnd =
+    offsetof(alignkiosk_report_v1, write_report) + sizeof(alignkiosk_report_v1::write_report);
 constexpr size_t kLanguageEnd =
     offsetof(alignkiosk_language_v1, set_language) + sizeof(alignkiosk_language_v1::set_language);
 
@@ -43,6 +45,14 @@ void collectFinding(void* context, const alignkiosk_finding_v1* raw) {
         static_cast<std::vector<ModuleInstance::Finding>*>(context)->push_back(
             {text(raw->question_id), static_cast<alignkiosk_finding_level_v1>(raw->level), raw->share,
              text(raw->headline), text(raw->action)});
+    } catch (...) {
+    }
+}
+
+void forwardReportBlock(void* context, const alignkiosk_report_block_v1* block) {
+    if (!block || block->struct_size < sizeof(alignkiosk_report_block_v1)) return;
+    try {
+        (*static_cast<const ModuleInstance::ReportBlockSink*>(context))(*block);
     } catch (...) {
     }
 }
@@ -212,6 +222,25 @@ PanelOutcome ModuleInstance::drawPanel(const Panel& panel, const AggregateBuffer
     });
     if (!called) return PanelOutcome::Failed;
     return drawn ? PanelOutcome::Drawn : PanelOutcome::Failed;
+}
+
+ReportOutcome ModuleInstance::writeReport(const AggregateBuffer& groups, const ReportBlockSink& sink) const {
+    bool failed = false;
+    const auto* report = static_cast<const alignkiosk_report_v1*>(extension(ALIGNKIOSK_REPORT_V1_ID, failed));
+    if (failed) return ReportOutcome::Failed;
+    if (!report || report->struct_size < kReportEnd || !report->write_report) return ReportOutcome::NoReport;
+    const alignkiosk_panel_input_v2* input = nullptr;
+    try {
+        input = &groups.inputV2(step());
+    } catch (...) { // out of memory while converting
+        return ReportOutcome::Failed;
+    }
+    const alignkiosk_report_block_sink_v1 blocks{sizeof(alignkiosk_report_block_sink_v1),
+                                                 const_cast<ReportBlockSink*>(&sink), forwardReportBlock};
+    bool written = false;
+    if (!callPlugin(m_moduleId, "write_report", [&] { written = report->write_report(m_module, input, &blocks); }))
+        return ReportOutcome::Failed;
+    return written ? ReportOutcome::Written : ReportOutcome::Failed;
 }
 
 } // namespace alignkiosk::plugin_host

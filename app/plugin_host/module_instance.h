@@ -8,6 +8,7 @@
 #include <alignkiosk/plugin_abi.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,13 @@ enum class PanelOutcome {
     NoPanel, // the module offers no panel (a 1.0 plugin, or a module without one): the caller's own view instead
     Drawn,
     Failed   // the module has a panel but could not draw it (false, or an exception): show an error instead
+};
+
+// What became of asking a module for its report pages.
+enum class ReportOutcome {
+    NoReport, // the module offers no report extension (built before ABI 1.4, or without one): list its findings
+    Written,
+    Failed    // the module has one but it failed (false, or an exception): list its findings, and say so
 };
 
 class ModuleInstance {
@@ -59,7 +67,7 @@ public:
     std::optional<std::vector<Finding>> score(const AggregateBuffer& groups, uint32_t group) const;
 
     // Tells the module which language (BCP 47) to draw its own words in, through the language extension
-    // (ALIGNKIOSK_LANGUAGE_V1_ID, ABI 1.4). Whether it has words of its own in that language (false: it falls back to
+    // (ALIGNKIOSK_LANGUAGE_V1_ID, ABI 1.5). Whether it has words of its own in that language (false: it falls back to
     // English), or nothing when it has no such extension or the call failed (it keeps the content's language).
     std::optional<bool> setLanguage(const std::string& language);
 
@@ -73,6 +81,14 @@ public:
     PanelOutcome drawDashboardPanel(const AggregateBuffer& groups, const alignkiosk_frame_v1& frame) const;
     PanelOutcome drawDashboardPanel(const core::ModuleAggregate& aggregate, const alignkiosk_frame_v1& frame,
                                     std::string_view everyoneLabel = core::kEveryoneGroup) const;
+
+    // Receives each block a module writes for the report, during writeReport only (the block is the plugin's: copy
+    // what you keep). Must not throw; an exception is swallowed and the block is lost.
+    using ReportBlockSink = std::function<void(const alignkiosk_report_block_v1& block)>;
+    // Asks the module for its report pages (extension ALIGNKIOSK_REPORT_V1_ID, ABI 1.4) from `groups`, the shown
+    // groups of this step as its panel receives them. Blocks smaller than alignkiosk_report_block_v1 are skipped.
+    // Never throws.
+    ReportOutcome writeReport(const AggregateBuffer& groups, const ReportBlockSink& sink) const;
 
 private:
     // The module's usable panel table, the newest it offers (at most one is set).

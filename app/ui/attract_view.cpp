@@ -2,9 +2,11 @@
 // target), the anonymity promise, and a ripple now and then that says "touch me" while costing almost nothing (a few
 // frames of a small square while it spreads; none in between). In a window on a laptop, the small Facilitator
 // button sits in its corner. Right after the station restarted itself, a quiet card takes the ripple's place and asks
-// whoever was answering to start again; a survey with no step left to show asks for the facilitator instead.
+// whoever was answering to start again; a survey with no step left to show asks for the facilitator instead. A
+// survey in several languages shows a row of large buttons above the call to start, each language by its own name.
 #include "shell.h"
 
+#include "core/language_names.h"
 #include "ui/widgets.h"
 
 #include <imgui_internal.h> // PushClipRect beyond the window's padding
@@ -12,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 namespace alignkiosk::ui {
 
@@ -114,6 +117,46 @@ void Shell::drawRestartNotice(float left, float middle, float width) {
     ImGui::PopTextWrapPos();
 }
 
+float Shell::languagePickerHeight() const {
+    return std::max(m_theme.minTouchTarget, 76.0f * m_theme.scale);
+}
+
+void Shell::drawLanguagePicker(float top) {
+    const float scale = m_theme.scale;
+    const auto& languages = m_source.languages;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float height = languagePickerHeight();
+    const float gap = 16.0f * scale;
+    if (m_theme.heading) ImGui::PushFont(m_theme.heading);
+    std::vector<std::string> names;
+    float width = 220.0f * scale; // one width for all, so no language looks more important
+    for (const std::string& language : languages) {
+        names.push_back(core::languageName(language));
+        width = std::max(width, ImGui::CalcTextSize(names.back().c_str()).x + 2.0f * style.FramePadding.x +
+                                    48.0f * scale);
+    }
+    const float windowWidth = ImGui::GetWindowWidth();
+    width = std::min(width, (windowWidth - 2.0f * style.WindowPadding.x - gap * static_cast<float>(names.size() - 1)) /
+                                static_cast<float>(names.size()));
+    const float rowWidth = width * static_cast<float>(names.size()) + gap * static_cast<float>(names.size() - 1);
+    float x = (windowWidth - rowWidth) * 0.5f;
+    m_languageRects.assign(languages.size(), std::nullopt);
+    std::optional<std::string> picked;
+    for (std::size_t i = 0; i < languages.size(); ++i) {
+        ImGui::SetCursorPos(ImVec2(x, top));
+        ImGui::PushID(static_cast<int>(i));
+        const ImVec2 min = ImGui::GetCursorScreenPos();
+        if (touchButton(m_theme, names[i].c_str(), ImVec2(width, height),
+                        languages[i] == m_language ? ButtonStyle::Primary : ButtonStyle::Secondary))
+            picked = languages[i];
+        ImGui::PopID();
+        m_languageRects[i] = ScreenRect{min, ImVec2(min.x + width, min.y + height)};
+        x += width + gap;
+    }
+    if (m_theme.heading) ImGui::PopFont();
+    if (picked) chooseLanguage(*picked);
+}
+
 void Shell::drawAttract() {
     const float scale = m_theme.scale;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -121,8 +164,32 @@ void Shell::drawAttract() {
     const ImVec2 size = viewport->WorkSize;
     const ImGuiStyle& style = ImGui::GetStyle();
 
-    // The Facilitator button first: ImGui gives a tap to the first item under it, so the button, not the screen.
+    // One column for the words, centred.
+    const float width = std::min(size.x - 2.0f * style.WindowPadding.x, 1100.0f * scale);
+    const float left = (size.x - width) * 0.5f; // window coordinates: the window covers the viewport
+    const auto at = [&](float y) { ImGui::SetCursorPos(ImVec2(left, y)); };
+
+    // From the bottom up: the promise card above the Facilitator button's row, the call to start above it, and the
+    // language buttons above that.
+    const std::string promise =
+        m_text.format(m_text.anonymityPromise, {{"k", static_cast<int64_t>(m_survey.anonymity.ratings)}});
+    const float inset = 24.0f * scale;
+    const float promiseHeight = ImGui::CalcTextSize(promise.c_str(), nullptr, false, width - 2.0f * inset).y;
+    const float cardHeight = promiseHeight + 2.0f * 18.0f * scale;
+    const float cardTop = size.y - style.WindowPadding.y - m_theme.minTouchTarget - 12.0f * scale - cardHeight;
+    const std::string& call = m_surveyAvailable ? m_text.tapToStart : m_text.surveyUnavailable;
+    ImGui::PushFont(m_theme.title ? m_theme.title : ImGui::GetFont());
+    const float tapHeight = ImGui::CalcTextSize(call.c_str(), nullptr, false, width).y;
+    ImGui::PopFont();
+    const float tapTop = cardTop - 40.0f * scale - tapHeight;
+    const bool picker = offersLanguages() && m_surveyAvailable;
+    const float pickerTop = tapTop - 32.0f * scale - languagePickerHeight();
+
+    // The Facilitator button and the language buttons first: ImGui gives a tap to the first item under it, so to
+    // them, not to the screen.
     drawFacilitatorEntry();
+    if (picker) drawLanguagePicker(pickerTop);
+    else m_languageRects.clear();
     // The whole screen, padding included.
     ImGui::PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), false);
     ImGui::SetCursorScreenPos(origin);
@@ -135,11 +202,6 @@ void Shell::drawAttract() {
         m_flow.start();
     }
 
-    // One column for the words, centred.
-    const float width = std::min(size.x - 2.0f * style.WindowPadding.x, 1100.0f * scale);
-    const float left = (size.x - width) * 0.5f; // window coordinates: the window covers the viewport
-    const auto at = [&](float y) { ImGui::SetCursorPos(ImVec2(left, y)); };
-
     at(64.0f * scale);
     centeredWrappedText(m_survey.title, width, m_theme.title);
     ImGui::Dummy(ImVec2(0.0f, 4.0f * scale));
@@ -148,11 +210,6 @@ void Shell::drawAttract() {
     const float introBottom = ImGui::GetCursorPosY();
 
     // The promise, set apart at the bottom so nobody misses it; above the Facilitator button's row.
-    const std::string promise = m_text.format(m_text.anonymityPromise, {{"k", static_cast<int64_t>(m_survey.anonymity.ratings)}});
-    const float inset = 24.0f * scale;
-    const float promiseHeight = ImGui::CalcTextSize(promise.c_str(), nullptr, false, width - 2.0f * inset).y;
-    const float cardHeight = promiseHeight + 2.0f * 18.0f * scale;
-    const float cardTop = size.y - style.WindowPadding.y - m_theme.minTouchTarget - 12.0f * scale - cardHeight;
     {
         const ImVec2 min(origin.x + left, origin.y + cardTop);
         const ImVec2 max(min.x + width, min.y + cardHeight);
@@ -163,15 +220,11 @@ void Shell::drawAttract() {
         ImGui::PopTextWrapPos();
     }
 
-    // "Tap anywhere to start" above the promise, the ripple in the space left between it and the intro.
-    const std::string& call = m_surveyAvailable ? m_text.tapToStart : m_text.surveyUnavailable;
-    ImGui::PushFont(m_theme.title ? m_theme.title : ImGui::GetFont());
-    const float tapHeight = ImGui::CalcTextSize(call.c_str(), nullptr, false, width).y;
-    ImGui::PopFont();
-    const float tapTop = cardTop - 40.0f * scale - tapHeight;
+    // "Tap anywhere to start" above the promise, the ripple in the space left between the intro and it (or the
+    // language buttons).
     at(tapTop);
     centeredWrappedText(call, width, m_theme.title, m_surveyAvailable ? m_theme.accent : m_theme.muted);
-    const float gap = tapTop - introBottom;
+    const float gap = (picker ? pickerTop : tapTop) - introBottom;
 
     if (m_restartNotice && !m_restartNoticeSince) m_restartNoticeSince = m_now;
     if (m_restartNotice && !restartNoticeActive()) m_restartNotice = false;

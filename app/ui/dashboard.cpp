@@ -161,7 +161,7 @@ void Dashboard::drawHeader(const Look& look) {
         if (look.heading) ImGui::PopFont();
     }
 
-    // Row 2: the views on the left, Projection and Export on the right, the last export's message between them.
+    // Row 2: the views on the left, Projection, Report and Export on the right, the last export's message between them.
     const float height = std::max(m_theme.minTouchTarget, ImGui::GetFrameHeight());
     const float rowTop = ImGui::GetCursorPosY();
     const std::pair<View, std::string> tabs[] = {{View::Overview, tr("dash_overview")},
@@ -184,12 +184,16 @@ void Dashboard::drawHeader(const Look& look) {
 
     const std::string projectionText = tr("dash_projection");
     const std::string exportText = tr("dash_export");
+    const std::string reportText = tr("dash_report");
     const char* projectionLabel = projectionText.c_str();
     const char* exportLabel = exportText.c_str();
+    const char* reportLabel = reportText.c_str();
     const float padding = style.FramePadding.x * 2.0f;
     const float projectionWidth = ImGui::CalcTextSize(projectionLabel).x + padding;
     const float exportWidth = std::max(ImGui::CalcTextSize(exportLabel).x + padding, 160.0f * scale);
-    const float rightStart = ImGui::GetWindowContentRegionMax().x - projectionWidth - exportWidth - style.ItemSpacing.x;
+    const float reportWidth = std::max(ImGui::CalcTextSize(reportLabel).x + padding, 160.0f * scale);
+    const float rightStart = ImGui::GetWindowContentRegionMax().x - projectionWidth - exportWidth - reportWidth -
+                             2.0f * style.ItemSpacing.x;
 
     // The last export's message, else what the live view holds back: between the buttons when it fits, else in full
     // on a line of its own under them (an export's folder must be readable to be found).
@@ -209,6 +213,16 @@ void Dashboard::drawHeader(const Look& look) {
     if (touchButton(look.theme, projectionLabel, ImVec2(projectionWidth, height),
                     m_projection ? ButtonStyle::Primary : ButtonStyle::Secondary))
         m_projection = !m_projection;
+    // Report beside Export, Export last: where it always was, at the right edge.
+    ImGui::SameLine();
+    if (touchButton(look.theme, reportLabel, ImVec2(reportWidth, height), ButtonStyle::Secondary,
+                    static_cast<bool>(onReport))) {
+        try {
+            m_exportMessage = onReport();
+        } catch (const std::exception& error) {
+            m_exportMessage = std::string("Report failed: ") + error.what();
+        }
+    }
     ImGui::SameLine();
     if (touchButton(look.theme, exportLabel, ImVec2(exportWidth, height), ButtonStyle::Primary,
                     static_cast<bool>(onExport))) {

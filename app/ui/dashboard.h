@@ -84,6 +84,9 @@ public:
     // Called by the Export button; returns what to tell the facilitator ("Saved to ...", or why not). The button is
     // disabled while this is unset.
     std::function<std::string()> onExport;
+    // Called by the Report button beside Export; returns what to tell the facilitator, as onExport. The button is
+    // disabled while this is unset.
+    std::function<std::string()> onReport;
     // When set (the kiosk's facilitator view), a "Back to the kiosk" button calls it.
     std::function<void()> onClose;
 

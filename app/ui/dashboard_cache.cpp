@@ -2,6 +2,8 @@
 // does not depend on how many people answered (the model holds counts, never rows).
 #include "dashboard.h"
 
+#include "core/module_title.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -26,15 +28,6 @@ const char* agreementId(core::AgreementLevel level) {
     case core::AgreementLevel::Unknown: break;
     }
     return "dash_agreement_none";
-}
-
-// "diagnostic_signs" -> "Diagnostic signs".
-std::string moduleTitle(const std::string& moduleId) {
-    std::string title = moduleId;
-    for (char& c : title)
-        if (c == '_' || c == '-') c = ' ';
-    if (!title.empty() && title[0] >= 'a' && title[0] <= 'z') title[0] = static_cast<char>(title[0] - 'a' + 'A');
-    return title;
 }
 
 } // namespace
@@ -188,7 +181,7 @@ void Dashboard::rebuild() {
     m_moduleTitles.clear();
     m_moduleCounts.clear();
     for (const core::ModuleAggregate& module : model.modules) {
-        m_moduleTitles.push_back(moduleTitle(module.moduleId));
+        m_moduleTitles.push_back(core::moduleTitle(module.moduleId));
         std::string counts = tr("dash_module_responses");
         for (std::size_t i = 0; i < module.groups.size(); ++i)
             counts += std::string(i == 0 ? " " : " \xC2\xB7 ") + groupName(module.groups[i].group) + " " +

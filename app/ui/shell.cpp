@@ -1,5 +1,6 @@
 #include "shell.h"
 
+#include "core/survey_languages.h"
 #include "ui/onscreen_keyboard.h"
 #include "ui/widgets.h"
 
@@ -32,7 +33,9 @@ std::vector<uint32_t> pagesPerStep(const std::vector<std::unique_ptr<StepModule>
 
 Shell::Shell(const core::Survey& survey, std::vector<std::unique_ptr<StepModule>> modules,
              SubmitFunction submit, Theme theme, ShellText text)
-    : m_survey(survey),
+    : m_source(survey),
+      m_survey(survey),
+      m_language(survey.language),
       m_modules(std::move(modules)),
       m_submit(std::move(submit)),
       m_theme(theme),
@@ -120,6 +123,56 @@ std::optional<ScreenRect> Shell::allowButtonRect(std::size_t index) const {
     return m_menuOpen && index < m_allowRects.size() ? m_allowRects[index] : std::nullopt;
 }
 
+// [SECTION] The participant's language
+
+void Shell::setModuleMaker(ModuleMaker maker) {
+    m_moduleMaker = std::move(maker);
+}
+
+bool Shell::offersLanguages() const {
+    return m_moduleMaker && m_source.languages.size() > 1;
+}
+
+bool Shell::chooseLanguage(const std::string& language) {
+    if (language == m_language) return true;
+    const auto& languages = m_source.languages;
+    if (std::find(languages.begin(), languages.end(), language) == languages.end()) return false;
+    if (m_flow.screen() != Screen::Attract || (!m_moduleMaker && language != m_source.language)) return false;
+    core::Survey resolved = core::resolvedSurvey(m_source, language);
+    std::vector<std::unique_ptr<StepModule>> modules;
+    if (const auto kept = m_otherModules.find(language); kept != m_otherModules.end()) {
+        modules = std::move(kept->second);
+        m_otherModules.erase(kept);
+    } else {
+        try {
+            modules = m_moduleMaker(resolved);
+        } catch (const std::exception&) {
+            modules.clear();
+        }
+        if (modules.size() != m_source.steps.size()) return false;
+    }
+    m_otherModules[m_language] = std::move(m_modules);
+    m_modules = std::move(modules);
+    m_survey = std::move(resolved);
+    m_language = language;
+    // The same steps and questions in every language, but a module may lay them out on more or fewer pages.
+    m_flow = SurveyFlow(pagesPerStep(m_modules), !m_survey.teams.empty());
+    m_surveyAvailable = std::any_of(m_modules.begin(), m_modules.end(), [](const auto& m) { return m != nullptr; });
+    m_keyboard = std::make_unique<OnScreenKeyboard>(language); // the language's accented letters
+    m_keyboard->setDoneLabel(m_text.done);
+    beginParticipant();
+    return true;
+}
+
+std::optional<ScreenRect> Shell::languageButtonRect(std::size_t index) const {
+    return view() == View::Attract && index < m_languageRects.size() ? m_languageRects[index] : std::nullopt;
+}
+
+void Shell::nextParticipant() {
+    m_flow.restart();
+    chooseLanguage(m_source.language);
+}
+
 // [SECTION] Activity and the facilitator corner
 
 void Shell::trackActivity() {
@@ -143,12 +196,15 @@ void Shell::trackActivity() {
         m_menuOpen = false; // left open and forgotten: back to the station
         return;
     }
+    // A language picked by someone who then left without starting: the next person finds the default again.
+    if (view() == View::Attract && m_language != m_source.language && idle >= m_idleTimeout)
+        chooseLanguage(m_source.language);
     const bool midSurvey = m_flow.screen() == Screen::TeamPick || m_flow.screen() == Screen::StepPage;
     if (!midSurvey || m_pinPadOpen || m_menuOpen || m_paused) return;
     if (idle >= m_idleTimeout + m_stillThereSeconds) {
         // Walked away: nothing of theirs stays in memory, and nothing was stored.
         beginParticipant();
-        m_flow.restart();
+        nextParticipant();
         m_askingStillThere = false;
     } else if (idle >= m_idleTimeout) {
         m_askingStillThere = true;
@@ -241,7 +297,7 @@ void Shell::setFacilitatorAccess(FacilitatorAccess access) {
 
 void Shell::openPinPad() {
     // From the thank-you screen: that participant's answers are stored and forgotten already.
-    m_flow.restart();
+    nextParticipant();
     m_pinPad->open(m_now);
     m_pinPadOpen = true;
 }

@@ -17,6 +17,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -91,7 +92,8 @@ public:
 
     // One step module per survey step, in step order; a null one (its module was stopped after a crash) leaves
     // its step out: the survey goes on without it, and the submission has no row for it. A survey left with no page
-    // at all does not start: the attract screen asks for the facilitator instead.
+    // at all does not start: the attract screen asks for the facilitator instead. `survey` is the loaded survey with
+    // all its languages, its texts in survey.language (the modules' language); the shell keeps a copy.
     Shell(const core::Survey& survey, std::vector<std::unique_ptr<StepModule>> modules,
           SubmitFunction submit, Theme theme, ShellText text = {});
     ~Shell();
@@ -142,6 +144,25 @@ public:
     // The thank-you screen's body for the current delivery status.
     const std::string& thankYouBody() const;
 
+    // The step modules for the survey in another of its languages (core::resolvedSurvey: the plugins get their
+    // content in that language), one per step as for the constructor; an empty list when they cannot be made. Asked
+    // the first time a participant picks that language, and kept.
+    using ModuleMaker = std::function<std::vector<std::unique_ptr<StepModule>>(const core::Survey& resolved)>;
+    // With a maker, a survey in several languages offers them on the attract screen, each by its own name. The
+    // choice lasts for that participant and goes back to the survey's default for the next one: after Finish, a
+    // walk-away, the facilitator's PIN pad, or an attract screen left untouched for the idle timeout.
+    void setModuleMaker(ModuleMaker maker);
+    // The language the participant's screens are in now (a BCP 47 tag of the survey's, e.g. "de"), for the shell's
+    // own words.
+    const std::string& currentLanguage() const { return m_language; }
+    // Switches the participant's screens to `language` between participants (attract screen); false (and nothing
+    // changes) for a language the survey does not hold, mid-survey, or when its modules cannot be made.
+    bool chooseLanguage(const std::string& language);
+    // The survey as the participant sees it now (in currentLanguage()).
+    const core::Survey& shownSurvey() const { return m_survey; }
+    // Where the attract screen's button for the survey's index-th language was drawn in the last frame.
+    std::optional<ScreenRect> languageButtonRect(std::size_t index) const;
+
     // Seconds without a touch before the "Still there?" prompt (kDefaultIdleSeconds unless set; at least 1).
     void setIdleTimeout(double seconds);
     // Seconds the "Still there?" prompt counts down (kDefaultStillThereSeconds unless set; at least 1).
@@ -166,6 +187,10 @@ public:
 
 private:
     void drawAttract();
+    // The language buttons in one centred row whose top is at window y `top`; records where they are.
+    void drawLanguagePicker(float top);
+    float languagePickerHeight() const;
+    bool offersLanguages() const;
     void drawAttractAnimation(ImVec2 centre, float radius);
     static double attractWakeIn(double now);
     void drawFacilitatorEntry();
@@ -197,15 +222,22 @@ private:
     void openPinPad();
     void openMenu();
     void beginParticipant();
+    // Back to the attract screen for the next person, in the survey's default language.
+    void nextParticipant();
     void finish();
 
-    const core::Survey& m_survey;
-    std::vector<std::unique_ptr<StepModule>> m_modules;
+    core::Survey m_source;  // every language
+    core::Survey m_survey;  // in m_language
+    std::string m_language;
+    std::vector<std::unique_ptr<StepModule>> m_modules; // m_language's
+    ModuleMaker m_moduleMaker;
+    std::map<std::string, std::vector<std::unique_ptr<StepModule>>> m_otherModules; // the other languages' so far
+    std::vector<std::optional<ScreenRect>> m_languageRects;
     SubmitFunction m_submit;
     Theme m_theme;
     ShellText m_text;
     SurveyFlow m_flow;
-    std::optional<std::string> m_team;
+    std::optional<std::string> m_team; // the picked team's id
     double m_now = 0.0;
     double m_thankYouSince = 0.0;
     double m_idleTimeout = kDefaultIdleSeconds;

@@ -1,4 +1,5 @@
-// The optional team pick: one big button per team the survey names, and "prefer not to say".
+// The optional team pick: one big button per team the survey names (in the participant's language), and "prefer
+// not to say".
 #include "shell.h"
 
 #include "ui/widgets.h"
@@ -25,12 +26,12 @@ void Shell::drawTeamPick() {
     if (m_theme.heading) ImGui::PushFont(m_theme.heading);
     for (std::size_t i = 0; i < m_survey.teams.size(); ++i) {
         if (i % static_cast<std::size_t>(columns) != 0) ImGui::SameLine();
-        const std::string& team = m_survey.teams[i];
-        const bool selected = m_team && *m_team == team;
+        const core::Team& team = m_survey.teams[i];
+        const bool selected = m_team && *m_team == team.id;
         ImGui::PushID(static_cast<int>(i));
-        if (touchButton(m_theme, team.c_str(), ImVec2(buttonWidth, height),
+        if (touchButton(m_theme, team.label.c_str(), ImVec2(buttonWidth, height),
                         selected ? ButtonStyle::Primary : ButtonStyle::Secondary)) {
-            m_team = team;
+            m_team = team.id; // the id: a team counts as one whatever language it was picked in
             chosen = true;
         }
         ImGui::PopID();

@@ -31,7 +31,7 @@ void Shell::drawThankYou() {
     const bool done = touchButton(m_theme, m_text.done.c_str(), ImVec2(buttonWidth, 80.0f * scale),
                                   ButtonStyle::Secondary);
     if (m_theme.heading) ImGui::PopFont();
-    if (done || m_now - m_thankYouSince >= kThankYouSeconds) m_flow.restart();
+    if (done || m_now - m_thankYouSince >= kThankYouSeconds) nextParticipant();
 }
 
 } // namespace alignkiosk::ui

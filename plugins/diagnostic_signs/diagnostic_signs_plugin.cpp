@@ -21,6 +21,7 @@ std::vector<sdk::ModuleDefinition> definitions() {
     definition.acceptedKinds = sdk::kindBit(ALIGNKIOSK_QUESTION_SCALE) | sdk::kindBit(ALIGNKIOSK_QUESTION_TEXT);
     definition.validate = validateContent;
     definition.hasDashboardPanel = true; // SignsModule::drawDashboardPanel
+    definition.hasReport = true;         // SignsModule::writeReport
     definition.create = [](const sdk::StepView& step) -> std::unique_ptr<sdk::Module> {
         return std::make_unique<SignsModule>(step);
     };

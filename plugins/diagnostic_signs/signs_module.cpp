@@ -1,5 +1,7 @@
 #include "signs_module.h"
 
+#include "signs_report.h"
+
 #include "signs_panel.h"
 #include "signs_scoring.h"
 
@@ -181,13 +183,22 @@ std::vector<sdk::Finding> SignsModule::score(const sdk::AggregateView& aggregate
     return result;
 }
 
-bool SignsModule::drawDashboardPanel(const std::vector<sdk::AggregateView>& groups, const alignkiosk_frame_v1& frame) {
+std::vector<PanelGroup> SignsModule::panelGroups(const std::vector<sdk::AggregateView>& groups) const {
     std::vector<PanelGroup> panel;
     panel.reserve(groups.size());
     for (const sdk::AggregateView& group : groups)
         panel.push_back(PanelGroup{std::string(group.groupLabel()), group.responseCount(),
                                    scoreAggregate(m_scored, group.raw(), m_words)});
-    diagnostic_signs::drawPanel(panel, frame, m_words); // the free function of signs_panel.h, not Module::drawPanel
+    return panel;
+}
+
+bool SignsModule::drawDashboardPanel(const std::vector<sdk::AggregateView>& groups, const alignkiosk_frame_v1& frame) {
+    diagnostic_signs::drawPanel(panelGroups(groups), frame, m_words); // the free function of signs_panel.h
+    return true;
+}
+
+bool SignsModule::writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const {
+    diagnostic_signs::writeReport(panelGroups(input.groups), report, m_words); // the free function of signs_report.h
     return true;
 }
 

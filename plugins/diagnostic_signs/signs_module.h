@@ -3,6 +3,7 @@
 #pragma once
 
 #include "signs_content.h"
+#include "signs_panel.h"
 #include "signs_scoring.h"
 
 #include <alignkiosk/plugin.hpp>
@@ -31,6 +32,8 @@ public:
     bool drawDashboardPanel(const std::vector<sdk::AggregateView>& groups, const alignkiosk_frame_v1& frame) override;
     // The language of the measures and level words (the content's until the kiosk says otherwise).
     bool setLanguage(std::string_view language) override { return m_words.setLanguage(language); }
+    // The same per group, as report blocks (signs_report.h).
+    bool writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const override;
 
 private:
     struct Item {
@@ -40,6 +43,7 @@ private:
         std::string text;         // text answer, exactly as typed
     };
 
+    std::vector<PanelGroup> panelGroups(const std::vector<sdk::AggregateView>& groups) const;
     bool answered(const Item& item) const;
     void drawScale(Item& item, const alignkiosk_frame_v1& frame);
     void drawText(Item& item, const alignkiosk_frame_v1& frame);

@@ -23,6 +23,7 @@ std::vector<sdk::ModuleDefinition> definitions() {
                                sdk::kindBit(ALIGNKIOSK_QUESTION_CHOICE) | sdk::kindBit(ALIGNKIOSK_QUESTION_MULTI_CHOICE);
     definition.validate = validateContent;
     definition.hasDashboardPanel = true; // FocusModule::drawPanel
+    definition.hasReport = true;         // FocusModule::writeReport
     definition.create = [](const sdk::StepView& step) -> std::unique_ptr<sdk::Module> {
         return std::make_unique<FocusModule>(step);
     };

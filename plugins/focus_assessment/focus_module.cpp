@@ -1,5 +1,7 @@
 #include "focus_module.h"
 
+#include "focus_report.h"
+
 #include "focus_controls.h"
 
 #include <imgui.h>
@@ -349,6 +351,11 @@ std::vector<sdk::Finding> FocusModule::score(const sdk::AggregateView& aggregate
 
 bool FocusModule::drawPanel(const sdk::PanelInput& input, const alignkiosk_frame_v1& frame) {
     m_panel.draw(m_plan, m_language, input, frame, m_words);
+    return true;
+}
+
+bool FocusModule::writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const {
+    focus_assessment::writeReport(m_plan, m_language, input, report);
     return true;
 }
 

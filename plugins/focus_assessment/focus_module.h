@@ -33,6 +33,8 @@ public:
     bool drawPanel(const sdk::PanelInput& input, const alignkiosk_frame_v1& frame) override;
     // The language of the panel's own words.
     bool setLanguage(std::string_view language) override { return m_words.setLanguage(language); }
+    // The panel's sections as report blocks (focus_report.h).
+    bool writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const override;
 
 private:
     // The pages in the order they are shown; a page without questions is left out.

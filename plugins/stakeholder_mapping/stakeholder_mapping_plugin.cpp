@@ -22,6 +22,7 @@ std::vector<sdk::ModuleDefinition> definitions() {
                                sdk::kindBit(ALIGNKIOSK_QUESTION_CHOICE) | sdk::kindBit(ALIGNKIOSK_QUESTION_SCALE);
     definition.validate = validateContent;
     definition.hasDashboardPanel = true; // StakeholderModule::drawPanel
+    definition.hasReport = true;         // StakeholderModule::writeReport
     definition.create = [](const sdk::StepView& step) -> std::unique_ptr<sdk::Module> {
         return std::make_unique<StakeholderModule>(step);
     };

@@ -1,5 +1,7 @@
 #include "stakeholder_module.h"
 
+#include "stakeholder_report.h"
+
 #include "stakeholder_look.h"
 #include "stakeholder_panel.h"
 
@@ -157,8 +159,17 @@ void StakeholderModule::drawRowsPage(const Page& page, const alignkiosk_frame_v1
     }
     nameWidth = std::min(nameWidth, 0.22f * width);
     const float rest = width - nameWidth - 2.0f * gap;
-    const float roleArea = rest * kRoleWeight * static_cast<float>(roles) /
-                           (kRoleWeight * static_cast<float>(roles) + static_cast<float>(points));
+    // The roles' share of the row, widened (up to 60 %) where a role's longest word would not fit its button: a word
+    // such as "Fournisseur" is not broken in the middle.
+    const float textInset = style.FramePadding.x * 0.5f; // narrow buttons side by side: half the usual padding
+    float longestRole = 0.0f;
+    for (uint32_t i = 0; i < roles && i < first.role.optionCount(); ++i)
+        longestRole = std::max(longestRole, longestWordWidth(first.role.optionLabel(i)) + 2.0f * textInset + 2.0f);
+    const float roleArea = std::min(
+        std::max(rest * kRoleWeight * static_cast<float>(roles) /
+                     (kRoleWeight * static_cast<float>(roles) + static_cast<float>(points)),
+                 longestRole * static_cast<float>(roles) + spacing * static_cast<float>(roles - 1)),
+        0.6f * rest);
     const float scaleArea = rest - roleArea;
     const float roleButton = (roleArea - spacing * static_cast<float>(roles - 1)) / static_cast<float>(roles);
     const float scaleButton = (scaleArea - spacing * static_cast<float>(points - 1)) / static_cast<float>(points);
@@ -182,7 +193,6 @@ void StakeholderModule::drawRowsPage(const Page& page, const alignkiosk_frame_v1
         scaleBottom = textBlock(first.understanding.help(), ImVec2(xScale, scaleBottom), scaleArea, &soft);
 
     // Every button in every row as tall as the tallest wrapped label needs, and never below a touch target.
-    const float textInset = style.FramePadding.x * 0.5f; // narrow buttons side by side: half the usual padding
     std::size_t mostLines = 1;
     for (uint32_t i = 0; i < roles && i < first.role.optionCount(); ++i)
         mostLines = std::max(mostLines, choiceLines(first.role.optionLabel(i), roleButton, textInset).size());
@@ -276,6 +286,11 @@ bool StakeholderModule::drawPanel(const sdk::PanelInput& input, const alignkiosk
     groups.reserve(input.groups.size());
     for (const sdk::AggregateView& group : input.groups) groups.push_back(&group.raw());
     drawMapPanel(m_plan, groups, frame, m_words);
+    return true;
+}
+
+bool StakeholderModule::writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const {
+    writeMapReport(m_plan, input.groups, report);
     return true;
 }
 

@@ -36,6 +36,8 @@ public:
     bool drawPanel(const sdk::PanelInput& input, const alignkiosk_frame_v1& frame) override;
     // The language of the panel's own words.
     bool setLanguage(std::string_view language) override { return m_words.setLanguage(language); }
+    // The panel's numbers as report blocks (stakeholder_report.h).
+    bool writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const override;
 
 private:
     struct Row {

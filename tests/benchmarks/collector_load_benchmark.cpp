@@ -87,7 +87,7 @@ int main(int argc, char** argv) {
     collection::JoinCode code = collection::JoinCode::random();
     collection::CollectorOptions options;
     options.httpThreads = laptops + 16; // every laptop can wait for the same commit
-    collection::Collector collector(store, keys, code, {R"({"id":"team-pulse","version":3})", "team-pulse", 3},
+    collection::Collector collector(store, keys, code, {R"({"id":"team-pulse","version":3})", "team-pulse", 3, {}},
                                     options);
     collector.start();
 

@@ -40,7 +40,8 @@ Survey benchSurvey() {
     Survey survey;
     survey.id = "bench-workshop";
     survey.title = "Benchmark workshop";
-    survey.teams = teams();
+    const std::vector<std::string> names = teams();
+    survey.teams.assign(names.begin(), names.end());
     survey.anonymity.ratings = 5;
     survey.anonymity.text = 5;
     for (const char* id : {"signs", "stakeholders", "focus"}) {

@@ -45,7 +45,7 @@ Survey benchmarkSurvey() {
     Survey survey;
     survey.id = "benchmark";
     survey.title = "Benchmark";
-    survey.teams = kTeams;
+    survey.teams.assign(kTeams.begin(), kTeams.end());
     Step step;
     step.id = "signs";
     step.moduleId = "diagnostic_signs";

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <atomic>
 #include <chrono>
 #include <string>
 #include <vector>
@@ -28,7 +29,8 @@ protected:
     CollectionKeys keys = CollectionKeys::generate();
     JoinCode code = JoinCode::random();
     std::chrono::steady_clock::time_point clock = std::chrono::steady_clock::time_point{} + 1h;
-    Collector collector{store, keys, code, {test_support::kSurveyText, "team-pulse", 3}, options()};
+    std::atomic<int> storedCalls{0};
+    Collector collector{store, keys, code, {test_support::kSurveyText, "team-pulse", 3, {}}, options()};
 
     static core::ResponseStoreOptions storeOptions() {
         core::ResponseStoreOptions options;
@@ -38,6 +40,7 @@ protected:
     CollectorOptions options() {
         CollectorOptions options;
         options.clock = [this] { return clock; };
+        options.onStored = [this] { ++storedCalls; };
         return options;
     }
     void SetUp() override { collector.start(); }
@@ -102,6 +105,7 @@ TEST_F(CollectorTest, StoresASubmissionPostedTwiceOnce) {
     CollectorCounters counters = collector.counters();
     EXPECT_EQ(counters.stored, 1u);
     EXPECT_EQ(counters.alreadyDelivered, 1u);
+    EXPECT_EQ(storedCalls, 1); // the live dashboard is told of the new one, not of the repeat
 }
 
 TEST_F(CollectorTest, RefusesBadSubmissionsWithAReasonAndStoresNothing) {

@@ -48,7 +48,7 @@ protected:
         CollectorOptions options;
         options.port = port; // 0 the first time; the same port after a restart
         collector = std::make_unique<Collector>(*store, keys, code,
-                                                CollectorSurvey{test_support::kSurveyText, surveyId, 3}, options);
+                                                CollectorSurvey{test_support::kSurveyText, surveyId, 3, {{"diagnostic_signs", "1.2.0"}}}, options);
         collector->start();
         port = collector->port();
     }
@@ -166,6 +166,14 @@ TEST_F(DeliveryClientTest, ASubmissionRefusedForGoodStaysInTheOutboxButLeavesThe
     EXPECT_EQ(collector->counters().refused("other_survey"), 1u); // not sent again
 }
 
+TEST_F(DeliveryClientTest, FetchingTheSurveyBringsTheCollectionsKeyAndModuleVersions) {
+    SurveyFetch fetch = fetchSurvey({"127.0.0.1", HostKind::Ipv4, port}, code, 2s);
+    ASSERT_TRUE(fetch.ok()) << fetch.error;
+    EXPECT_EQ(fetch.survey->text, test_support::kSurveyText);
+    EXPECT_EQ(fetch.survey->publicKey, keys.publicKey());
+    EXPECT_EQ(fetch.survey->moduleVersions, (ModuleVersions{{"diagnostic_signs", "1.2.0"}}));
+}
+
 TEST_F(DeliveryClientTest, FetchingFromNoCollectorSaysSo) {
     collector.reset();
     SurveyFetch fetch = fetchSurvey({"127.0.0.1", HostKind::Ipv4, port}, code, 2s);
@@ -189,7 +197,7 @@ TEST_F(DeliveryClientTest, EverySubmissionArrivesOnceAfterTheCollectorIsKilled) 
         auto childStore = openStore();
         CollectorOptions options;
         options.port = port;
-        Collector childCollector(*childStore, keys, code, {test_support::kSurveyText, "team-pulse", 3}, options);
+        Collector childCollector(*childStore, keys, code, {test_support::kSurveyText, "team-pulse", 3, {}}, options);
         childCollector.start();
         uint16_t bound = childCollector.port();
         (void)!write(ready[1], &bound, sizeof bound);

@@ -2,6 +2,7 @@
 // under the anonymity rules. Every expected figure is worked out by hand in the comments.
 #include "core/response_aggregator.h"
 
+#include "core/survey_languages.h"
 #include "core/survey_loader.h"
 
 #include <gmock/gmock.h>
@@ -104,6 +105,67 @@ std::vector<std::string> groupNames(const RatedItem& item) {
 }
 
 // [SECTION] Counting and statistics -------------------------------------------------------------------------------
+
+TEST(ResponseAggregator, CountsTeamsByIdWhateverLanguageTheSurveyIsShownIn) {
+    // A survey in English and German: teams have ids, and their labels differ by language.
+    Survey survey = smallSurvey({scaleQuestion("q1")});
+    survey.languages = {"en", "de"};
+    survey.teams = {Team("sales", "Sales"), Team("marketing", "Marketing")};
+    survey.wordings[{"teams", "0", "label"}] = {{"en", "Sales"}, {"de", "Vertrieb"}};
+    survey.wordings[{"teams", "1", "label"}] = {{"en", "Marketing"}, {"de", "Marketing"}};
+    const Survey german = resolvedSurvey(survey, "de");
+    ASSERT_EQ(german.teams[0].label, "Vertrieb");
+
+    // Rows keep no language: three from German participants and three from English ones, all of team "sales". A row
+    // naming the team by a label someone saw ("Vertrieb") is not that team: teams are matched by id, never by text.
+    ResponseAggregator inGerman(german);
+    ResponseAggregator inEnglish(resolvedSurvey(survey, "en"));
+    for (ResponseAggregator* aggregator : {&inGerman, &inEnglish}) {
+        addScale(*aggregator, "sales", {5, 5, 4, 4, 5, 5});
+        addScale(*aggregator, "marketing", {1, 2, 1});
+        addScale(*aggregator, "Vertrieb", {3});
+        addScale(*aggregator, std::nullopt, {3, 3});
+    }
+
+    // The same counts either way; only the groups' names follow the survey's language.
+    const DashboardModel germanModel = inGerman.model(1);
+    const DashboardModel englishModel = inEnglish.model(1);
+    EXPECT_EQ(germanModel.shownTeams, (std::vector<std::string>{"Vertrieb", "Marketing"}));
+    EXPECT_EQ(englishModel.shownTeams, (std::vector<std::string>{"Sales", "Marketing"}));
+    ASSERT_EQ(germanModel.ratedItems.size(), 1u);
+    ASSERT_EQ(englishModel.ratedItems.size(), 1u);
+    const GroupItem* vertrieb = groupOf(germanModel.ratedItems[0], "Vertrieb");
+    const GroupItem* sales = groupOf(englishModel.ratedItems[0], "Sales");
+    ASSERT_NE(vertrieb, nullptr);
+    ASSERT_NE(sales, nullptr);
+    EXPECT_EQ(vertrieb->statistics.n, 6u);
+    EXPECT_EQ(sales->statistics.n, 6u);
+    EXPECT_EQ(vertrieb->distribution.counts, sales->distribution.counts);
+    // "Vertrieb" counted for no team: everyone is 6 + 3 + 1 + 2.
+    const GroupItem* everyone = groupOf(germanModel.ratedItems[0], std::string(kEveryoneGroup));
+    ASSERT_NE(everyone, nullptr);
+    EXPECT_EQ(everyone->statistics.n, 12u);
+}
+
+TEST(ResponseAggregator, CountsOptionsByIdWhateverLanguageTheirLabelsAreIn) {
+    Survey survey = smallSurvey({optionQuestion("q1", QuestionKind::Choice, {"yes", "no"})});
+    survey.languages = {"en", "fr"};
+    survey.wordings[{"steps", "0", "questions", "0", "options", "0", "label"}] = {{"en", "Yes"}, {"fr", "Oui"}};
+    survey.wordings[{"steps", "0", "questions", "0", "options", "1", "label"}] = {{"en", "No"}, {"fr", "Non"}};
+    const Survey french = resolvedSurvey(survey, "fr");
+    ASSERT_EQ(french.steps[0].questions[0].options[0].label, "Oui");
+    ResponseAggregator aggregator(french);
+    // The French and the English participant's module both store the option's id; a label is no option.
+    for (const char* answer : {"yes", "yes", "yes", "no", "Oui"})
+        ASSERT_TRUE(aggregator.add(row(std::nullopt, std::string(R"({"answers":{"q1":")") + answer + "\"}}")));
+    const DashboardModel model = aggregator.model(1);
+    ASSERT_EQ(model.modules.size(), 1u);
+    ASSERT_FALSE(model.modules[0].groups.empty());
+    const ModuleGroupAggregate& everyone = model.modules[0].groups[0];
+    EXPECT_EQ(everyone.group, kEveryoneGroup);
+    ASSERT_EQ(everyone.questions.size(), 1u);
+    EXPECT_EQ(everyone.questions[0].counts, (std::vector<uint64_t>{3, 1})); // yes, no; "Oui" is neither
+}
 
 TEST(ResponseAggregator, CountsPerTeamAndForEveryoneAndComputesTheirStatistics) {
     Question q1 = scaleQuestion("q1");
@@ -305,6 +367,25 @@ TEST(ResponseAggregator, FewerThanKInAllShowsNothingAndNoTotal) {
     EXPECT_TRUE(model.ratedItems[0].groups.empty());
     EXPECT_TRUE(model.lowestAgreement.empty());
     EXPECT_TRUE(model.modules[0].groups.empty());
+}
+
+TEST(ResponseAggregator, GivesTheFirstAndLastDayOnlyWithTheTotal) {
+    ResponseAggregator aggregator(smallSurvey({scaleQuestion("q1")}, 3));
+    for (const char* day : {"2026-11-23", "2026-11-21", "2026-11-22"}) {
+        StoredResponse response = row("Sales", scalePayload("q1", 4));
+        response.sessionDate = day;
+        ASSERT_TRUE(aggregator.add(response));
+    }
+    // Three answers, below nothing: not shown yet, so neither are the days.
+    ResponseAggregator hidden(smallSurvey({scaleQuestion("q1")}, 5));
+    addScale(hidden, "Sales", {5, 4});
+    EXPECT_EQ(hidden.model(1).firstDay, "");
+    EXPECT_EQ(hidden.model(1).lastDay, "");
+
+    const DashboardModel model = aggregator.model(1);
+    ASSERT_EQ(model.totalResponses, 3u);
+    EXPECT_EQ(model.firstDay, "2026-11-21");
+    EXPECT_EQ(model.lastDay, "2026-11-23");
 }
 
 TEST(ResponseAggregator, AnItemWithFewerAnswersIsJudgedByItsOwnCounts) {
@@ -536,7 +617,7 @@ TEST(ResponseAggregator, RanksItemsByEveryonesAgreementLowestFirst) {
     EXPECT_NEAR(model.ratedItems[2].groups[0].statistics.rwg, 2.0 / 3.0, 1e-12);
 }
 
-TEST(ResponseAggregator, RanksTeamGapsInSdUnitsAndKeepsTheTopTen) {
+TEST(ResponseAggregator, RanksTeamGapsInSdUnitsAndKeepsTheTenItemsWithTheLargest) {
     std::vector<Question> questions;
     for (int i = 0; i < 12; ++i) questions.push_back(scaleQuestion("item" + std::to_string(i)));
     Survey survey = smallSurvey(questions);
@@ -570,7 +651,11 @@ TEST(ResponseAggregator, RanksTeamGapsInSdUnitsAndKeepsTheTopTen) {
                                  {2, "A", "C", 2, 2}, {3, "A", "C", 2, 2}, {1, "A", "B", 1, 1}, {1, "B", "C", 1, 1},
                                  {2, "A", "B", 1, 1}, {2, "B", "C", 1, 1}};
     const DashboardModel model = aggregator.model(1);
-    ASSERT_EQ(model.largestGaps.size(), 10u);
+    // Every gap of items 0-9 (items 4-11 tie, so survey order keeps 4-9): 3 + 3 x 3 + 6 x 2.
+    ASSERT_EQ(model.largestGaps.size(), 24u);
+    std::set<std::size_t> items;
+    for (const TeamGap& gap : model.largestGaps) items.insert(gap.item);
+    EXPECT_EQ(items, (std::set<std::size_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}));
     for (std::size_t i = 0; i < 10; ++i) {
         const TeamGap& gap = model.largestGaps[i];
         EXPECT_EQ(gap.item, expected[i].item) << i;

@@ -79,7 +79,10 @@ TEST(SurveyBundled, ValidatesCleanAndReadsTheSeedContent) {
     EXPECT_EQ(survey.language, "en");
     EXPECT_THAT(survey.title, HasSubstr("anonymous"));
     EXPECT_THAT(survey.intro, HasSubstr("anonymous"));
-    EXPECT_EQ(survey.teams, (std::vector<std::string>{"Sales", "Marketing", "Service", "Leadership"}));
+    EXPECT_EQ(survey.teams, (std::vector<alignkiosk::core::Team>{{"sales", "Sales"},
+                                                                  {"marketing", "Marketing"},
+                                                                  {"service", "Service"},
+                                                                  {"leadership", "Leadership"}}));
     EXPECT_EQ(survey.sourcePath, kBundledSurvey.string());
     ASSERT_EQ(survey.steps.size(), 1u);
 
@@ -107,19 +110,28 @@ TEST(SurveyBundled, ValidatesCleanAndReadsTheSeedContent) {
     EXPECT_EQ(open.kind, QuestionKind::Text);
     EXPECT_FALSE(open.required);
     EXPECT_EQ(open.maxLength, 280u);
-    EXPECT_EQ(catalog.checkedSteps, 1);
+    EXPECT_EQ(catalog.checkedSteps, 3); // the module checks the step in each of the survey's three languages
 }
 
 // The schema documentation's complete example must stay a valid survey.
-TEST(SurveyBundled, TheExampleInTheSchemaDocumentationIsValid) {
+TEST(SurveyBundled, TheExamplesInTheSchemaDocumentationAreValid) {
+    // Every complete survey the page shows (a block that opens with the survey's "id"): the one-language example and
+    // the one in several languages.
     const std::string readme = readFile(kSourceDir / "surveys/README.md");
-    const size_t start = readme.find("```json\n");
-    ASSERT_NE(start, std::string::npos);
-    const size_t end = readme.find("```", start + 8);
-    ASSERT_NE(end, std::string::npos);
-    FakeCatalog catalog;
-    const SurveyLoadResult result = parseSurvey(readme.substr(start + 8, end - start - 8), "README.md", catalog);
-    EXPECT_TRUE(result.ok()) << formatAll(result);
+    int surveys = 0;
+    for (size_t start = readme.find("```json\n"); start != std::string::npos;
+         start = readme.find("```json\n", start + 8)) {
+        const size_t end = readme.find("```", start + 8);
+        ASSERT_NE(end, std::string::npos);
+        const std::string block = readme.substr(start + 8, end - start - 8);
+        if (block.rfind("{\n  \"id\"", 0) != 0) continue;
+        ++surveys;
+        FakeCatalog catalog;
+        catalog.m_kinds["focus_assessment"] = kAllKinds;
+        const SurveyLoadResult result = parseSurvey(block, "README.md", catalog);
+        EXPECT_TRUE(result.ok()) << formatAll(result);
+    }
+    EXPECT_EQ(surveys, 2);
 }
 
 // [SECTION] The corpus: one broken file per rule --------------------------------------------------------------------
@@ -171,6 +183,16 @@ const Expected kCorpus[] = {
     {"blank_prompt.json", 11, 52, "\"prompt\" must not be empty or only spaces"},
     {"empty_step_title.json", 9, 16, "\"title\" must not be empty or only spaces"},
     {"bad_language.json", 4, 15, "\"language\" must be a language tag"},
+    // Languages and teams by id
+    {"missing_language_text.json", 12, 52,
+     "\"prompt\" has no text in \"de\" (Deutsch); the survey's languages are: en, de"},
+    {"unknown_language.json", 4, 23, "unknown language code \"xx\"; use a language code such as \"en\""},
+    {"text_in_other_language.json", 12, 87,
+     "language \"fr\" is not one of the survey's in \"prompt\"; the survey's languages are: en, de"},
+    {"one_language_text.json", 13, 96, "\"label\" is in one language only; give it in each of the survey's languages"},
+    {"language_and_languages.json", 5, 16, "give either \"language\" (one) or \"languages\" (several), not both"},
+    {"team_without_id.json", 4, 58, "team is missing the required field \"id\""},
+    {"duplicate_team_id.json", 4, 50, "duplicate team \"Sales\" (first used at 4:21)"},
     // Survey and steps
     {"version_zero.json", 3, 14, "\"version\" must be 1 or higher, found 0"},
     {"version_fraction.json", 3, 14, "\"version\": expected a whole number, found 1.5"},

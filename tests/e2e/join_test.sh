@@ -37,8 +37,8 @@ start_collector() { # [PORT CODE]
   done
   fail "the collector did not start: $(cat "$E2E_TMP/collector.log")"
 }
-collected_count() { sqlite3 "$collected" "SELECT count(*) FROM responses"; }
-outbox_count() { sqlite3 "$laptop/outbox.sqlite3" "SELECT count(*) FROM outbox"; }
+collected_count() { sqlite3 -cmd ".timeout 5000" "$collected" "SELECT count(*) FROM responses"; }
+outbox_count() { sqlite3 -cmd ".timeout 5000" "$laptop/outbox.sqlite3" "SELECT count(*) FROM outbox"; }
 # One participant: start, "Often", Finish.
 answer() {
   tap 640 400

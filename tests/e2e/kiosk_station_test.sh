@@ -68,7 +68,7 @@ sleep 0.5
 rows=$(sqlite3 "$db" "SELECT count(*) FROM responses") || fail "cannot read $db"
 [ "$rows" = 1 ] || fail "expected 1 stored response, found $rows"
 IFS='|' read -r team payload < <(sqlite3 "$db" "SELECT team, payload FROM responses")
-[ "$team" = Marketing ] || fail "team is '$team'"
+[ "$team" = marketing ] || fail "team is '$team'"
 [ "$(grep -o '":4' <<<"$payload" | wc -l)" = 8 ] || fail "expected the 8 scale answers to be 4, payload: $payload"
 grep -q '"we listen first"' <<<"$payload" || fail "the sentence typed on the on-screen keyboard is missing: $payload"
 

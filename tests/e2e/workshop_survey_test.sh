@@ -58,7 +58,7 @@ tap "${NEXT[@]}" # Finish
 sleep 0.5
 
 rows=$(sqlite3 "$db" "SELECT module_id || '|' || team FROM responses ORDER BY module_id") || fail "cannot read $db"
-expected=$'diagnostic_signs|Marketing\nfocus_assessment|Marketing\nstakeholder_mapping|Marketing'
+expected=$'diagnostic_signs|marketing\nfocus_assessment|marketing\nstakeholder_mapping|marketing'
 [ "$rows" = "$expected" ] || fail "expected one response per module, found: $rows"
 payload() { sqlite3 "$db" "SELECT payload FROM responses WHERE module_id = '$1'"; }
 

@@ -20,9 +20,10 @@ fail() {
 # binds the first free number and then writes it, so tests and other X servers started at the same time never race
 # for one. -noreset: the server stays up between clients (a test that closes its last window and opens another
 # would otherwise meet a server in the middle of its reset). Sets DISPLAY and XVFB_PID.
+# start_display [WIDTHxHEIGHT]: a larger screen for tests that show several windows side by side.
 start_display() {
   local n pid
-  Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -noreset 3>"$E2E_TMP/display" >"$E2E_TMP/xvfb.log" 2>&1 &
+  Xvfb -displayfd 3 -screen 0 "${1:-1920x1080}x24" -nolisten tcp -noreset 3>"$E2E_TMP/display" >"$E2E_TMP/xvfb.log" 2>&1 &
   pid=$!
   XVFB_PID=$pid
   E2E_PIDS+=("$pid")

@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <optional>
 #include <memory>
 #include <string>
 
@@ -35,6 +37,25 @@ std::string surveyUsing(const std::string& module) {
 })";
 }
 
+// Sets an environment variable for one test and restores it after.
+class ScopedEnvironment {
+public:
+    ScopedEnvironment(const char* name, const std::string& value) : m_name(name) {
+        if (const char* old = std::getenv(name)) m_old = old;
+        ::setenv(name, value.c_str(), 1);
+    }
+    ~ScopedEnvironment() {
+        if (m_old) ::setenv(m_name, m_old->c_str(), 1);
+        else ::unsetenv(m_name);
+    }
+    ScopedEnvironment(const ScopedEnvironment&) = delete;
+    ScopedEnvironment& operator=(const ScopedEnvironment&) = delete;
+
+private:
+    const char* m_name;
+    std::optional<std::string> m_old;
+};
+
 // Generous: the collector runs in this process on loopback; only a broken delivery takes this long.
 constexpr std::chrono::milliseconds kPatience = 20s;
 
@@ -45,14 +66,17 @@ protected:
     collection::CollectionKeys keys = collection::CollectionKeys::generate();
     collection::JoinCode code = collection::JoinCode::random();
     OneModuleCatalog catalog;
+    collection::ModuleVersions laptopVersions{{"everything", "1.0.0"}};
     std::unique_ptr<collection::Collector> collector;
     uint16_t port = 0;
 
-    void startCollector(const std::string& surveyText = surveyUsing("everything")) {
+    void startCollector(const std::string& surveyText = surveyUsing("everything"),
+                        collection::ModuleVersions versions = {{"everything", "1.0.0"}}) {
         collection::CollectorOptions options;
         options.port = port; // the same port again after a restart: the laptop knows only that one
-        collector = std::make_unique<collection::Collector>(store, keys, code,
-                                                            collection::CollectorSurvey{surveyText, "k", 1}, options);
+        collector.reset();
+        collector = std::make_unique<collection::Collector>(
+            store, keys, code, collection::CollectorSurvey{surveyText, "k", 1, std::move(versions)}, options);
         collector->start();
         port = collector->port();
     }
@@ -67,7 +91,7 @@ protected:
 
 TEST_F(JoinSessionTest, FetchesTheSurveyThenSealsKeepsAndDeliversASubmissionOnce) {
     startCollector();
-    JoinResult join = joinCollection(joinLine(), catalog);
+    JoinResult join = joinCollection(joinLine(), catalog, laptopVersions);
     ASSERT_TRUE(join.ok()) << join.error;
     EXPECT_EQ(join.joined->survey.id, "k");
     EXPECT_EQ(join.joined->fetched.publicKey, keys.publicKey());
@@ -85,7 +109,7 @@ TEST_F(JoinSessionTest, FetchesTheSurveyThenSealsKeepsAndDeliversASubmissionOnce
 
 TEST_F(JoinSessionTest, KeepsASubmissionWhileTheCollectorIsDownAndDeliversItWhenItIsBack) {
     startCollector();
-    JoinResult join = joinCollection(joinLine(), catalog);
+    JoinResult join = joinCollection(joinLine(), catalog, laptopVersions);
     ASSERT_TRUE(join.ok()) << join.error;
     collector->stop();
     collector.reset();
@@ -109,7 +133,7 @@ TEST_F(JoinSessionTest, KeepsASubmissionWhileTheCollectorIsDownAndDeliversItWhen
 
 TEST_F(JoinSessionTest, DeliversWhatAnEarlierRunLeftInTheOutbox) {
     startCollector();
-    JoinResult join = joinCollection(joinLine(), catalog);
+    JoinResult join = joinCollection(joinLine(), catalog, laptopVersions);
     ASSERT_TRUE(join.ok()) << join.error;
     const std::filesystem::path outboxPath = dir.path() / "outbox.sqlite3";
     {
@@ -128,16 +152,34 @@ TEST_F(JoinSessionTest, DeliversWhatAnEarlierRunLeftInTheOutbox) {
     EXPECT_EQ(store.count(), 2u);
 }
 
-TEST_F(JoinSessionTest, ACodeWithoutHostIsRefusedWithWhatToTypeInstead) {
-    JoinResult join = joinCollection(code.text(), catalog);
+TEST_F(JoinSessionTest, ACodeAloneWithoutAnAvahiDaemonAsksForTheWholeLine) {
+    // A bus that is not there: the browse fails at once, and nothing is sent to any network.
+    const ScopedEnvironment noBus("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=" + (dir.path() / "no-bus").string());
+    JoinResult join = joinCollection(code.text(), catalog, laptopVersions);
     ASSERT_FALSE(join.ok());
     EXPECT_NE(join.error.find("HOST:PORT/CODE"), std::string::npos) << join.error;
     EXPECT_NE(join.error.find("facilitator's screen"), std::string::npos) << join.error;
+    EXPECT_NE(join.error.find("found no collection on this network"), std::string::npos) << join.error;
+    EXPECT_NE(join.error.find("no Avahi daemon"), std::string::npos) << join.error;
+}
+
+TEST_F(JoinSessionTest, AModuleInAnotherVersionThanTheCollectionsIsRefusedNamingBothVersions) {
+    startCollector(surveyUsing("everything"), {{"everything", "2.1.0"}});
+    JoinResult join = joinCollection(joinLine(), catalog, laptopVersions); // the laptop has 1.0.0
+    ASSERT_FALSE(join.ok());
+    EXPECT_NE(join.error.find("module 'everything' is version 1.0.0 on this laptop; the collection uses another "
+                              "version, 2.1.0"),
+              std::string::npos)
+        << join.error;
+    EXPECT_NE(join.error.find("tell the facilitator"), std::string::npos) << join.error;
+
+    startCollector(surveyUsing("everything"), {{"everything", "1.0.0"}});
+    EXPECT_TRUE(joinCollection(joinLine(), catalog, laptopVersions).ok());
 }
 
 TEST_F(JoinSessionTest, ASurveyWhoseModuleThisLaptopLacksIsRefusedNamingIt) {
     startCollector(surveyUsing("stakeholder_map"));
-    JoinResult join = joinCollection(joinLine(), catalog);
+    JoinResult join = joinCollection(joinLine(), catalog, laptopVersions);
     ASSERT_FALSE(join.ok());
     EXPECT_NE(join.error.find("stakeholder_map"), std::string::npos) << join.error;
     EXPECT_NE(join.error.find("unknown module"), std::string::npos) << join.error;
@@ -147,12 +189,12 @@ TEST_F(JoinSessionTest, AWrongCodeOrNoCollectorIsRefusedWithTheReason) {
     startCollector();
     collection::JoinCode other = collection::JoinCode::random();
     while (other.matches(code)) other = collection::JoinCode::random();
-    JoinResult wrong = joinCollection("127.0.0.1:" + std::to_string(port) + "/" + other.text(), catalog);
+    JoinResult wrong = joinCollection("127.0.0.1:" + std::to_string(port) + "/" + other.text(), catalog, laptopVersions);
     ASSERT_FALSE(wrong.ok());
     EXPECT_NE(wrong.error.find("not the join code"), std::string::npos) << wrong.error;
 
     collector->stop();
-    JoinResult down = joinCollection(joinLine(), catalog);
+    JoinResult down = joinCollection(joinLine(), catalog, laptopVersions);
     ASSERT_FALSE(down.ok());
     EXPECT_NE(down.error.find("127.0.0.1:" + std::to_string(port)), std::string::npos) << down.error;
 }

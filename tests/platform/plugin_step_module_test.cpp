@@ -269,7 +269,7 @@ TEST_F(ShellWithPluginsTest, TapsThroughTheSurveyAndStoresOneSubmission) {
     EXPECT_EQ(submission.surveyId, m_survey.id);
     EXPECT_EQ(submission.surveyVersion, m_survey.version);
     ASSERT_TRUE(submission.team.has_value());
-    EXPECT_EQ(*submission.team, "Marketing"); // the right-hand button of the first row
+    EXPECT_EQ(*submission.team, "marketing"); // the right-hand button of the first row, by its id
     ASSERT_EQ(submission.responses.size(), 1u);
     EXPECT_EQ(submission.responses[0].moduleId, "diagnostic_signs");
     EXPECT_EQ(submission.responses[0].stepId, m_survey.steps[0].id);
@@ -278,6 +278,52 @@ TEST_F(ShellWithPluginsTest, TapsThroughTheSurveyAndStoresOneSubmission) {
     for (std::size_t at = payload.find("\":4"); at != std::string::npos; at = payload.find("\":4", at + 1)) ++fours;
     EXPECT_EQ(fours, 8u) << payload;
     EXPECT_EQ(m_shell->flow().screen(), Screen::ThankYou);
+}
+
+// The bundled survey in German: the attract screen's Deutsch button, and the real plugin instances made for the
+// survey resolved in German (as `run` makes them), which show their questions in German and store what the English
+// ones store.
+TEST_F(ShellWithPluginsTest, APickedLanguageGivesThePluginsTheirContentInItAndTheAnswersStayTheSame) {
+    std::vector<Submission> stored;
+    makeShell([&stored](const Submission& submission) { stored.push_back(submission); });
+    std::vector<std::string> languages;
+    m_shell->setModuleMaker([this, &languages](const alignkiosk::core::Survey& resolved) {
+        languages.push_back(resolved.language);
+        std::vector<std::unique_ptr<alignkiosk::plugin_host::ModuleInstance>> instances;
+        for (const alignkiosk::core::Step& step : resolved.steps) {
+            std::string error;
+            instances.push_back(m_host->createModule(step, resolved.language, error));
+            EXPECT_TRUE(instances.back()) << error;
+        }
+        return alignkiosk::platform::stepModules(std::move(instances));
+    });
+    frame();
+    const auto deutsch = m_shell->languageButtonRect(1);
+    ASSERT_TRUE(deutsch.has_value());
+    tap(deutsch->centre().x, deutsch->centre().y);
+    ASSERT_EQ(m_shell->currentLanguage(), "de");
+    EXPECT_EQ(languages, std::vector<std::string>{"de"});
+
+    tap(kWidth / 2.0f, kHeight / 2.0f);
+    ASSERT_EQ(m_shell->flow().screen(), Screen::TeamPick);
+    ASSERT_TRUE(tapDownUntilMoved(kWidth * 0.75f, 200.0f, 400.0f)) << "no team button";
+    const std::string page = frameText();
+    EXPECT_NE(page.find("Wie oft ändert sich die Art, wie wir uns beschreiben"), std::string::npos) << page;
+    EXPECT_NE(page.find("Was Sie im Arbeitsalltag erleben"), std::string::npos) << page; // the step's title
+    EXPECT_EQ(page.find("How often"), std::string::npos) << page;
+    while (!m_shell->flow().onLastPage()) {
+        answerPageWithFourthPoint();
+        ASSERT_TRUE(tapNext()) << "Next did not move on from page " << m_shell->flow().page();
+    }
+    ASSERT_TRUE(tapNext()); // Finish
+
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0].surveyId, m_survey.id);
+    EXPECT_EQ(stored[0].surveyVersion, m_survey.version);
+    EXPECT_EQ(stored[0].team, std::optional<std::string>("marketing"));
+    ASSERT_EQ(stored[0].responses.size(), 1u);
+    const std::string& payload = stored[0].responses[0].payload;
+    EXPECT_NE(payload.find("\"messaging_shifts\":4"), std::string::npos) << payload;
 }
 
 TEST_F(ShellWithPluginsTest, ThankYouReturnsToTheAttractScreenByItselfAndTheNextPersonStartsBlank) {

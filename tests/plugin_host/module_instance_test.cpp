@@ -683,9 +683,102 @@ TEST(ModuleInstancePanel, AThrowingRealPanelIsFailedAndLogged) {
                                    "] error: draw_panel: fixture_throwing has no panel\n"));
 }
 
+// ---- The report extension (ABI 1.4) ---------------------------------------------------------------------------------
+
+struct ReportCalls {
+    bool write = true;            // what write_report returns
+    bool tooSmallBlock = false;   // also emit a block claiming a size below alignkiosk_report_block_v1
+    uint32_t tableSize = sizeof(alignkiosk_report_v1);
+    uint32_t groupsSeen = 0;
+    alignkiosk_report_v1 table{};
+};
+
+ReportCalls& reportCalls(const alignkiosk_module_v1* module) {
+    return *static_cast<ReportCalls*>(module->module_data);
+}
+
+alignkiosk_module_v1 reportTable(ReportCalls& state) {
+    alignkiosk_module_v1 module{};
+    module.struct_size = sizeof(alignkiosk_module_v1);
+    module.module_data = &state;
+    state.table.struct_size = state.tableSize;
+    state.table.write_report = [](const alignkiosk_module_v1* self, const alignkiosk_panel_input_v2* input,
+                                  const alignkiosk_report_block_sink_v1* sink) {
+        ReportCalls& calls = reportCalls(self);
+        calls.groupsSeen = input->group_count(input);
+        const alignkiosk_aggregate_v2* first = input->group_get(input, 0);
+        const char* cells[] = {first ? first->group_label : "none", "cell"};
+        alignkiosk_report_block_v1 block{sizeof(alignkiosk_report_block_v1), ALIGNKIOSK_REPORT_TABLE_ROW, "", cells, 2,
+                                         false, 0.0, 0.0, "", ""};
+        sink->emit(sink->context, &block);
+        if (calls.tooSmallBlock) {
+            block.struct_size = 8;
+            sink->emit(sink->context, &block);
+        }
+        return calls.write;
+    };
+    module.get_extension = [](const alignkiosk_module_v1* self, const char* id) -> const void* {
+        return std::string_view(id) == ALIGNKIOSK_REPORT_V1_ID ? &reportCalls(self).table : nullptr;
+    };
+    return module;
+}
+
+TEST(ModuleInstanceReport, HandsTheModuleThePanelsInputAndCopiesItsBlocks) {
+    ReportCalls state;
+    state.tooSmallBlock = true;
+    alignkiosk_module_v1 module = reportTable(state);
+    ModuleInstance instance(&module, content(), "fake", "1.0.0");
+    const AggregateBuffer groups(moodGroups("fake"), "Everyone");
+    std::vector<std::vector<std::string>> rows;
+    const auto outcome = instance.writeReport(groups, [&](const alignkiosk_report_block_v1& block) {
+        rows.emplace_back(block.cells, block.cells + block.cell_count);
+    });
+    EXPECT_EQ(outcome, alignkiosk::plugin_host::ReportOutcome::Written);
+    EXPECT_EQ(state.groupsSeen, 2u);
+    // The short block is skipped, never read past its size.
+    EXPECT_EQ(rows, (std::vector<std::vector<std::string>>{{"Everyone", "cell"}}));
+}
+
+TEST(ModuleInstanceReport, AFalseReturnIsFailedAndNoTableOrAShortOneIsNoReport) {
+    const AggregateBuffer groups(moodGroups("fake"), "Everyone");
+    const auto ignore = [](const alignkiosk_report_block_v1&) {};
+    ReportCalls refusing;
+    refusing.write = false;
+    alignkiosk_module_v1 module = reportTable(refusing);
+    ModuleInstance failing(&module, content(), "fake", "1.0.0");
+    EXPECT_EQ(failing.writeReport(groups, ignore), alignkiosk::plugin_host::ReportOutcome::Failed);
+
+    ReportCalls shortTable;
+    shortTable.tableSize = sizeof(uint32_t); // does not reach write_report
+    alignkiosk_module_v1 shortModule = reportTable(shortTable);
+    ModuleInstance shortInstance(&shortModule, content(), "fake", "1.0.0");
+    EXPECT_EQ(shortInstance.writeReport(groups, ignore), alignkiosk::plugin_host::ReportOutcome::NoReport);
+
+    ModuleInstance none(nullptr, nullptr, "none", "0.0.0");
+    EXPECT_EQ(none.writeReport(groups, ignore), alignkiosk::plugin_host::ReportOutcome::NoReport);
+}
+
+TEST(ModuleInstanceReport, OlderFixturePluginsHaveNoReportPages) {
+    alignkiosk::plugin_host::PluginHost host;
+    for (const char* file : {"fixture_good.so", "fixture_sparse.so", "fixture_abi_1_2.so"})
+        ASSERT_TRUE(host.loadFile(kGoodFixtures / file).loaded) << file;
+    std::string error;
+    // plugin.hpp without hasReport, a C plugin built for ABI 1.0, and one built for 1.2.
+    for (const char* id : {"fixture_good", "fixture_sparse", "fixture_abi_1_2"}) {
+        auto instance = host.createModule(moodStep(id), "en", error);
+        ASSERT_NE(instance, nullptr) << id << ": " << error;
+        const AggregateBuffer groups(moodGroups(id), "Everyone");
+        int blocks = 0;
+        EXPECT_EQ(instance->writeReport(groups, [&](const alignkiosk_report_block_v1&) { ++blocks; }),
+                  alignkiosk::plugin_host::ReportOutcome::NoReport)
+            << id;
+        EXPECT_EQ(blocks, 0) << id;
+    }
+}
+
 } // namespace
 
-// ---- ABI 1.4: the language extension --------------------------------------------------------------------------------
+// ---- ABI 1.5: the language extension --------------------------------------------------------------------------------
 
 namespace {
 

@@ -210,7 +210,7 @@ TEST_F(DiagnosticSignsPanelTest, ScoreStillGivesTheSameHeadlines) {
 
 } // namespace
 
-// The language extension (ABI 1.4): the panel's own words in German and French, the survey's words as they are.
+// The language extension (ABI 1.5): the panel's own words in German and French, the survey's words as they are.
 TEST_F(DiagnosticSignsPanelTest, SpeaksTheLanguageTheKioskSets) {
     ASSERT_EQ(module().setLanguage("de"), std::optional<bool>(true));
     ASSERT_EQ(frame(seedAggregate(), 1900.0f), PanelOutcome::Drawn);
@@ -232,3 +232,43 @@ TEST_F(DiagnosticSignsPanelTest, SpeaksTheLanguageTheKioskSets) {
     ASSERT_EQ(frame(seedAggregate(), 1900.0f), PanelOutcome::Drawn);
     EXPECT_EQ(firstOutOfOrder(logged(), kSeedPanel), "") << logged();
 }
+
+// ---- The report pages (ABI 1.4), from the same scoring as the panel --------------------------------------------------
+
+namespace {
+
+using alignkiosk::plugin_host::ReportOutcome;
+
+TEST_F(DiagnosticSignsPanelTest, WritesThePanelsRankingAsReportBlocks) {
+    ReportOutcome outcome = ReportOutcome::NoReport;
+    const std::string text = report(seedAggregate(), outcome);
+    ASSERT_EQ(outcome, ReportOutcome::Written);
+    EXPECT_EQ(firstOutOfOrder(text, {"heading: Everyone (10 people)", "paragraph: Signs",
+                                     "bar: Teams describe the company differently = 0.9",
+                                     "seen often by 90% (9 of 10) \u00b7 widespread",
+                                     "bar: Our content topics feel disconnected = 0.5",
+                                     "bar: Our messaging changes from page to page = 0.3",
+                                     "bar: Sales and marketing use different value language = 0.1",
+                                     "statistic: Teams describe the company differently = Check first: name the "
+                                     "audience clearly",
+                                     "paragraph: Metrics", "bar: Message consistency = 0.6",
+                                     "heading: Sales (5 people)", "bar: Our messaging changes from page to page = 1.0"}),
+              "")
+        << text;
+    // Only a widespread sign has its action: in everyone's part, not that of the 30% (watch) sign; the open sentence
+    // is never a bar.
+    const std::string everyone = text.substr(0, text.find("heading: Sales"));
+    EXPECT_EQ(everyone.find("Check first: define the customer change"), std::string::npos) << text;
+    EXPECT_NE(text.find("Check first: define the customer change"), std::string::npos) << text; // Sales: 100%
+    EXPECT_EQ(text.find("customer_change"), std::string::npos) << text;
+}
+
+TEST_F(DiagnosticSignsPanelTest, AReportWithNoShownGroupSaysSo) {
+    ReportOutcome outcome = ReportOutcome::NoReport;
+    const std::string text = report(ModuleAggregate{"signs", "diagnostic_signs", {}, {}}, outcome);
+    EXPECT_EQ(outcome, ReportOutcome::Written);
+    EXPECT_NE(text.find("No group has enough answers"), std::string::npos) << text;
+    EXPECT_EQ(text.find("bar:"), std::string::npos) << text;
+}
+
+} // namespace

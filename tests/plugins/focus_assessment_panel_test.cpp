@@ -336,7 +336,7 @@ TEST_F(FocusAssessmentPanelTest, ScoreGivesTheHeadlinesThePanelShows) {
 
 } // namespace
 
-// The language extension (ABI 1.4): the panel's own words and numbers in German and French; the survey's words (the
+// The language extension (ABI 1.5): the panel's own words and numbers in German and French; the survey's words (the
 // area names, the answer labels) and the participants' key words as they are.
 TEST_F(FocusAssessmentPanelTest, SpeaksTheLanguageTheKioskSets) {
     ASSERT_EQ(module().setLanguage("de"), std::optional<bool>(true));
@@ -376,3 +376,30 @@ TEST_F(FocusAssessmentPanelTest, ScoreSpeaksTheLanguageTheKioskSets) {
     EXPECT_EQ((*findings)[1].headline, "The opportunity to pursue first \u2014 le plus choisi : Narrow our offer = Turn "
                                        "down poor fits, par 50\u202F% (3 sur 6) chacun");
 }
+
+// ---- The report pages (ABI 1.4): the panel's sections as blocks ------------------------------------------------------
+
+namespace {
+
+using alignkiosk::plugin_host::ReportOutcome;
+
+TEST_F(FocusAssessmentPanelTest, WritesThePanelsSectionsAsReportBlocks) {
+    ReportOutcome outcome = ReportOutcome::NoReport;
+    const std::string text = report(seedAggregate(), outcome);
+    ASSERT_EQ(outcome, ReportOutcome::Written);
+    EXPECT_EQ(firstOutOfOrder(text, {"heading: Time on the one big goal", "header: Group | Mean | Median | Under 25%",
+                                     "row: Everyone (n = 12) | 36.7% | 30% | 41% (5 of 12)",
+                                     "row: Sales (n = 6) | 33.3% | 17.5% | 66% (4 of 6)",
+                                     "heading: Our one big goal \u2014 the key words people share",
+                                     "heading: Everyone", "statistic: Sentences = 12", "bar: clients", "5 of 12",
+                                     "heading: Sales", "Goal sentences not shown",
+                                     "heading: S.M.M.A.R.T. qualities", "row: Everyone (n = 12) | 75% | 25% | 50%",
+                                     "heading: How clear and focused each area looks",
+                                     "heading: The opportunity to pursue first",
+                                     "row: Sales (n = 6) | Narrow our offer / Turn down poor fits | 50% (3 of 6) each",
+                                     "heading: Share of ideal clients"}),
+              "")
+        << text;
+}
+
+} // namespace

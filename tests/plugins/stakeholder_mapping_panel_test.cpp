@@ -234,7 +234,7 @@ TEST_F(StakeholderPanelTest, ScoreThroughTheHostGivesTheSameNumbers) {
 
 } // namespace
 
-// The language extension (ABI 1.4): the panel's own words and numbers in German and French; the stakeholders, roles
+// The language extension (ABI 1.5): the panel's own words and numbers in German and French; the stakeholders, roles
 // and corners as the survey names them.
 TEST_F(StakeholderPanelTest, SpeaksTheLanguageTheKioskSets) {
     ASSERT_EQ(module().setLanguage("de-CH"), std::optional<bool>(true));
@@ -276,3 +276,28 @@ TEST_F(StakeholderPanelTest, ScoreSpeaksTheLanguageTheKioskSets) {
             EXPECT_EQ(finding.headline, "Who we work for: Your employer 24 \u00b7 Your customers 66 \u00b7 Yourself 10 "
                                         "(5 Antworten) \u2014 sehr starke Übereinstimmung (0,96)");
 }
+
+// ---- The report pages (ABI 1.4): the panel's numbers as blocks -------------------------------------------------------
+
+namespace {
+
+using alignkiosk::plugin_host::ReportOutcome;
+
+TEST_F(StakeholderPanelTest, WritesThePanelsNumbersAsReportBlocks) {
+    ReportOutcome outcome = ReportOutcome::NoReport;
+    const std::string text = report(seedAggregate(), outcome);
+    ASSERT_EQ(outcome, ReportOutcome::Written);
+    EXPECT_EQ(firstOutOfOrder(text, {"heading: Who we work for", "heading: Everyone  (10 answers)",
+                                     "statistic: Mean = Your employer 37 \u00b7 Your customers 43 \u00b7 Yourself 20",
+                                     "heading: Sales  (5 answers)", "statistic: Agreement = 0.96 (very strong agreement)",
+                                     "heading: How each group sees the people around its work",
+                                     "most say Partner (100%)", "understood 4.0/5",
+                                     "split: Customer / Supplier (40% each)", "understood 1.8/5 \u00b7 80% poorly",
+                                     "heading: Seen differently",
+                                     "statistic: Product = Sales mostly say Customer (80%), Marketing mostly say "
+                                     "Supplier (80%). Views 80% apart."}),
+              "")
+        << text;
+}
+
+} // namespace

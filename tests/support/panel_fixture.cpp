@@ -1,5 +1,7 @@
 #include "support/panel_fixture.h"
 
+#include "plugin_host/aggregate_buffer.h"
+
 #include "support/plugin_harness.h"
 
 #include <filesystem>
@@ -31,6 +33,32 @@ void DashboardPanelTest::TearDown() {
     m_module.reset(); // the module before its plugin, both before the context they draw into
     m_host.reset();
     m_imgui.reset();
+}
+
+std::string DashboardPanelTest::report(const core::ModuleAggregate& aggregate, plugin_host::ReportOutcome& outcome) {
+    const plugin_host::AggregateBuffer groups(aggregate, "Everyone");
+    std::string lines;
+    const auto text = [](const char* value) { return value ? std::string(value) : std::string(); };
+    outcome = m_module->writeReport(groups, [&](const alignkiosk_report_block_v1& block) {
+        switch (block.kind) {
+        case ALIGNKIOSK_REPORT_HEADING: lines += "heading: " + text(block.text); break;
+        case ALIGNKIOSK_REPORT_PARAGRAPH: lines += "paragraph: " + text(block.text); break;
+        case ALIGNKIOSK_REPORT_TABLE_ROW:
+            lines += block.emphasis ? "header: " : "row: ";
+            for (uint32_t i = 0; i < block.cell_count; ++i) lines += (i ? " | " : "") + text(block.cells[i]);
+            break;
+        case ALIGNKIOSK_REPORT_BAR:
+            lines += "bar: " + text(block.text) + " = " + std::to_string(block.value) + "/" +
+                     std::to_string(block.maximum) + " " + text(block.value_text) + " [" + text(block.series) + "]";
+            break;
+        case ALIGNKIOSK_REPORT_STATISTIC:
+            lines += "statistic: " + text(block.text) + " = " + text(block.value_text);
+            break;
+        default: lines += "unknown"; break;
+        }
+        lines += '\n';
+    });
+    return lines;
 }
 
 plugin_host::PanelOutcome DashboardPanelTest::frame(const core::ModuleAggregate& aggregate, float width,

@@ -33,6 +33,11 @@ protected:
     // drawn inside with ImGui's text log on; expects the panel to leave the ID and font stacks as it found them.
     plugin_host::PanelOutcome frame(const core::ModuleAggregate& aggregate, float width, const alignkiosk_frame_v1* look = nullptr);
 
+    // The module's report pages for `aggregate` (the ABI's report extension, through the host), one line per block:
+    // "heading: TEXT", "paragraph: TEXT", "row: CELL | CELL", "header: CELL | CELL", "bar: LABEL = VALUE/MAX VALUE_TEXT
+    // [SERIES]", "statistic: NAME = VALUE". Sets `outcome`.
+    std::string report(const core::ModuleAggregate& aggregate, plugin_host::ReportOutcome& outcome);
+
     const std::string& logged() const { return m_logged; }
     int vertices() const { return m_vertices; }           // everything the frame rendered
     int panelVertices() const { return m_panelVertices; } // what the panel added to its region's draw list

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -160,6 +161,64 @@ protected:
         return false;
     }
 
+    // A survey in English (the default), German and French with one team; the modules for each language are fakes
+    // of their own (m_languageStates), made through the shell's ModuleMaker, which notes every language it is asked.
+    void makeMultilingualShell(bool withMaker = true) {
+        using alignkiosk::core::Survey;
+        Survey survey;
+        survey.id = "fake_survey";
+        survey.version = 4;
+        survey.languages = {"en", "de", "fr"};
+        survey.language = "en";
+        survey.title = "A survey";
+        survey.teams = {alignkiosk::core::Team("sales", "Sales")};
+        survey.wordings[{"title"}] = {{"en", "A survey"}, {"de", "Eine Umfrage"}, {"fr", "Une enquête"}};
+        survey.wordings[{"teams", "0", "label"}] = {{"en", "Sales"}, {"de", "Vertrieb"}, {"fr", "Ventes"}};
+        alignkiosk::core::Step step;
+        step.id = "step_0";
+        step.moduleId = "fake";
+        step.title = "Step";
+        survey.steps.push_back(step);
+        m_survey = survey;
+        for (const char* language : {"en", "de", "fr"}) m_languageStates[language].id = "fake";
+        std::vector<std::unique_ptr<StepModule>> modules;
+        modules.push_back(std::make_unique<FakeStepModule>(m_languageStates["en"]));
+        m_shell = std::make_unique<Shell>(
+            m_survey, std::move(modules), [this](const Submission& submission) { m_stored.push_back(submission); },
+            m_theme);
+        if (withMaker)
+            m_shell->setModuleMaker([this](const Survey& resolved) {
+                m_madeFor.push_back(resolved.language + ":" + resolved.title);
+                std::vector<std::unique_ptr<StepModule>> made;
+                made.push_back(std::make_unique<FakeStepModule>(m_languageStates[resolved.language]));
+                return made;
+            });
+        frame();
+    }
+
+    bool tapLanguage(std::size_t index) {
+        const auto rect = m_shell->languageButtonRect(index);
+        if (!rect) return false;
+        tap(rect->centre().x, rect->centre().y);
+        return true;
+    }
+
+    // Taps down the left column from the top until a team button takes the tap and the survey moves on.
+    bool tapFirstTeam() {
+        for (float y = 100.0f; y < kHeight - 100.0f; y += 20.0f) {
+            tap(kWidth * 0.3f, y);
+            if (m_shell->flow().screen() != Screen::TeamPick) return true;
+        }
+        return false;
+    }
+
+    // Nobody touches the screen for this long.
+    void idleFor(double seconds) {
+        m_now += seconds;
+        frame();
+        frame();
+    }
+
     bool tapStart() {
         tap(kWidth / 2.0f, kHeight / 2.0f);
         return m_shell->flow().screen() != Screen::Attract;
@@ -168,6 +227,8 @@ protected:
     alignkiosk::ui::Theme m_theme;
     std::vector<FakeState> m_states;
     alignkiosk::core::Survey m_survey;
+    std::map<std::string, FakeState> m_languageStates; // the multilingual survey's modules, by language
+    std::vector<std::string> m_madeFor;                 // "language:title" of each survey the maker was given
     std::vector<Submission> m_stored;
     std::optional<Shell::DeliveryStatus> m_deliveryOnSubmit; // what a laptop's submit function says
     std::unique_ptr<Shell> m_shell;
@@ -316,6 +377,116 @@ TEST_F(ShellTest, ASurveyWithNoModuleLeftDoesNotStart) {
     m_states.resize(2);
     makeShell(/*stopped=*/{0, 1});
     EXPECT_FALSE(tapStart());
+}
+
+// [SECTION] The participant's language
+
+TEST_F(ShellTest, ASurveyInSeveralLanguagesOffersEachByItsOwnName) {
+    makeMultilingualShell();
+    const std::string shown = frameText();
+    for (const char* name : {"English", "Deutsch", "Français"})
+        EXPECT_NE(shown.find(name), std::string::npos) << name << " is not offered: " << shown;
+    for (std::size_t i = 0; i < 3; ++i) {
+        const auto rect = m_shell->languageButtonRect(i);
+        ASSERT_TRUE(rect.has_value());
+        // Large touch targets, side by side.
+        EXPECT_GE(rect->max.y - rect->min.y, m_theme.minTouchTarget);
+        EXPECT_GE(rect->max.x - rect->min.x, m_theme.minTouchTarget);
+        if (i > 0) EXPECT_GT(rect->min.x, m_shell->languageButtonRect(i - 1)->max.x);
+    }
+    EXPECT_FALSE(m_shell->languageButtonRect(3).has_value());
+    EXPECT_EQ(m_shell->currentLanguage(), "en");
+}
+
+TEST_F(ShellTest, WithoutModulesForOtherLanguagesNoLanguageIsOffered) {
+    makeMultilingualShell(/*withMaker=*/false);
+    EXPECT_EQ(frameText().find("Deutsch"), std::string::npos);
+    EXPECT_FALSE(m_shell->languageButtonRect(0).has_value());
+    EXPECT_FALSE(m_shell->chooseLanguage("de"));
+    EXPECT_EQ(m_shell->currentLanguage(), "en");
+}
+
+TEST_F(ShellTest, APickedLanguageShowsTheSurveyAndItsModulesInItAndStoresTheSameIds) {
+    makeMultilingualShell();
+    ASSERT_TRUE(tapLanguage(1)); // Deutsch
+    EXPECT_EQ(m_shell->currentLanguage(), "de");
+    EXPECT_EQ(m_shell->flow().screen(), Screen::Attract) << "picking a language does not start the survey";
+    EXPECT_EQ(m_madeFor, (std::vector<std::string>{"de:Eine Umfrage"}));
+    EXPECT_NE(frameText().find("Eine Umfrage"), std::string::npos);
+
+    ASSERT_TRUE(tapStart());
+    ASSERT_EQ(m_shell->flow().screen(), Screen::TeamPick);
+    const std::string teams = frameText();
+    EXPECT_NE(teams.find("Vertrieb"), std::string::npos) << teams;
+    EXPECT_EQ(teams.find("Sales"), std::string::npos) << teams;
+    ASSERT_TRUE(tapFirstTeam());
+    EXPECT_EQ(m_shell->flow().screen(), Screen::StepPage);
+    EXPECT_FALSE(m_languageStates["de"].drawnPages.empty()) << "the German modules draw the page";
+    EXPECT_TRUE(m_languageStates["en"].drawnPages.empty());
+    ASSERT_TRUE(tapNext()); // Finish
+
+    // Stored as any participant's: the survey's id and version, and the team's id, not the German label.
+    ASSERT_EQ(m_stored.size(), 1u);
+    EXPECT_EQ(m_stored[0].surveyId, "fake_survey");
+    EXPECT_EQ(m_stored[0].surveyVersion, 4u);
+    EXPECT_EQ(m_stored[0].team, std::optional<std::string>("sales"));
+}
+
+TEST_F(ShellTest, TheNextParticipantFindsTheDefaultLanguageAgain) {
+    makeMultilingualShell();
+    ASSERT_TRUE(tapLanguage(2)); // Français
+    ASSERT_EQ(m_shell->currentLanguage(), "fr");
+    ASSERT_TRUE(tapStart());
+    ASSERT_TRUE(tapFirstTeam());
+    ASSERT_TRUE(tapNext()); // Finish
+    ASSERT_EQ(m_shell->flow().screen(), Screen::ThankYou);
+    EXPECT_EQ(m_shell->currentLanguage(), "fr") << "the thank-you is still the participant's";
+    idleFor(Shell::kThankYouSeconds + 1.0);
+    EXPECT_EQ(m_shell->flow().screen(), Screen::Attract);
+    EXPECT_EQ(m_shell->currentLanguage(), "en");
+    EXPECT_NE(frameText().find("A survey"), std::string::npos);
+
+    // French again: its modules were kept, not made a second time.
+    ASSERT_TRUE(tapLanguage(2));
+    EXPECT_EQ(m_shell->currentLanguage(), "fr");
+    EXPECT_EQ(m_madeFor, (std::vector<std::string>{"fr:Une enquête"}));
+}
+
+TEST_F(ShellTest, AWalkAwayForgetsTheLanguageWithTheAnswers) {
+    makeMultilingualShell();
+    m_shell->setIdleTimeout(10.0);
+    m_shell->setStillThereSeconds(5.0);
+    ASSERT_TRUE(tapLanguage(1));
+    ASSERT_TRUE(tapStart());
+    ASSERT_EQ(m_shell->currentLanguage(), "de");
+    const int resets = m_languageStates["de"].resets;
+    idleFor(11.0); // "Still there?"
+    EXPECT_EQ(m_shell->currentLanguage(), "de");
+    idleFor(5.0); // walked away
+    EXPECT_EQ(m_shell->flow().screen(), Screen::Attract);
+    EXPECT_EQ(m_shell->currentLanguage(), "en");
+    EXPECT_GT(m_languageStates["de"].resets, resets) << "the German modules forgot their answers";
+    EXPECT_TRUE(m_stored.empty());
+}
+
+TEST_F(ShellTest, ALanguagePickedBySomeoneWhoNeverStartedGoesBackAfterTheIdleTimeout) {
+    makeMultilingualShell();
+    m_shell->setIdleTimeout(10.0);
+    ASSERT_TRUE(tapLanguage(1));
+    idleFor(5.0);
+    EXPECT_EQ(m_shell->currentLanguage(), "de");
+    idleFor(6.0);
+    EXPECT_EQ(m_shell->currentLanguage(), "en");
+}
+
+TEST_F(ShellTest, TheLanguageChangesOnlyBetweenParticipantsAndOnlyToTheSurveys) {
+    makeMultilingualShell();
+    EXPECT_FALSE(m_shell->chooseLanguage("it"));
+    EXPECT_EQ(m_shell->currentLanguage(), "en");
+    ASSERT_TRUE(tapStart());
+    EXPECT_FALSE(m_shell->chooseLanguage("de")) << "not in the middle of someone's answers";
+    EXPECT_EQ(m_shell->currentLanguage(), "en");
+    EXPECT_EQ(m_shell->shownSurvey().title, "A survey");
 }
 
 } // namespace

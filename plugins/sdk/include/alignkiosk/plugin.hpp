@@ -263,6 +263,67 @@ private:
     std::string m_json;
 };
 
+// Builds a module's report pages (ALIGNKIOSK_REPORT_V1_ID): blocks in reading order, which the host lays out. Each
+// call hands one block to the host at once (it copies); nothing is kept here.
+class ReportWriter {
+public:
+    explicit ReportWriter(const alignkiosk_report_block_sink_v1& sink) : m_sink(&sink) {}
+
+    ReportWriter& heading(std::string_view text) { return emit(ALIGNKIOSK_REPORT_HEADING, text); }
+    ReportWriter& paragraph(std::string_view text) { return emit(ALIGNKIOSK_REPORT_PARAGRAPH, text); }
+    // One table row; consecutive rows form one table. `header`: the table's header row.
+    ReportWriter& row(const std::vector<std::string>& cells, bool header = false) {
+        std::vector<const char*> raw;
+        raw.reserve(cells.size());
+        for (const std::string& cell : cells) raw.push_back(cell.c_str());
+        alignkiosk_report_block_v1 block = blank(ALIGNKIOSK_REPORT_TABLE_ROW);
+        block.cells = raw.data();
+        block.cell_count = static_cast<uint32_t>(raw.size());
+        block.emphasis = header;
+        m_sink->emit(m_sink->context, &block);
+        return *this;
+    }
+    // One bar of value out of maximum; consecutive bars form one chart, coloured by series (the group).
+    ReportWriter& bar(std::string_view label, double value, double maximum, std::string_view valueText,
+                      std::string_view series = {}, bool emphasis = false) {
+        const std::string labelText(label), shown(valueText), seriesName(series);
+        alignkiosk_report_block_v1 block = blank(ALIGNKIOSK_REPORT_BAR);
+        block.text = labelText.c_str();
+        block.value = value;
+        block.maximum = maximum;
+        block.value_text = shown.c_str();
+        block.series = seriesName.c_str();
+        block.emphasis = emphasis;
+        m_sink->emit(m_sink->context, &block);
+        return *this;
+    }
+    // A name and its value; consecutive ones form one list.
+    ReportWriter& statistic(std::string_view name, std::string_view value, bool emphasis = false) {
+        const std::string nameText(name), valueText(value);
+        alignkiosk_report_block_v1 block = blank(ALIGNKIOSK_REPORT_STATISTIC);
+        block.text = nameText.c_str();
+        block.value_text = valueText.c_str();
+        block.emphasis = emphasis;
+        m_sink->emit(m_sink->context, &block);
+        return *this;
+    }
+
+private:
+    static alignkiosk_report_block_v1 blank(alignkiosk_report_block_kind_v1 kind) {
+        return alignkiosk_report_block_v1{sizeof(alignkiosk_report_block_v1), static_cast<uint32_t>(kind), "", nullptr,
+                                          0, false, 0.0, 0.0, "", ""};
+    }
+    ReportWriter& emit(alignkiosk_report_block_kind_v1 kind, std::string_view text) {
+        const std::string copy(text);
+        alignkiosk_report_block_v1 block = blank(kind);
+        block.text = copy.c_str();
+        m_sink->emit(m_sink->context, &block);
+        return *this;
+    }
+
+    const alignkiosk_report_block_sink_v1* m_sink;
+};
+
 // ---- The module you write -----------------------------------------------------------------------------------------
 
 // One step of a survey shown to one participant after another. Called on the UI thread only.
@@ -295,11 +356,19 @@ public:
     virtual bool drawPanel(const PanelInput& input, const alignkiosk_frame_v1& frame) {
         return drawDashboardPanel(input.groups, frame);
     }
-    // The language (BCP 47) to draw the module's own words in from now on (ALIGNKIOSK_LANGUAGE_V1_ID, ABI 1.4); until
+    // The language (BCP 47) to draw the module's own words in from now on (ALIGNKIOSK_LANGUAGE_V1_ID, ABI 1.5); until
     // the kiosk calls it, StepView::language() of the content. Return whether the module has its own words in it
     // (sdk::Words::setLanguage says). The default has no words of its own: it ignores the call and returns false.
     virtual bool setLanguage(std::string_view language) {
         (void)language;
+        return false;
+    }
+    // The module's pages in the facilitator's report, from the same input as the panel: write blocks, no ImGui.
+    // Offered to the kiosk only when the definition sets hasReport; return false when you could not write them (the
+    // kiosk then lists your findings). The default writes nothing and returns false.
+    virtual bool writeReport(const PanelInput& input, ReportWriter& report) const {
+        (void)input;
+        (void)report;
         return false;
     }
 };
@@ -317,6 +386,9 @@ struct ModuleDefinition {
     // get_extension offer the kiosk a dashboard panel (ALIGNKIOSK_DASHBOARD_PANEL_V3_ID); without it the module has
     // no panel of its own.
     bool hasDashboardPanel = false;
+    // Set when the module class overrides Module::writeReport: only then does get_extension offer the report
+    // extension (ALIGNKIOSK_REPORT_V1_ID); without it the kiosk's report lists the module's findings.
+    bool hasReport = false;
 };
 
 constexpr uint32_t kindBit(alignkiosk_question_kind_v1 kind) { return 1u << static_cast<uint32_t>(kind); }
@@ -434,20 +506,24 @@ inline bool moduleScore(const alignkiosk_module_v1* module, const alignkiosk_agg
     }
 }
 
+inline PanelInput panelInputOf(const alignkiosk_panel_input_v2& raw) {
+    PanelInput input;
+    const uint32_t groupCount = raw.group_count ? raw.group_count(&raw) : 0;
+    input.groups.reserve(groupCount);
+    for (uint32_t i = 0; i < groupCount; ++i)
+        if (const alignkiosk_aggregate_v2* group = raw.group_get(&raw, i)) input.groups.emplace_back(*group);
+    const uint32_t textCount = raw.text_count ? raw.text_count(&raw) : 0;
+    input.texts.reserve(textCount);
+    for (uint32_t i = 0; i < textCount; ++i)
+        if (const alignkiosk_text_answers_v1* texts = raw.text_get(&raw, i)) input.texts.emplace_back(*texts);
+    return input;
+}
+
 inline bool moduleDrawPanel(const alignkiosk_module_v1* module, const alignkiosk_panel_input_v2* raw,
                             const alignkiosk_frame_v1* frame) {
     try {
         if (!frame || !raw) return false;
-        PanelInput input;
-        const uint32_t groupCount = raw->group_count ? raw->group_count(raw) : 0;
-        input.groups.reserve(groupCount);
-        for (uint32_t i = 0; i < groupCount; ++i)
-            if (const alignkiosk_aggregate_v2* group = raw->group_get(raw, i)) input.groups.emplace_back(*group);
-        const uint32_t textCount = raw->text_count ? raw->text_count(raw) : 0;
-        input.texts.reserve(textCount);
-        for (uint32_t i = 0; i < textCount; ++i)
-            if (const alignkiosk_text_answers_v1* texts = raw->text_get(raw, i)) input.texts.emplace_back(*texts);
-        return self(module).drawPanel(input, *frame);
+        return self(module).drawPanel(panelInputOf(*raw), *frame);
     } catch (...) {
         logException("draw_panel");
         return false;
@@ -463,21 +539,40 @@ inline bool moduleSetLanguage(alignkiosk_module_v1* module, const char* language
     }
 }
 
+// ALIGNKIOSK_REPORT_V1_ID (ABI 1.4).
+inline bool moduleWriteReport(const alignkiosk_module_v1* module, const alignkiosk_panel_input_v2* raw,
+                              const alignkiosk_report_block_sink_v1* sink) {
+    try {
+        if (!raw || !sink || !sink->emit) return false;
+        ReportWriter writer(*sink);
+        return self(module).writeReport(panelInputOf(*raw), writer);
+    } catch (...) {
+        logException("write_report");
+        return false;
+    }
+}
+
 ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_scoring_v1 kScoring{sizeof(alignkiosk_scoring_v1), moduleScore};
 ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_language_v1 kLanguage{sizeof(alignkiosk_language_v1), moduleSetLanguage};
 ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_dashboard_panel_v3 kDashboardPanel{sizeof(alignkiosk_dashboard_panel_v3),
                                                                                moduleDrawPanel};
 
-// For modules without a panel: scoring and the language.
-inline const void* moduleGetExtension(const alignkiosk_module_v1*, const char* extensionId) {
+ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_report_v1 kReport{sizeof(alignkiosk_report_v1), moduleWriteReport};
+
+// Scoring and the language always; the panel and the report when the definition sets hasDashboardPanel and hasReport.
+template <bool Panel, bool Report>
+const void* moduleGetExtension(const alignkiosk_module_v1*, const char* extensionId) {
+    if (Panel && view(extensionId) == ALIGNKIOSK_DASHBOARD_PANEL_V3_ID) return &kDashboardPanel;
+    if (Report && view(extensionId) == ALIGNKIOSK_REPORT_V1_ID) return &kReport;
     if (view(extensionId) == ALIGNKIOSK_LANGUAGE_V1_ID) return &kLanguage;
     return view(extensionId) == ALIGNKIOSK_SCORING_V1_ID ? &kScoring : nullptr;
 }
 
-// For modules whose definition sets hasDashboardPanel.
-inline const void* moduleGetExtensionWithPanel(const alignkiosk_module_v1* module, const char* extensionId) {
-    if (view(extensionId) == ALIGNKIOSK_DASHBOARD_PANEL_V3_ID) return &kDashboardPanel;
-    return moduleGetExtension(module, extensionId);
+inline auto extensionsFor(const ModuleDefinition& definition) {
+    using GetExtension = const void* (*)(const alignkiosk_module_v1*, const char*);
+    const GetExtension table[2][2] = {{moduleGetExtension<false, false>, moduleGetExtension<false, true>},
+                                      {moduleGetExtension<true, false>, moduleGetExtension<true, true>}};
+    return table[definition.hasDashboardPanel][definition.hasReport];
 }
 
 inline uint32_t factoryModuleCount() { return static_cast<uint32_t>(state().descriptors.size()); }
@@ -512,9 +607,7 @@ inline alignkiosk_module_v1* factoryCreate(const char* moduleId, const alignkios
         if (!instance) return nullptr;
         auto* module = new alignkiosk_module_v1{sizeof(alignkiosk_module_v1), instance.get(), moduleDestroy,
                                                 moduleReset, modulePageCount, moduleDrawPage, modulePageComplete,
-                                                moduleWriteAnswer, nullptr,
-                                                definition->hasDashboardPanel ? moduleGetExtensionWithPanel
-                                                                              : moduleGetExtension};
+                                                moduleWriteAnswer, nullptr, extensionsFor(*definition)};
         instance.release();
         return module;
     } catch (...) {

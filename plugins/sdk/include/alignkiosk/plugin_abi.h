@@ -35,9 +35,10 @@ extern "C" {
  * module factory (ALIGNKIOSK_MODULE_FACTORY_V2_ID, handing over alignkiosk_step_content_v2), the scoring extension
  * (ALIGNKIOSK_SCORING_V1_ID) and the third panel extension (ALIGNKIOSK_DASHBOARD_PANEL_V3_ID), both handing over
  * alignkiosk_aggregate_v2, whose alignkiosk_item_distribution_v2 gives an allocation's histograms a field of their
- * own. 1.4 added the language extension (ALIGNKIOSK_LANGUAGE_V1_ID, at the end of this header). Every earlier struct is
- * unchanged, and a host still serves them to plugins built for an earlier minor. */
-#define ALIGNKIOSK_ABI_MINOR 4u
+ * own. Every earlier struct is unchanged, and a host still serves them to plugins built for an earlier minor.
+ * 1.4 added the report extension (ALIGNKIOSK_REPORT_V1_ID, see "Report pages, ABI 1.4"), 1.5 the language extension
+ * (ALIGNKIOSK_LANGUAGE_V1_ID, see "The participant's language, ABI 1.5"), both at the end of this header. */
+#define ALIGNKIOSK_ABI_MINOR 5u
 
 #define ALIGNKIOSK_PLUGIN_ENTRY_SYMBOL "alignkiosk_entry_v1"
 #define ALIGNKIOSK_MODULE_FACTORY_V1_ID "alignkiosk.module_factory.v1" /* alignkiosk_module_factory_v1, ABI 1.0 */
@@ -483,11 +484,63 @@ typedef struct alignkiosk_plugin_entry_v1 {
     const void* (*get_factory)(const char* factory_id);
 } alignkiosk_plugin_entry_v1;
 
-/* ==== ABI 1.4: the participant's language ===================================================================== */
+/* ---- Report pages, ABI 1.4 ----------------------------------------------------------------------------------------
+ * ALIGNKIOSK_REPORT_V1_ID, reached through alignkiosk_module_v1::get_extension: a module describes its findings for
+ * the facilitator's printed report as a list of blocks, and the host lays them out (fonts, page breaks, charts), so a
+ * plugin needs no drawing library. A module without it gets its score() findings listed by the host. */
+#define ALIGNKIOSK_REPORT_V1_ID "alignkiosk.report.v1" /* alignkiosk_report_v1, ABI 1.4 */
 
-#define ALIGNKIOSK_LANGUAGE_V1_ID "alignkiosk.language.v1" /* alignkiosk_language_v1, ABI 1.4 */
+typedef enum alignkiosk_report_block_kind_v1 {
+    ALIGNKIOSK_REPORT_HEADING = 0,   /* text: a heading within the module's pages */
+    ALIGNKIOSK_REPORT_PARAGRAPH = 1, /* text: running text, wrapped */
+    ALIGNKIOSK_REPORT_TABLE_ROW = 2, /* cells: one row; consecutive rows form one table, header when `emphasis` */
+    ALIGNKIOSK_REPORT_BAR = 3,       /* text: the bar's label; value of maximum; value_text beside it; series: the
+                                        group (bars of one series share a colour); consecutive bars form one chart */
+    ALIGNKIOSK_REPORT_STATISTIC = 4  /* text: the name; value_text: the value (consecutive ones form one list) */
+} alignkiosk_report_block_kind_v1;
 
-/* ALIGNKIOSK_LANGUAGE_V1_ID (ABI 1.4), reached through alignkiosk_module_v1::get_extension: which language a module
+/* One block of a module's report pages. Strings are UTF-8, never NULL where the kind uses them (empty is fine).
+ * Ownership: the plugin's, valid only during the emit call that hands it over (the host copies). */
+typedef struct alignkiosk_report_block_v1 {
+    uint32_t struct_size;
+    uint32_t kind; /* alignkiosk_report_block_kind_v1; the host skips a kind it does not know */
+    const char* text;
+    const char* const* cells; /* TABLE_ROW: cell_count cells, the same count for every row of a table */
+    uint32_t cell_count;
+    bool emphasis;     /* TABLE_ROW: a header row; BAR, STATISTIC: stress it (e.g. a WIDESPREAD finding) */
+    double value;      /* BAR: 0..maximum */
+    double maximum;    /* BAR: > 0 */
+    const char* value_text;
+    const char* series;
+} alignkiosk_report_block_v1;
+
+/* Where a module emits its blocks, in reading order. Thread: the UI thread, during write_report only.
+ * Ownership: the host's, valid during write_report; emit copies the block and everything it points to. */
+typedef struct alignkiosk_report_block_sink_v1 {
+    uint32_t struct_size;
+    void* context;
+    void (*emit)(void* context, const alignkiosk_report_block_v1* block);
+} alignkiosk_report_block_sink_v1;
+
+/* ALIGNKIOSK_REPORT_V1_ID (ABI 1.4).
+ * write_report: describe `input` (the shown groups and the open answers at the open-text threshold, exactly what
+ * alignkiosk_dashboard_panel_v3 receives) as blocks. The host puts the step's title above them and starts the
+ * module on a new page; emit no ImGui calls. Returns false on failure; the host then lists the module's findings.
+ * Thread: the UI thread (or the thread of `alignkiosk report`), once per report, never concurrently with another call.
+ * Ownership: input, everything reached through it and sink are the host's, valid during this call only; the table is
+ * the plugin's and stays valid until the instance is destroyed. */
+typedef struct alignkiosk_report_v1 {
+    uint32_t struct_size;
+    bool (*write_report)(const struct alignkiosk_module_v1* module, const alignkiosk_panel_input_v2* input,
+                         const alignkiosk_report_block_sink_v1* sink);
+} alignkiosk_report_v1;
+
+/* ---- The participant's language, ABI 1.5 --------------------------------------------------------------------------
+ * ALIGNKIOSK_LANGUAGE_V1_ID, reached through alignkiosk_module_v1::get_extension: a module draws its own words in
+ * the participant's language. */
+#define ALIGNKIOSK_LANGUAGE_V1_ID "alignkiosk.language.v1" /* alignkiosk_language_v1, ABI 1.5 */
+
+/* ALIGNKIOSK_LANGUAGE_V1_ID (ABI 1.5), reached through alignkiosk_module_v1::get_extension: which language a module
  * draws its own words in (its page hints and buttons, its dashboard panel's headings and notes, its findings). The
  * survey's wording still comes with the content; this is only the module's own. Until set_language is called a
  * module uses the content's language (alignkiosk_step_content_v2::language). The host calls it whenever the language
