@@ -115,7 +115,7 @@ void DashboardSession::enableExport(const std::filesystem::path& database) {
         std::error_code created;
         std::filesystem::create_directories(directory, created);
         const std::filesystem::path file = directory / "report.pdf";
-        const report::ReportResult result = writeReportFile(m_survey, *m_model, m_modules, file);
+        const report::ReportResult result = writeReportFile(m_survey, *m_model, m_modules, file, messages);
         if (!result.error.empty()) return messages.text("dash_report_failed", {{"reason", result.error}});
         return messages.text("dash_report_saved",
                              {{"pages", static_cast<int64_t>(result.pages)}, {"folder", directory.string()}});

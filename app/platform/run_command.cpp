@@ -37,6 +37,17 @@ namespace alignkiosk::platform {
 
 namespace {
 
+// The shell's words in each of the survey's languages, read once at start so a picked language switches at once.
+std::vector<core::Messages> shellCatalogs(const core::InstallLayout& layout, const core::Survey& survey) {
+    std::vector<core::Messages> catalogs;
+    for (const std::string& language : survey.languages) {
+        std::string warning;
+        catalogs.push_back(core::Messages::load(layout.assetDir, language, warning));
+        if (!warning.empty()) std::cerr << "alignkiosk: " << warning << "; " << language << " reads in English\n";
+    }
+    return catalogs;
+}
+
 // The quarantine must be known before the first plugin is loaded, and it lives in the store. A store that does not
 // exist yet holds none, and is created only once the survey proved valid (a mistyped survey leaves no database
 // behind); one that exists is opened before the plugins are loaded.
@@ -199,6 +210,7 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
     shell.setModuleMaker([&host](const core::Survey& resolved) {
         return modulesIn(resolved, host, StoppedModules::LeaveOut);
     });
+    shell.setCatalogs(shellCatalogs(layout, *survey));
     shell.setIdleTimeout(static_cast<double>(settings.idleTimeout));
     shell.setStillThereSeconds(static_cast<double>(settings.stillThere));
     if (!start.crashes.empty()) shell.showRestartNotice(); // the participant who was answering is told to start again
@@ -381,6 +393,7 @@ int runJoined(const CommandLine& commandLine, const core::InstallLayout& layout,
     shownShell = &shell;
     shell.setKioskMode(commandLine.kiosk);
     shell.setModuleMaker([&host](const core::Survey& resolved) { return modulesIn(resolved, host); });
+    shell.setCatalogs(shellCatalogs(layout, survey));
     shell.setIdleTimeout(static_cast<double>(settings.idleTimeout));
     shell.setStillThereSeconds(static_cast<double>(settings.stillThere));
     // No setFacilitatorAccess: without it the shell has no corner gesture, no Facilitator button and no PIN.
