@@ -479,6 +479,47 @@ TEST_F(ShellTest, ALanguagePickedBySomeoneWhoNeverStartedGoesBackAfterTheIdleTim
     EXPECT_EQ(m_shell->currentLanguage(), "en");
 }
 
+// With a catalog per language (as run loads them), the picked language's words on every screen, the keyboard's Done
+// and the modules' own words with it; the next participant finds the default language's words again.
+TEST_F(ShellTest, APickedLanguageSwitchesTheShellsWordsAndTheNextParticipantGetsTheDefaultsBack) {
+    makeMultilingualShell();
+    std::vector<alignkiosk::core::Messages> catalogs;
+    for (const char* language : {"en", "de", "fr"}) {
+        std::string warning;
+        catalogs.push_back(alignkiosk::core::Messages::load(std::filesystem::path(ALIGNKIOSK_SOURCE_DIR) / "assets",
+                                                            language, warning));
+        ASSERT_TRUE(warning.empty()) << warning;
+    }
+    m_shell->setCatalogs(std::move(catalogs));
+    EXPECT_NE(frameText().find("Tap anywhere to start"), std::string::npos);
+
+    ASSERT_TRUE(tapLanguage(1)); // Deutsch
+    std::string shown = frameText();
+    EXPECT_NE(shown.find("Tippen Sie irgendwo, um zu beginnen"), std::string::npos) << shown;
+    EXPECT_EQ(shown.find("Tap anywhere"), std::string::npos) << shown;
+    EXPECT_EQ(m_shell->text().done, "Fertig");
+    EXPECT_EQ(m_languageStates["de"].language, "de") << "the German modules are told their own words' language";
+    ASSERT_TRUE(tapStart());
+    shown = frameText();
+    EXPECT_NE(shown.find("Zu welchem Team gehören Sie?"), std::string::npos) << shown;
+    ASSERT_TRUE(tapFirstTeam());
+    shown = frameText(); // the team question was page 1
+    EXPECT_NE(shown.find("Seite 2 von 2"), std::string::npos) << shown;
+    EXPECT_NE(shown.find("Abschließen"), std::string::npos) << shown;
+    ASSERT_TRUE(tapNext()); // Finish
+    EXPECT_NE(frameText().find("Vielen Dank!"), std::string::npos) << frameText();
+
+    idleFor(Shell::kThankYouSeconds + 1.0);
+    ASSERT_EQ(m_shell->currentLanguage(), "en");
+    shown = frameText();
+    EXPECT_NE(shown.find("Tap anywhere to start"), std::string::npos) << shown;
+    EXPECT_EQ(m_shell->text().done, "Done");
+
+    ASSERT_TRUE(tapLanguage(2)); // Français
+    EXPECT_EQ(frameText().find("Tap anywhere"), std::string::npos) << frameText();
+    EXPECT_EQ(m_shell->text().language, "fr");
+}
+
 TEST_F(ShellTest, TheLanguageChangesOnlyBetweenParticipantsAndOnlyToTheSurveys) {
     makeMultilingualShell();
     EXPECT_FALSE(m_shell->chooseLanguage("it"));
