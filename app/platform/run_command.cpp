@@ -204,7 +204,8 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
     // Sized for the display: touch targets about 15 mm on the glass.
     ui::Theme theme = ui::applyTheme(window->touchMetrics(), ui::defaultFontFile(), settings.theme);
     ui::Shell shell(
-        *survey, stepModules(std::move(*modules)), [&store](const core::Submission& submission) { store->submit(submission); },
+        *survey, stepModules(std::move(*modules)),
+        [&store](const core::Submission& submission) { store->submit(submission); },
         theme, std::move(text));
     shell.setKioskMode(commandLine.kiosk);
     shell.setModuleMaker([&host](const core::Survey& resolved) {

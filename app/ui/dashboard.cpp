@@ -178,7 +178,8 @@ void Dashboard::drawHeader(const Look& look) {
     // Opened from the kiosk: the way back to the participants' welcome screen.
     if (onClose) {
         ImGui::SameLine(0.0f, 24.0f * scale);
-        if (touchButton(look.theme, tr("dash_back_to_kiosk").c_str(), ImVec2(0.0f, height), ButtonStyle::Secondary)) onClose();
+        if (touchButton(look.theme, tr("dash_back_to_kiosk").c_str(), ImVec2(0.0f, height), ButtonStyle::Secondary))
+            onClose();
     }
     const float tabsEnd = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
 
@@ -220,7 +221,7 @@ void Dashboard::drawHeader(const Look& look) {
         try {
             m_exportMessage = onReport();
         } catch (const std::exception& error) {
-            m_exportMessage = std::string("Report failed: ") + error.what();
+            m_exportMessage = tr("dash_report_failed", {{"reason", std::string(error.what())}});
         }
     }
     ImGui::SameLine();

@@ -63,7 +63,7 @@ void Dashboard::drawDisagreement(const Look& look, float width) {
     for (std::size_t i = 0; i < m_lowest.size() && i < kListLines; ++i)
         if (listLine(look, m_lowest[i], width, true)) selectItem(m_lowest[i].item);
     // Which thresholds name the bands, here and in the heatmap's marks.
-    wrapped(core::agreementBandsNote(), width, nullptr, look.palette.muted);
+    wrapped(tr("dash_rwg_bands"), width, nullptr, look.palette.muted);
 
     ImGui::Dummy(ImVec2(0.0f, 8.0f * m_theme.scale));
     wrapped(tr("dash_gaps_title"), width, nullptr, look.palette.muted);

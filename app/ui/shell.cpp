@@ -408,7 +408,8 @@ void Shell::drawProgressHeader() {
     const std::string label =
         m_flow.pageNumber() == 0
             ? std::string()
-            : m_text.format(m_text.pageOf, {{"page", int64_t{m_flow.pageNumber()}}, {"pages", int64_t{m_flow.pageTotal()}}});
+            : m_text.format(m_text.pageOf,
+                            {{"page", int64_t{m_flow.pageNumber()}}, {"pages", int64_t{m_flow.pageTotal()}}});
     ImGui::PushStyleColor(ImGuiCol_Text, m_theme.muted);
     ImGui::TextUnformatted(m_survey.title.c_str());
     if (!label.empty()) {

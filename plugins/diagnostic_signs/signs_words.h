@@ -20,7 +20,8 @@ inline constexpr Phrase kWatch{"watch", "beobachten", "à surveiller"};
 inline constexpr Phrase kIsolated{"isolated", "vereinzelt", "isolé"};
 
 // The report's pages (signs_report.h).
-inline constexpr Phrase kCheckFirst{"Check first: {action}", "Zuerst prüfen: {action}", "À vérifier d’abord : {action}"};
+inline constexpr Phrase kCheckFirst{"Check first: {action}", "Zuerst prüfen: {action}",
+                                    "À vérifier d’abord : {action}"};
 inline constexpr Phrase kNoGroupYet{"No group has enough answers to this step to be shown yet.",
                                     "Noch keine Gruppe hat genug Antworten auf diesen Schritt, um gezeigt zu werden.",
                                     "Aucun groupe n’a encore assez de réponses à cette étape pour être affiché."};

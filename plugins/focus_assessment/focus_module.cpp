@@ -355,7 +355,7 @@ bool FocusModule::drawPanel(const sdk::PanelInput& input, const alignkiosk_frame
 }
 
 bool FocusModule::writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const {
-    focus_assessment::writeReport(m_plan, m_language, input, report);
+    focus_assessment::writeReport(m_plan, m_language, input, report, m_words);
     return true;
 }
 

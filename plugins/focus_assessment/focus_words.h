@@ -81,4 +81,28 @@ inline constexpr Phrase kMostChosenEach{"{name} — most chosen: {options}, by {
                                         "{name} — am häufigsten gewählt: {options}, von je {share}",
                                         "{name} — le plus choisi : {options}, par {share} chacun"};
 
+// The report's pages (focus_report.h).
+inline constexpr Phrase kGroupN{"{group} (n = {n})", "{group} (n = {n})", "{group} (n = {n})"};
+inline constexpr Phrase kGroup{"Group", "Gruppe", "Groupe"};
+inline constexpr Phrase kMean{"Mean", "Mittelwert", "Moyenne"};
+inline constexpr Phrase kMedian{"Median", "Median", "Médiane"};
+inline constexpr Phrase kUnderColumn{"Under {threshold}", "Unter {threshold}", "Moins de {threshold}"};
+inline constexpr Phrase kMeanValue{"mean {mean}", "Mittelwert {mean}", "moyenne {mean}"};
+inline constexpr Phrase kSentencesCount{"Sentences", "Sätze", "Phrases"};
+inline constexpr Phrase kSharingKeyWord{"Sharing a key word with someone else's", "Mit einem Schlüsselwort, das auch "
+                                        "jemand anderes nennt", "Partageant un mot clé avec celle d’un autre"};
+inline constexpr Phrase kKeyWordsShared{"Key words two sentences share on average",
+                                        "Schlüsselwörter, die zwei Sätze im Mittel teilen",
+                                        "Mots clés que deux phrases partagent en moyenne"};
+inline constexpr Phrase kJaccardValue{"{percent} (mean Jaccard)", "{percent} (mittlerer Jaccard)",
+                                      "{percent} (Jaccard moyen)"};
+inline constexpr Phrase kCellNote{"Each cell: {yes} · {partly} · {no}, as shares of the group's answers.",
+                                  "Jede Zelle: {yes} · {partly} · {no}, als Anteile an den Antworten der Gruppe.",
+                                  "Chaque case : {yes} · {partly} · {no}, en parts des réponses du groupe."};
+inline constexpr Phrase kMostChosenColumn{"Most chosen", "Am häufigsten gewählt", "Le plus choisi"};
+inline constexpr Phrase kShareColumn{"Share", "Anteil", "Part"};
+inline constexpr Phrase kGroupFinding{"{group}: {headline}", "{group}: {headline}", "{group} : {headline}"};
+inline constexpr Phrase kCheckFirst{"Check first: {action}", "Zuerst prüfen: {action}",
+                                    "À vérifier d’abord : {action}"};
+
 } // namespace alignkiosk::plugins::focus_assessment::words

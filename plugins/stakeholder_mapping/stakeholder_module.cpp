@@ -290,7 +290,7 @@ bool StakeholderModule::drawPanel(const sdk::PanelInput& input, const alignkiosk
 }
 
 bool StakeholderModule::writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const {
-    writeMapReport(m_plan, input.groups, report);
+    writeMapReport(m_plan, input.groups, report, m_words);
     return true;
 }
 

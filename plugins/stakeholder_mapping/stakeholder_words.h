@@ -78,6 +78,18 @@ inline constexpr Phrase kViewsApart{"Views {share} apart. Ask both groups what t
                                     "was sie zurückbekommen, und einigen Sie sich auf eine Rolle.",
                                     "Points de vue à {share} d’écart. Demandez aux deux groupes ce qu’ils apportent à "
                                     "{name} et ce qu’ils en reçoivent, puis mettez-vous d’accord sur un rôle."};
+// The report's pages (stakeholder_report.h); the rest as on the panel.
+inline constexpr Phrase kMean{"Mean", "Mittelwert", "Moyenne"};
+inline constexpr Phrase kOfTotal{"{points} of {total}", "{points} von {total}", "{points} sur {total}"};
+inline constexpr Phrase kSpreadName{"Spread", "Streuung", "Dispersion"};
+inline constexpr Phrase kAgreementName{"Agreement", "Übereinstimmung", "Accord"};
+inline constexpr Phrase kAgreementValue{"{agreement} ({word})", "{agreement} ({word})", "{agreement} ({word})"};
+inline constexpr Phrase kGroupN{"{group} (n = {n})", "{group} (n = {n})", "{group} (n = {n})"};
+inline constexpr Phrase kNothingToShow{"Nothing to show yet: no group has enough answers to be shown.",
+                                       "Noch nichts zu zeigen: Keine Gruppe hat genug Antworten, um gezeigt zu werden.",
+                                       "Rien à afficher pour l’instant : aucun groupe n’a assez de réponses pour être "
+                                       "affiché."};
+
 // The agreement bands of stakeholder_statistics.h's agreementWord.
 inline constexpr Phrase kAgreementNone{"lack of agreement", "keine Übereinstimmung", "absence d’accord"};
 inline constexpr Phrase kAgreementWeak{"weak agreement", "schwache Übereinstimmung", "accord faible"};

@@ -271,4 +271,27 @@ TEST_F(DiagnosticSignsPanelTest, AReportWithNoShownGroupSaysSo) {
     EXPECT_EQ(text.find("bar:"), std::string::npos) << text;
 }
 
+// The report pages in the language the kiosk sets (ABI 1.5): the module's own words, the survey's as they are.
+TEST_F(DiagnosticSignsPanelTest, WritesItsReportPagesInTheLanguageTheKioskSets) {
+    ASSERT_EQ(module().setLanguage("de"), std::optional<bool>(true));
+    ReportOutcome outcome = ReportOutcome::NoReport;
+    const std::string text = report(seedAggregate(), outcome);
+    ASSERT_EQ(outcome, ReportOutcome::Written);
+    EXPECT_EQ(firstOutOfOrder(text, {"heading: Everyone (10 Personen)", "paragraph: Anzeichen",
+                                     "bar: Teams describe the company differently = 0.9",
+                                     "oft bemerkt von 90\u202F% (9 von 10) \u00b7 verbreitet",
+                                     "statistic: Teams describe the company differently = Zuerst prüfen: name the "
+                                     "audience clearly",
+                                     "paragraph: Kennzahlen"}),
+              "")
+        << text;
+    EXPECT_EQ(text.find("Check first"), std::string::npos) << text;
+    EXPECT_EQ(text.find("people)"), std::string::npos) << text;
+
+    ASSERT_EQ(module().setLanguage("fr"), std::optional<bool>(true));
+    const std::string french = report(seedAggregate(), outcome);
+    EXPECT_NE(french.find("heading: Everyone (10 personnes)"), std::string::npos) << french;
+    EXPECT_NE(french.find("paragraph: Signes"), std::string::npos) << french;
+}
+
 } // namespace

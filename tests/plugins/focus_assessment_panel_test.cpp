@@ -402,4 +402,24 @@ TEST_F(FocusAssessmentPanelTest, WritesThePanelsSectionsAsReportBlocks) {
         << text;
 }
 
+// The report pages in the language the kiosk sets (ABI 1.5): headers, numbers and findings in German.
+TEST_F(FocusAssessmentPanelTest, WritesItsReportPagesInTheLanguageTheKioskSets) {
+    ASSERT_EQ(module().setLanguage("de"), std::optional<bool>(true));
+    ReportOutcome outcome = ReportOutcome::NoReport;
+    const std::string text = report(seedAggregate(), outcome);
+    ASSERT_EQ(outcome, ReportOutcome::Written);
+    EXPECT_EQ(firstOutOfOrder(text, {"heading: Time on the one big goal",
+                                     "header: Gruppe | Mittelwert | Median | Unter 25\u202F%",
+                                     "row: Everyone (n = 12) | 36,7\u202F% | 30\u202F% | 41\u202F% (5 von 12)",
+                                     "heading: Our one big goal \u2014 die Schlüsselwörter, die mehrere nennen",
+                                     "statistic: Sätze = 12", "Zielsätze nicht gezeigt",
+                                     "heading: Wie klar und fokussiert jeder Bereich wirkt",
+                                     "row: Sales (n = 6) | Narrow our offer / Turn down poor fits | "
+                                     "je 50\u202F% (3 von 6)"}),
+              "")
+        << text;
+    EXPECT_EQ(text.find("no answers"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Check first"), std::string::npos) << text;
+}
+
 } // namespace

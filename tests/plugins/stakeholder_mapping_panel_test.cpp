@@ -300,4 +300,23 @@ TEST_F(StakeholderPanelTest, WritesThePanelsNumbersAsReportBlocks) {
         << text;
 }
 
+// The report pages in the language the kiosk sets (ABI 1.5): the panel's German words and numbers.
+TEST_F(StakeholderPanelTest, WritesItsReportPagesInTheLanguageTheKioskSets) {
+    ASSERT_EQ(module().setLanguage("de"), std::optional<bool>(true));
+    ReportOutcome outcome = ReportOutcome::NoReport;
+    const std::string text = report(seedAggregate(), outcome);
+    ASSERT_EQ(outcome, ReportOutcome::Written);
+    EXPECT_EQ(firstOutOfOrder(text, {"heading: Everyone  (10 Antworten)", "statistic: Mittelwert = ",
+                                     "statistic: Übereinstimmung = 0,96 (sehr starke Übereinstimmung)",
+                                     "heading: Wie jede Gruppe die Menschen rund um ihre Arbeit sieht",
+                                     "die meisten sagen Partner (100\u202F%)", "verstanden 4,0/5",
+                                     "geteilt: Customer / Supplier (je 40\u202F%)",
+                                     "heading: Unterschiedlich gesehen",
+                                     "statistic: Product = Sales sagen meist Customer (80\u202F%), Marketing sagen "
+                                     "meist Supplier (80\u202F%). Sichten 80\u202F% auseinander."}),
+              "")
+        << text;
+    EXPECT_EQ(text.find("most say"), std::string::npos) << text;
+}
+
 } // namespace
