@@ -316,21 +316,31 @@ void overview(Composer& out, const core::DashboardModel& model) {
     for (const std::string& team : model.shownTeams) columns.push_back(team);
 
     PdfCanvas& canvas = out.canvas();
-    const double labelWidth = out.width() * (columns.size() > 5 ? 0.30 : 0.40);
-    const double cellWidth = (out.width() - labelWidth) / static_cast<double>(std::max<std::size_t>(columns.size(), 1));
-    // The column names in a size at which no word of them is broken across lines.
-    TextStyle header = kCellBold;
-    header.align = TextStyle::Align::Center;
+    // Each word of the column names ("Geschäftsleitung"), for the widths below.
+    std::vector<std::string> columnWords;
     for (const std::string& column : columns) {
         const std::string name = groupName(texts, column);
-        std::size_t start = 0;
-        while (start < name.size()) {
+        for (std::size_t start = 0; start < name.size();) {
             const std::size_t end = std::min(name.find(' ', start), name.size());
-            while (header.size > 6.0 && canvas.textWidth(name.substr(start, end - start), header) > cellWidth - 4.0)
-                header.size -= 0.5;
+            columnWords.push_back(name.substr(start, end - start));
             start = end + 1;
         }
     }
+    // A long word in a group's name takes room from the item labels before the names are set below 7 pt.
+    TextStyle header = kCellBold;
+    header.align = TextStyle::Align::Center;
+    TextStyle smallest = header;
+    smallest.size = 7.0;
+    double widestWord = 0.0;
+    for (const std::string& word : columnWords) widestWord = std::max(widestWord, canvas.textWidth(word, smallest));
+    const double columnCount = static_cast<double>(std::max<std::size_t>(columns.size(), 1));
+    const double labelWidth = std::max(out.width() * 0.25, std::min(out.width() * (columns.size() > 5 ? 0.30 : 0.40),
+                                                                    out.width() - (widestWord + 8.0) * columnCount));
+    const double cellWidth = (out.width() - labelWidth) / columnCount;
+    // The column names in a size at which no word of them is broken across lines (measured with room to spare: the
+    // text is laid out in cellWidth - 4).
+    for (const std::string& word : columnWords)
+        while (header.size > 6.0 && canvas.textWidth(word, header) > cellWidth - 8.0) header.size -= 0.5;
     double headerHeight = 0.0;
     for (const std::string& column : columns)
         headerHeight = std::max(headerHeight, canvas.textHeight(groupName(texts, column), header, cellWidth - 4.0));
@@ -567,7 +577,7 @@ std::vector<Section> compose(Composer& out, const ReportInput& input, const std:
     items(out, model);
     for (std::size_t m = 0; m < model.modules.size(); ++m) {
         const core::ModuleAggregate& aggregate = model.modules[m];
-        const std::string title = core::moduleTitle(aggregate.moduleId);
+        const std::string title = texts.moduleTitle(aggregate.moduleId);
         sections.push_back({title, out.section(title)});
         module(out, input, aggregate, m < input.modules.size() ? &input.modules[m] : nullptr);
     }

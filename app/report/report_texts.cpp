@@ -1,5 +1,7 @@
 #include "report/report_texts.h"
 
+#include "core/module_title.h"
+
 #include <cstdio>
 
 namespace alignkiosk::report {
@@ -83,6 +85,9 @@ std::string ReportTexts::agreement(core::AgreementLevel level) const {
     return text("dash_agreement_none");
 }
 std::string ReportTexts::adVerdict(bool acceptable) const { return text(acceptable ? "dash_ad_ok" : "dash_ad_high"); }
+std::string ReportTexts::moduleTitle(const std::string& moduleId) const {
+    return core::moduleTitle(moduleId, m_messages);
+}
 std::string ReportTexts::moduleResponses(const std::string& counts) const {
     return text("report_module_responses", {{"counts", counts}});
 }

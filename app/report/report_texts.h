@@ -62,6 +62,7 @@ public:
     std::string notComputable() const;
     std::string agreement(core::AgreementLevel level) const;
     std::string adVerdict(bool acceptable) const; // "ok", "high"
+    std::string moduleTitle(const std::string& moduleId) const; // a module's pages: "Diagnostic signs"
     std::string moduleResponses(const std::string& counts) const;
     std::string noModuleGroups() const;
     std::string moduleFailed() const;

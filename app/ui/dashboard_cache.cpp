@@ -181,7 +181,7 @@ void Dashboard::rebuild() {
     m_moduleTitles.clear();
     m_moduleCounts.clear();
     for (const core::ModuleAggregate& module : model.modules) {
-        m_moduleTitles.push_back(core::moduleTitle(module.moduleId));
+        m_moduleTitles.push_back(core::moduleTitle(module.moduleId, m_messages));
         std::string counts = tr("dash_module_responses");
         for (std::size_t i = 0; i < module.groups.size(); ++i)
             counts += std::string(i == 0 ? " " : " \xC2\xB7 ") + groupName(module.groups[i].group) + " " +

@@ -156,6 +156,7 @@ TEST_F(ReportDocument, SectionsAreNamedInTheReportsLanguage) {
     ASSERT_EQ(german.sections.size(), english.sections.size());
     EXPECT_EQ(german.sections[0].title, "Überblick über die Ausrichtung");
     EXPECT_EQ(german.sections[1].title, "Wo wir am wenigsten übereinstimmen");
+    EXPECT_EQ(german.sections[3].title, "Diagnostische Anzeichen"); // a bundled module by its German name
     EXPECT_EQ(german.sections[4].title, "Offene Antworten");
     EXPECT_EQ(french.sections[0].title, "Vue d’ensemble de l’alignement");
     EXPECT_EQ(french.sections[4].title, "Réponses libres");

@@ -541,12 +541,13 @@ typedef struct alignkiosk_report_v1 {
 #define ALIGNKIOSK_LANGUAGE_V1_ID "alignkiosk.language.v1" /* alignkiosk_language_v1, ABI 1.5 */
 
 /* ALIGNKIOSK_LANGUAGE_V1_ID (ABI 1.5), reached through alignkiosk_module_v1::get_extension: which language a module
- * draws its own words in (its page hints and buttons, its dashboard panel's headings and notes, its findings). The
- * survey's wording still comes with the content; this is only the module's own. Until set_language is called a
- * module uses the content's language (alignkiosk_step_content_v2::language). The host calls it whenever the language
- * changes: a participant picks a language on the attract screen, and a dashboard uses the survey's default one.
+ * draws its own words in (its page hints and buttons, its dashboard panel's headings and notes, its findings, its
+ * report pages). The survey's wording still comes with the content; this is only the module's own. Until
+ * set_language is called a module uses the content's language (alignkiosk_step_content_v2::language). The host calls
+ * it whenever the language changes: a participant picks a language on the attract screen, and a dashboard and a
+ * report use the survey's default one.
  * A module without this extension keeps drawing in the content's language.
- * Thread: the UI thread, between frames (never inside draw_page, draw_panel or score).
+ * Thread: the UI thread, between frames (never inside draw_page, draw_panel, score or write_report).
  * Ownership: language (a BCP 47 tag, e.g. "de", "fr-CA") is the host's, valid during the call only: the module
  * copies what it keeps. The table is the plugin's and stays valid until the instance is destroyed. The host reads
  * only struct_size bytes of it, and takes a table too small to hold set_language, or a NULL one, as "none".
