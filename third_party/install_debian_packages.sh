@@ -6,7 +6,7 @@ packages=(
   # build
   cmake ninja-build g++ pkg-config ccache
   # libraries (see third_party/CMakeLists.txt)
-  libimgui-dev libglfw3-dev libgl-dev libstb-dev libsqlite3-dev libcereal-dev rapidjson-dev
+  libimgui-dev libglfw3-dev libgl-dev libpng-dev libsqlite3-dev libcereal-dev rapidjson-dev
   # GLFW's native-access header (glfw3native.h, tests/platform/kiosk_window_test.cpp) includes Xrandr.h
   libxrandr-dev
   libsodium-dev libcli11-dev

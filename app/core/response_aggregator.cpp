@@ -3,7 +3,9 @@
 // shown, shuffled, to groups at or above the text threshold).
 //
 // Groups: one per survey team, in survey order, and one last group for everyone who chose no team. Rows name a team
-// by its id, whatever language it was picked in (a team written as plain text is its own id). A stored team
+// by its id, whatever language it was picked in (a team written as plain text is its own id). A row stored before the
+// survey gave its teams ids names the team by its text as it was then, the survey's default language: such a row is
+// counted with the team whose default label it names, unless that text is another team's id. A stored team
 // that is not in the survey's list (a renamed or removed team, or a hand-made row) is counted as no team: inventing a
 // column for it could show a group the facilitator never defined, and it still counts for everyone.
 
@@ -44,6 +46,15 @@ std::string foldedTeamName(std::string_view name) {
     for (char& c : folded)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return folded;
+}
+
+// A team's label in the survey's default language, whatever language `survey` was resolved in.
+std::string defaultTeamLabel(const Survey& survey, uint32_t team) {
+    const auto wording = survey.wordings.find(TextPath{"teams", std::to_string(team), "label"});
+    if (wording != survey.wordings.end() && !survey.languages.empty())
+        if (const auto text = wording->second.find(survey.languages.front()); text != wording->second.end())
+            return text->second;
+    return survey.teams[team].label;
 }
 
 // Everything counted for one question. counts is group-major: counts[group * bins + bin].
@@ -131,6 +142,9 @@ struct ResponseAggregator::Impl {
         thresholds.text = std::max(survey.anonymity.text, AnonymityThresholds::kFloor);
         groups = static_cast<uint32_t>(survey.teams.size()) + 1;
         for (uint32_t t = 0; t < survey.teams.size(); ++t) teamIndex.emplace(foldedTeamName(survey.teams[t].id), t);
+        // Then the default-language labels, for rows stored before the teams had ids (emplace keeps an id's place).
+        for (uint32_t t = 0; t < survey.teams.size(); ++t)
+            teamIndex.emplace(foldedTeamName(defaultTeamLabel(survey, t)), t);
         steps.resize(survey.steps.size());
         for (uint32_t s = 0; s < survey.steps.size(); ++s) {
             const Step& step = survey.steps[s];

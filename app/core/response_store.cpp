@@ -3,6 +3,7 @@
 #include "random_bytes.h"
 #include "slot_map.h"
 #include "sqlite_connection.h"
+#include "store_growth.h"
 #include "store_path_checks.h"
 #include "store_vfs.h"
 #include "survey_tally.h"
@@ -44,15 +45,26 @@ using sqlite::Transaction;
 //   The store uses a rollback journal in TRUNCATE mode instead: the journal holds only the pages a commit is about to
 //   change (their earlier state) and is cut to zero bytes before submit() returns. There is no -shm file.
 // - In a B-tree page SQLite places each new cell below the earlier ones, so byte offsets give insertion order, and a
-//   page split or an overflow page made later has a higher page number. So no answer is ever inserted into a B-tree.
-//   Rows live in fixed-size slots of `answer_slots`, made empty in advance; a row overwrites a slot drawn uniformly at
-//   random among the free ones of its size class. SQLite overwrites a cell of unchanged size in place
+//   page split or an overflow page made later has a higher page number. So no answer is inserted into a B-tree as it
+//   comes. Rows live in fixed-size slots of `answer_slots`, made ahead of need; a row overwrites a slot drawn uniformly
+//   at random among the free ones of its size class. (A slot is inserted when it is dealt, below: in slot order,
+//   holding nothing or a row drawn uniformly among all the class has, so its place tells when the slot was made,
+//   never when its row came.) SQLite overwrites a cell of unchanged size in place
 //   (btreeOverwriteCell), so nothing else on the page moves. At every moment the rows sit in a uniformly random
 //   arrangement of the slots: which slot a row is in is independent of when it came.
-// - When a class is nine-tenths full it grows by half: the new empty slots are appended in slot order, and every row
-//   of the class is dealt again to a random slot of the bigger class, so old rows and new rows look alike (O(rows of
-//   the class) once per growth, amortised O(1) per row). Classes step by a factor of sqrt(2) in size, so a row wastes
-//   about a sixth of its slot; with the load between 0.6 and 0.9 a store takes about twice its rows' bytes.
+// - A class grows ahead of need and in bounded steps (store_growth.h): its capacity rests on a ladder of rungs, each
+//   half as big again, and once it would be 8/10 full it grows towards the next rung over as many commits as that
+//   takes, each dealing at most 16 slots plus two per row it adds, so no commit pauses. A slot is dealt by one step
+//   of an inside-out shuffle: the new slot m is appended (in slot order), a slot j is drawn uniformly
+//   among the m + 1, and if j holds a row, the row moves to m and j is zeroed. If the rows sit in a uniformly random
+//   arrangement of slots [0, m) before the step, they sit in one of [0, m + 1) after it; a new row overwrites a
+//   uniformly random free slot of the dealt ones, which keeps that true. So after every commit, mid-growth included,
+//   the rows are uniformly arranged over all the slots the class has (slots not yet dealt do not exist yet), and a
+//   row's slot, page and byte offset are independent of when it came. That is the property the old all-at-once
+//   re-deal gave, now at O(1) work per row in every commit instead of O(rows of the class) once in a while. Why not
+//   let new rows land in pre-made, not-yet-dealt slots: until the old rows were dealt there, those slots would hold
+//   only rows that came after the growth began. Classes step by a factor of sqrt(2) in size, so a row wastes about a
+//   sixth of its slot; with the load mostly between 0.55 and 0.8 a store takes a little over twice its rows' bytes.
 // Rows are never deleted; secure_delete zeroes anything SQLite frees all the same (the rows moved out of an older
 // schema's table, say). File times are set back to the session day's midnight after every write (the kernel's
 // change time, ctime, cannot be set by a program: it says when the store was last written, as the mtime did).
@@ -77,10 +89,11 @@ using sqlite::Transaction;
 //   its digest mod the bucket count, and within a bucket the digests are kept sorted, zeros after them. So the
 //   table's content is a function of the key, the set and the bucket count alone: the same ids delivered in any
 //   order give the same bytes.
-// - When the set would pass half the capacity (32 per bucket on average), or a bucket would overflow, the bucket
-//   count doubles and every digest is placed again: the new buckets are appended in bucket order, the old ones
-//   rewritten in place (O(ids) once per doubling, amortised O(1) per id). When that happens depends on how many ids
-//   there are, never on which came first.
+// - The set grows by linear hashing (store_growth.h): one bucket is added per 16 ids, appended in bucket order, and
+//   each addition splits one older bucket (rewritten in place) between itself and the new one. A commit makes a
+//   bounded number of splits, so a growing set never pauses a commit. The bucket count is a function of how many ids
+//   there are, and each bucket's content a function of the key, the set and the bucket count: never of which came
+//   first. (Only when an id meets a full bucket, about once in ten million buckets, are buckets split until it fits.)
 // - Nothing links an id to its rows: rows keep their own random ids, nothing in a row names its submission, and the
 //   digest's bucket has nothing to do with the rows' slots. One transaction writes both (so the id is stored if and
 //   only if the rows are), and the truncated journal keeps nothing of it after the commit.
@@ -95,7 +108,6 @@ constexpr int32_t kApplicationId = 0x416c4b73;
 // Slot classes: bodies of 256 or 362 bytes (about 256 * sqrt(2)) shifted left by class / 2, 256 B to 64 KiB (the
 // same formula is the schema's CHECK). A class's slots are numbered (class << 32) + n.
 constexpr int kSlotClasses = 17;
-constexpr uint64_t kFirstCapacity = 64;
 
 constexpr uint64_t slotBytes(int slotClass) {
     return (slotClass % 2 == 0 ? uint64_t{256} : uint64_t{362}) << (slotClass / 2);
@@ -194,7 +206,6 @@ constexpr std::size_t kDigestBytes = 16;
 constexpr std::size_t kDigestsPerBucket = 64;
 constexpr std::size_t kBucketBytes = kDigestsPerBucket * kDigestBytes; // the schema's CHECK
 constexpr std::size_t kDeliveryKeyBytes = crypto_generichash_KEYBYTES;
-constexpr uint64_t kFirstBuckets = 16;
 static_assert(kBucketBytes == 1024 && kDeliveryKeyBytes == 32, "the v5 schema's CHECKs");
 
 using IdBytes = std::array<unsigned char, 16>;
@@ -228,7 +239,7 @@ Digest digestOf(const std::string& key, const IdBytes& id) {
 uint64_t bucketOf(const Digest& digest, uint64_t buckets) {
     uint64_t value = 0;
     std::memcpy(&value, digest.data(), sizeof value);
-    return value % buckets;
+    return store_growth::bucketOf(value, buckets);
 }
 
 // A bucket's digests are a sorted prefix of its blob, zeros after them.
@@ -387,10 +398,10 @@ struct ResponseStore::Impl {
     ResponseStoreOptions options;
     bool inMemory = false;
     // Prepared on first use and kept for the life of the connection.
-    StatementHandle usedSlots, countAll, jsonValid, encodeRow, readClass, updateClass, slotUsed, fillSlot, classBodies,
-        clearClass, addSlot, selectSetting, upsertSetting, deleteSetting, readChunk, writeChunk, addChunk, clearChunks,
-        readMap, readSlot, readSlotRange, capacities, dataVersion, readDelivered, writeDelivered, readBucket,
-        writeBucket, addBucket, allBuckets;
+    StatementHandle usedSlots, countAll, jsonValid, encodeRow, readClass, updateClass, slotUsed, fillSlot, slotBody,
+        freeSlot, addSlot, selectSetting, upsertSetting, deleteSetting, readChunk, writeChunk, addChunk, readMap,
+        readSlot, readSlotRange, capacities, dataVersion, readDelivered, writeDelivered, readBucket, writeBucket,
+        addBucket;
     // One public call at a time (see "Threads" in response_store.h).
     std::mutex mutex;
     // The slot map's chunks a write transaction changed, written back before it commits (flushSlotMap).
@@ -656,45 +667,54 @@ struct ResponseStore::Impl {
         }
     }
 
-    // Grows a class by half until `more` rows fit under nine-tenths load, and deals every row of the class again into
-    // the bigger class, so old and new rows are placed alike (see "Order-free layout").
-    SlotClass grow(int index, SlotClass slots, uint64_t more) {
-        uint64_t capacity = std::max(slots.capacity, kFirstCapacity);
-        while (10 * (slots.used + more) > 9 * capacity) capacity += capacity / 2;
-        if (capacity == slots.capacity) return slots;
-        const uint64_t bodyBytes = slotBytes(index);
-        std::vector<std::string> bodies;
-        {
-            StatementUse use(cached(classBodies, "SELECT body FROM answer_slots WHERE slot >= ?1 AND slot < ?2 AND used = 1"));
-            sqlite3_bind_int64(use.get(), 1, slotNumber(index, 0));
-            sqlite3_bind_int64(use.get(), 2, slotNumber(index + 1, 0));
-            int rc = SQLITE_OK;
-            while ((rc = sqlite3_step(use.get())) == SQLITE_ROW)
-                bodies.emplace_back(static_cast<const char*>(sqlite3_column_blob(use.get(), 0)),
-                                    static_cast<std::size_t>(sqlite3_column_bytes(use.get(), 0)));
-            if (rc != SQLITE_DONE) db.failSqlite("cannot read slot class " + std::to_string(index));
-        }
-        {
-            StatementUse use(cached(clearClass, "UPDATE answer_slots SET used = 0, body = zeroblob(?3) "
-                                                "WHERE slot >= ?1 AND slot < ?2 AND used = 1"));
-            sqlite3_bind_int64(use.get(), 1, slotNumber(index, 0));
-            sqlite3_bind_int64(use.get(), 2, slotNumber(index + 1, 0));
-            sqlite3_bind_int64(use.get(), 3, static_cast<int64_t>(bodyBytes));
-            if (sqlite3_step(use.get()) != SQLITE_DONE) db.failSqlite("cannot clear slot class " + std::to_string(index));
-        }
-        clearSlotMap(index);
-        addSlotMapChunks(index, slots.capacity, capacity);
-        {
-            sqlite3_stmt* add = cached(addSlot, "INSERT INTO answer_slots (slot, used, body) VALUES (?1, 0, zeroblob(?2))");
-            for (uint64_t n = slots.capacity; n < capacity; ++n) {
-                StatementUse use(add);
-                sqlite3_bind_int64(add, 1, slotNumber(index, n));
-                sqlite3_bind_int64(add, 2, static_cast<int64_t>(bodyBytes));
-                if (sqlite3_step(add) != SQLITE_DONE) db.failSqlite("cannot add slots");
+    // One step of the inside-out shuffle (see "Order-free layout"): appends slot `dealt` of the class and gives it
+    // the content of a slot drawn uniformly among the dealt + 1 (itself included), which is zeroed if it held a row.
+    // Moves at most one row.
+    void dealSlot(int index, uint64_t dealt) {
+        const int64_t slot = slotNumber(index, dealt);
+        const uint64_t drawn = randomBelow(dealt + 1);
+        std::string body;
+        if (drawn < dealt) {
+            const int64_t from = slotNumber(index, drawn);
+            {
+                StatementUse use(cached(slotBody, "SELECT used, body FROM answer_slots WHERE slot = ?1"));
+                sqlite3_bind_int64(use.get(), 1, from);
+                if (sqlite3_step(use.get()) != SQLITE_ROW)
+                    db.failSqlite("slot " + std::to_string(from) + " is missing");
+                if (sqlite3_column_int(use.get(), 0) != 0)
+                    body.assign(static_cast<const char*>(sqlite3_column_blob(use.get(), 1)),
+                                static_cast<std::size_t>(sqlite3_column_bytes(use.get(), 1)));
+            }
+            if (!body.empty()) {
+                if (body.size() != slotBytes(index)) fail("the database is damaged (slot " + std::to_string(from) +
+                                                          " has the wrong size)");
+                StatementUse use(
+                    cached(freeSlot, "UPDATE answer_slots SET used = 0, body = zeroblob(?2) WHERE slot = ?1"));
+                sqlite3_bind_int64(use.get(), 1, from);
+                sqlite3_bind_int64(use.get(), 2, static_cast<int64_t>(body.size()));
+                if (sqlite3_step(use.get()) != SQLITE_DONE) db.failSqlite("cannot move a response");
+                markFree(from);
             }
         }
-        for (const std::string& body : bodies) placeInRandomSlot(index, capacity, body);
-        slots.capacity = capacity;
+        addSlotMapChunks(index, dealt, dealt + 1);
+        StatementUse use(cached(addSlot, "INSERT INTO answer_slots (slot, used, body) "
+                                         "VALUES (?1, ?2, CASE WHEN ?2 THEN ?3 ELSE zeroblob(?4) END)"));
+        sqlite3_bind_int64(use.get(), 1, slot);
+        sqlite3_bind_int(use.get(), 2, body.empty() ? 0 : 1);
+        if (sqlite3_bind_blob64(use.get(), 3, body.data(), body.size(), SQLITE_STATIC) != SQLITE_OK)
+            db.failSqlite("cannot bind a value");
+        sqlite3_bind_int64(use.get(), 4, static_cast<int64_t>(slotBytes(index)));
+        if (sqlite3_step(use.get()) != SQLITE_DONE) db.failSqlite("cannot add a slot");
+        if (!body.empty()) markUsed(slot);
+    }
+
+    // Deals the slots this commit owes the class (store_growth::slotsToDeal: a bounded number, so a growth spreads
+    // over commits instead of pausing one), before `more` rows are placed.
+    SlotClass grow(int index, SlotClass slots, uint64_t more) {
+        const uint64_t deal = store_growth::slotsToDeal(slots.capacity, slots.used, more);
+        if (deal == 0) return slots;
+        for (uint64_t n = 0; n < deal; ++n) dealSlot(index, slots.capacity + n);
+        slots.capacity += deal;
         writeClass(index, slots);
         return slots;
     }
@@ -738,12 +758,8 @@ struct ResponseStore::Impl {
         slot_map::set(chunkBits(slot_map::chunkOf(slot)), slot_map::indexInClass(slot) % slot_map::kSlotsPerChunk);
     }
 
-    void clearSlotMap(int slotClass) {
-        StatementUse use(cached(clearChunks, "UPDATE slot_map SET bits = zeroblob(512) WHERE chunk >= ?1 AND chunk < ?2"));
-        sqlite3_bind_int64(use.get(), 1, slot_map::chunkNumber(slotClass, 0));
-        sqlite3_bind_int64(use.get(), 2, slot_map::chunkNumber(slotClass + 1, 0));
-        if (sqlite3_step(use.get()) != SQLITE_DONE) db.failSqlite("cannot clear the slot map");
-        std::erase_if(changedChunks, [&](const auto& chunk) { return slot_map::slotClassOf(chunk.first) == slotClass; });
+    void markFree(int64_t slot) {
+        slot_map::clear(chunkBits(slot_map::chunkOf(slot)), slot_map::indexInClass(slot) % slot_map::kSlotsPerChunk);
     }
 
     void addSlotMapChunks(int slotClass, uint64_t oldCapacity, uint64_t newCapacity) {
@@ -793,9 +809,9 @@ struct ResponseStore::Impl {
         StatementHandle insert =
             db.prepare("INSERT INTO delivered_set (one, hash_key, buckets, used) VALUES (0, ?1, ?2, 0)");
         sqlite3_bind_blob64(insert.get(), 1, key.data(), key.size(), SQLITE_STATIC);
-        sqlite3_bind_int64(insert.get(), 2, static_cast<int64_t>(kFirstBuckets));
+        sqlite3_bind_int64(insert.get(), 2, static_cast<int64_t>(store_growth::kFirstBuckets));
         if (sqlite3_step(insert.get()) != SQLITE_DONE) db.failSqlite("cannot create the set of delivered ids");
-        addBuckets(0, kFirstBuckets);
+        addBuckets(0, store_growth::kFirstBuckets);
     }
 
     DeliveredSet readDeliveredSet() {
@@ -852,21 +868,23 @@ struct ResponseStore::Impl {
         return bucketHolds(bucketBytes(bucketOf(digest, set.buckets)), digest);
     }
 
-    // Adds digests that are not in the set yet, growing it when it passes half its capacity or a bucket is full.
+    // Adds digests that are not in the set yet: first the splits the new count wants (a bounded number, see
+    // store_growth.h), then each digest in its bucket; a full bucket makes more splits until the digest fits.
     void addDelivered(DeliveredSet& set, const std::vector<Digest>& digests) {
         if (digests.empty()) return;
         const uint64_t used = set.used + digests.size();
-        bool grow = 2 * used > set.buckets * kDigestsPerBucket;
-        for (std::size_t i = 0; !grow && i < digests.size(); ++i) {
-            const uint64_t bucket = bucketOf(digests[i], set.buckets);
-            grow = !addToBucket(bucketBytes(bucket), digests[i]);
-            changedBuckets.insert(bucket);
+        for (uint64_t n = store_growth::splitsToMake(set.buckets, used, digests.size()); n > 0; --n) splitBucket(set);
+        for (const Digest& digest : digests) {
+            for (;;) {
+                const uint64_t bucket = bucketOf(digest, set.buckets);
+                if (addToBucket(bucketBytes(bucket), digest)) {
+                    changedBuckets.insert(bucket);
+                    break;
+                }
+                splitBucket(set);
+            }
         }
-        if (grow) {
-            rehashDelivered(set, digests, used);
-        } else {
-            for (const uint64_t bucket : changedBuckets) writeBucketBytes(bucket, loadedBuckets.at(bucket));
-        }
+        for (const uint64_t bucket : changedBuckets) writeBucketBytes(bucket, loadedBuckets.at(bucket));
         set.used = used;
         StatementUse use(cached(writeDelivered, "UPDATE delivered_set SET buckets = ?1, used = ?2 WHERE one = 0"));
         sqlite3_bind_int64(use.get(), 1, static_cast<int64_t>(set.buckets));
@@ -876,46 +894,30 @@ struct ResponseStore::Impl {
         changedBuckets.clear();
     }
 
-    // Doubles the buckets until `used` ids fill at most half of them and none overflows, and places every digest
-    // (those stored and the new ones) again; the result depends on the set, not on the order ids came in.
-    void rehashDelivered(DeliveredSet& set, const std::vector<Digest>& fresh, uint64_t used) {
-        std::vector<Digest> all = fresh;
-        uint64_t rows = 0;
-        {
-            StatementUse use(cached(allBuckets, "SELECT ids FROM delivered_buckets"));
-            int rc = SQLITE_OK;
-            while ((rc = sqlite3_step(use.get())) == SQLITE_ROW) {
-                ++rows;
-                if (sqlite3_column_bytes(use.get(), 0) != static_cast<int>(kBucketBytes))
-                    fail("the database is damaged (a bucket of the delivered ids has the wrong size)");
-                const std::string ids(static_cast<const char*>(sqlite3_column_blob(use.get(), 0)), kBucketBytes);
-                const std::size_t count = digestsIn(ids);
-                for (std::size_t i = 0; i < count; ++i) {
-                    Digest digest{};
-                    std::memcpy(digest.data(), ids.data() + i * kDigestBytes, kDigestBytes);
-                    all.push_back(digest);
-                }
-            }
-            if (rc != SQLITE_DONE) db.failSqlite("cannot read the delivered ids");
+    // Appends bucket `set.buckets` and shares out the digests of the bucket it splits between the two (linear
+    // hashing). Both stay sorted: the digests keep their order, each going to one side.
+    void splitBucket(DeliveredSet& set) {
+        const uint64_t added = set.buckets;
+        const uint64_t source = store_growth::splitSource(added);
+        addBuckets(added, added + 1);
+        std::string& from = bucketBytes(source);
+        std::string stay(kBucketBytes, '\0');
+        std::string move(kBucketBytes, '\0');
+        std::size_t stayed = 0, moved = 0;
+        const std::size_t count = digestsIn(from);
+        for (std::size_t i = 0; i < count; ++i) {
+            Digest digest{};
+            std::memcpy(digest.data(), from.data() + i * kDigestBytes, kDigestBytes);
+            const bool goes = bucketOf(digest, added + 1) == added;
+            std::string& to = goes ? move : stay;
+            std::size_t& at = goes ? moved : stayed;
+            std::memcpy(to.data() + at++ * kDigestBytes, digest.data(), kDigestBytes);
         }
-        if (all.size() != used || rows != set.buckets)
-            fail("the database is damaged (the set of delivered ids does not hold its counts)");
-        uint64_t buckets = set.buckets;
-        std::vector<std::string> placed;
-        for (bool overflow = true; overflow;) {
-            buckets *= 2;
-            if (2 * used > buckets * kDigestsPerBucket) continue;
-            placed.assign(buckets, std::string(kBucketBytes, '\0'));
-            overflow = false;
-            for (const Digest& digest : all)
-                if (!addToBucket(placed[bucketOf(digest, buckets)], digest)) {
-                    overflow = true;
-                    break;
-                }
-        }
-        addBuckets(set.buckets, buckets);
-        for (uint64_t bucket = 0; bucket < buckets; ++bucket) writeBucketBytes(bucket, placed[bucket]);
-        set.buckets = buckets;
+        from = std::move(stay);
+        loadedBuckets[added] = std::move(move);
+        changedBuckets.insert(source);
+        changedBuckets.insert(added);
+        set.buckets = added + 1;
     }
 
     // [SECTION] Delivery (submitOnce)

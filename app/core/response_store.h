@@ -70,8 +70,9 @@ struct ReadCursor {
 struct NewRows {
     // Rows of every survey, in slot order: random, never the order they came in, within and across calls.
     std::vector<StoredResponse> rows;
-    // The store dealt its rows into new slots (a size class grew, every ~1.5x rows): the reader forgets what it
-    // counted; the cursor is empty again, and the next calls return every row afresh.
+    // The store moved rows into new slots (a size class is growing: each commit of a growth, which spans some commits
+    // every ~1.5x rows): the reader forgets what it counted; the cursor is empty again, and the next calls return every
+    // row afresh.
     bool startOver = false;
     // Nothing more to read at the moment.
     bool upToDate = false;

@@ -38,5 +38,8 @@ inline bool isSet(const std::string& bits, uint64_t bit) {
 inline void set(std::string& bits, uint64_t bit) {
     bits[bit / 8] = static_cast<char>(static_cast<unsigned char>(bits[bit / 8]) | (1u << (bit % 8)));
 }
+inline void clear(std::string& bits, uint64_t bit) {
+    bits[bit / 8] = static_cast<char>(static_cast<unsigned char>(bits[bit / 8]) & ~(1u << (bit % 8)));
+}
 
 } // namespace alignkiosk::core::slot_map

@@ -33,7 +33,9 @@ Usage:
       The facilitator's view of the team's alignment, live while answers arrive. --projection: full screen,
       large type, high contrast.
   alignkiosk export [--survey FILE] [--db FILE] [--plugin-dir DIR]... --out DIR
-      Write summary.csv and dashboard.png (the overview as rendered) to DIR.
+      Write summary.csv and a PNG of every dashboard screen to DIR: overview.png, item-<question id>.png for
+      each rated item and open-answers.png (when open answers may be shown), each at its full height, without
+      buttons or focus marks (one taller than GL can draw comes in parts, NAME-1.png, NAME-2.png, ...).
   alignkiosk report [--survey FILE] [--db FILE] [--plugin-dir DIR]... --out FILE.pdf
       Write the facilitator's report: a PDF with the cover, the alignment overview, where the team disagrees
       most, each item per group, each module's pages and the open answers, under the dashboard's anonymity
@@ -188,7 +190,7 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
     addPluginDirs(dashboard, values);
     dashboard->add_flag("--projection", line.projection, "full screen, large type, high contrast");
     dashboard->add_option("--screenshot", values.screenshot, "render the first screen to this PNG and exit");
-    CLI::App* exportCommand = addCommand(app, "export", "Write summary.csv and dashboard.png.");
+    CLI::App* exportCommand = addCommand(app, "export", "Write summary.csv and a PNG of every dashboard screen.");
     addSurveyAndStore(exportCommand, values);
     addPluginDirs(exportCommand, values);
     exportCommand->add_option("--out", values.outDir, "the folder to write to")->required();

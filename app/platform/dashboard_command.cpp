@@ -1,15 +1,14 @@
 // `alignkiosk dashboard`: the facilitator's live view of the team's alignment, in a window or (--projection) full
-// screen for the projector. `alignkiosk export`: the same overview rendered offscreen to dashboard.png, plus
-// summary.csv, for the slides.
+// screen for the projector. `alignkiosk export`: summary.csv, and a PNG of every screen of it (the overview, each
+// item, the open answers) rendered offscreen at full height, for the slides.
 #include "commands.h"
 
 #include "command_support.h"
+#include "dashboard_pictures.h"
 #include "dashboard_session.h"
 #include "dashboard_setup.h"
 #include "dashboard_window.h"
-#include "event_loop.h"
 #include "kiosk_window.h"
-#include "offscreen_target.h"
 #include "termination_signals.h"
 
 #include "core/module_quarantine.h"
@@ -26,9 +25,8 @@ namespace alignkiosk::platform {
 
 namespace {
 
-// The export picture's size: a 1080p slide.
-constexpr int kExportWidth = 1920;
-constexpr int kExportHeight = 1080;
+// The hidden window the export draws in: the pictures have sizes of their own (dashboard_pictures.h).
+constexpr int kExportWindowHeight = 1080;
 
 // When the store holds no answer to this survey but answers to others: which, and the command that opens each
 // (a bundled survey file with that id, if there is one).
@@ -134,32 +132,22 @@ int exportSummary(const CommandLine& commandLine, const core::InstallLayout& lay
     }
     std::cout << "wrote " << csv.string() << '\n';
 
-    // The picture: the overview drawn offscreen at slide size, in a hidden window.
+    // The pictures: every screen drawn offscreen at its full height, in a hidden window (its size does not matter).
     WindowOptions options;
     options.visible = false;
-    options.width = kExportWidth;
-    options.height = kExportHeight;
+    options.width = kPictureWidth;
+    options.height = kExportWindowHeight;
     auto window = KioskWindow::open("alignkiosk export", options, error);
     if (!window) {
-        std::cerr << "alignkiosk: dashboard.png needs a display (run under xvfb-run on a server): " << error << '\n';
+        std::cerr << "alignkiosk: the pictures need a display (run under xvfb-run on a server): " << error << '\n';
         return 1;
     }
-    auto target = OffscreenTarget::create(kExportWidth, kExportHeight, error);
-    if (!target) {
-        std::cerr << "alignkiosk: " << error << '\n';
+    const PictureSet pictures = writeDashboardPictures(*window, dashboard, theme.scale, *commandLine.outDir);
+    for (const std::filesystem::path& png : pictures.files) std::cout << "wrote " << png.string() << '\n';
+    if (!pictures.error.empty()) {
+        std::cerr << "alignkiosk: " << pictures.error << '\n';
         return 1;
     }
-    target->bind();
-    FrameCallbacks callbacks;
-    callbacks.draw = [&](double now) { dashboard.draw(now); };
-    callbacks.background = [&]() { return dashboard.backgroundColor(); };
-    drawSettledFrame(*window, callbacks);
-    const std::filesystem::path png = *commandLine.outDir / "dashboard.png";
-    if (!window->saveFrame(png, error)) {
-        std::cerr << "alignkiosk: " << error << '\n';
-        return 1;
-    }
-    std::cout << "wrote " << png.string() << '\n';
     return 0;
 }
 

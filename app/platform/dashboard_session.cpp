@@ -1,5 +1,6 @@
 #include "dashboard_session.h"
 
+#include "dashboard_pictures.h"
 #include "kiosk_window.h"
 #include "report_file.h"
 
@@ -27,7 +28,7 @@ DashboardSession::DashboardSession(const core::Survey& survey, const core::Respo
                                    ui::Dashboard& dashboard, const ui::Theme& theme, std::function<void()> wake)
     : m_survey(survey), m_modules(modules), m_dashboard(dashboard),
       m_panels(survey, modules, theme, dashboard.messages().text("dash_everyone")),
-      m_source(survey, store, sourceOptions(std::move(wake))) {
+      m_source(survey, store, sourceOptions(wake)), m_pictureScale(theme.scale), m_wake(std::move(wake)) {
     m_dashboard.setPanelRenderer(&m_panels);
     refresh();
 }
@@ -55,6 +56,10 @@ bool DashboardSession::refresh() {
     if (progress.heldBack != m_shownHeldBack) {
         m_shownHeldBack = progress.heldBack;
         m_dashboard.setWaiting(progress.heldBack, progress.releaseBatch);
+        changed = true;
+    }
+    if (m_exportSaid) {
+        m_exportSaid = false;
         changed = true;
     }
     const uint64_t version = m_source.modelVersion();
@@ -104,8 +109,8 @@ void DashboardSession::enableExport(const std::filesystem::path& database) {
         const std::filesystem::path directory = defaultExportDirectory(database);
         std::string error;
         if (writeSummary(directory, error).empty()) return error;
-        m_pendingPicture = directory / "dashboard.png";
-        return m_dashboard.messages().text("dash_export_saved", {{"folder", directory.string()}});
+        m_pendingPictures = directory; // afterRender draws them and says how many
+        return m_dashboard.messages().text("dash_export_saved_summary", {{"folder", directory.string()}});
     };
     m_dashboard.onReport = [this, database]() -> std::string {
         const core::Messages& messages = m_dashboard.messages();
@@ -123,10 +128,22 @@ void DashboardSession::enableExport(const std::filesystem::path& database) {
 }
 
 void DashboardSession::afterRender(KioskWindow& window) {
-    if (!m_pendingPicture.empty()) {
-        std::string error;
-        if (!window.saveFrame(m_pendingPicture, error)) std::cerr << "alignkiosk: " << error << '\n';
-        m_pendingPicture.clear();
+    if (!m_pendingPictures.empty()) {
+        const PictureSet pictures = writeDashboardPictures(window, m_dashboard, m_pictureScale, m_pendingPictures);
+        const std::size_t count = pictures.files.size();
+        const core::Messages& messages = m_dashboard.messages();
+        std::string message = messages.text(
+            "dash_export_saved", {{"pictures", static_cast<int64_t>(count)}, {"folder", m_pendingPictures.string()}});
+        if (!pictures.error.empty()) {
+            std::cerr << "alignkiosk: " << pictures.error << '\n';
+            message += " " + messages.text("dash_export_rest_failed", {{"reason", pictures.error}});
+        }
+        m_dashboard.setExportMessage(std::move(message));
+        m_pendingPictures.clear();
+        // The frame about to be shown was drawn before the message (and the pictures' own frames took ImGui's note
+        // of the tap that would have drawn one more): ask for a frame that shows it.
+        m_exportSaid = true;
+        if (m_wake) m_wake();
     }
     window.setFullScreen(m_dashboard.projection());
 }

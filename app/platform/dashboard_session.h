@@ -47,12 +47,12 @@ public:
     // summary.csv of the current model in `directory` (created if missing). Returns the file, or empty with `error`.
     std::filesystem::path writeSummary(const std::filesystem::path& directory, std::string& error) const;
 
-    // Wires the dashboard's Export button: summary.csv at once into a new folder next to `database`, and
-    // dashboard.png from the frame being drawn, written by afterRender(). And its Report button: report.pdf of the
-    // model shown, into such a folder too.
+    // Wires the dashboard's Export button: summary.csv at once into a new folder next to `database`, and a picture of
+    // every screen (dashboard_pictures.h), written by afterRender(), which then says on the dashboard how many and
+    // where. And its Report button: report.pdf of the model shown, into such a folder too.
     void enableExport(const std::filesystem::path& database);
-    // Call after every rendered frame: writes a pending export picture, and puts the window in or out of full screen
-    // when the dashboard's Projection button was used.
+    // Call after every rendered frame: writes a pending export's pictures, and puts the window in or out of full
+    // screen when the dashboard's Projection button was used.
     void afterRender(KioskWindow& window);
 
 private:
@@ -69,7 +69,10 @@ private:
     bool m_loaded = false;
     bool m_errorReported = false;
     std::shared_ptr<const core::DashboardModel> m_model; // the one drawn
-    std::filesystem::path m_pendingPicture; // set by Export, written after the frame is rendered
+    std::filesystem::path m_pendingPictures; // the folder of an Export whose pictures are drawn after the frame
+    float m_pictureScale;                    // the theme's, for the pictures' width
+    std::function<void()> m_wake;            // wakes the event loop (from any thread)
+    bool m_exportSaid = false;               // the pictures' message is new: refresh() asks for a frame to show it
 };
 
 // Where the dashboard's Export button writes: next to the database, in a folder named for the moment of export.

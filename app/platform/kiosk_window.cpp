@@ -1,13 +1,13 @@
 #include "kiosk_window.h"
 
 #include "frame_part.h"
+#include "png_file.h"
 
 #include <GLFW/glfw3.h>
 #include <GL/glext.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
-#include <stb_image_write.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -322,19 +322,43 @@ bool KioskWindow::saveFrame(const std::filesystem::path& png, std::string& error
         error = "the window has no size";
         return false;
     }
+    return writePixels(width, height, png, error);
+}
+
+bool KioskWindow::saveRows(unsigned background, int top, int width, int height, const std::filesystem::path& png,
+                           std::string& error) const {
+    ImDrawData* drawData = ImGui::GetDrawData();
+    if (!drawData || !drawData->Valid || width <= 0 || height <= 0) {
+        error = "no frame to save as " + png.string();
+        return false;
+    }
+    // The same draw lists seen through a window onto those rows: the backend's projection and clip rectangles follow
+    // DisplayPos and DisplaySize, and its viewport is the lower-left `width` x `height` of the target.
+    const ImVec2 position = drawData->DisplayPos;
+    const ImVec2 size = drawData->DisplaySize;
+    const ImVec2 scale = drawData->FramebufferScale;
+    drawData->DisplayPos = ImVec2(position.x, position.y + static_cast<float>(top));
+    drawData->DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    drawData->FramebufferScale = ImVec2(1.0f, 1.0f);
+    glViewport(0, 0, width, height);
+    const ImVec4 colour = ImGui::ColorConvertU32ToFloat4(background);
+    glClearColor(colour.x, colour.y, colour.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(drawData);
+    drawData->DisplayPos = position;
+    drawData->DisplaySize = size;
+    drawData->FramebufferScale = scale;
+    return writePixels(width, height, png, error);
+}
+
+bool KioskWindow::writePixels(int width, int height, const std::filesystem::path& png, std::string& error) {
     std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4u);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     GLint readFramebuffer = 0;
     glGetIntegerv(GL_READ_FRAMEBUFFER_BINDING, &readFramebuffer);
     if (readFramebuffer == 0) glReadBuffer(GL_BACK);
     glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    // GL's rows run bottom-up; PNG's top-down.
-    stbi_flip_vertically_on_write(1);
-    if (!stbi_write_png(png.c_str(), width, height, 4, pixels.data(), width * 4)) {
-        error = "cannot write " + png.string();
-        return false;
-    }
-    return true;
+    return writePng(png, width, height, pixels.data(), error);
 }
 
 void KioskWindow::present() { glfwSwapBuffers(m_window); }

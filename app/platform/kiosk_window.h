@@ -84,6 +84,12 @@ public:
     void renderFrame(unsigned background, const std::optional<ui::ScreenRect>& part = std::nullopt);
     // Writes what renderFrame drew (the back buffer, or the bound offscreen target) to a PNG; false with `error`.
     bool saveFrame(const std::filesystem::path& png, std::string& error) const;
+    // For a picture taller than the window (its frame laid out on a display of its own size, framebuffer scale 1, and
+    // ended with ImGui::Render()): renders rows [top, top + height) of that frame into the bound offscreen target,
+    // which is at least `width` x `height`, on `background` (an ImU32 colour), and writes them to a PNG. Called once
+    // per part, so a picture taller than GL can render at once is written in parts.
+    bool saveRows(unsigned background, int top, int width, int height, const std::filesystem::path& png,
+                  std::string& error) const;
     void present();
     // Whether presentPart() can show part of a frame (GLX_MESA_copy_sub_buffer); otherwise present() the whole one.
     bool canPresentPart() const { return m_partialPresent.has_value(); }
@@ -107,6 +113,8 @@ private:
     // After the backend sent the atlas to GL as RGBA: sends it again as one byte a pixel, and frees its pixels in
     // memory. Nothing when they are already freed.
     static void keepFontTextureSmall();
+    // Reads `width` x `height` pixels from the lower-left corner of what is bound for reading, and writes them to a PNG.
+    static bool writePixels(int width, int height, const std::filesystem::path& png, std::string& error);
     // beginFrame's work; `askWindow` false skips the GLFW backend's queries of the window.
     void newFrame(bool askWindow, bool withPointer, const std::function<void(ImGuiIO&)>& beforeNewFrame);
     static void countEvent(GLFWwindow* window);

@@ -4,6 +4,8 @@
 #include <GL/gl.h>
 #include <GL/glext.h>
 
+#include <algorithm>
+
 namespace alignkiosk::platform {
 
 std::unique_ptr<OffscreenTarget> OffscreenTarget::create(int width, int height, std::string& error) {
@@ -23,6 +25,16 @@ std::unique_ptr<OffscreenTarget> OffscreenTarget::create(int width, int height, 
         return nullptr;
     }
     return std::unique_ptr<OffscreenTarget>(new OffscreenTarget(framebuffer, colour));
+}
+
+int OffscreenTarget::maxSide() {
+    GLint texture = 0;
+    GLint renderbuffer = 0;
+    GLint viewport[2] = {0, 0};
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &texture);
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &renderbuffer);
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, viewport);
+    return std::min({texture, renderbuffer, viewport[0], viewport[1]});
 }
 
 OffscreenTarget::~OffscreenTarget() {

@@ -1,5 +1,5 @@
-// A framebuffer object to render into instead of the window: exports render the dashboard at a fixed size in a hidden
-// window, whose own (unmapped) framebuffer GL does not promise to keep.
+// A framebuffer object to render into instead of the window: exports render the dashboard's pictures at their own
+// size, in a hidden window (whose own unmapped framebuffer GL does not promise to keep) or beside the live one.
 #pragma once
 
 #include <memory>
@@ -11,6 +11,9 @@ class OffscreenTarget {
 public:
     // Needs a current GL 3.3 context. Returns nullptr with `error` when the framebuffer cannot be made.
     static std::unique_ptr<OffscreenTarget> create(int width, int height, std::string& error);
+    // The largest width or height a target can have and be drawn into whole (the least of GL's largest texture,
+    // renderbuffer and viewport). Needs a current GL context.
+    static int maxSide();
     ~OffscreenTarget();
     OffscreenTarget(const OffscreenTarget&) = delete;
     OffscreenTarget& operator=(const OffscreenTarget&) = delete;

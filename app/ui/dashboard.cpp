@@ -114,25 +114,39 @@ void Dashboard::draw(double now) {
     m_bodyTextSize = ImGui::GetFontSize();
     m_underlay = ImGui::GetWindowDrawList();
 
-    if (!m_joinCode.empty()) drawJoinBand(look);
+    if (!m_joinCode.empty() && !m_picture) drawJoinBand(look);
     drawHeader(look);
-    ImGui::BeginChild("body", ImVec2(0.0f, 0.0f), false);
-    if (!m_emptyExplanation.empty()) {
-        drawEmpty(look);
+    if (m_picture) {
+        // No scrolling child: the content runs on at full height in the (undecorated) window, and the module cards go
+        // beneath it all.
+        m_underlay = ImGui::GetBackgroundDrawList();
+        drawView(look);
+        // The cursor is one item spacing below the last item: the window's padding under it instead.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        m_contentHeight = ImGui::GetCursorPosY() - style.ItemSpacing.y + style.WindowPadding.y;
     } else {
-        switch (m_view) {
-        case View::Overview: drawOverview(look); break;
-        case View::Item: drawItem(look); break;
-        case View::Texts: drawTexts(look); break;
-        }
+        ImGui::BeginChild("body", ImVec2(0.0f, 0.0f), false);
+        drawView(look);
+        dragToScroll();
+        ImGui::EndChild();
     }
-    dragToScroll();
-    ImGui::EndChild();
 
     m_underlay = nullptr;
     if (look.body) ImGui::PopFont();
     ImGui::End();
     ImGui::PopStyleColor(colors);
+}
+
+void Dashboard::drawView(const Look& look) {
+    if (!m_emptyExplanation.empty()) {
+        drawEmpty(look);
+        return;
+    }
+    switch (m_view) {
+    case View::Overview: drawOverview(look); break;
+    case View::Item: drawItem(look); break;
+    case View::Texts: drawTexts(look); break;
+    }
 }
 
 void Dashboard::drawHeader(const Look& look) {
@@ -159,6 +173,12 @@ void Dashboard::drawHeader(const Look& look) {
         ImGui::TextUnformatted(title.c_str());
         ImGui::PopStyleColor();
         if (look.heading) ImGui::PopFont();
+    }
+
+    // A picture keeps the title line only, so it says what it is.
+    if (m_picture) {
+        drawHeaderRule(look, width);
+        return;
     }
 
     // Row 2: the views on the left, Projection, Report and Export on the right, the last export's message between them.
@@ -236,11 +256,14 @@ void Dashboard::drawHeader(const Look& look) {
 
     if (!note.empty() && !noteInRow) wrapped(note, width, nullptr, look.palette.muted);
 
-    // A rule under the header.
+    drawHeaderRule(look, width);
+}
+
+void Dashboard::drawHeaderRule(const Look& look, float width) const {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y), ImVec2(at.x + width, at.y), look.palette.grid,
-                                        look.palette.lineWidth * scale);
-    ImGui::Dummy(ImVec2(0.0f, 6.0f * scale));
+                                        look.palette.lineWidth * m_theme.scale);
+    ImGui::Dummy(ImVec2(0.0f, 6.0f * m_theme.scale));
 }
 
 void Dashboard::drawJoinBand(const Look& look) {

@@ -81,6 +81,17 @@ public:
     // The last Export's message, as the platform's callback returned it.
     const std::string& exportMessage() const { return m_exportMessage; }
 
+    // Picture mode, for exports: the view drawn as a picture of itself, its title line and its content at full height,
+    // without tabs, buttons, item picker, join band, scroll bar or a selected row's highlight (the open answers all
+    // shown). Turning it on remembers the view and the selection; turning it off gives them back.
+    void setPictureMode(bool on);
+    bool pictureMode() const { return m_picture; }
+    // In picture mode: how tall the last frame's content was, in pixels from the window's top. A display at least
+    // this tall shows all of it (layout does not depend on the display's height in picture mode).
+    float contentHeight() const { return m_contentHeight; }
+    // The message under the header, for an export the platform finishes after the frame its button was pressed in.
+    void setExportMessage(std::string message) { m_exportMessage = std::move(message); }
+
     // Called by the Export button; returns what to tell the facilitator ("Saved to ...", or why not). The button is
     // disabled while this is unset.
     std::function<std::string()> onExport;
@@ -145,6 +156,10 @@ private:
     int pushColors(const Look& look) const;
 
     void drawHeader(const Look& look);
+    // The view's content (or the empty state), below the header.
+    void drawView(const Look& look);
+    // The rule under the header (under the title line alone in picture mode).
+    void drawHeaderRule(const Look& look, float width) const;
     void drawJoinBand(const Look& look);
     void drawEmpty(const Look& look);
     void drawOverview(const Look& look);
@@ -193,6 +208,13 @@ private:
     std::string m_joinCode;
     std::string m_joinInstruction;
     ImDrawList* m_underlay = nullptr; // the main window's draw list: drawn beneath the scrolling body
+
+    // Picture mode (dashboard_picture.cpp): the screen to go back to, and the last frame's content height.
+    bool m_picture = false;
+    View m_viewBeforePicture = View::Overview;
+    std::optional<std::size_t> m_selectedBeforePicture;
+    std::string m_selectedKeyBeforePicture;
+    float m_contentHeight = 0.0f;
 
     // Derived once per model (setModel), drawn every frame.
     std::string m_emptyTitle;

@@ -49,7 +49,7 @@ void Dashboard::drawItem(const Look& look) {
     }
     if (!m_selected) selectItem(0);
     ImGui::Dummy(ImVec2(0.0f, 6.0f * scale));
-    drawItemPicker(look);
+    if (!m_picture) drawItemPicker(look);
 
     const std::size_t index = *m_selected;
     const core::RatedItem& item = m_model->ratedItems[index];

@@ -18,7 +18,7 @@ void Dashboard::drawOverview(const Look& look) {
 
     if (!m_heatmap.rowLabels.empty() && !m_heatmap.columnLabels.empty()) {
         sectionTitle(look, tr("dash_heatmap_title"), width, tr("dash_heatmap_note"));
-        const int selected = m_selected ? static_cast<int>(*m_selected) : -1;
+        const int selected = m_selected && !m_picture ? static_cast<int>(*m_selected) : -1;
         const charts::HeatmapResult result = charts::heatmap("heatmap", m_heatmap, look.chart, width, selected);
         if (result.clickedRow >= 0) selectItem(static_cast<std::size_t>(result.clickedRow));
         ImGui::Dummy(ImVec2(0.0f, 6.0f * scale));

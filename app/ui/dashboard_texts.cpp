@@ -35,7 +35,7 @@ void Dashboard::drawTexts(const Look& look) {
             wrapped(tr("dash_texts_count", {{"group", groupName(answers.group)},
                                             {"count", static_cast<int64_t>(answers.answers.size())}}),
                     width, nullptr, look.palette.accent);
-            const bool all = m_expandedTexts.count(index) > 0;
+            const bool all = m_picture || m_expandedTexts.count(index) > 0; // a picture has no Show all to press
             const std::size_t shown = all ? answers.answers.size() : std::min(answers.answers.size(), kAnswersShown);
             ImGui::Indent(pad);
             for (std::size_t a = 0; a < shown; ++a) {

@@ -12,20 +12,8 @@ program="$build_dir/bin/alignkiosk"
 [ -x "$program" ] || { echo "no $program: build first" >&2; exit 1; }
 source "$(dirname "$0")/../e2e/xvfb_session.sh"
 
-survey="$E2E_TMP/crash-recovery.json"
-cat >"$survey" <<'JSON'
-{
-  "id": "crash-recovery", "version": 1, "language": "en", "title": "Crash recovery check",
-  "intro": "Two short steps; the second one's module crashes when its button is tapped.",
-  "scales": { "agree": { "min": 1, "max": 5, "labels": ["No", "Hardly", "Partly", "Mostly", "Yes"] } },
-  "steps": [
-    { "id": "warmup", "module": "fixture_good", "title": "A first step",
-      "questions": [ { "id": "mood", "kind": "scale", "scale": "agree", "prompt": "Is the room warm enough?" } ] },
-    { "id": "fragile", "module": "fixture_crash_page", "title": "A fragile step",
-      "questions": [ { "id": "calm", "kind": "scale", "scale": "agree", "prompt": "Is it calm here?" } ] }
-  ]
-}
-JSON
+# fixture_good's two pages, then fixture_crash_page, which crashes when its "Crash" button is tapped.
+survey="$(dirname "$0")/../e2e/crash_recovery_survey.json"
 start_display
 start_kiosk "$program" run --kiosk --survey "$survey" --db "$E2E_TMP/db.sqlite3" \
   --plugin-dir "$build_dir/tests/fixture_plugins/good" --plugin-dir "$build_dir/tests/fixture_plugins/crashing"

@@ -147,6 +147,23 @@ TEST(ResponseAggregator, CountsTeamsByIdWhateverLanguageTheSurveyIsShownIn) {
     EXPECT_EQ(everyone->statistics.n, 12u);
 }
 
+TEST(ResponseAggregator, ARowStoredBeforeTeamsHadIdsCountsWithTheTeamItsDefaultLabelNames) {
+    // The bundled surveys once named teams by text ("Customer service"); now they have ids ("customer_service").
+    Survey survey = smallSurvey({scaleQuestion("q1")});
+    survey.languages = {"en", "de"};
+    survey.teams = {Team("customer_service", "Customer service"), Team("sales", "Sales")};
+    survey.wordings[{"teams", "0", "label"}] = {{"en", "Customer service"}, {"de", "Kundendienst"}};
+    ResponseAggregator aggregator(resolvedSurvey(survey, "de"));
+    addScale(aggregator, "Customer service", {4, 4}); // stored before the ids
+    addScale(aggregator, "customer_service", {5});
+    addScale(aggregator, "sales", {2, 2, 2});
+    const DashboardModel model = aggregator.model(1);
+    ASSERT_EQ(model.ratedItems.size(), 1u);
+    const GroupItem* team = groupOf(model.ratedItems[0], "Kundendienst");
+    ASSERT_NE(team, nullptr);
+    EXPECT_EQ(team->statistics.n, 3u);
+}
+
 TEST(ResponseAggregator, CountsOptionsByIdWhateverLanguageTheirLabelsAreIn) {
     Survey survey = smallSurvey({optionQuestion("q1", QuestionKind::Choice, {"yes", "no"})});
     survey.languages = {"en", "fr"};

@@ -5,6 +5,7 @@
 #include "support/private_mounts.h"
 #include "support/temp_dir.h"
 #include "core/response_store.h"
+#include "core/store_growth.h"
 
 #include <gtest/gtest.h>
 #include <sodium.h>
@@ -378,7 +379,7 @@ TEST(ResponseStoreDelivery, AFullDiskStoresNothingOfTheBatch) {
 
 // [SECTION] Growth
 
-// Thousands of ids, one at a time past the first growth and then in batches: the set doubles its buckets as it fills,
+// Thousands of ids, one at a time past the first growth and then in batches: the set adds buckets as it fills,
 // each bucket stays sorted with zeros after its digests, and every id is still found.
 TEST(ResponseStoreDelivery, EveryIdStaysFindableAsTheSetGrows) {
     TempDir dir;
@@ -405,7 +406,7 @@ TEST(ResponseStoreDelivery, EveryIdStaysFindableAsTheSetGrows) {
 
     Raw raw(db);
     const int64_t buckets = raw.integer("SELECT buckets FROM delivered_set");
-    EXPECT_EQ(buckets, 256); // 16 doubled until 6,001 ids fill at most half of 64 per bucket
+    EXPECT_EQ(buckets, 376); // one bucket per 16 ids (linear hashing): 6,001 / 16, rounded up
     EXPECT_EQ(raw.integer("SELECT count(*) FROM delivered_buckets"), buckets);
     EXPECT_EQ(raw.integer("SELECT max(bucket) FROM delivered_buckets"), buckets - 1);
     const std::string key = hashKeyOf(db);
@@ -430,6 +431,29 @@ TEST(ResponseStoreDelivery, EveryIdStaysFindableAsTheSetGrows) {
         }
     }
     EXPECT_EQ(found, expected);
+}
+
+// One id per commit: the set never doubles at once, it takes one bucket more per 16 ids (a commit splits one old
+// bucket for each bucket it adds), and every id stays findable on the way.
+TEST(ResponseStoreDelivery, TheSetGrowsOneBucketAtATime) {
+    TempDir dir;
+    const fs::path db = dir.path() / "collector.sqlite3";
+    auto store = ResponseStore::open(db, fixedDate());
+    int64_t buckets = 16;
+    for (int n = 0; n < 600; ++n) {
+        ASSERT_TRUE(store.submitOnce(submissionId(static_cast<uint64_t>(n)), participant(n)));
+        const int64_t now = Raw(db).integer("SELECT buckets FROM delivered_set");
+        ASSERT_LE(now - buckets, 1) << n;
+        ASSERT_EQ(now, static_cast<int64_t>(store_growth::bucketsFor(static_cast<uint64_t>(n) + 1))) << n;
+        ASSERT_EQ(Raw(db).integer("SELECT count(*) FROM delivered_buckets"), now);
+        buckets = now;
+        if (n % 97 == 0) {
+            for (int m = 0; m <= n; ++m)
+                ASSERT_FALSE(store.submitOnce(submissionId(static_cast<uint64_t>(m)), participant(m)));
+        }
+    }
+    EXPECT_EQ(buckets, 38); // 600 / 16, rounded up
+    EXPECT_EQ(store.deliveredCount(), 600u);
 }
 
 // [SECTION] Migration
@@ -494,7 +518,7 @@ TEST(ResponseStoreDelivery, TheDeliveredTableIsTheSameWhateverTheOrder) {
     }
     const char* table = "SELECT bucket || ':' || hex(ids) FROM delivered_buckets ORDER BY bucket";
     const std::vector<std::string> a = Raw(first).blobs(table);
-    EXPECT_EQ(a.size(), 64u); // 16 doubled until 1,500 ids fill at most half of 64 per bucket
+    EXPECT_EQ(a.size(), 94u); // one bucket per 16 ids (linear hashing): 1,500 / 16, rounded up
     EXPECT_EQ(a, Raw(second).blobs(table));
     const char* set = "SELECT hex(hash_key) || buckets || ':' || used FROM delivered_set";
     EXPECT_EQ(Raw(first).blobs(set), Raw(second).blobs(set));

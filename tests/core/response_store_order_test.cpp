@@ -4,6 +4,7 @@
 #include "support/order_scan.h"
 #include "support/temp_dir.h"
 #include "core/response_store.h"
+#include "core/store_growth.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -227,6 +228,48 @@ TEST(ResponseStoreOrder, SigkillMidSubmitLeavesNoOrder) {
     // And the store opens with every acknowledged participant.
     auto store = ResponseStore::open(db, fixedDate());
     EXPECT_GE(store.participants("order"), 300u);
+}
+
+// While a class is growing (halfway from one rung to the next, some commits after it began), the layout is as
+// order-free as at rest: rows that came before the growth began are not in the lower slots, rows that came during it
+// not in the new ones. Participants one at a time; each time class 0 is found mid-growth, every file is scanned as
+// above (bound: 4.5 standard deviations, as there).
+TEST(ResponseStoreOrder, AGrowthInProgressLeavesNoOrderInAnyFile) {
+    TempDir dir;
+    const fs::path db = dir.path() / "responses.sqlite3";
+    auto store = ResponseStore::open(db, fixedDate());
+    const auto capacityOfClass0 = [&db] {
+        sqlite3* raw = nullptr;
+        sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
+        sqlite3_stmt* select = nullptr;
+        sqlite3_prepare_v2(raw, "SELECT capacity FROM slot_classes WHERE class = 0", -1, &select, nullptr);
+        const uint64_t capacity =
+            sqlite3_step(select) == SQLITE_ROW ? static_cast<uint64_t>(sqlite3_column_int64(select, 0)) : 0;
+        sqlite3_finalize(select);
+        sqlite3_close_v2(raw);
+        return capacity;
+    };
+    int scans = 0;
+    uint64_t lastScanned = 0;
+    for (int i = 0; i < 900; ++i) {
+        store.submit(participant(i));
+        const int done = i + 1;
+        const uint64_t capacity = capacityOfClass0();
+        // Once per growth, about halfway through it (where rows that came before it and rows that came during it are
+        // most evenly mixed); from 100 participants on, so the bound is tight (0.45 at most).
+        const uint64_t rung = store_growth::rungAbove(capacity);
+        if (done < 100 || store_growth::atRest(capacity) || 6 * capacity < 5 * rung || rung == lastScanned) continue;
+        lastScanned = store_growth::rungAbove(capacity);
+        ++scans;
+        SCOPED_TRACE("after " + std::to_string(done) + " submissions, class 0 at " + std::to_string(capacity) +
+                     " slots growing to " + std::to_string(lastScanned));
+        const OrderFindings findings = inspect(dir.path(), done);
+        EXPECT_EQ(findings.missing, 0);
+        EXPECT_FALSE(findings.forwardOrReversed);
+        EXPECT_LT(std::abs(findings.rho), 4.5 / std::sqrt(done - 1.0)) << findings.rho;
+        RecordProperty("rho_mid_growth_after_" + std::to_string(done), std::to_string(findings.rho));
+    }
+    EXPECT_GE(scans, 2);
 }
 
 } // namespace

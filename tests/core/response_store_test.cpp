@@ -2,6 +2,7 @@
 #include "support/private_mounts.h"
 #include "support/temp_dir.h"
 #include "core/response_store.h"
+#include "core/store_growth.h"
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -9,6 +10,7 @@
 #include <sched.h>
 #include <stdlib.h>
 #include <sys/mount.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -20,6 +22,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <random>
 #include <regex>
 #include <set>
@@ -796,6 +799,224 @@ TEST_F(ResponseStoreTest, AFullDiskIsRefusedAndNothingIsLeftBehind) {
     EXPECT_NE(message.find("disk full"), std::string::npos) << message;
     EXPECT_NE(message.find(dbPath().string()), std::string::npos) << message;
     EXPECT_NE(message.find("left: []"), std::string::npos) << message;
+}
+
+// [SECTION] Growth in bounded steps (store_growth.h)
+
+// A short answer (slot class 0), its tag in the payload.
+Submission shortAnswer(int tag) { return singleStep("growth", "signs", "{\"tag\":" + std::to_string(tag) + "}"); }
+
+// Where every row is, id -> slot, read from the file as another tool would (a body starts with ["<id>",).
+std::map<std::string, int64_t> slotsOfRows(const fs::path& db) {
+    std::map<std::string, int64_t> slots;
+    const RawDatabase raw(db);
+    for (const std::string& row : raw.rows("SELECT substr(body, 3, 32), slot FROM answer_slots WHERE used = 1")) {
+        const std::size_t bar = row.find('|');
+        slots.emplace(row.substr(0, bar), std::stoll(row.substr(bar + 1)));
+    }
+    return slots;
+}
+
+uint64_t capacityOfClass0(const fs::path& db) {
+    return std::stoull(RawDatabase(db).value("SELECT capacity FROM slot_classes WHERE class = 0"));
+}
+
+// The store's own bookkeeping agrees with its slots: the slot map's bits are the used slots, the class's counters
+// count them, and every slot of the class exists.
+void expectConsistentBookkeeping(const fs::path& db) {
+    RawDatabase raw(db);
+    std::set<int64_t> used, mapped;
+    for (const std::string& slot : raw.rows("SELECT slot FROM answer_slots WHERE used = 1"))
+        used.insert(std::stoll(slot));
+    sqlite3* handle = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* chunks = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(handle, "SELECT chunk, bits FROM slot_map", -1, &chunks, nullptr), SQLITE_OK);
+    while (sqlite3_step(chunks) == SQLITE_ROW) {
+        const auto chunk = static_cast<uint64_t>(sqlite3_column_int64(chunks, 0));
+        const auto* bits = static_cast<const unsigned char*>(sqlite3_column_blob(chunks, 1));
+        for (int bit = 0; bit < sqlite3_column_bytes(chunks, 1) * 8; ++bit)
+            if ((bits[bit / 8] >> (bit % 8)) & 1)
+                mapped.insert(static_cast<int64_t>(((chunk >> 32) << 32) + (chunk & 0xffffffffu) * 4096 + bit));
+    }
+    sqlite3_finalize(chunks);
+    sqlite3_close_v2(handle);
+    EXPECT_EQ(mapped, used);
+    EXPECT_EQ(raw.value("SELECT count(*) FROM answer_slots WHERE slot >> 32 = 0"), raw.value(
+        "SELECT capacity FROM slot_classes WHERE class = 0"));
+    EXPECT_EQ(raw.value("SELECT count(*) FROM answer_slots WHERE slot >> 32 = 0 AND used = 1"), raw.value(
+        "SELECT used FROM slot_classes WHERE class = 0"));
+    EXPECT_EQ(raw.value("PRAGMA integrity_check"), "ok");
+}
+
+// Commits of eight rows from an empty store to 2,400 rows, past the growths up to 3,687 slots: between any two
+// commits at most dealBudget(8) rows changed slot (a re-deal of the whole class would move ~2,000 at once), rows did
+// move, and the bigger growths took several commits each.
+TEST_F(ResponseStoreTest, AGrowthMovesABoundedNumberOfRowsPerCommit) {
+    auto store = ResponseStore::open(dbPath(), fixedDate());
+    constexpr int kPerCommit = 8;
+    std::map<std::string, int64_t> before;
+    uint64_t mostMoved = 0, commitsMidGrowth = 0, streak = 0, longestGrowth = 0;
+    for (int commit = 0; commit < 300; ++commit) {
+        std::vector<Submission> batch;
+        for (int i = 0; i < kPerCommit; ++i) batch.push_back(shortAnswer(commit * kPerCommit + i));
+        store.submitAll(batch);
+        const std::map<std::string, int64_t> after = slotsOfRows(dbPath());
+        ASSERT_EQ(after.size(), before.size() + kPerCommit);
+        uint64_t moved = 0;
+        for (const auto& [id, slot] : before) {
+            const auto now = after.find(id);
+            ASSERT_NE(now, after.end()) << "row " << id << " is gone";
+            moved += now->second != slot ? 1 : 0;
+        }
+        ASSERT_LE(moved, store_growth::dealBudget(kPerCommit)) << "commit " << commit;
+        mostMoved = std::max(mostMoved, moved);
+        const uint64_t capacity = capacityOfClass0(dbPath());
+        EXPECT_LE(10 * after.size(), 9 * capacity);
+        streak = store_growth::atRest(capacity) ? 0 : streak + 1;
+        longestGrowth = std::max(longestGrowth, streak + 1); // the commit that ends a growth is one of it too
+        if (!store_growth::atRest(capacity)) {
+            ++commitsMidGrowth;
+            if (commitsMidGrowth % 8 == 1) expectConsistentBookkeeping(dbPath());
+        }
+        before = after;
+    }
+    EXPECT_GT(mostMoved, 0u);
+    EXPECT_GE(commitsMidGrowth, 6u);
+    EXPECT_GE(longestGrowth, 30u); // 2,458 to 3,687 slots at 32 a commit
+    expectConsistentBookkeeping(dbPath());
+    EXPECT_EQ(store.count(), 2400u);
+}
+
+// Reads everything new; a start-over (rows moved) forgets what was read, as DashboardSource does.
+void follow(const ResponseStore& store, ReadCursor& cursor, std::vector<StoredResponse>& followed) {
+    for (int calls = 0; calls < 1000; ++calls) {
+        NewRows batch = store.readNew(cursor, 300);
+        if (batch.startOver) followed.clear();
+        followed.insert(followed.end(), batch.rows.begin(), batch.rows.end());
+        if (batch.upToDate) return;
+    }
+    ADD_FAILURE() << "readNew never came up to date";
+}
+
+std::multiset<std::string> idsOf(const std::vector<StoredResponse>& rows) {
+    std::multiset<std::string> ids;
+    for (const StoredResponse& row : rows) ids.insert(row.id);
+    return ids;
+}
+
+// While a class is growing, every way of reading finds every row exactly once: responses(), counts, a fresh reader,
+// a reader that follows along from before the growth began, and another connection.
+TEST_F(ResponseStoreTest, RowsStayReadableAcrossAGrowthInProgress) {
+    auto store = ResponseStore::open(dbPath(), fixedDate());
+    auto other = ResponseStore::open(dbPath(), fixedDate());
+    ReadCursor along;
+    std::vector<StoredResponse> followed;
+    int rows = 0, checkedMidGrowth = 0;
+    while (rows < 4000) {
+        std::vector<Submission> batch;
+        for (int i = 0; i < 10; ++i) batch.push_back(shortAnswer(rows++));
+        store.submitAll(batch);
+        follow(other, along, followed);
+        if (store_growth::atRest(capacityOfClass0(dbPath()))) continue;
+        ++checkedMidGrowth;
+        const std::vector<StoredResponse> all = store.responses();
+        ASSERT_EQ(all.size(), static_cast<std::size_t>(rows));
+        std::set<std::string> payloads;
+        for (const StoredResponse& row : all) payloads.insert(row.payload);
+        EXPECT_EQ(payloads.size(), static_cast<std::size_t>(rows));
+        EXPECT_EQ(other.count(), static_cast<std::size_t>(rows));
+        EXPECT_EQ(other.participants("growth"), static_cast<std::size_t>(rows));
+        EXPECT_EQ(idsOf(followed), idsOf(all));
+        ReadCursor fresh;
+        std::vector<StoredResponse> afresh;
+        follow(other, fresh, afresh);
+        EXPECT_EQ(idsOf(afresh), idsOf(all));
+    }
+    EXPECT_GT(checkedMidGrowth, 8);
+}
+
+// Submits short answers one at a time until class 0 is growing; returns how many.
+int submitUntilMidGrowth(ResponseStore& store, const fs::path& db, int from) {
+    int tag = from;
+    do store.submit(shortAnswer(tag++));
+    while (store_growth::atRest(capacityOfClass0(db)) || tag - from < 100);
+    return tag;
+}
+
+// A growth in progress is the state of the file, not of the program: a store closed mid-growth reopens with every
+// row, carries on growing where it stopped and ends at the next rung.
+TEST_F(ResponseStoreTest, AGrowthInProgressCarriesOnAfterAReopen) {
+    int rows = 0;
+    uint64_t capacity = 0;
+    std::set<std::string> ids;
+    {
+        auto store = ResponseStore::open(dbPath(), fixedDate());
+        rows = submitUntilMidGrowth(store, dbPath(), 0);
+        capacity = capacityOfClass0(dbPath());
+        for (const StoredResponse& row : store.responses()) ids.insert(row.id);
+    }
+    ASSERT_FALSE(store_growth::atRest(capacity));
+    expectConsistentBookkeeping(dbPath());
+    auto store = ResponseStore::open(dbPath(), fixedDate());
+    EXPECT_EQ(capacityOfClass0(dbPath()), capacity);
+    std::set<std::string> reopened;
+    for (const StoredResponse& row : store.responses()) reopened.insert(row.id);
+    EXPECT_EQ(reopened, ids);
+    while (!store_growth::atRest(capacityOfClass0(dbPath()))) store.submit(shortAnswer(rows++));
+    EXPECT_EQ(capacityOfClass0(dbPath()), store_growth::rungAbove(capacity));
+    EXPECT_EQ(store.count(), static_cast<std::size_t>(rows));
+    expectConsistentBookkeeping(dbPath());
+}
+
+// Killed with SIGKILL while a growth is in progress (most likely in the middle of one of its commits): the store
+// opens (SQLite rolls the hot journal back) with every acknowledged row, its bookkeeping whole, and the growth
+// carries on.
+TEST_F(ResponseStoreTest, AGrowthInProgressSurvivesSigkill) {
+    int pipeFds[2];
+    ASSERT_EQ(::pipe(pipeFds), 0);
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        ::close(pipeFds[0]);
+        try {
+            auto store = ResponseStore::open(dbPath(), fixedDate());
+            for (int tag = 0;; ++tag) {
+                store.submit(shortAnswer(tag));
+                // Acknowledged: the tag, and whether the class is growing now.
+                const int report[2] = {tag, store_growth::atRest(capacityOfClass0(dbPath())) ? 0 : 1};
+                if (::write(pipeFds[1], report, sizeof report) != sizeof report) break;
+            }
+        } catch (...) {
+        }
+        ::_exit(1);
+    }
+    ::close(pipeFds[1]);
+    int report[2] = {-1, 0};
+    int acknowledged = -1;
+    while (::read(pipeFds[0], report, sizeof report) == sizeof report) {
+        acknowledged = report[0];
+        if (report[1] == 1 && acknowledged >= 300) break;
+    }
+    std::mt19937 random(std::random_device{}());
+    ::usleep(static_cast<useconds_t>(random() % 3000));
+    ::kill(child, SIGKILL);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    ::close(pipeFds[0]);
+    ASSERT_TRUE(WIFSIGNALED(status));
+    ASSERT_GE(acknowledged, 300);
+
+    auto store = ResponseStore::open(dbPath(), fixedDate());
+    std::set<std::string> payloads;
+    for (const StoredResponse& row : store.responses()) payloads.insert(row.payload);
+    for (int tag = 0; tag <= acknowledged; ++tag)
+        EXPECT_EQ(payloads.count("{\"tag\":" + std::to_string(tag) + "}"), 1u) << tag;
+    expectConsistentBookkeeping(dbPath());
+    int rows = static_cast<int>(store.count());
+    while (!store_growth::atRest(capacityOfClass0(dbPath()))) store.submit(shortAnswer(100000 + rows++));
+    EXPECT_EQ(store.count(), static_cast<std::size_t>(rows));
+    expectConsistentBookkeeping(dbPath());
 }
 
 } // namespace

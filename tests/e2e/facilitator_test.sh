@@ -39,10 +39,18 @@ n=$(awk -F, '$5 == "messaging_shifts" && $2 == "Everyone" && $(NF - 1) == "n" { 
 [ "$n" = 40 ] || fail "the facilitator's export shows everyone n='$n', expected 40"
 small=$(awk -F, 'NR > 1 && $(NF - 1) == "n" && $NF < 5' "$csv")
 [ -z "$small" ] || fail "groups below k=5 exported: $small"
+# A picture of every screen beside it (drawn after the frame Export was pressed in; the open answers come last).
+folder=$(ls -d "$E2E_TMP"/store/alignkiosk-export-*/)
+for _ in $(seq 50); do [ -f "${folder}open-answers.png" ] && break; sleep 0.2; done
+[ -f "${folder}overview.png" ] || fail "the facilitator's export wrote no overview.png: $(ls "$folder")"
+[ "$(ls "$folder"item-*.png 2>/dev/null | wc -l)" = 14 ] || fail "expected 14 item pictures: $(ls "$folder")"
+[ -f "${folder}open-answers.png" ] || fail "no open-answers.png (40 people's open answers are shown): $(ls "$folder")"
+[ ! -e "${folder}dashboard.png" ] || fail "the export still writes dashboard.png"
 
 tap "${BACK_TO_KIOSK[@]}"
 sleep 1.1
 tap "${EXPORT[@]}" # on the attract screen this starts a survey, not an export
 [ "$(exports)" = 1 ] || fail "Back to the kiosk did not leave the dashboard"
 kill -0 "$KIOSK_PID" || fail "the kiosk exited"
-echo "PASS: PIN chosen at first start, wrong PIN refused, right PIN opens the live dashboard, back to the kiosk"
+echo "PASS: PIN chosen at first start, wrong PIN refused, right PIN opens the live dashboard (its export: the CSV and" \
+  "a picture of every screen), back to the kiosk"

@@ -273,7 +273,7 @@ TEST_F(DashboardTest, TheProjectionAndExportButtonsWork) {
     int exports = 0;
     m_dashboard->onExport = [&exports] {
         ++exports;
-        return std::string("Saved summary.csv and dashboard.png");
+        return std::string("Saved summary.csv and 14 pictures");
     };
     frame();
     // Both buttons sit at the header's right end: sweep that corner. Each tap presses at most one of them, once.
@@ -289,7 +289,7 @@ TEST_F(DashboardTest, TheProjectionAndExportButtonsWork) {
         }
     EXPECT_GT(projectionToggles, 0);
     EXPECT_GT(exports, 0);
-    EXPECT_EQ(m_dashboard->exportMessage(), "Saved summary.csv and dashboard.png");
+    EXPECT_EQ(m_dashboard->exportMessage(), "Saved summary.csv and 14 pictures");
 
     // Without a callback the button does nothing.
     m_dashboard->onExport = nullptr;
@@ -655,13 +655,151 @@ TEST_F(DashboardWordsTest, AnExportsLongFolderIsShownInFull) {
     m_dashboard->setModel(syntheticModel(25));
     const std::string folder =
         "/home/facilitator/.local/share/alignkiosk/exports/alignkiosk-export-2026-12-06T23-41-07/";
-    m_dashboard->onExport = [&] { return "Saved summary.csv and dashboard.png to " + folder; };
+    m_dashboard->onExport = [&] { return "Saved summary.csv and 14 pictures to " + folder; };
     frame();
     // The Export button is the header's rightmost: tap down that edge until it is pressed.
     for (float y = 0.0f; y < 260.0f && m_dashboard->exportMessage().empty(); y += 16.0f) tap(1280.0f - 60.0f, y);
     ASSERT_FALSE(m_dashboard->exportMessage().empty());
     const std::string& text = loggedFrame();
     EXPECT_TRUE(contains(text, folder)) << text;
+}
+
+// Picture mode, as the exports draw each screen: the logged words of a frame and the windows ImGui drew.
+class DashboardPictureTest : public DashboardPanelsTest {
+protected:
+    // Whether any window ImGui drew in the last frame shows a scroll bar.
+    static bool anyScrollbar() {
+        for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+            if (window->Active && (window->ScrollbarX || window->ScrollbarY)) return true;
+        return false;
+    }
+    // The words only the screen's chrome says: tabs, buttons, the item picker and the join band.
+    static std::vector<std::string> chromeIn(const std::string& text) {
+        std::vector<std::string> found;
+        for (const char* word : {"Overview", "Item detail", "Projection", "Report", "Export", "Back to the kiosk",
+                                 "Previous", "Next", "1 of 12:", "Show all", "K7Q-2MX"})
+            if (contains(text, word)) found.emplace_back(word);
+        return found;
+    }
+
+    // The lowest point of anything the last frame drew (run without a text log: logging draws clipped items too).
+    static float lowestDrawn() {
+        float lowest = 0.0f;
+        const ImDrawData* data = ImGui::GetDrawData();
+        for (int l = 0; l < data->CmdListsCount; ++l)
+            for (const ImDrawVert& vertex : data->CmdLists[l]->VtxBuffer) lowest = std::max(lowest, vertex.pos.y);
+        return lowest;
+    }
+
+    // A model whose open answers are more than the screen shows before "Show all".
+    static DashboardModel withManyAnswers() {
+        static const std::vector<std::string> answers = [] { // the model's answers are views: kept for the test run
+            std::vector<std::string> texts;
+            for (int i = 1; i <= 70; ++i) texts.push_back("answer number " + std::to_string(i));
+            return texts;
+        }();
+        DashboardModel model = syntheticModel(25);
+        model.texts.front().answers.assign(answers.begin(), answers.end());
+        return model;
+    }
+
+    void setUpScreen() {
+        m_dashboard->setModel(withManyAnswers());
+        m_dashboard->onExport = [] { return std::string("Saved"); };
+        m_dashboard->onReport = [] { return std::string("Saved"); };
+        m_dashboard->onClose = [] {};
+        m_dashboard->setJoinInfo("K7Q-2MX", "On a laptop: alignkiosk run --join 192.168.1.20:47474/K7Q-2MX");
+    }
+};
+
+TEST_F(DashboardPictureTest, DrawsEveryViewWithoutButtonsTabsOrScrollBars) {
+    setUpScreen();
+    ImGui::GetIO().DisplaySize = ImVec2(kWidth, kHeight); // shorter than the overview: the screen scrolls
+    // On the screen, the chrome is there (so the checks below can fail).
+    m_dashboard->selectItem(0);
+    loggedFrame();
+    EXPECT_EQ(chromeIn(loggedFrame()).size(), 10u) << m_log.text(); // all but Show all, in the open answers
+    m_dashboard->setView(Dashboard::View::Overview);
+    loggedFrame();
+    loggedFrame();
+    EXPECT_TRUE(anyScrollbar());
+
+    m_dashboard->setPictureMode(true);
+    EXPECT_TRUE(m_dashboard->pictureMode());
+    for (const Dashboard::View view : {Dashboard::View::Overview, Dashboard::View::Item, Dashboard::View::Texts}) {
+        m_dashboard->setView(view);
+        loggedFrame();
+        const std::string& text = loggedFrame();
+        EXPECT_TRUE(contains(text, "Team alignment")) << text; // the title line says what the picture is
+        EXPECT_TRUE(contains(text, "is our message pulling in one direction")) << text;
+        EXPECT_EQ(chromeIn(text), std::vector<std::string>{}) << text;
+        EXPECT_FALSE(anyScrollbar());
+    }
+}
+
+TEST_F(DashboardPictureTest, TheContentHeightIsTheWholeViewWhateverTheDisplay) {
+    setUpScreen();
+    m_dashboard->setPictureMode(true);
+    auto heightOn = [&](float displayHeight) {
+        ImGui::GetIO().DisplaySize = ImVec2(kWidth, displayHeight);
+        for (int i = 0; i < 3; ++i) frame();
+        return m_dashboard->contentHeight();
+    };
+    const float overview = heightOn(kHeight);
+    EXPECT_GT(overview, kHeight); // 12 items x 5 groups, the lists and a module's card: more than one screen
+    EXPECT_FLOAT_EQ(heightOn(6000.0f), overview);
+    // Everything drawn (the module's card beneath the rest included) ends just above that height: a picture that tall
+    // cuts nothing off and has no empty tail.
+    frame();
+    EXPECT_LE(lowestDrawn(), overview);
+    EXPECT_GT(lowestDrawn(), overview - 60.0f);
+
+    m_dashboard->selectItem(3);
+    const float item = heightOn(kHeight);
+    EXPECT_GT(item, 300.0f);
+    EXPECT_LT(item, overview);
+    heightOn(6000.0f);
+    EXPECT_LE(lowestDrawn(), item);
+    EXPECT_GT(lowestDrawn(), item - 60.0f);
+    m_dashboard->setView(Dashboard::View::Texts);
+    const float texts = heightOn(6000.0f);
+    EXPECT_GT(texts, 70.0f * m_dashboard->bodyTextSize()); // all 70 answers, one line each
+    EXPECT_LE(lowestDrawn(), texts);
+    EXPECT_GT(lowestDrawn(), texts - 60.0f);
+}
+
+TEST_F(DashboardPictureTest, ThePictureShowsEveryOpenAnswerWhereTheScreenOffersShowAll) {
+    setUpScreen();
+    m_dashboard->setView(Dashboard::View::Texts);
+    loggedFrame();
+    const std::string& screen = loggedFrame();
+    EXPECT_TRUE(contains(screen, "Show all 70")) << screen;
+    EXPECT_TRUE(contains(screen, "answer number 60")) << screen;
+    EXPECT_FALSE(contains(screen, "answer number 61")) << screen;
+
+    m_dashboard->setPictureMode(true);
+    ImGui::GetIO().DisplaySize = ImVec2(kWidth, 8000.0f);
+    loggedFrame();
+    const std::string& picture = loggedFrame();
+    EXPECT_TRUE(contains(picture, "answer number 70")) << picture;
+    EXPECT_FALSE(contains(picture, "Show all")) << picture;
+}
+
+TEST_F(DashboardPictureTest, LeavingPictureModeGivesBackTheViewAndTheSelection) {
+    setUpScreen();
+    m_dashboard->selectItem(4);
+    m_dashboard->setView(Dashboard::View::Texts);
+    m_dashboard->setPictureMode(true);
+    m_dashboard->selectItem(9);
+    loggedFrame();
+    m_dashboard->setView(Dashboard::View::Overview);
+    loggedFrame();
+    m_dashboard->setPictureMode(false);
+    EXPECT_FALSE(m_dashboard->pictureMode());
+    EXPECT_EQ(m_dashboard->view(), Dashboard::View::Texts);
+    ASSERT_TRUE(m_dashboard->selectedItem().has_value());
+    EXPECT_EQ(*m_dashboard->selectedItem(), 4u);
+    EXPECT_FALSE(chromeIn(loggedFrame()).empty()); // the screen's buttons are back
 }
 
 } // namespace

@@ -392,7 +392,9 @@ TEST_F(ShellTest, ASurveyInSeveralLanguagesOffersEachByItsOwnName) {
         // Large touch targets, side by side.
         EXPECT_GE(rect->max.y - rect->min.y, m_theme.minTouchTarget);
         EXPECT_GE(rect->max.x - rect->min.x, m_theme.minTouchTarget);
-        if (i > 0) EXPECT_GT(rect->min.x, m_shell->languageButtonRect(i - 1)->max.x);
+        if (i > 0) {
+            EXPECT_GT(rect->min.x, m_shell->languageButtonRect(i - 1)->max.x);
+        }
     }
     EXPECT_FALSE(m_shell->languageButtonRect(3).has_value());
     EXPECT_EQ(m_shell->currentLanguage(), "en");
