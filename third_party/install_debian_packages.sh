@@ -12,6 +12,8 @@ packages=(
   libsodium-dev libcli11-dev
   # HTTP between laptops and a facilitator's collector (app/collection/collector.cpp, delivery_client.cpp)
   libcpp-httplib-dev
+  # the program's own words per language: plurals, numbers and dates (app/core/messages.cpp)
+  libicu-dev
   # finding a collector by its join code alone: DNS-SD through Avahi (app/collection/collector_*.cpp)
   libavahi-client-dev
   # the answer store on PostgreSQL (app/core/postgres_store.cpp): the client library, and the server the tests start

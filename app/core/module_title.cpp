@@ -10,4 +10,9 @@ std::string moduleTitle(const std::string& moduleId) {
     return title;
 }
 
+std::string moduleTitle(const std::string& moduleId, const Messages& messages) {
+    const std::string id = "module_" + moduleId;
+    return messages.has(id) ? messages.text(id) : moduleTitle(moduleId);
+}
+
 } // namespace alignkiosk::core

@@ -42,9 +42,9 @@ std::string labelOf(const Question& question) {
 class RowWriter {
 public:
     RowWriter(std::ostream& out, const std::string& survey, const Step& step, const Question& question,
-              const std::string& group)
+              const std::string& group, const std::string& everyoneLabel)
         : m_out(out),
-          m_prefix(csvField(survey) + ',' + csvField(group == kEveryoneGroup ? kEveryoneLabel : group) + ',' +
+          m_prefix(csvField(survey) + ',' + csvField(group == kEveryoneGroup ? everyoneLabel : group) + ',' +
                    csvField(step.id) + ',' + csvField(step.moduleId) + ',' + csvField(question.id) + ',' +
                    csvField(labelOf(question)) + ',' + csvField(questionKindName(question.kind)) + ',') {}
 
@@ -128,12 +128,12 @@ const ModuleAggregate* findModule(const DashboardModel& model, const Step& step)
 }
 
 void writeQuestion(const std::string& surveyId, const DashboardModel& model, const Step& step,
-                   const Question& question, std::ostream& out) {
+                   const Question& question, const std::string& everyoneLabel, std::ostream& out) {
     switch (question.kind) {
     case QuestionKind::Scale:
         if (const RatedItem* item = findRatedItem(model, step, question))
             for (const GroupItem& group : item->groups) {
-                RowWriter rows(out, surveyId, step, question, group.group);
+                RowWriter rows(out, surveyId, step, question, group.group, everyoneLabel);
                 writeScale(rows, question, group);
             }
         return;
@@ -141,7 +141,7 @@ void writeQuestion(const std::string& surveyId, const DashboardModel& model, con
         // How many answered, for groups at the open-text threshold; the answers themselves stay on the screen.
         for (const TextAnswers& texts : model.texts)
             if (texts.stepId == step.id && texts.questionId == question.id) {
-                RowWriter rows(out, surveyId, step, question, texts.group);
+                RowWriter rows(out, surveyId, step, question, texts.group, everyoneLabel);
                 rows.row("n", count(texts.answers.size()));
             }
         return;
@@ -155,7 +155,7 @@ void writeQuestion(const std::string& surveyId, const DashboardModel& model, con
     for (const ModuleGroupAggregate& group : module->groups)
         for (const QuestionCounts& counts : group.questions) {
             if (counts.questionId != question.id) continue;
-            RowWriter rows(out, surveyId, step, question, group.group);
+            RowWriter rows(out, surveyId, step, question, group.group, everyoneLabel);
             if (question.kind == QuestionKind::Percent) writePercent(rows, counts);
             else if (question.kind == QuestionKind::Allocation) writeAllocation(rows, question, counts);
             else writeOptions(rows, question, counts);
@@ -175,11 +175,12 @@ std::string csvField(std::string_view text) {
     return quoted;
 }
 
-void writeSummaryCsv(const Survey& survey, const DashboardModel& model, std::ostream& out) {
+void writeSummaryCsv(const Survey& survey, const DashboardModel& model, std::ostream& out,
+                     const std::string& everyoneLabel) {
     out << kUtf8Bom << kSummaryCsvHeader << '\n';
     const std::string& surveyId = model.surveyId.empty() ? survey.id : model.surveyId;
     for (const Step& step : survey.steps)
-        for (const Question& question : step.questions) writeQuestion(surveyId, model, step, question, out);
+        for (const Question& question : step.questions) writeQuestion(surveyId, model, step, question, everyoneLabel, out);
 }
 
 } // namespace alignkiosk::core

@@ -21,11 +21,13 @@ inline constexpr const char* kSummaryCsvHeader =
     "survey,group,step,module,question_id,question_label,kind,option_id,option_label,statistic,value";
 
 // The BOM and header, then the survey's questions in survey order, each with one block per shown group (everyone
-// first, named kEveryoneLabel, then the teams as the model orders them). `survey` gives kinds and labels; a question
+// first, named `everyoneLabel` (the dashboard's word for it in the survey's language), then the teams as the model
+// orders them). The header line and the statistic names stay as documented, whatever the language: programs read them. `survey` gives kinds and labels; a question
 // the model holds no shown group for has no rows. Counts are integers, other numbers have 4 decimals and a '.'
 // whatever the stream's locale; an undefined value (rwg for n < 2) is empty. Lines end in "\n"; fields are quoted as
 // RFC 4180 says.
-void writeSummaryCsv(const Survey& survey, const DashboardModel& model, std::ostream& out);
+void writeSummaryCsv(const Survey& survey, const DashboardModel& model, std::ostream& out,
+                     const std::string& everyoneLabel = kEveryoneLabel);
 
 // One field as RFC 4180 writes it: as it is, or in double quotes with every double quote doubled.
 std::string csvField(std::string_view text);

@@ -82,6 +82,9 @@ int prepareDashboard(const CommandLine& commandLine, const core::InstallLayout& 
     auto modules = createModulesFor(*setup.survey, host, StoppedModules::LeaveOut);
     if (!modules) return 1;
     setup.modules = std::move(*modules);
+    std::string warning;
+    setup.messages = core::Messages::load(layout.assetDir, setup.survey->language, warning);
+    if (!warning.empty()) std::cerr << "alignkiosk: " << warning << "; the dashboard uses the English words\n";
     return 0;
 }
 
@@ -118,7 +121,7 @@ int exportSummary(const CommandLine& commandLine, const core::InstallLayout& lay
 
     // The numbers first: they need no display. (The theme only adds fonts to ImGui's atlas; no GL yet.)
     const ui::Theme theme = ui::applyTheme(1.0f, ui::defaultFontFile());
-    ui::Dashboard dashboard(theme);
+    ui::Dashboard dashboard(theme, setup.messages);
     DashboardSession session(*setup.survey, *setup.store, setup.modules, dashboard, theme);
     session.waitUntilLoaded();
     std::string error;

@@ -26,7 +26,8 @@ core::DashboardSourceOptions sourceOptions(std::function<void()> wake) {
 DashboardSession::DashboardSession(const core::Survey& survey, const core::AnswerStore& store,
                                    const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules,
                                    ui::Dashboard& dashboard, const ui::Theme& theme, std::function<void()> wake)
-    : m_survey(survey), m_modules(modules), m_dashboard(dashboard), m_panels(survey, modules, theme),
+    : m_survey(survey), m_modules(modules), m_dashboard(dashboard),
+      m_panels(survey, modules, theme, dashboard.messages().text("dash_everyone")),
       m_source(survey, store, sourceOptions(wake)), m_pictureScale(theme.scale), m_wake(std::move(wake)) {
     m_dashboard.setPanelRenderer(&m_panels);
     refresh();
@@ -95,7 +96,7 @@ std::filesystem::path DashboardSession::writeSummary(const std::filesystem::path
     std::filesystem::create_directories(directory, created);
     const std::filesystem::path file = directory / "summary.csv";
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
-    if (out) core::writeSummaryCsv(m_survey, *m_model, out);
+    if (out) core::writeSummaryCsv(m_survey, *m_model, out, m_dashboard.messages().text("dash_everyone"));
     if (!out) {
         error = "cannot write " + file.string();
         return {};
@@ -109,17 +110,20 @@ void DashboardSession::enableExport(const std::filesystem::path& database) {
         std::string error;
         if (writeSummary(directory, error).empty()) return error;
         m_pendingPictures = directory; // afterRender draws them and says how many
-        return "Saved summary.csv to " + directory.string();
+        return m_dashboard.messages().text("dash_export_saved_summary", {{"folder", directory.string()}});
     };
     m_dashboard.onReport = [this, database]() -> std::string {
-        if (const std::optional<std::string> failure = m_source.error()) return "cannot read the answers: " + *failure;
+        const core::Messages& messages = m_dashboard.messages();
+        if (const std::optional<std::string> failure = m_source.error())
+            return messages.text("dash_report_unreadable", {{"reason", *failure}});
         const std::filesystem::path directory = defaultExportDirectory(database);
         std::error_code created;
         std::filesystem::create_directories(directory, created);
         const std::filesystem::path file = directory / "report.pdf";
-        const report::ReportResult result = writeReportFile(m_survey, *m_model, m_modules, file);
-        if (!result.error.empty()) return "Report failed: " + result.error;
-        return "Saved report.pdf (" + std::to_string(result.pages) + " pages) to " + directory.string();
+        const report::ReportResult result = writeReportFile(m_survey, *m_model, m_modules, file, messages);
+        if (!result.error.empty()) return messages.text("dash_report_failed", {{"reason", result.error}});
+        return messages.text("dash_report_saved",
+                             {{"pages", static_cast<int64_t>(result.pages)}, {"folder", directory.string()}});
     };
 }
 
@@ -127,11 +131,12 @@ void DashboardSession::afterRender(KioskWindow& window) {
     if (!m_pendingPictures.empty()) {
         const PictureSet pictures = writeDashboardPictures(window, m_dashboard, m_pictureScale, m_pendingPictures);
         const std::size_t count = pictures.files.size();
-        std::string message = "Saved summary.csv and " + std::to_string(count) +
-                              (count == 1 ? " picture" : " pictures") + " to " + m_pendingPictures.string();
+        const core::Messages& messages = m_dashboard.messages();
+        std::string message = messages.text(
+            "dash_export_saved", {{"pictures", static_cast<int64_t>(count)}, {"folder", m_pendingPictures.string()}});
         if (!pictures.error.empty()) {
             std::cerr << "alignkiosk: " << pictures.error << '\n';
-            message += " (the rest failed: " + pictures.error + ")";
+            message += " " + messages.text("dash_export_rest_failed", {{"reason", pictures.error}});
         }
         m_dashboard.setExportMessage(std::move(message));
         m_pendingPictures.clear();

@@ -6,6 +6,7 @@
 
 #include "core/install_layout.h"
 #include "core/answer_store.h"
+#include "core/messages.h"
 #include "core/survey_model.h"
 #include "plugin_host/module_instance.h"
 #include "plugin_host/plugin_host.h"
@@ -20,6 +21,8 @@ struct DashboardSetup {
     std::optional<core::Survey> survey;
     std::unique_ptr<core::AnswerStore> store;
     std::vector<std::unique_ptr<plugin_host::ModuleInstance>> modules;
+    // The dashboard's words in the survey's default language.
+    core::Messages messages = core::Messages::english();
 };
 
 // 0, or the exit status after saying on stderr what is wrong.

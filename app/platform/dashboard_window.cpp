@@ -25,7 +25,7 @@ int runDashboardWindow(const CommandLine& commandLine, DashboardSetup& setup, co
     ui::Theme theme = ui::applyTheme(window->uiScale(), ui::defaultFontFile());
     ui::addProjectionFonts(theme, ui::defaultFontFile());
     const TerminationSignals signals([] { glfwPostEmptyEvent(); });
-    ui::Dashboard dashboard(theme);
+    ui::Dashboard dashboard(theme, setup.messages);
     dashboard.setProjection(commandLine.projection);
     DashboardSession session(*setup.survey, *setup.store, setup.modules, dashboard, theme,
                              [] { glfwPostEmptyEvent(); });

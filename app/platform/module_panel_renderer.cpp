@@ -19,8 +19,8 @@ ui::ModuleFinding::Level levelOf(alignkiosk_finding_level_v1 level) {
 
 ModulePanelRenderer::ModulePanelRenderer(const core::Survey& survey,
                                          const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules,
-                                         const ui::Theme& theme)
-    : m_theme(theme) {
+                                         const ui::Theme& theme, std::string everyoneLabel)
+    : m_theme(theme), m_everyoneLabel(std::move(everyoneLabel)) {
     for (std::size_t step = 0; step < survey.steps.size() && step < modules.size(); ++step)
         if (modules[step]) m_modules[survey.steps[step].id] = modules[step].get();
 }
@@ -31,7 +31,7 @@ void ModulePanelRenderer::setModel(const core::DashboardModel& model) {
         const auto module = m_modules.find(aggregate.stepId);
         if (module == m_modules.end()) continue;
         m_panels[aggregate.stepId] = {module->second,
-                                      std::make_unique<plugin_host::AggregateBuffer>(aggregate, core::kEveryoneLabel)};
+                                      std::make_unique<plugin_host::AggregateBuffer>(aggregate, m_everyoneLabel)};
     }
 }
 

@@ -20,10 +20,11 @@ namespace alignkiosk::platform {
 class ModulePanelRenderer final : public ui::PanelRenderer {
 public:
     // `modules`: one instance per step of `survey`, in step order; a null one (a stopped module) has neither panel
-    // nor findings. Everything passed in must outlive the renderer.
+    // nor findings. Everything passed in must outlive the renderer. `everyoneLabel`: the everyone group's name as the
+    // modules receive it, in the dashboard's language.
     ModulePanelRenderer(const core::Survey& survey,
                         const std::vector<std::unique_ptr<plugin_host::ModuleInstance>>& modules,
-                        const ui::Theme& theme);
+                        const ui::Theme& theme, std::string everyoneLabel = core::kEveryoneLabel);
 
     void setModel(const core::DashboardModel& model) override;
     ui::PanelOutcome drawPanel(const core::ModuleAggregate& aggregate, bool projection) override;
@@ -38,6 +39,7 @@ private:
     const Panel* find(const std::string& stepId) const;
 
     const ui::Theme& m_theme;
+    std::string m_everyoneLabel;
     std::map<std::string, const plugin_host::ModuleInstance*> m_modules; // by step id
     std::map<std::string, Panel> m_panels;                               // by step id, rebuilt with every model
 };

@@ -23,6 +23,7 @@ public:
     }
     bool pageComplete(uint32_t page) const override { return m_instance->pageComplete(page); }
     std::optional<std::string> answerJson() const override { return m_instance->answerJson(); }
+    void setLanguage(const std::string& language) override { m_instance->setLanguage(language); }
 
 private:
     std::unique_ptr<plugin_host::ModuleInstance> m_instance;

@@ -27,7 +27,7 @@ int writeReport(const CommandLine& commandLine, const core::InstallLayout& layou
         std::error_code created;
         std::filesystem::create_directories(file.parent_path(), created);
     }
-    const report::ReportResult result = writeReportFile(*setup.survey, *model, setup.modules, file);
+    const report::ReportResult result = writeReportFile(*setup.survey, *model, setup.modules, file, setup.messages);
     if (!result.error.empty()) {
         std::cerr << "alignkiosk: cannot write " << file.string() << ": " << result.error << '\n';
         return 1;

@@ -9,7 +9,7 @@
 namespace alignkiosk::platform {
 
 std::vector<report::ModulePages> modulePagesFor(const core::Survey& survey, const core::DashboardModel& model,
-                                                const ModuleInstances& modules) {
+                                                const ModuleInstances& modules, const std::string& everyoneLabel) {
     std::map<std::string, const plugin_host::ModuleInstance*> byStep;
     for (std::size_t step = 0; step < survey.steps.size() && step < modules.size(); ++step)
         if (modules[step]) byStep[survey.steps[step].id] = modules[step].get();
@@ -25,7 +25,7 @@ std::vector<report::ModulePages> modulePagesFor(const core::Survey& survey, cons
             continue;
         }
         // The groups as the panel receives them: "Everyone" as the screen says it.
-        const plugin_host::AggregateBuffer groups(aggregate, core::kEveryoneLabel);
+        const plugin_host::AggregateBuffer groups(aggregate, everyoneLabel);
         std::vector<report::Block> blocks;
         const plugin_host::ReportOutcome outcome =
             found->second->writeReport(groups, [&](const alignkiosk_report_block_v1& raw) {
@@ -56,12 +56,14 @@ std::vector<report::ModulePages> modulePagesFor(const core::Survey& survey, cons
 }
 
 report::ReportResult writeReportFile(const core::Survey& survey, const core::DashboardModel& model,
-                                     const ModuleInstances& modules, const std::filesystem::path& file) {
+                                     const ModuleInstances& modules, const std::filesystem::path& file,
+                                     const core::Messages& messages) {
     report::ReportInput input;
     input.model = &model;
     input.survey = &survey;
+    input.messages = messages;
     try {
-        input.modules = modulePagesFor(survey, model, modules);
+        input.modules = modulePagesFor(survey, model, modules, messages.text("dash_everyone"));
     } catch (const std::exception& error) {
         report::ReportResult failed;
         failed.error = error.what();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/dashboard_model.h"
+#include "core/messages.h"
 #include "core/survey_model.h"
 #include "plugin_host/module_instance.h"
 #include "report/report_document.h"
@@ -17,12 +18,16 @@ namespace alignkiosk::platform {
 using ModuleInstances = std::vector<std::unique_ptr<plugin_host::ModuleInstance>>;
 
 // Each step's module pages for `model`. `modules`: one instance per step of `survey`, in step order; a null one (a
-// stopped module) gets neither pages nor findings.
+// stopped module) gets neither pages nor findings. `everyoneLabel`: the everyone group's name as the modules receive
+// it, in the report's language.
 std::vector<report::ModulePages> modulePagesFor(const core::Survey& survey, const core::DashboardModel& model,
-                                                const ModuleInstances& modules);
+                                                const ModuleInstances& modules,
+                                                const std::string& everyoneLabel = core::kEveryoneLabel);
 
-// Writes the report of `model` to `file`, on paper for the locale (report::paperForLocale). Never throws.
+// Writes the report of `model` to `file` in the language of `messages` (the survey's default, as the dashboard), on
+// paper for the locale (report::paperForLocale). Never throws.
 report::ReportResult writeReportFile(const core::Survey& survey, const core::DashboardModel& model,
-                                     const ModuleInstances& modules, const std::filesystem::path& file);
+                                     const ModuleInstances& modules, const std::filesystem::path& file,
+                                     const core::Messages& messages = core::Messages::english());
 
 } // namespace alignkiosk::platform

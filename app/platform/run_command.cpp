@@ -38,6 +38,17 @@ namespace alignkiosk::platform {
 
 namespace {
 
+// The shell's words in each of the survey's languages, read once at start so a picked language switches at once.
+std::vector<core::Messages> shellCatalogs(const core::InstallLayout& layout, const core::Survey& survey) {
+    std::vector<core::Messages> catalogs;
+    for (const std::string& language : survey.languages) {
+        std::string warning;
+        catalogs.push_back(core::Messages::load(layout.assetDir, language, warning));
+        if (!warning.empty()) std::cerr << "alignkiosk: " << warning << "; " << language << " reads in English\n";
+    }
+    return catalogs;
+}
+
 // The quarantine must be known before the first plugin is loaded, and it lives in the store. A store that does not
 // exist yet holds none, and is created only once the survey proved valid (a mistyped survey leaves no database
 // behind); one that exists is opened before the plugins are loaded.
@@ -188,18 +199,22 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
         return 1;
     }
     const TerminationSignals signals([] { glfwPostEmptyEvent(); });
+    // The survey's language for the shell and the facilitator's dashboard.
     std::string textWarning;
-    ui::ShellText text = ui::loadShellText(layout.assetDir, survey->language, textWarning);
-    if (!textWarning.empty()) std::cerr << "alignkiosk: " << textWarning << '\n';
+    const core::Messages messages = core::Messages::load(layout.assetDir, survey->language, textWarning);
+    if (!textWarning.empty()) std::cerr << "alignkiosk: " << textWarning << "; using the built-in English words\n";
+    ui::ShellText text = ui::shellTextFrom(messages);
     // Sized for the display: touch targets about 15 mm on the glass.
     ui::Theme theme = ui::applyTheme(window->touchMetrics(), ui::defaultFontFile(), settings.theme);
     ui::Shell shell(
-        *survey, stepModules(std::move(*modules)), [&store](const core::Submission& submission) { store->submit(submission); },
+        *survey, stepModules(std::move(*modules)),
+        [&store](const core::Submission& submission) { store->submit(submission); },
         theme, std::move(text));
     shell.setKioskMode(commandLine.kiosk);
     shell.setModuleMaker([&host](const core::Survey& resolved) {
         return modulesIn(resolved, host, StoppedModules::LeaveOut);
     });
+    shell.setCatalogs(shellCatalogs(layout, *survey));
     shell.setIdleTimeout(static_cast<double>(settings.idleTimeout));
     shell.setStillThereSeconds(static_cast<double>(settings.stillThere));
     if (!start.crashes.empty()) shell.showRestartNotice(); // the participant who was answering is told to start again
@@ -218,7 +233,7 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
             if (!panelModules) return nullptr;
             auto facilitator = std::make_unique<FacilitatorView>(*window);
             facilitator->modules = std::move(*panelModules);
-            facilitator->dashboard = std::make_unique<ui::Dashboard>(theme);
+            facilitator->dashboard = std::make_unique<ui::Dashboard>(theme, messages);
             facilitator->dashboard->onClose = std::move(onClose);
             facilitator->session = std::make_unique<DashboardSession>(*survey, *store, facilitator->modules,
                                                                      *facilitator->dashboard, theme,
@@ -382,6 +397,7 @@ int runJoined(const CommandLine& commandLine, const core::InstallLayout& layout,
     shownShell = &shell;
     shell.setKioskMode(commandLine.kiosk);
     shell.setModuleMaker([&host](const core::Survey& resolved) { return modulesIn(resolved, host); });
+    shell.setCatalogs(shellCatalogs(layout, survey));
     shell.setIdleTimeout(static_cast<double>(settings.idleTimeout));
     shell.setStillThereSeconds(static_cast<double>(settings.stillThere));
     // No setFacilitatorAccess: without it the shell has no corner gesture, no Facilitator button and no PIN.

@@ -27,6 +27,8 @@ constexpr size_t kPanelV3DrawEnd =
 constexpr size_t kScoringEnd = offsetof(alignkiosk_scoring_v1, score) + sizeof(alignkiosk_scoring_v1::score);
 constexpr size_t kReportEnd =
     offsetof(alignkiosk_report_v1, write_report) + sizeof(alignkiosk_report_v1::write_report);
+constexpr size_t kLanguageEnd =
+    offsetof(alignkiosk_language_v1, set_language) + sizeof(alignkiosk_language_v1::set_language);
 
 // Sinks are called from plugin code: no exception may travel back into it.
 void appendToString(void* context, const char* data, size_t length) {
@@ -126,6 +128,16 @@ std::optional<std::vector<ModuleInstance::Finding>> ModuleInstance::score(const 
     }
     if (!called || !scored) return std::nullopt;
     return findings;
+}
+
+std::optional<bool> ModuleInstance::setLanguage(const std::string& language) {
+    bool failed = false;
+    const auto* table = static_cast<const alignkiosk_language_v1*>(extension(ALIGNKIOSK_LANGUAGE_V1_ID, failed));
+    if (failed || !table || table->struct_size < kLanguageEnd || !table->set_language) return std::nullopt;
+    bool translated = false;
+    if (!callPlugin(m_moduleId, "set_language", [&] { translated = table->set_language(m_module, language.c_str()); }))
+        return std::nullopt;
+    return translated;
 }
 
 const core::Step& ModuleInstance::step() const {

@@ -66,6 +66,11 @@ public:
     // the module offers it, else through alignkiosk_module_v1::score.
     std::optional<std::vector<Finding>> score(const AggregateBuffer& groups, uint32_t group) const;
 
+    // Tells the module which language (BCP 47) to draw its own words in, through the language extension
+    // (ALIGNKIOSK_LANGUAGE_V1_ID, ABI 1.5). Whether it has words of its own in that language (false: it falls back to
+    // English), or nothing when it has no such extension or the call failed (it keeps the content's language).
+    std::optional<bool> setLanguage(const std::string& language);
+
     // Whether the module offers its own dashboard panel (extension ALIGNKIOSK_DASHBOARD_PANEL_V3_ID from ABI 1.3,
     // V2_ID from 1.2 or V1_ID from 1.1; the newest is preferred, and v1 receives no open answers).
     bool hasDashboardPanel() const;

@@ -66,26 +66,22 @@ Color meanColor(double mean, int scaleMin, int scaleMax) {
 
 bool dark(Color c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b < 0.5; }
 
-std::string fixed(double value, int decimals) {
-    char text[48];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
-}
-
-std::string groupName(const std::string& group) {
-    return group == core::kEveryoneGroup ? texts::everyone() : group;
+std::string groupName(const ReportTexts& texts, const std::string& group) {
+    return group == core::kEveryoneGroup ? texts.everyone() : group;
 }
 
 // ---- The composer -----------------------------------------------------------------------------------------------
 
 class Composer {
 public:
-    Composer(PdfCanvas& canvas, int totalPages)
-        : m_canvas(canvas), m_flow(kMargin, canvas.paper().height - kMargin - kFooterGap), m_total(totalPages) {}
+    Composer(PdfCanvas& canvas, int totalPages, const ReportTexts& texts)
+        : m_canvas(canvas), m_flow(kMargin, canvas.paper().height - kMargin - kFooterGap), m_total(totalPages),
+          m_texts(texts) {}
 
     double width() const { return m_canvas.paper().width - 2.0 * kMargin; }
     PdfCanvas& canvas() { return m_canvas; }
     PageFlow& flow() { return m_flow; }
+    const ReportTexts& texts() const { return m_texts; }
 
     // Brings the canvas to the flow's page, numbering every page it leaves.
     void toFlowPage() {
@@ -228,7 +224,7 @@ public:
             if (w <= 0.0) continue;
             const Color colour = meanColor(distribution.scaleMin + p, distribution.scaleMin, distribution.scaleMax());
             m_canvas.fillRect(x, top, w, h, colour);
-            const std::string count = std::to_string(distribution.counts[p]);
+            const std::string count = m_texts.count(distribution.counts[p]);
             TextStyle s = style(8.0, false, dark(colour) ? Color{1, 1, 1} : kInk);
             s.align = TextStyle::Align::Center;
             if (m_canvas.textWidth(count, s) + 2.0 <= w) m_canvas.text(x, top + 3.0, w, count, s);
@@ -243,68 +239,72 @@ private:
         TextStyle s = kSmall;
         s.align = TextStyle::Align::Center;
         m_canvas.text(kMargin, m_canvas.paper().height - kMargin + 4.0, width(),
-                      texts::pageNumber(m_canvas.page(), m_total), s);
+                      m_texts.pageNumber(m_canvas.page(), m_total), s);
     }
 
     PdfCanvas& m_canvas;
     PageFlow m_flow;
     int m_total;
+    const ReportTexts& m_texts;
 };
 
 // ---- The sections -----------------------------------------------------------------------------------------------
 
 void cover(Composer& out, const ReportInput& input, const std::vector<Section>& contents) {
+    const ReportTexts& texts = out.texts();
     const core::DashboardModel& model = *input.model;
     out.flow().breakPage();
     out.text(model.surveyTitle.empty() ? model.surveyId : model.surveyTitle, kTitle, 6.0);
-    out.text(texts::reportKind(), style(14.0, false, kMuted), 18.0);
-    out.text(model.firstDay.empty() ? texts::noDates() : texts::dateRange(model.firstDay, model.lastDay), kBody);
+    out.text(texts.reportKind(), style(14.0, false, kMuted), 18.0);
+    out.text(model.firstDay.empty() ? texts.noDates() : texts.dateRange(model.firstDay, model.lastDay), kBody);
     const bool everyoneShown = !model.groupCounts.empty() && model.groupCounts.front().group == core::kEveryoneGroup;
-    out.text(everyoneShown ? texts::participants(model.totalResponses) : texts::participantsHidden(), kBody, 10.0);
+    out.text(everyoneShown ? texts.participants(model.totalResponses) : texts.participantsHidden(), kBody, 10.0);
 
-    out.heading(texts::groupsShownHeading());
+    out.heading(texts.groupsShownHeading());
     if (model.groupCounts.empty()) {
-        out.text(texts::noGroupShown(), kBody);
+        out.text(texts.noGroupShown(), kBody);
     } else {
         std::vector<std::vector<std::string>> rows;
         for (const core::GroupCount& count : model.groupCounts)
-            rows.push_back({groupName(count.group), std::to_string(count.responses)});
-        out.table({texts::groupColumn(), texts::peopleColumn()}, rows, {3.0, 1.0});
+            rows.push_back({groupName(texts, count.group), texts.count(count.responses)});
+        out.table({texts.groupColumn(), texts.peopleColumn()}, rows, {3.0, 1.0});
     }
-    out.heading(texts::groupsHiddenHeading());
-    out.text(model.hiddenGroups == 0 ? texts::noGroupHidden()
-                                     : texts::hiddenTeams(model.hiddenGroups, model.hiddenByGuard,
+    out.heading(texts.groupsHiddenHeading());
+    out.text(model.hiddenGroups == 0 ? texts.noGroupHidden()
+                                     : texts.hiddenTeams(model.hiddenGroups, model.hiddenByGuard,
                                                           model.thresholds.ratings),
              kBody);
-    out.heading(texts::thresholdsHeading());
-    out.text(texts::thresholds(model.thresholds.ratings, model.thresholds.text), kBody);
-    out.text(core::agreementBandsNote(), kSmall, 10.0);
+    out.heading(texts.thresholdsHeading());
+    out.text(texts.thresholds(model.thresholds.ratings, model.thresholds.text), kBody);
+    out.text(texts.agreementBands(), kSmall, 10.0);
 
     if (!contents.empty()) {
         std::vector<std::vector<std::string>> rows;
-        for (const Section& section : contents) rows.push_back({section.title, std::to_string(section.page)});
-        out.heading(texts::contentsHeading());
+        for (const Section& section : contents)
+            rows.push_back({section.title, texts.count(static_cast<uint64_t>(section.page))});
+        out.heading(texts.contentsHeading());
         out.table({}, rows, {5.0, 1.0});
     }
-    out.text(texts::generatedOn(input.writtenOn), kSmall);
+    out.text(texts.generatedOn(input.writtenOn), kSmall);
 }
 
 // The scale's ends when every item shares one scale, else "low" and "high".
-std::pair<std::string, std::string> scaleEnds(const core::DashboardModel& model) {
+std::pair<std::string, std::string> scaleEnds(const core::DashboardModel& model, const ReportTexts& texts) {
     std::optional<std::vector<std::string>> labels;
     for (const core::RatedItem& item : model.ratedItems) {
         if (!labels) labels = item.scaleLabels;
-        else if (*labels != item.scaleLabels) return {"low", "high"};
+        else if (*labels != item.scaleLabels) return {texts.scaleLow(), texts.scaleHigh()};
     }
-    if (!labels || labels->size() < 2) return {"low", "high"};
+    if (!labels || labels->size() < 2) return {texts.scaleLow(), texts.scaleHigh()};
     return {"\u201c" + labels->front() + "\u201d", "\u201c" + labels->back() + "\u201d"};
 }
 
 void overview(Composer& out, const core::DashboardModel& model) {
-    const auto [low, high] = scaleEnds(model);
-    out.text(texts::overviewIntro(low, high), kBody, 8.0);
+    const ReportTexts& texts = out.texts();
+    const auto [low, high] = scaleEnds(model, texts);
+    out.text(texts.overviewIntro(low, high), kBody, 8.0);
     if (model.ratedItems.empty()) {
-        out.text(texts::noRatedItems(), kBody);
+        out.text(texts.noRatedItems(), kBody);
         return;
     }
     // Columns: everyone (when shown on any item) and the shown teams, as the dashboard's heatmap.
@@ -316,24 +316,34 @@ void overview(Composer& out, const core::DashboardModel& model) {
     for (const std::string& team : model.shownTeams) columns.push_back(team);
 
     PdfCanvas& canvas = out.canvas();
-    const double labelWidth = out.width() * (columns.size() > 5 ? 0.30 : 0.40);
-    const double cellWidth = (out.width() - labelWidth) / static_cast<double>(std::max<std::size_t>(columns.size(), 1));
-    // The column names in a size at which no word of them is broken across lines.
-    TextStyle header = kCellBold;
-    header.align = TextStyle::Align::Center;
+    // Each word of the column names ("Geschäftsleitung"), for the widths below.
+    std::vector<std::string> columnWords;
     for (const std::string& column : columns) {
-        const std::string name = groupName(column);
-        std::size_t start = 0;
-        while (start < name.size()) {
+        const std::string name = groupName(texts, column);
+        for (std::size_t start = 0; start < name.size();) {
             const std::size_t end = std::min(name.find(' ', start), name.size());
-            while (header.size > 6.0 && canvas.textWidth(name.substr(start, end - start), header) > cellWidth - 4.0)
-                header.size -= 0.5;
+            columnWords.push_back(name.substr(start, end - start));
             start = end + 1;
         }
     }
+    // A long word in a group's name takes room from the item labels before the names are set below 7 pt.
+    TextStyle header = kCellBold;
+    header.align = TextStyle::Align::Center;
+    TextStyle smallest = header;
+    smallest.size = 7.0;
+    double widestWord = 0.0;
+    for (const std::string& word : columnWords) widestWord = std::max(widestWord, canvas.textWidth(word, smallest));
+    const double columnCount = static_cast<double>(std::max<std::size_t>(columns.size(), 1));
+    const double labelWidth = std::max(out.width() * 0.25, std::min(out.width() * (columns.size() > 5 ? 0.30 : 0.40),
+                                                                    out.width() - (widestWord + 8.0) * columnCount));
+    const double cellWidth = (out.width() - labelWidth) / columnCount;
+    // The column names in a size at which no word of them is broken across lines (measured with room to spare: the
+    // text is laid out in cellWidth - 4).
+    for (const std::string& word : columnWords)
+        while (header.size > 6.0 && canvas.textWidth(word, header) > cellWidth - 8.0) header.size -= 0.5;
     double headerHeight = 0.0;
     for (const std::string& column : columns)
-        headerHeight = std::max(headerHeight, canvas.textHeight(groupName(column), header, cellWidth - 4.0));
+        headerHeight = std::max(headerHeight, canvas.textHeight(groupName(texts, column), header, cellWidth - 4.0));
     headerHeight += 6.0;
     int headerPage = 0;
     for (const core::RatedItem& item : model.ratedItems) {
@@ -345,7 +355,7 @@ void overview(Composer& out, const core::DashboardModel& model) {
             out.toFlowPage();
             for (std::size_t c = 0; c < columns.size(); ++c)
                 canvas.text(kMargin + labelWidth + static_cast<double>(c) * cellWidth + 2.0, top, cellWidth - 4.0,
-                            groupName(columns[c]), header);
+                            groupName(texts, columns[c]), header);
             headerPage = out.flow().page();
         }
         const double top = out.flow().place(h);
@@ -361,23 +371,24 @@ void overview(Composer& out, const core::DashboardModel& model) {
             if (!shown) {
                 canvas.strokeRect(x + 1.0, top + 1.0, cellWidth - 2.0, h - 2.0, kRule, 0.5);
                 s.color = kMuted;
-                canvas.text(x, top + (h - 12.0) / 2.0, cellWidth, texts::hiddenCell(), s);
+                canvas.text(x, top + (h - 12.0) / 2.0, cellWidth, texts.hiddenCell(), s);
                 continue;
             }
             const Color colour =
                 meanColor(shown->statistics.mean, shown->distribution.scaleMin, shown->distribution.scaleMax());
             canvas.fillRect(x + 1.0, top + 1.0, cellWidth - 2.0, h - 2.0, colour);
             s.color = dark(colour) ? Color{1, 1, 1} : kInk;
-            canvas.text(x, top + (h - 12.0) / 2.0, cellWidth, fixed(shown->statistics.mean, 1), s);
+            canvas.text(x, top + (h - 12.0) / 2.0, cellWidth, texts.number(shown->statistics.mean, 1), s);
         }
     }
     out.flow().skip(8.0);
 }
 
 void disagreement(Composer& out, const core::DashboardModel& model) {
-    out.text(texts::gapsIntro(), kBody, 6.0);
+    const ReportTexts& texts = out.texts();
+    out.text(texts.gapsIntro(), kBody, 6.0);
     if (model.largestGaps.empty()) {
-        out.text(texts::noGaps(), kBody, 8.0);
+        out.text(texts.noGaps(), kBody, 8.0);
     } else {
         // Each item once, with its largest gap, as the screen lists them (the model ranks every pair of teams).
         std::vector<std::vector<std::string>> rows;
@@ -387,15 +398,16 @@ void disagreement(Composer& out, const core::DashboardModel& model) {
             listed.push_back(gap.item);
             const core::RatedItem& item = model.ratedItems[gap.item];
             rows.push_back({item.label.empty() ? item.questionId : item.label, gap.teamA, gap.teamB,
-                            fixed(gap.gap, 2), gap.gapInSd == 0.0 ? texts::unanimousSplit() : fixed(gap.gapInSd, 2)});
+                            texts.number(gap.gap, 2),
+                            gap.gapInSd == 0.0 ? texts.unanimousSplit() : texts.number(gap.gapInSd, 2)});
         }
-        out.table({texts::itemColumn(), texts::higherColumn(), texts::lowerColumn(), texts::gapColumn(),
-                   texts::gapInSdColumn()},
+        out.table({texts.itemColumn(), texts.higherColumn(), texts.lowerColumn(), texts.gapColumn(),
+                   texts.gapInSdColumn()},
                   rows, {3.2, 1.2, 1.2, 0.7, 1.1});
     }
-    out.heading(texts::lowestAgreementHeading());
+    out.heading(texts.lowestAgreementHeading());
     if (model.lowestAgreement.empty()) {
-        out.text(texts::noAgreement(), kBody);
+        out.text(texts.noAgreement(), kBody);
         return;
     }
     std::vector<std::vector<std::string>> rows;
@@ -403,14 +415,15 @@ void disagreement(Composer& out, const core::DashboardModel& model) {
         const core::RatedItem& item = model.ratedItems[index];
         const core::ItemStatistics& stats = item.groups.front().statistics;
         rows.push_back({item.label.empty() ? item.questionId : item.label,
-                        fixed(stats.rwg, 2) + " " + core::agreementLabel(stats.agreement)});
+                        texts.number(stats.rwg, 2) + " " + texts.agreement(stats.agreement)});
     }
-    out.table({texts::itemColumn(), texts::rwgEveryoneColumn()}, rows, {4.0, 1.4});
+    out.table({texts.itemColumn(), texts.rwgEveryoneColumn()}, rows, {4.0, 1.4});
 }
 
 void items(Composer& out, const core::DashboardModel& model) {
+    const ReportTexts& texts = out.texts();
     if (model.ratedItems.empty()) {
-        out.text(texts::noRatedItems(), kBody);
+        out.text(texts.noRatedItems(), kBody);
         return;
     }
     for (const core::RatedItem& item : model.ratedItems) {
@@ -421,7 +434,7 @@ void items(Composer& out, const core::DashboardModel& model) {
         out.heading(item.label.empty() ? item.questionId : item.label);
         if (item.prompt != item.label) out.text(item.prompt, kSmall, 4.0, 40.0);
         if (item.groups.empty()) {
-            out.text(texts::noGroupShown(), kBody, 6.0);
+            out.text(texts.noGroupShown(), kBody, 6.0);
             continue;
         }
         // The scale's words once per item, coloured as its segments.
@@ -432,18 +445,20 @@ void items(Composer& out, const core::DashboardModel& model) {
                       item.scaleLabels[p];
         if (!legend.empty()) out.text(legend, kSmall, 3.0, 20.0);
         for (std::size_t g = 0; g < item.groups.size(); ++g)
-            out.distribution(groupName(item.groups[g].group), item.groups[g].distribution);
+            out.distribution(groupName(texts, item.groups[g].group), item.groups[g].distribution);
         out.flow().skip(4.0);
-        std::vector<std::string> header{texts::groupColumn()};
-        for (int c = 0; c < 7; ++c) header.push_back(texts::statisticsHeader(c));
+        std::vector<std::string> header{texts.groupColumn()};
+        for (int c = 0; c < 7; ++c) header.push_back(texts.statisticsHeader(c));
         std::vector<std::vector<std::string>> rows;
         for (const core::GroupItem& group : item.groups) {
             const core::ItemStatistics& s = group.statistics;
-            rows.push_back({groupName(group.group), std::to_string(s.n), fixed(s.mean, 2), fixed(s.sd, 2),
-                            fixed(s.median, std::floor(s.median) == s.median ? 0 : 1),
-                            s.hasRwg ? fixed(s.rwg, 2) + " " + core::agreementLabel(s.agreement)
-                                     : texts::notComputable(),
-                            fixed(s.ad, 2) + (s.adAcceptable ? " ok" : " high"), fixed(s.consensus, 2)});
+            rows.push_back({groupName(texts, group.group), texts.count(s.n), texts.number(s.mean, 2),
+                            texts.number(s.sd, 2),
+                            texts.number(s.median, std::floor(s.median) == s.median ? 0 : 1),
+                            s.hasRwg ? texts.number(s.rwg, 2) + " " + texts.agreement(s.agreement)
+                                     : texts.notComputable(),
+                            texts.number(s.ad, 2) + " " + texts.adVerdict(s.adAcceptable),
+                            texts.number(s.consensus, 2)});
         }
         out.table(header, rows, {1.8, 0.6, 0.8, 0.7, 0.9, 1.6, 1.0, 1.1});
     }
@@ -492,33 +507,34 @@ void moduleBlocks(Composer& out, const std::vector<Block>& blocks) {
 
 void module(Composer& out, const ReportInput& input, const core::ModuleAggregate& aggregate,
             const ModulePages* pages) {
+    const ReportTexts& texts = out.texts();
     for (const core::Step& step : input.survey->steps)
         if (step.id == aggregate.stepId && !step.title.empty()) out.text(step.title, style(11.0, false, kMuted), 6.0);
     std::string counts;
     for (const core::ModuleGroupAggregate& group : aggregate.groups)
-        counts += (counts.empty() ? texts::moduleResponses() + ": " : std::string(" \u00b7 ")) +
-                  groupName(group.group) + " " + std::to_string(group.responseCount);
-    out.text(counts.empty() ? texts::noModuleGroups() : counts, kBody, 8.0);
+        counts += (counts.empty() ? "" : " \u00b7 ") + groupName(texts, group.group) + " " +
+                  texts.count(group.responseCount);
+    out.text(counts.empty() ? texts.noModuleGroups() : texts.moduleResponses(counts), kBody, 8.0);
     if (!pages) return;
     if (pages->written) {
         moduleBlocks(out, pages->blocks);
         return;
     }
-    if (pages->failed) out.text(texts::moduleFailed(), style(10.0, false, kAlert), 6.0);
+    if (pages->failed) out.text(texts.moduleFailed(), style(10.0, false, kAlert), 6.0);
     if (aggregate.groups.empty()) return;
     if (!pages->findingsAvailable) {
-        out.text(texts::findingsUnavailable(), kBody);
+        out.text(texts.findingsUnavailable(), kBody);
         return;
     }
     if (pages->findings.empty()) {
-        out.text(texts::noFindings(), kBody);
+        out.text(texts.noFindings(), kBody);
         return;
     }
     std::string group = "\x01";
     std::vector<std::vector<std::string>> rows;
     const auto flush = [&] {
         if (rows.empty()) return;
-        out.heading(groupName(group));
+        out.heading(groupName(texts, group));
         out.table({}, rows, {1.0, 5.0});
         rows.clear();
     };
@@ -527,20 +543,21 @@ void module(Composer& out, const ReportInput& input, const core::ModuleAggregate
             flush();
             group = finding.group;
         }
-        rows.push_back({texts::findingLevel(finding.level),
-                        finding.headline + (finding.action.empty() ? "" : "\n" + texts::checkFirst(finding.action))});
+        rows.push_back({texts.findingLevel(finding.level),
+                        finding.headline + (finding.action.empty() ? "" : "\n" + texts.checkFirst(finding.action))});
     }
     flush();
 }
 
 void openAnswers(Composer& out, const core::DashboardModel& model) {
-    out.text(texts::openAnswersIntro(model.thresholds.text), kBody, 6.0);
+    const ReportTexts& texts = out.texts();
+    out.text(texts.openAnswersIntro(model.thresholds.text), kBody, 6.0);
     if (model.texts.empty()) {
-        out.text(texts::noOpenAnswers(), kBody);
+        out.text(texts.noOpenAnswers(), kBody);
         return;
     }
     for (const core::TextAnswers& answers : model.texts) {
-        out.heading(answers.prompt + " \u2014 " + groupName(answers.group));
+        out.heading(answers.prompt + " \u2014 " + groupName(texts, answers.group));
         for (const std::string_view answer : answers.answers)
             out.text("\u2022  " + std::string(answer), kBody, 3.0, 0.0, 8.0);
     }
@@ -548,22 +565,23 @@ void openAnswers(Composer& out, const core::DashboardModel& model) {
 
 // The whole report, once. `contents` (from an earlier pass) goes on the cover; returns where each section began.
 std::vector<Section> compose(Composer& out, const ReportInput& input, const std::vector<Section>& contents) {
+    const ReportTexts& texts = out.texts();
     const core::DashboardModel& model = *input.model;
     std::vector<Section> sections;
     cover(out, input, contents);
-    sections.push_back({texts::overviewHeading(), out.section(texts::overviewHeading())});
+    sections.push_back({texts.overviewHeading(), out.section(texts.overviewHeading())});
     overview(out, model);
-    sections.push_back({texts::disagreeHeading(), out.section(texts::disagreeHeading())});
+    sections.push_back({texts.disagreeHeading(), out.section(texts.disagreeHeading())});
     disagreement(out, model);
-    sections.push_back({texts::itemsHeading(), out.section(texts::itemsHeading())});
+    sections.push_back({texts.itemsHeading(), out.section(texts.itemsHeading())});
     items(out, model);
     for (std::size_t m = 0; m < model.modules.size(); ++m) {
         const core::ModuleAggregate& aggregate = model.modules[m];
-        const std::string title = core::moduleTitle(aggregate.moduleId);
+        const std::string title = texts.moduleTitle(aggregate.moduleId);
         sections.push_back({title, out.section(title)});
         module(out, input, aggregate, m < input.modules.size() ? &input.modules[m] : nullptr);
     }
-    sections.push_back({texts::openAnswersHeading(), out.section(texts::openAnswersHeading())});
+    sections.push_back({texts.openAnswersHeading(), out.section(texts.openAnswersHeading())});
     openAnswers(out, model);
     out.finish();
     return sections;
@@ -578,23 +596,24 @@ ReportResult writeReport(const ReportInput& input, const std::filesystem::path& 
         return result;
     }
     try {
+        const ReportTexts texts(input.messages);
         // First pass: which sections there are. Laid out to a PDF that is never written.
         std::vector<Section> sections;
         int pages = 0;
         {
             PdfCanvas counting({}, input.paper);
-            Composer out(counting, 0);
+            Composer out(counting, 0, texts);
             sections = compose(out, input, {});
         }
         // Second pass: the same with the contents on the cover, which may move every section.
         {
             PdfCanvas counting({}, input.paper);
-            Composer out(counting, 0);
+            Composer out(counting, 0, texts);
             sections = compose(out, input, sections);
             pages = counting.page();
         }
         PdfCanvas canvas(file, input.paper);
-        Composer out(canvas, pages);
+        Composer out(canvas, pages, texts);
         result.sections = compose(out, input, sections);
         result.pages = canvas.page();
         result.error = canvas.finish();

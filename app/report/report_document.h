@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/dashboard_model.h"
+#include "core/messages.h"
 #include "core/survey_model.h"
 #include "report/paper_size.h"
 #include "report/report_blocks.h"
@@ -22,6 +23,8 @@ struct ReportInput {
     std::vector<ModulePages> modules;     // one per model->modules entry, same order
     PaperSize paper;
     std::string writtenOn; // 'YYYY-MM-DD'
+    // The report's words, numbers and dates: the survey's default language, as the dashboard's.
+    core::Messages messages = core::Messages::english();
 };
 
 // Where a section of the report begins.

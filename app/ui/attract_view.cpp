@@ -171,7 +171,8 @@ void Shell::drawAttract() {
 
     // From the bottom up: the promise card above the Facilitator button's row, the call to start above it, and the
     // language buttons above that.
-    const std::string promise = fillIn(m_text.anonymityPromise, "{k}", std::to_string(m_survey.anonymity.ratings));
+    const std::string promise =
+        m_text.format(m_text.anonymityPromise, {{"k", static_cast<int64_t>(m_survey.anonymity.ratings)}});
     const float inset = 24.0f * scale;
     const float promiseHeight = ImGui::CalcTextSize(promise.c_str(), nullptr, false, width - 2.0f * inset).y;
     const float cardHeight = promiseHeight + 2.0f * 18.0f * scale;

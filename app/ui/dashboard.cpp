@@ -12,7 +12,9 @@
 
 namespace alignkiosk::ui {
 
-Dashboard::Dashboard(Theme theme) : m_theme(theme) { rebuild(); }
+Dashboard::Dashboard(Theme theme, core::Messages messages) : m_theme(theme), m_messages(std::move(messages)) {
+    rebuild();
+}
 
 void Dashboard::setPanelRenderer(PanelRenderer* renderer) {
     m_panels = renderer;
@@ -154,7 +156,7 @@ void Dashboard::drawHeader(const Look& look) {
 
     // Row 1: what this is, and which survey.
     if (look.title) ImGui::PushFont(look.title);
-    ImGui::TextUnformatted("Team alignment");
+    ImGui::TextUnformatted(tr("dash_title").c_str());
     if (look.title) ImGui::PopFont();
     if (!m_model->surveyTitle.empty()) {
         ImGui::SameLine(0.0f, 24.0f * scale);
@@ -182,26 +184,31 @@ void Dashboard::drawHeader(const Look& look) {
     // Row 2: the views on the left, Projection, Report and Export on the right, the last export's message between them.
     const float height = std::max(m_theme.minTouchTarget, ImGui::GetFrameHeight());
     const float rowTop = ImGui::GetCursorPosY();
-    const std::pair<View, const char*> tabs[] = {
-        {View::Overview, "Overview"}, {View::Item, "Item detail"}, {View::Texts, "Open answers"}};
+    const std::pair<View, std::string> tabs[] = {{View::Overview, tr("dash_overview")},
+                                                 {View::Item, tr("dash_item_detail")},
+                                                 {View::Texts, tr("dash_open_answers")}};
     bool first = true;
     for (const auto& [view, label] : tabs) {
         if (!first) ImGui::SameLine();
         first = false;
-        if (touchButton(look.theme, label, ImVec2(0.0f, height),
+        if (touchButton(look.theme, label.c_str(), ImVec2(0.0f, height),
                         m_view == view ? ButtonStyle::Primary : ButtonStyle::Secondary))
             setView(view);
     }
     // Opened from the kiosk: the way back to the participants' welcome screen.
     if (onClose) {
         ImGui::SameLine(0.0f, 24.0f * scale);
-        if (touchButton(look.theme, "Back to the kiosk", ImVec2(0.0f, height), ButtonStyle::Secondary)) onClose();
+        if (touchButton(look.theme, tr("dash_back_to_kiosk").c_str(), ImVec2(0.0f, height), ButtonStyle::Secondary))
+            onClose();
     }
     const float tabsEnd = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
 
-    const char* projectionLabel = "Projection";
-    const char* exportLabel = "Export";
-    const char* reportLabel = "Report";
+    const std::string projectionText = tr("dash_projection");
+    const std::string exportText = tr("dash_export");
+    const std::string reportText = tr("dash_report");
+    const char* projectionLabel = projectionText.c_str();
+    const char* exportLabel = exportText.c_str();
+    const char* reportLabel = reportText.c_str();
     const float padding = style.FramePadding.x * 2.0f;
     const float projectionWidth = ImGui::CalcTextSize(projectionLabel).x + padding;
     const float exportWidth = std::max(ImGui::CalcTextSize(exportLabel).x + padding, 160.0f * scale);
@@ -234,7 +241,7 @@ void Dashboard::drawHeader(const Look& look) {
         try {
             m_exportMessage = onReport();
         } catch (const std::exception& error) {
-            m_exportMessage = std::string("Report failed: ") + error.what();
+            m_exportMessage = tr("dash_report_failed", {{"reason", std::string(error.what())}});
         }
     }
     ImGui::SameLine();
@@ -243,7 +250,7 @@ void Dashboard::drawHeader(const Look& look) {
         try {
             m_exportMessage = onExport();
         } catch (const std::exception& error) {
-            m_exportMessage = std::string("Export failed: ") + error.what();
+            m_exportMessage = tr("dash_export_failed", {{"reason", std::string(error.what())}});
         }
     }
 
@@ -305,10 +312,11 @@ void Dashboard::drawEmpty(const Look& look) {
     ImGui::BeginGroup();
     if (m_loadProgress) {
         // A large store is still being read (off this thread): say so rather than "no answers yet".
-        wrapped("Reading the answers\xE2\x80\xA6", width, look.title, look.palette.text);
+        wrapped(tr("dash_reading"), width, look.title, look.palette.text);
         ImGui::Dummy(ImVec2(0.0f, 16.0f * scale));
-        const std::string of = std::to_string(static_cast<uint64_t>(*m_loadProgress * static_cast<float>(m_rowsInStore))) +
-                               " of " + std::to_string(m_rowsInStore) + " stored answers";
+        const auto read = static_cast<int64_t>(*m_loadProgress * static_cast<float>(m_rowsInStore));
+        const std::string of =
+            tr("dash_read_of", {{"read", read}, {"total", static_cast<int64_t>(m_rowsInStore)}});
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, look.palette.accent);
         ImGui::ProgressBar(*m_loadProgress, ImVec2(width, 0.0f), ""); // the words below, not over the bar's two colours
         ImGui::PopStyleColor();
@@ -327,8 +335,8 @@ void Dashboard::drawEmpty(const Look& look) {
 
 void Dashboard::setWaiting(uint64_t people, uint32_t batch) {
     m_waitingNote = people == 0 ? std::string()
-                                : std::to_string(people) + (people == 1 ? " person waits" : " people wait") +
-                                      " for a batch of " + std::to_string(batch);
+                                : tr("dash_waiting", {{"people", static_cast<int64_t>(people)},
+                                                      {"batch", static_cast<int64_t>(batch)}});
 }
 
 void Dashboard::setLoadProgress(std::optional<float> fraction, uint64_t rowsInStore) {
@@ -404,8 +412,15 @@ bool Dashboard::listLine(const Look& look, const ListLine& line, float width, bo
     return clicked;
 }
 
-std::string Dashboard::groupName(const std::string& group) {
-    return group == core::kEveryoneGroup ? "Everyone" : group;
+std::string Dashboard::tr(std::string_view id, const core::MessageArgs& args) const {
+    if (!args.empty()) return m_messages.text(id, args);
+    auto found = m_words.find(id);
+    if (found == m_words.end()) found = m_words.emplace(std::string(id), m_messages.text(id)).first;
+    return found->second;
+}
+
+std::string Dashboard::groupName(const std::string& group) const {
+    return group == core::kEveryoneGroup ? tr("dash_everyone") : group;
 }
 
 } // namespace alignkiosk::ui

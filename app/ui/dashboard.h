@@ -8,12 +8,14 @@
 #pragma once
 
 #include "core/dashboard_model.h"
+#include "core/messages.h"
 #include "ui/charts.h"
 #include "ui/panel_renderer.h"
 #include "ui/theme.h"
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <memory>
@@ -27,7 +29,9 @@ class Dashboard {
 public:
     enum class View { Overview, Item, Texts };
 
-    explicit Dashboard(Theme theme);
+    // `messages`: the dashboard's words, numbers and dates in the survey's default language (English unless set).
+    explicit Dashboard(Theme theme, core::Messages messages = core::Messages::english());
+    const core::Messages& messages() const { return m_messages; }
 
     // What draws each module's panel and gives its findings (the platform's, over the loaded modules); nullptr: none,
     // and each module's place shows its response counts only. Set once, before the first frame; it must outlive every
@@ -166,7 +170,7 @@ private:
     PanelOutcome drawModulePanel(const core::ModuleAggregate& module, float width);
     // What the dashboard shows for module `index` when its panel was not drawn: the counts and the findings.
     void drawFindings(const Look& look, std::size_t index, float width);
-    static ModuleFindings formatFindings(std::optional<std::vector<ModuleFinding>> findings);
+    ModuleFindings formatFindings(std::optional<std::vector<ModuleFinding>> findings) const;
     void drawItem(const Look& look);
     void drawItemPicker(const Look& look);
     void drawTexts(const Look& look);
@@ -176,10 +180,19 @@ private:
     bool listLine(const Look& look, const ListLine& line, float width, bool withMark) const;
     // Text wrapped at `width` from the cursor, in `font` and `color` (nullptr / 0: the current ones).
     static void wrapped(std::string_view text, float width, ImFont* font, ImU32 color);
-    // "Everyone" for the everyone group, else the team's name.
-    static std::string groupName(const std::string& group);
+    // "Everyone" (in the dashboard's language) for the everyone group, else the team's name.
+    std::string groupName(const std::string& group) const;
+    // The message `id` in the dashboard's language; a number with `decimals` decimals as the language writes it. A
+    // message without arguments is formatted once and kept: the header asks for its words every frame.
+    std::string tr(std::string_view id, const core::MessageArgs& args = {}) const;
+    std::string number(double value, int decimals) const { return m_messages.number(value, decimals); }
+    std::string formatCount(uint64_t count) const;
+    std::string formatMedian(double median) const;
+    std::string rwgText(const core::ItemStatistics& stats) const;
 
     Theme m_theme;
+    core::Messages m_messages;
+    mutable std::map<std::string, std::string, std::less<>> m_words; // tr() without arguments, by id
     PanelRenderer* m_panels = nullptr;
     std::shared_ptr<const core::DashboardModel> m_model = std::make_shared<const core::DashboardModel>();
     std::optional<float> m_loadProgress;

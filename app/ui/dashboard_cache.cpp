@@ -11,59 +11,62 @@ namespace alignkiosk::ui {
 
 namespace {
 
-using charts::formatCount;
-using charts::formatFixed;
-
-std::string plural(uint64_t count, const char* one, const char* many) {
-    return formatCount(count) + " " + (count == 1 ? one : many);
-}
-
 const core::GroupItem* findGroup(const core::RatedItem& item, const std::string& group) {
     for (const core::GroupItem& candidate : item.groups)
         if (candidate.group == group) return &candidate;
     return nullptr;
 }
 
-std::string formatMedian(double median) {
-    return formatFixed(median, std::floor(median) == median ? 0 : 1);
-}
-
-std::string rwgText(const core::ItemStatistics& stats) {
-    if (!stats.hasRwg) return "- (n < 2)";
-    return formatFixed(stats.rwg, 2) + " " + core::agreementLabel(stats.agreement);
+// The message id of an agreement band's name.
+const char* agreementId(core::AgreementLevel level) {
+    switch (level) {
+    case core::AgreementLevel::None: return "dash_agreement_none";
+    case core::AgreementLevel::Weak: return "dash_agreement_weak";
+    case core::AgreementLevel::Moderate: return "dash_agreement_moderate";
+    case core::AgreementLevel::Strong: return "dash_agreement_strong";
+    case core::AgreementLevel::VeryStrong: return "dash_agreement_very_strong";
+    case core::AgreementLevel::Unknown: break;
+    }
+    return "dash_agreement_none";
 }
 
 } // namespace
 
+std::string Dashboard::formatCount(uint64_t count) const { return number(static_cast<double>(count), 0); }
+
+std::string Dashboard::formatMedian(double median) const {
+    return number(median, std::floor(median) == median ? 0 : 1);
+}
+
+std::string Dashboard::rwgText(const core::ItemStatistics& stats) const {
+    if (!stats.hasRwg) return "- (n < 2)";
+    return number(stats.rwg, 2) + " " + tr(agreementId(stats.agreement));
+}
+
 void Dashboard::rebuild() {
     const core::DashboardModel& model = *m_model;
-    const uint32_t k = model.thresholds.ratings;
-    const uint32_t kText = model.thresholds.text;
+    const auto k = static_cast<int64_t>(model.thresholds.ratings);
+    const auto kText = static_cast<int64_t>(model.thresholds.text);
 
-    m_anonymityNote = "To keep everyone anonymous, a group is shown only once it has at least " + std::to_string(k) +
-                      " answers (" + std::to_string(kText) +
-                      " for open answers), and never in a way that lets a smaller group be worked out.";
-    m_emptyTitle = "Nothing to show yet";
+    m_anonymityNote = tr("dash_anonymity_note", {{"k", k}, {"text", kText}});
+    m_emptyTitle = tr("dash_empty_title");
     m_emptyExplanation.clear();
     if (model.groupCounts.empty())
-        m_emptyExplanation = model.hiddenGroups > 0
-                                 ? "Answers are coming in, but no group has reached " + std::to_string(k) +
-                                       " answers yet. The results appear here as soon as one has."
-                                 : !m_noAnswersNote.empty()
-                                     ? m_noAnswersNote
-                                     : "No answers yet. The results appear here as people finish the survey.";
+        m_emptyExplanation = model.hiddenGroups > 0       ? tr("dash_empty_waiting", {{"k", k}})
+                             : !m_noAnswersNote.empty() ? m_noAnswersNote
+                                                        : tr("dash_empty_none");
 
     // Why teams are hidden: too few answers, or (the differencing guard) so a smaller group cannot be worked out.
     m_hiddenLine.clear();
     const uint32_t byGuard = std::min(model.hiddenByGuard, model.hiddenGroups);
     const uint32_t bySize = model.hiddenGroups - byGuard;
-    const std::string fewer = "fewer than " + std::to_string(k) + " answers";
-    const std::string guard = "so that a smaller group's answers cannot be worked out by subtraction";
-    if (model.hiddenGroups > 0) m_hiddenLine = plural(model.hiddenGroups, "team hidden", "teams hidden");
-    if (bySize > 0 && byGuard == 0) m_hiddenLine += ": " + fewer;
-    else if (bySize == 0 && byGuard > 0) m_hiddenLine += " " + guard;
-    else if (bySize > 0) m_hiddenLine += ": " + formatCount(bySize) + " with " + fewer + ", " + formatCount(byGuard) +
-                                         " " + guard;
+    const core::MessageArgs hidden = {{"teams", static_cast<int64_t>(model.hiddenGroups)},
+                                      {"k", k},
+                                      {"bySize", static_cast<int64_t>(bySize)},
+                                      {"byGuard", static_cast<int64_t>(byGuard)}};
+    if (bySize > 0 && byGuard == 0) m_hiddenLine = tr("dash_hidden_by_size", hidden);
+    else if (bySize == 0 && byGuard > 0) m_hiddenLine = tr("dash_hidden_by_guard", hidden);
+    else if (bySize > 0) m_hiddenLine = tr("dash_hidden_both", hidden);
 
     m_responseBars.clear();
     for (const core::GroupCount& count : model.groupCounts)
@@ -92,13 +95,15 @@ void Dashboard::rebuild() {
                 cell.scaleMin = group->distribution.scaleMin;
                 cell.scaleMax = group->distribution.scaleMin + group->distribution.points() - 1;
                 cell.agreement = stats.agreement;
-                cell.text = formatFixed(stats.mean, 1);
-                cell.tooltip = groupName(column) + ": n = " + formatCount(stats.n) + "\nmean " +
-                               formatFixed(stats.mean, 2) + ", SD " + formatFixed(stats.sd, 2) + "\nrwg " +
-                               rwgText(stats);
+                cell.text = number(stats.mean, 1);
+                cell.tooltip = tr("dash_cell_tooltip", {{"group", groupName(column)},
+                                                        {"n", formatCount(stats.n)},
+                                                        {"mean", number(stats.mean, 2)},
+                                                        {"sd", number(stats.sd, 2)},
+                                                        {"rwg", rwgText(stats)}});
             } else {
                 // Too few answers, or held back by the differencing guard: the model does not say which per item.
-                cell.tooltip = groupName(column) + ": hidden on this item to keep answers anonymous";
+                cell.tooltip = tr("dash_cell_hidden", {{"group", groupName(column)}});
             }
             m_heatmap.cells.push_back(std::move(cell));
         }
@@ -111,26 +116,27 @@ void Dashboard::rebuild() {
             row.name = groupName(group.group);
             row.source = &group;
             row.n = formatCount(stats.n);
-            row.mean = formatFixed(stats.mean, 2);
-            row.sd = formatFixed(stats.sd, 2);
+            row.mean = number(stats.mean, 2);
+            row.sd = number(stats.sd, 2);
             row.median = formatMedian(stats.median);
             row.rwg = rwgText(stats);
-            row.ad = formatFixed(stats.ad, 2) + (stats.adAcceptable ? " ok" : " high");
+            row.ad = number(stats.ad, 2) + " " + tr(stats.adAcceptable ? "dash_ad_ok" : "dash_ad_high");
             row.adAcceptable = stats.adAcceptable;
-            row.consensus = formatFixed(stats.consensus, 2);
+            row.consensus = number(stats.consensus, 2);
             cache.rows.push_back(std::move(row));
         }
         cache.adHeader = item.groups.empty()
                              ? std::string("AD")
-                             : "AD (ok <= " + formatFixed(item.groups.front().statistics.adThreshold, 2) + ")";
+                             : tr("dash_ad_header",
+                                  {{"threshold", number(item.groups.front().statistics.adThreshold, 2)}});
         m_items.push_back(std::move(cache));
     }
 
     // The legend names the scale's ends when every item shares one scale, else speaks of the scale in general.
     m_legend = {};
-    m_legend.title = "Colour: mean answer";
-    m_legend.low = "lowest point";
-    m_legend.high = "highest point";
+    m_legend.title = tr("dash_legend_title");
+    m_legend.low = tr("dash_legend_low");
+    m_legend.high = tr("dash_legend_high");
     if (!model.ratedItems.empty() && model.ratedItems.front().scaleLabels.size() >= 2) {
         const std::vector<std::string>& labels = model.ratedItems.front().scaleLabels;
         bool shared = true;
@@ -140,11 +146,11 @@ void Dashboard::rebuild() {
             m_legend.high = labels.back();
         }
     }
-    m_legend.markTitle = "Agreement (rwg):";
+    m_legend.markTitle = tr("dash_legend_marks");
     for (core::AgreementLevel level : {core::AgreementLevel::VeryStrong, core::AgreementLevel::Strong,
                                        core::AgreementLevel::Moderate, core::AgreementLevel::Weak,
                                        core::AgreementLevel::None})
-        m_legend.marks.emplace_back(level, core::agreementLabel(level));
+        m_legend.marks.emplace_back(level, tr(agreementId(level)));
 
     m_lowest.clear();
     for (std::size_t index : model.lowestAgreement) {
@@ -158,30 +164,29 @@ void Dashboard::rebuild() {
     m_gaps.clear();
     for (const core::TeamGap& gap : model.largestGaps) {
         if (gap.item >= model.ratedItems.size()) continue;
-        std::string text =
-            groupName(gap.teamA) + " vs " + groupName(gap.teamB) + ": " + formatFixed(gap.gap, 1) + " points";
-        if (gap.gapInSd > 0.0) text += " (" + formatFixed(gap.gapInSd, 1) + " SD)";
+        std::string text = tr("dash_gap_line",
+                              {{"teamA", groupName(gap.teamA)}, {"teamB", groupName(gap.teamB)}, {"gap", number(gap.gap, 1)}});
+        if (gap.gapInSd > 0.0) text += " " + tr("dash_gap_sd", {{"sd", number(gap.gapInSd, 1)}});
         m_items[gap.item].gaps.push_back(text);
         const bool listed = std::any_of(m_gaps.begin(), m_gaps.end(),
                                         [&](const ListLine& line) { return line.item == gap.item; });
         if (!listed)
             m_gaps.push_back({gap.item, m_items[gap.item].title, std::move(text), core::AgreementLevel::Unknown});
     }
-    m_lowestEmpty = model.ratedItems.empty() ? "This survey has no rated questions."
-                                             : "Shown once everyone's answers can be shown.";
-    m_gapsEmpty = model.ratedItems.empty()        ? "This survey has no rated questions."
-                  : model.shownTeams.size() < 2 ? "Shown once two teams can be shown."
-                                                : "The teams shown do not differ on any item yet.";
+    m_lowestEmpty = tr(model.ratedItems.empty() ? "dash_no_rated" : "dash_lowest_waiting");
+    m_gapsEmpty = tr(model.ratedItems.empty()        ? "dash_no_rated"
+                     : model.shownTeams.size() < 2 ? "dash_gaps_waiting"
+                                                   : "dash_gaps_none");
 
     m_moduleTitles.clear();
     m_moduleCounts.clear();
     for (const core::ModuleAggregate& module : model.modules) {
-        m_moduleTitles.push_back(core::moduleTitle(module.moduleId));
-        std::string counts = "Responses:";
+        m_moduleTitles.push_back(core::moduleTitle(module.moduleId, m_messages));
+        std::string counts = tr("dash_module_responses");
         for (std::size_t i = 0; i < module.groups.size(); ++i)
             counts += std::string(i == 0 ? " " : " \xC2\xB7 ") + groupName(module.groups[i].group) + " " +
                       formatCount(module.groups[i].responseCount);
-        if (module.groups.empty()) counts = "No group has enough answers to this module yet.";
+        if (module.groups.empty()) counts = tr("dash_module_no_group");
         m_moduleCounts.push_back(std::move(counts));
     }
     // Asked of the renderer when a frame first needs them (a module without a panel), once per model.
@@ -200,10 +205,8 @@ void Dashboard::rebuild() {
         if (!question) question = &m_textQuestions.emplace_back(TextQuestion{answers.prompt, {}});
         question->answers.push_back(i);
     }
-    m_textsNote = "Shown only for groups with at least " + std::to_string(kText) +
-                  " answers, in shuffled order: the order says nothing about who answered.";
-    m_textsEmpty = "No open answers to show yet. A group's open answers appear once it has at least " +
-                   std::to_string(kText) + " answers.";
+    m_textsNote = tr("dash_texts_note", {{"k", kText}});
+    m_textsEmpty = tr("dash_texts_empty", {{"k", kText}});
 
     // The selection follows its item into the new model, or is dropped when the item is gone.
     m_selected.reset();

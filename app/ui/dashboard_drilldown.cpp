@@ -14,7 +14,7 @@ void Dashboard::drawItemPicker(const Look& look) {
     const std::size_t current = *m_selected;
     const float height = std::max(m_theme.minTouchTarget, ImGui::GetFrameHeight());
     const float buttonWidth = 200.0f * m_theme.scale;
-    if (touchButton(look.theme, "Previous", ImVec2(buttonWidth, height), ButtonStyle::Secondary, current > 0))
+    if (touchButton(look.theme, tr("dash_previous").c_str(), ImVec2(buttonWidth, height), ButtonStyle::Secondary, current > 0))
         selectItem(current - 1);
     ImGui::SameLine();
 
@@ -23,8 +23,9 @@ void Dashboard::drawItemPicker(const Look& look) {
     const float framePadding = std::max(ImGui::GetStyle().FramePadding.y, (height - ImGui::GetFontSize()) * 0.5f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, framePadding));
     ImGui::SetNextItemWidth(comboWidth);
-    const std::string preview =
-        std::to_string(current + 1) + " of " + std::to_string(count) + ":  " + m_items[current].title;
+    const std::string preview = tr("dash_item_of", {{"current", static_cast<int64_t>(current + 1)},
+                                                    {"count", static_cast<int64_t>(count)},
+                                                    {"title", m_items[current].title}});
     if (ImGui::BeginCombo("##item", preview.c_str(), ImGuiComboFlags_HeightLargest)) {
         for (std::size_t i = 0; i < count; ++i) {
             ImGui::PushID(static_cast<int>(i));
@@ -35,7 +36,7 @@ void Dashboard::drawItemPicker(const Look& look) {
     }
     ImGui::PopStyleVar();
     ImGui::SameLine();
-    if (touchButton(look.theme, "Next", ImVec2(buttonWidth, height), ButtonStyle::Secondary, current + 1 < count))
+    if (touchButton(look.theme, tr("dash_next").c_str(), ImVec2(buttonWidth, height), ButtonStyle::Secondary, current + 1 < count))
         selectItem(current + 1);
 }
 
@@ -43,7 +44,7 @@ void Dashboard::drawItem(const Look& look) {
     const float scale = m_theme.scale;
     const float width = ImGui::GetContentRegionAvail().x;
     if (m_model->ratedItems.empty()) {
-        sectionTitle(look, "Item detail", width, "This survey has no rated questions to show in detail.");
+        sectionTitle(look, tr("dash_item_detail"), width, tr("dash_item_detail_empty"));
         return;
     }
     if (!m_selected) selectItem(0);
@@ -59,7 +60,7 @@ void Dashboard::drawItem(const Look& look) {
     ImGui::Dummy(ImVec2(0.0f, 8.0f * scale));
 
     if (cache.rows.empty()) {
-        wrapped("No group has enough answers to this item yet.", width, look.heading, look.palette.text);
+        wrapped(tr("dash_item_no_group"), width, look.heading, look.palette.text);
         wrapped(m_anonymityNote, width, nullptr, look.palette.muted);
         return;
     }
@@ -93,14 +94,14 @@ void Dashboard::drawItem(const Look& look) {
     // Room between the numbers, so they read as columns from the back of the room.
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(18.0f * scale, ImGui::GetStyle().CellPadding.y));
     if (ImGui::BeginTable("groups", 8, kTable, ImVec2(width, 0.0f))) {
-        ImGui::TableSetupColumn("Group", ImGuiTableColumnFlags_WidthFixed, std::min(nameWidth, width * 0.3f));
+        ImGui::TableSetupColumn(tr("dash_col_group").c_str(), ImGuiTableColumnFlags_WidthFixed, std::min(nameWidth, width * 0.3f));
         ImGui::TableSetupColumn("n", 0, 1.0f);
-        ImGui::TableSetupColumn("Mean", 0, 1.0f);
-        ImGui::TableSetupColumn("SD", 0, 1.0f);
-        ImGui::TableSetupColumn("Median", 0, 1.0f);
+        ImGui::TableSetupColumn(tr("dash_col_mean").c_str(), 0, 1.0f);
+        ImGui::TableSetupColumn(tr("dash_col_sd").c_str(), 0, 1.0f);
+        ImGui::TableSetupColumn(tr("dash_col_median").c_str(), 0, 1.0f);
         ImGui::TableSetupColumn("rwg", 0, 2.4f);
         ImGui::TableSetupColumn(cache.adHeader.c_str(), 0, 1.9f);
-        ImGui::TableSetupColumn("Consensus", 0, 1.3f);
+        ImGui::TableSetupColumn(tr("dash_col_consensus").c_str(), 0, 1.3f);
         const float textOffset = (rowHeight - ImGui::GetFontSize()) * 0.5f - ImGui::GetStyle().CellPadding.y;
         // The header row as tall as the others, its names centred in it: ImGui's own sits tight on the rule above.
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers, rowHeight);
@@ -158,16 +159,11 @@ void Dashboard::drawItem(const Look& look) {
     ImGui::PopStyleVar();
 
     ImGui::Dummy(ImVec2(0.0f, 6.0f * scale));
-    wrapped(std::string("rwg: agreement within the group, 1 minus the answers' variance over the variance of "
-                        "random answers (James, Demaree & Wolf 1984); ") + core::agreementBandsNote() + ".",
-            width, nullptr, look.palette.muted);
-    wrapped("AD: the mean absolute deviation from the mean; acceptable up to c/6 for c scale points (Burke & Dunlap "
-            "2002). Consensus: 1 when everyone gives the same answer, 0 for an even split between the ends "
-            "(Tastle & Wierman 2007).",
-            width, nullptr, look.palette.muted);
+    wrapped(tr("dash_rwg_note", {{"bands", tr("dash_rwg_bands")}}), width, nullptr, look.palette.muted);
+    wrapped(tr("dash_ad_note"), width, nullptr, look.palette.muted);
 
     if (!cache.gaps.empty()) {
-        sectionTitle(look, "Gaps between teams on this item", width);
+        sectionTitle(look, tr("dash_item_gaps"), width);
         for (const std::string& gap : cache.gaps) wrapped(gap, width, nullptr, look.palette.text);
     }
 }

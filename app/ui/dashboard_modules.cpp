@@ -12,13 +12,14 @@ namespace alignkiosk::ui {
 
 namespace {
 
-const char* levelName(ModuleFinding::Level level) {
+// The message id of a finding's level tag.
+const char* levelId(ModuleFinding::Level level) {
     switch (level) {
-    case ModuleFinding::Level::Widespread: return "Widespread";
-    case ModuleFinding::Level::Watch: return "Watch";
+    case ModuleFinding::Level::Widespread: return "dash_level_widespread";
+    case ModuleFinding::Level::Watch: return "dash_level_watch";
     case ModuleFinding::Level::Info: break;
     }
-    return "Info";
+    return "dash_level_info";
 }
 
 } // namespace
@@ -29,7 +30,7 @@ void Dashboard::drawModules(const Look& look, float width) {
     const float pad = 24.0f * scale;
     const float inner = width - 2.0f * pad;
     ImGui::Dummy(ImVec2(0.0f, 12.0f * scale));
-    sectionTitle(look, "What each module found", width);
+    sectionTitle(look, tr("dash_modules_title"), width);
 
     // The panels' backgrounds go beneath the body (into the main window's list, drawn first), clipped to the body,
     // so the module can draw anything, even split channels of its own, on top.
@@ -45,7 +46,7 @@ void Dashboard::drawModules(const Look& look, float width) {
 
         const PanelOutcome outcome = drawModulePanel(module, inner);
         if (outcome == PanelOutcome::Failed)
-            wrapped("This module's panel could not be drawn.", inner, nullptr, look.theme.error);
+            wrapped(tr("dash_panel_failed"), inner, nullptr, look.theme.error);
         if (outcome != PanelOutcome::Drawn) drawFindings(look, i, inner);
 
         ImGui::Unindent(pad);
@@ -84,11 +85,11 @@ void Dashboard::drawFindings(const Look& look, std::size_t index, float width) {
     ModuleFindings& findings = m_moduleFindings[index];
     if (!findings.asked) findings = formatFindings(m_panels->findings(m_model->modules[index]));
     if (!findings.available) {
-        wrapped("This module's findings are not available.", width, nullptr, look.palette.muted);
+        wrapped(tr("dash_findings_unavailable"), width, nullptr, look.palette.muted);
         return;
     }
     if (findings.groups.empty()) {
-        wrapped("This module points out nothing in the groups shown.", width, nullptr, look.palette.muted);
+        wrapped(tr("dash_findings_none"), width, nullptr, look.palette.muted);
         return;
     }
 
@@ -100,7 +101,7 @@ void Dashboard::drawFindings(const Look& look, std::size_t index, float width) {
     float tagWidth = 0.0f;
     for (const ModuleFinding::Level level :
          {ModuleFinding::Level::Info, ModuleFinding::Level::Watch, ModuleFinding::Level::Widespread})
-        tagWidth = std::max(tagWidth, ImGui::CalcTextSize(levelName(level)).x);
+        tagWidth = std::max(tagWidth, ImGui::CalcTextSize(tr(levelId(level)).c_str()).x);
     tagWidth += 2.0f * tagPad;
     const float textWidth = std::max(width - tagWidth - gap, width * 0.5f);
     const float lineHeight = ImGui::GetTextLineHeight();
@@ -130,7 +131,8 @@ void Dashboard::drawFindings(const Look& look, std::size_t index, float width) {
                 tagText = look.palette.muted;
                 break;
             }
-            const char* tag = levelName(line.level);
+            const std::string tagLabel = tr(levelId(line.level));
+            const char* tag = tagLabel.c_str();
             ImGui::SetCursorScreenPos(ImVec2(at.x + (tagWidth - ImGui::CalcTextSize(tag).x) * 0.5f, at.y));
             ImGui::PushStyleColor(ImGuiCol_Text, tagText);
             ImGui::TextUnformatted(tag);
@@ -146,7 +148,7 @@ void Dashboard::drawFindings(const Look& look, std::size_t index, float width) {
     }
 }
 
-Dashboard::ModuleFindings Dashboard::formatFindings(std::optional<std::vector<ModuleFinding>> findings) {
+Dashboard::ModuleFindings Dashboard::formatFindings(std::optional<std::vector<ModuleFinding>> findings) const {
     ModuleFindings formatted;
     formatted.asked = true;
     if (!findings) return formatted;

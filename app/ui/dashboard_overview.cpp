@@ -17,18 +17,15 @@ void Dashboard::drawOverview(const Look& look) {
     const float width = ImGui::GetContentRegionAvail().x;
 
     if (!m_heatmap.rowLabels.empty() && !m_heatmap.columnLabels.empty()) {
-        sectionTitle(look, "Alignment by item and group", width,
-                     "Colour: the mean answer on each item's scale. Mark: how much the group agrees. Tap a row for "
-                     "its answers.");
+        sectionTitle(look, tr("dash_heatmap_title"), width, tr("dash_heatmap_note"));
         const int selected = m_selected && !m_picture ? static_cast<int>(*m_selected) : -1;
         const charts::HeatmapResult result = charts::heatmap("heatmap", m_heatmap, look.chart, width, selected);
         if (result.clickedRow >= 0) selectItem(static_cast<std::size_t>(result.clickedRow));
         ImGui::Dummy(ImVec2(0.0f, 6.0f * scale));
         charts::heatmapLegend(m_legend, look.chart, width);
     } else {
-        sectionTitle(look, "Alignment by item and group", width,
-                     m_model->ratedItems.empty() ? "This survey has no rated questions."
-                                                : "No group has enough answers to a rated question yet.");
+        sectionTitle(look, tr("dash_heatmap_title"), width,
+                     tr(m_model->ratedItems.empty() ? "dash_no_rated" : "dash_heatmap_no_group"));
     }
     ImGui::Dummy(ImVec2(0.0f, 12.0f * scale));
 
@@ -51,29 +48,29 @@ void Dashboard::drawOverview(const Look& look) {
 }
 
 void Dashboard::drawResponses(const Look& look, float width) {
-    sectionTitle(look, "Responses per group", width);
+    sectionTitle(look, tr("dash_responses_title"), width);
     charts::horizontalBars("responses", m_responseBars, look.chart, width);
     wrapped(m_hiddenLine, width, nullptr, look.palette.text);
     wrapped(m_anonymityNote, width, nullptr, look.palette.muted);
 }
 
 void Dashboard::drawDisagreement(const Look& look, float width) {
-    sectionTitle(look, "Where we disagree most", width);
+    sectionTitle(look, tr("dash_disagree_title"), width);
 
-    wrapped("Lowest agreement (everyone)", width, nullptr, look.palette.muted);
+    wrapped(tr("dash_lowest_title"), width, nullptr, look.palette.muted);
     if (m_lowest.empty())
         wrapped(m_lowestEmpty, width, nullptr, look.palette.text);
     for (std::size_t i = 0; i < m_lowest.size() && i < kListLines; ++i)
         if (listLine(look, m_lowest[i], width, true)) selectItem(m_lowest[i].item);
     // Which thresholds name the bands, here and in the heatmap's marks.
-    wrapped(core::agreementBandsNote(), width, nullptr, look.palette.muted);
+    wrapped(tr("dash_rwg_bands"), width, nullptr, look.palette.muted);
 
     ImGui::Dummy(ImVec2(0.0f, 8.0f * m_theme.scale));
-    wrapped("Largest gaps between teams", width, nullptr, look.palette.muted);
+    wrapped(tr("dash_gaps_title"), width, nullptr, look.palette.muted);
     if (m_gaps.empty()) wrapped(m_gapsEmpty, width, nullptr, look.palette.text);
     for (std::size_t i = 0; i < m_gaps.size() && i < kListLines; ++i)
         if (listLine(look, m_gaps[i], width, false)) selectItem(m_gaps[i].item);
-    wrapped("Gaps in points of the item's scale, and in pooled standard deviations.", width, nullptr,
+    wrapped(tr("dash_gaps_note"), width, nullptr,
             look.palette.muted);
 }
 

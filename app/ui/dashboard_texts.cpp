@@ -16,7 +16,7 @@ constexpr std::size_t kAnswersShown = 60;
 void Dashboard::drawTexts(const Look& look) {
     const float scale = m_theme.scale;
     const float width = ImGui::GetContentRegionAvail().x;
-    sectionTitle(look, "Open answers", width, m_textsNote);
+    sectionTitle(look, tr("dash_open_answers"), width, m_textsNote);
     if (m_textQuestions.empty()) {
         ImGui::Dummy(ImVec2(0.0f, 20.0f * scale));
         wrapped(m_textsEmpty, width, look.heading, look.palette.text);
@@ -32,8 +32,8 @@ void Dashboard::drawTexts(const Look& look) {
             const core::TextAnswers& answers = m_model->texts[index];
             ImGui::PushID(static_cast<int>(index));
             ImGui::Dummy(ImVec2(0.0f, 4.0f * scale));
-            wrapped(groupName(answers.group) + " \xC2\xB7 " +
-                        std::to_string(answers.answers.size()) + (answers.answers.size() == 1 ? " answer" : " answers"),
+            wrapped(tr("dash_texts_count", {{"group", groupName(answers.group)},
+                                            {"count", static_cast<int64_t>(answers.answers.size())}}),
                     width, nullptr, look.palette.accent);
             const bool all = m_picture || m_expandedTexts.count(index) > 0; // a picture has no Show all to press
             const std::size_t shown = all ? answers.answers.size() : std::min(answers.answers.size(), kAnswersShown);
@@ -44,7 +44,7 @@ void Dashboard::drawTexts(const Look& look) {
                 wrapped(answers.answers[a], ImGui::GetContentRegionAvail().x, nullptr, look.palette.text);
             }
             if (shown < answers.answers.size() &&
-                ImGui::Button(("Show all " + std::to_string(answers.answers.size())).c_str()))
+                ImGui::Button(tr("dash_show_all", {{"count", static_cast<int64_t>(answers.answers.size())}}).c_str()))
                 m_expandedTexts.insert(index);
             ImGui::Unindent(pad);
             ImGui::PopID();

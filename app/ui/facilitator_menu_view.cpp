@@ -54,13 +54,14 @@ void Shell::drawStoppedModules() {
                              m_allowedUntilRestart.end();
         std::string line;
         if (waiting) {
-            line = fillIn(m_text.allowedAtNextStart, "{module}", label);
+            line = m_text.format(m_text.allowedAtNextStart, {{"module", label}});
         } else {
             const std::string& pattern = module.call == "draw_page"    ? m_text.stoppedInPage
                                          : module.call == "draw_panel" ? m_text.stoppedInPanel
                                                                        : m_text.stoppedElsewhere;
-            line = fillIn(fillIn(fillIn(pattern, "{module}", label), "{signal}", module.signal), "{call}",
-                          module.call.empty() ? std::string("?") : module.call);
+            line = m_text.format(pattern, {{"module", label},
+                                           {"signal", module.signal},
+                                           {"call", module.call.empty() ? std::string("?") : module.call}});
         }
         ImGui::PushID(static_cast<int>(i));
         const float rowTop = ImGui::GetCursorPosY();
@@ -103,7 +104,8 @@ void Shell::drawFacilitatorMenu() {
     ImGui::Dummy(ImVec2(0.0f, 8.0f * scale));
 
     // The count, large, with what it counts beside it.
-    const std::string count = m_participantCount ? std::to_string(*m_participantCount) : std::string("-");
+    const std::string count = m_participantCount ? core::formatNumber(m_text.language, double(*m_participantCount), 0)
+                                                 : std::string("-");
     if (m_theme.title) ImGui::PushFont(m_theme.title);
     ImGui::PushStyleColor(ImGuiCol_Text, m_theme.accent);
     ImGui::TextUnformatted(count.c_str());
@@ -116,7 +118,9 @@ void Shell::drawFacilitatorMenu() {
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, countBaseline - ImGui::GetTextLineHeight() -
                                                                         ImGui::GetStyle().FramePadding.y * 0.25f));
     ImGui::PushStyleColor(ImGuiCol_Text, m_theme.muted);
-    ImGui::TextUnformatted(m_text.participantsFinished.c_str());
+    const std::string counted = m_text.format(
+        m_text.participantsFinished, {{"count", static_cast<int64_t>(m_participantCount.value_or(0))}});
+    ImGui::TextUnformatted(counted.c_str());
     ImGui::PopStyleColor();
     if (m_theme.heading) ImGui::PopFont();
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, std::max(ImGui::GetCursorScreenPos().y,

@@ -39,6 +39,8 @@ void centredText(ImDrawList* drawList, ImFont* font, ImVec2 min, ImVec2 max, ImU
 
 OnScreenKeyboard::OnScreenKeyboard(std::string_view language) : m_keys(&osk::languageKeys(language)) {}
 
+void OnScreenKeyboard::setLanguage(std::string_view language) { m_keys = &osk::languageKeys(language); }
+
 // [SECTION] Geometry
 
 float OnScreenKeyboard::preferredHeight(float width, const Theme& theme) const {

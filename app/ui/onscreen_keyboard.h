@@ -86,6 +86,8 @@ public:
     // (ImGui::ClearActiveID from imgui_internal.h) and hides the keyboard. Reading it clears it.
     bool takeDoneRequest();
 
+    // The keys of another language's keyboard (BCP 47), from the next layout().
+    void setLanguage(std::string_view language);
     // The Done key's word (ShellText::done); "Done" until set.
     void setDoneLabel(std::string label) { m_doneLabel = std::move(label); }
 

@@ -7,12 +7,14 @@ namespace alignkiosk::ui::osk {
 
 namespace {
 
-// Each language's usual letter arrangement (QWERTY, German QWERTZ, French AZERTY, Spanish with ñ beside l) and the
-// accented letters its open answers need. Only characters the theme's font ranges carry (Latin-1, Latin Extended-A).
-const LanguageKeys kEnglish{{U"qwertyuiop", U"asdfghjkl", U"zxcvbnm,."}, U'\'', U"éèêëàâçñöüïôû"};
-const LanguageKeys kGerman{{U"qwertzuiop", U"asdfghjkl", U"yxcvbnm,."}, U'-', U"äöüßÄÖÜ"};
-const LanguageKeys kFrench{{U"azertyuiop", U"qsdfghjklm", U"wxcvbn',."}, U'-', U"éèêëàâçôûùïœ"};
-const LanguageKeys kSpanish{{U"qwertyuiop", U"asdfghjklñ", U"zxcvbnm,."}, U'-', U"áéíóúñü¿¡"};
+// Each language's usual letter arrangement (QWERTY, German QWERTZ with ö beside l and ä ü at the end of the bottom
+// row, French AZERTY, Spanish with ñ beside l) and the accented letters its open answers need. Only characters the
+// theme's font ranges carry (Latin-1, Latin Extended-A). English's accents include the German ä and ß, so a German name
+// can be typed on an English survey.
+const LanguageKeys kEnglish{{U"qwertyuiop", U"asdfghjkl", U"zxcvbnm,."}, U"'", U"éèêëàâäçñöüïôûß"};
+const LanguageKeys kGerman{{U"qwertzuiop", U"asdfghjklö", U"yxcvbnmäü"}, U",.", U"äöüßÄÖÜ"};
+const LanguageKeys kFrench{{U"azertyuiop", U"qsdfghjklm", U"wxcvbn',."}, U"-", U"éèêëàâçôûùïœ"};
+const LanguageKeys kSpanish{{U"qwertyuiop", U"asdfghjklñ", U"zxcvbnm,."}, U"-", U"áéíóúñü¿¡"};
 
 KeySpec character(char32_t c) { return KeySpec{KeyKind::Character, c, 1.0f, false}; }
 KeySpec key(KeyKind kind, float units) { return KeySpec{kind, 0, units, false}; }
@@ -76,13 +78,21 @@ const LanguageKeys& languageKeys(std::string_view language) {
 std::vector<Row> layerRows(Layer layer, const LanguageKeys& keys) {
     std::vector<Row> rows;
     switch (layer) {
-    case Layer::Letters:
+    case Layer::Letters: {
         rows.push_back(topRow(keys.letterRows[0]));
         rows.push_back(middleRow(keys.letterRows[1], true));
         rows.push_back(shiftRow(keys.letterRows[2], true));
-        rows.push_back({key(KeyKind::Symbols, 1.5f), key(KeyKind::Accents, 1.5f), key(KeyKind::Space, 5.0f),
-                        character(keys.extraKey), key(KeyKind::Done, 2.0f)});
+        // One extra key after the space bar, or (German: comma and full stop, moved off the umlauts' row) one on
+        // either side of a shorter one.
+        Row bottom{key(KeyKind::Symbols, 1.5f), key(KeyKind::Accents, 1.5f)};
+        const bool two = keys.extraKeys.size() >= 2;
+        if (two) bottom.push_back(character(keys.extraKeys[0]));
+        bottom.push_back(key(KeyKind::Space, two ? 4.0f : 5.0f));
+        bottom.push_back(character(keys.extraKeys.empty() ? U'\'' : keys.extraKeys.back()));
+        bottom.push_back(key(KeyKind::Done, 2.0f));
+        rows.push_back(std::move(bottom));
         break;
+    }
     case Layer::Symbols:
         // Shift has nothing to change here, so row 2 has room for 11 keys. No € (U+20AC): the theme's font ranges
         // lack it.

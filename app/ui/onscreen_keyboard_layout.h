@@ -28,8 +28,8 @@ using Row = std::vector<KeySpec>;
 
 // The letters and accents of one language's keyboard.
 struct LanguageKeys {
-    std::u32string letterRows[3]; // rows 0 and 2 hold 9 or 10 characters, row 1 9 or 10
-    char32_t extraKey;            // the bottom row's one-unit key beside the space bar
+    std::u32string letterRows[3]; // rows 0 and 1 hold 9 or 10 characters, row 2 up to 9
+    std::u32string extraKeys;     // the bottom row's one-unit keys: one after the space bar, or one either side
     std::u32string accents;       // the accent layer, in the order shown
 };
 

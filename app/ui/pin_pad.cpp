@@ -64,7 +64,7 @@ bool PinPad::keysEnabled() const {
 std::string PinPad::message() const {
     if (m_stage == Stage::Verify && m_guard.lockedOut()) {
         const double left = std::chrono::duration<double>(m_guard.lockoutRemaining()).count();
-        return fillIn(m_text.pinLockedOut, "{seconds}", std::to_string(static_cast<long>(std::ceil(left))));
+        return m_text.format(m_text.pinLockedOut, {{"seconds", static_cast<int64_t>(std::ceil(left))}});
     }
     switch (m_notice) {
     case Notice::None: return {};

@@ -69,6 +69,8 @@ public:
     std::size_t enteredDigits() const { return m_entry.size(); }
     // The line under the dots (mismatch, wrong PIN, lock-out countdown, storage trouble), or empty.
     std::string message() const;
+    // The pad's words in another language (the digits and the wrong-try count stay).
+    void setText(ShellText text) { m_text = std::move(text); }
     const core::PinGuard& guard() const { return m_guard; }
     // Where a key was drawn in the last frame (screen coordinates), for tests that tap it like a finger would.
     struct KeyRect {

@@ -48,6 +48,23 @@ Shell::Shell(const core::Survey& survey, std::vector<std::unique_ptr<StepModule>
 
 Shell::~Shell() = default;
 
+void Shell::setLanguage(const core::Messages& messages) {
+    m_text = shellTextFrom(messages);
+    m_keyboard->setLanguage(messages.language());
+    m_keyboard->setDoneLabel(m_text.done);
+    if (m_pinPad) m_pinPad->setText(m_text);
+    for (const auto& module : m_modules)
+        if (module) module->setLanguage(messages.language());
+}
+
+void Shell::setCatalogs(std::vector<core::Messages> catalogs) {
+    m_catalogs.clear();
+    for (core::Messages& catalog : catalogs) {
+        const std::string language = catalog.language();
+        m_catalogs.insert_or_assign(language, std::move(catalog));
+    }
+}
+
 Shell::View Shell::view() const {
     if (m_pinPadOpen) return View::PinPad;
     if (m_menuOpen) return View::Menu;
@@ -150,7 +167,9 @@ bool Shell::chooseLanguage(const std::string& language) {
     m_flow = SurveyFlow(pagesPerStep(m_modules), !m_survey.teams.empty());
     m_surveyAvailable = std::any_of(m_modules.begin(), m_modules.end(), [](const auto& m) { return m != nullptr; });
     m_keyboard = std::make_unique<OnScreenKeyboard>(language); // the language's accented letters
-    m_keyboard->setDoneLabel(m_text.done);
+    // The shell's words, the keyboard's Done and the modules' own words in the language, when there is a catalog.
+    if (const auto words = m_catalogs.find(language); words != m_catalogs.end()) setLanguage(words->second);
+    else m_keyboard->setDoneLabel(m_text.done);
     beginParticipant();
     return true;
 }
@@ -389,8 +408,8 @@ void Shell::drawProgressHeader() {
     const std::string label =
         m_flow.pageNumber() == 0
             ? std::string()
-            : fillIn(fillIn(m_text.pageOf, "{page}", std::to_string(m_flow.pageNumber())), "{pages}",
-                     std::to_string(m_flow.pageTotal()));
+            : m_text.format(m_text.pageOf,
+                            {{"page", int64_t{m_flow.pageNumber()}}, {"pages", int64_t{m_flow.pageTotal()}}});
     ImGui::PushStyleColor(ImGuiCol_Text, m_theme.muted);
     ImGui::TextUnformatted(m_survey.title.c_str());
     if (!label.empty()) {

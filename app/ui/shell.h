@@ -116,6 +116,15 @@ public:
     // platform then needs to draw and show only that part, when no input arrived in between.
     std::optional<ScreenRect> changedArea() const;
 
+    // The participant's language: the shell's words (`messages`), the on-screen keyboard and every step module's own
+    // words follow it from the next frame. The one call a language picker makes.
+    void setLanguage(const core::Messages& messages);
+    const ShellText& text() const { return m_text; }
+    // The shell's words in each of the survey's languages, one catalog per language (keyed by Messages::language(),
+    // loaded once at start): chooseLanguage switches to the picked language's with setLanguage, and the next
+    // participant gets the default language's again. A language without a catalog keeps the words shown.
+    void setCatalogs(std::vector<core::Messages> catalogs);
+
     // Wires the facilitator's way in. When no PIN has been chosen yet, the PIN pad opens at once and cannot be left
     // until one is: the person starting the kiosk chooses it, not the first participant who finds the corner.
     void setFacilitatorAccess(FacilitatorAccess access);
@@ -231,6 +240,7 @@ private:
     SubmitFunction m_submit;
     Theme m_theme;
     ShellText m_text;
+    std::map<std::string, core::Messages> m_catalogs; // by language: the words chooseLanguage switches to
     SurveyFlow m_flow;
     std::optional<std::string> m_team; // the picked team's id
     double m_now = 0.0;

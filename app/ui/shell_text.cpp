@@ -1,7 +1,5 @@
 #include "shell_text.h"
 
-#include "core/string_table.h"
-
 #include <array>
 #include <utility>
 
@@ -67,40 +65,26 @@ constexpr auto kFields = std::to_array<std::pair<const char*, std::string ShellT
 
 } // namespace
 
-std::string fillIn(std::string text, std::string_view placeholder, std::string_view value) {
-    if (placeholder.empty()) return text;
-    for (std::size_t at = text.find(placeholder); at != std::string::npos;
-         at = text.find(placeholder, at + value.size()))
-        text.replace(at, placeholder.size(), value);
-    return text;
+std::vector<std::string> shellTextIds() {
+    std::vector<std::string> ids;
+    for (const auto& [name, field] : kFields) ids.emplace_back(name);
+    return ids;
 }
 
-ShellText shellTextFrom(const std::map<std::string, std::string>& strings, std::string* unknownKeys) {
+ShellText shellTextFrom(const core::Messages& messages) {
     ShellText text;
-    for (const auto& [key, value] : strings) {
-        bool known = false;
-        for (const auto& [name, field] : kFields) {
-            if (key == name) {
-                text.*field = value;
-                known = true;
-            }
-        }
-        if (!known && unknownKeys) *unknownKeys += (unknownKeys->empty() ? "" : ", ") + key;
+    text.language = messages.language();
+    for (const auto& [name, field] : kFields) {
+        const std::string pattern = messages.pattern(name);
+        text.*field = core::messageArguments(pattern).empty() ? messages.text(name) : pattern;
     }
     return text;
 }
 
 ShellText loadShellText(const std::filesystem::path& assetDir, const std::string& language, std::string& warning) {
-    const std::filesystem::path file = assetDir / "strings" / (language + ".json");
-    core::StringTableResult table = core::loadStringTable(file);
-    if (!table.error.empty()) {
-        warning = table.error + "; using the built-in English words";
-        return {};
-    }
-    std::string unknown;
-    ShellText text = shellTextFrom(table.strings, &unknown);
-    if (!unknown.empty()) warning = file.string() + ": unknown keys ignored: " + unknown;
-    return text;
+    const core::Messages messages = core::Messages::load(assetDir, language, warning);
+    if (!warning.empty()) warning += "; using the built-in English words";
+    return shellTextFrom(messages);
 }
 
 } // namespace alignkiosk::ui

@@ -1,15 +1,21 @@
 // The shell's own words (buttons, the anonymity promise, thank-you). Survey wording comes from the survey file; these
-// are the frame around it. English defaults here; assets/strings/<language>.json may replace any of them.
+// are the frame around it. English defaults here; the catalog for the survey's language (core::Messages,
+// assets/strings/<language>.json) replaces them. A word with arguments is kept as its ICU MessageFormat pattern and
+// filled in with format() when drawn, so plurals and numbers follow the language.
 #pragma once
 
+#include "core/messages.h"
+
 #include <filesystem>
-#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace alignkiosk::ui {
 
 struct ShellText {
+    // The language the words are in (BCP 47): format() fills in plurals and numbers the way it writes them.
+    std::string language = "en";
     // The attract screen: the whole screen starts the survey.
     std::string tapToStart = "Tap anywhere to start";
     std::string next = "Next";
@@ -20,7 +26,8 @@ struct ShellText {
     std::string anonymityPromise =
         "Anonymous by design: no names, no log-ins, no times finer than the day, and no record of the order people "
         "answered in. "
-        "Results are only ever shown for groups of at least {k} people, never for one person.";
+        "Results are only ever shown for groups of at least {k, plural, one {# person} other {# people}}, never for one "
+        "person.";
     std::string teamQuestion = "Which team are you part of?";
     std::string teamHelp = "Only used to compare teams as groups. You can skip it.";
     std::string preferNotToSay = "Prefer not to say";
@@ -28,7 +35,8 @@ struct ShellText {
     std::string stillThereTitle = "Still there?";
     // {seconds}: the countdown.
     std::string stillThereBody =
-        "Your answers so far will be cleared in {seconds} seconds, so the next person starts fresh.";
+        "Your answers so far will be cleared in {seconds, plural, one {# second} other {# seconds}}, so the next person "
+        "starts fresh.";
     std::string stillHere = "I'm still here";
     std::string thankYouTitle = "Thank you!";
     std::string thankYouBody = "Your answers are saved. The screen will be ready for the next person in a moment.";
@@ -55,7 +63,9 @@ struct ShellText {
     std::string pausedBody = "Thank you for stopping by. It will be open again in a moment.";
     // The facilitator menu, reached with the PIN.
     std::string menuTitle = "Facilitator";
-    std::string participantsFinished = "people finished this survey";
+    // Beside the count, drawn large on its own: {count} only chooses the plural.
+    std::string participantsFinished =
+        "{count, plural, one {person finished this survey} other {people finished this survey}}";
     std::string pauseStation = "Pause the station";
     std::string pauseHelp = "Participants then see a paused screen. To come back here, hold the top-left corner of "
                             "the screen for 3 seconds.";
@@ -81,16 +91,22 @@ struct ShellText {
     std::string allowAgain = "Allow again";
     std::string allowAgainLater = "A module allowed again is loaded the next time the kiosk starts.";
     std::string allowedAtNextStart = "{module} is allowed again and is loaded the next time the kiosk starts.";
+
+    // `pattern` (one of the fields above) with its arguments filled in, in `language`.
+    std::string format(const std::string& pattern, const core::MessageArgs& args) const {
+        return core::formatMessage(language, pattern, args);
+    }
 };
 
-// `text` with every `placeholder` (e.g. "{seconds}") replaced by `value`.
-std::string fillIn(std::string text, std::string_view placeholder, std::string_view value);
+// The catalog ids of ShellText's fields, in declaration order (the completeness test checks every catalog has each).
+std::vector<std::string> shellTextIds();
 
-// The defaults with every key of `strings` that names a field replaced; unknown keys are listed in `unknownKeys`.
-ShellText shellTextFrom(const std::map<std::string, std::string>& strings, std::string* unknownKeys = nullptr);
+// The shell's words in the language of `messages`: a word without arguments formatted once (so a quoted apostrophe
+// reads as one), a word with arguments kept as its pattern for format().
+ShellText shellTextFrom(const core::Messages& messages);
 
-// The shell's words for `language` from assetDir/strings/<language>.json. Falls back to the defaults (and says why in
-// `warning`) when the file is missing or unreadable.
+// The shell's words for `language` from assetDir/strings/<language>.json, the built-in English behind it (and the
+// reason in `warning` when the file is missing or unreadable).
 ShellText loadShellText(const std::filesystem::path& assetDir, const std::string& language, std::string& warning);
 
 } // namespace alignkiosk::ui

@@ -29,6 +29,9 @@ public:
     virtual bool pageComplete(uint32_t page) const = 0;
     // The participant's answers as the payload the store keeps, or nothing when the module could not give them.
     virtual std::optional<std::string> answerJson() const = 0;
+    // The participant's language (BCP 47) changed: the module's own words follow it from the next page drawn.
+    // A module with no words of its own ignores it.
+    virtual void setLanguage(const std::string& language) { (void)language; }
 };
 
 } // namespace alignkiosk::ui

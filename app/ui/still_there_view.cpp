@@ -13,7 +13,7 @@ void Shell::drawStillThere() {
     const float scale = m_theme.scale;
     const double left = m_lastActivity + m_idleTimeout + m_stillThereSeconds - m_now;
     const int seconds = std::max(0, static_cast<int>(std::ceil(left)));
-    const std::string body = fillIn(m_text.stillThereBody, "{seconds}", std::to_string(seconds));
+    const std::string body = m_text.format(m_text.stillThereBody, {{"seconds", int64_t{seconds}}});
 
     ImGui::Dummy(ImVec2(0.0f, 140.0f * scale));
     centeredText(m_text.stillThereTitle, m_theme.title, m_theme.accent);

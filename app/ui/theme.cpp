@@ -190,8 +190,9 @@ ImFont* addFont(const std::filesystem::path& fontFile, float pixels) {
         config.OversampleV = 1;
         // Basic Latin, Latin-1 Supplement and Latin Extended-A (U+0100-017F: ő, ł, œ, č ...) for the on-screen keyboard
         // and open answers in the languages our surveys use; Romanian's ș ț (U+0218-021B); dashes, quotes, the
-        // ellipsis (U+2010-2027); the euro sign; arrows (U+2190-21FF).
-        static const ImWchar ranges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x0218, 0x021B, 0x2010, 0x2027,
+        // ellipsis and the narrow no-break space ICU groups French numbers with (U+2010-202F); the euro sign; arrows
+        // (U+2190-21FF).
+        static const ImWchar ranges[] = {0x0020, 0x007E, 0x00A0, 0x017F, 0x0218, 0x021B, 0x2010, 0x202F,
                                          0x20AC, 0x20AC, 0x2190, 0x21FF, 0};
         const std::vector<char>& data = fontFileData(fontFile);
         char* shared = const_cast<char*>(data.data()); // ImGui only reads the bytes of a font it does not own

@@ -32,7 +32,7 @@ std::string_view trimmed(std::string_view text) {
 
 // ---- SignsModule --------------------------------------------------------------------------------------------------
 
-SignsModule::SignsModule(const sdk::StepView& step) {
+SignsModule::SignsModule(const sdk::StepView& step) : m_words(step.language()) {
     std::vector<size_t> signals, metrics, customerChange;
     for (uint32_t index = 0; index < step.questionCount(); ++index) {
         const sdk::QuestionView question = step.question(index);
@@ -174,7 +174,7 @@ std::string SignsModule::answerJson() const {
 }
 
 std::vector<sdk::Finding> SignsModule::score(const sdk::AggregateView& aggregate) const {
-    std::vector<SignFinding> findings = scoreAggregate(m_scored, aggregate.raw());
+    std::vector<SignFinding> findings = scoreAggregate(m_scored, aggregate.raw(), m_words);
     std::vector<sdk::Finding> result;
     result.reserve(findings.size());
     for (SignFinding& finding : findings)
@@ -188,17 +188,17 @@ std::vector<PanelGroup> SignsModule::panelGroups(const std::vector<sdk::Aggregat
     panel.reserve(groups.size());
     for (const sdk::AggregateView& group : groups)
         panel.push_back(PanelGroup{std::string(group.groupLabel()), group.responseCount(),
-                                   scoreAggregate(m_scored, group.raw())});
+                                   scoreAggregate(m_scored, group.raw(), m_words)});
     return panel;
 }
 
 bool SignsModule::drawDashboardPanel(const std::vector<sdk::AggregateView>& groups, const alignkiosk_frame_v1& frame) {
-    diagnostic_signs::drawPanel(panelGroups(groups), frame); // the free function of signs_panel.h
+    diagnostic_signs::drawPanel(panelGroups(groups), frame, m_words); // the free function of signs_panel.h
     return true;
 }
 
 bool SignsModule::writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const {
-    diagnostic_signs::writeReport(panelGroups(input.groups), report); // the free function of signs_report.h
+    diagnostic_signs::writeReport(panelGroups(input.groups), report, m_words); // the free function of signs_report.h
     return true;
 }
 

@@ -30,6 +30,8 @@ public:
     std::vector<sdk::Finding> score(const sdk::AggregateView& aggregate) const override;
     // Per shown group, the signs ranked by how widespread and the metrics ranked by how weak (signs_panel.h).
     bool drawDashboardPanel(const std::vector<sdk::AggregateView>& groups, const alignkiosk_frame_v1& frame) override;
+    // The language of the measures and level words (the content's until the kiosk says otherwise).
+    bool setLanguage(std::string_view language) override { return m_words.setLanguage(language); }
     // The same per group, as report blocks (signs_report.h).
     bool writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const override;
 
@@ -52,6 +54,7 @@ private:
     // Bumped by reset() and part of every widget ID, so ImGui's own state for a half-typed sentence or a held button
     // is dropped with the answers and never reaches the next participant.
     int m_generation = 0;
+    sdk::Words m_words;
 };
 
 } // namespace alignkiosk::plugins::diagnostic_signs

@@ -60,8 +60,8 @@ void drawBar(float share, ImU32 fill, float width, const Look& look) {
 }
 
 // What a row says beside its bar: "seen often by 90% (9 of 10)  ·  widespread".
-std::string valueText(const SignFinding& finding) {
-    return finding.measure + "  \u00b7  " + levelWord(finding.level);
+std::string valueText(const SignFinding& finding, const sdk::Words& words) {
+    return finding.measure + "  \u00b7  " + levelWord(finding.level, words);
 }
 
 // Every bar of the panel has one length, so equal shares look equal in every row and every group: as long as the
@@ -81,11 +81,11 @@ BarLayout barLayout(float widestValue) {
     return layout;
 }
 
-void drawFinding(const SignFinding& finding, const BarLayout& bar, const Look& look) {
+void drawFinding(const SignFinding& finding, const BarLayout& bar, const Look& look, const sdk::Words& words) {
     wrappedText(finding.name);
     drawBar(finding.share, levelColor(finding.level, look), bar.width, look);
     if (bar.besideText) ImGui::SameLine(0.0f, ImGui::GetFontSize());
-    wrappedText(valueText(finding));
+    wrappedText(valueText(finding, words));
 
     if (finding.role == ItemRole::Signal && finding.level == ALIGNKIOSK_FINDING_WIDESPREAD &&
         !finding.action.empty()) {
@@ -98,7 +98,7 @@ void drawFinding(const SignFinding& finding, const BarLayout& bar, const Look& l
     }
 }
 
-void drawGroup(const PanelGroup& group, float widestValue, const Look& look) {
+void drawGroup(const PanelGroup& group, float widestValue, const Look& look, const sdk::Words& words) {
     {
         FontScope heading(look.heading);
         wrappedText(group.label);
@@ -117,7 +117,7 @@ void drawGroup(const PanelGroup& group, float widestValue, const Look& look) {
             // A wider gap between signs and metrics than between two rows of one kind.
             const float space = first ? 0.5f : roleStarted ? 0.35f : 1.0f;
             ImGui::Dummy(ImVec2(0.0f, space * ImGui::GetFontSize()));
-            drawFinding(finding, bar, look);
+            drawFinding(finding, bar, look, words);
             first = false;
             roleStarted = true;
         }
@@ -126,7 +126,7 @@ void drawGroup(const PanelGroup& group, float widestValue, const Look& look) {
 
 } // namespace
 
-void drawPanel(std::span<const PanelGroup> groups, const alignkiosk_frame_v1& frame) {
+void drawPanel(std::span<const PanelGroup> groups, const alignkiosk_frame_v1& frame, const sdk::Words& words) {
     if (groups.empty()) return;
     const Look look = lookFor(frame);
     FontScope body(look.body);
@@ -141,7 +141,7 @@ void drawPanel(std::span<const PanelGroup> groups, const alignkiosk_frame_v1& fr
     float widestValue = 0.0f;
     for (const PanelGroup& group : groups)
         for (const SignFinding& finding : group.findings)
-            widestValue = std::max(widestValue, ImGui::CalcTextSize(valueText(finding).c_str()).x);
+            widestValue = std::max(widestValue, ImGui::CalcTextSize(valueText(finding, words).c_str()).x);
 
     ImGui::PushID("diagnostic_signs_panel");
     if (columns == 1) {
@@ -151,7 +151,7 @@ void drawPanel(std::span<const PanelGroup> groups, const alignkiosk_frame_v1& fr
                 ImGui::Separator();
                 ImGui::Dummy(ImVec2(0.0f, 0.5f * ImGui::GetFontSize()));
             }
-            drawGroup(groups[i], widestValue, look);
+            drawGroup(groups[i], widestValue, look, words);
         }
     } else if (ImGui::BeginTable("groups", columns,
                                  ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV |
@@ -159,7 +159,7 @@ void drawPanel(std::span<const PanelGroup> groups, const alignkiosk_frame_v1& fr
         for (size_t i = 0; i < groups.size(); ++i) {
             ImGui::TableNextColumn();
             ImGui::PushID(static_cast<int>(i));
-            drawGroup(groups[i], widestValue, look);
+            drawGroup(groups[i], widestValue, look, words);
             ImGui::PopID();
         }
         ImGui::EndTable();

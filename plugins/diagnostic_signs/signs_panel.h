@@ -23,6 +23,6 @@ struct PanelGroup {
 
 // Draws `groups`, in the order given, into the current window or child region: side by side when the region is wide
 // enough for more than one column of readable bars, else one below the other. Leaves the ImGui stacks balanced.
-void drawPanel(std::span<const PanelGroup> groups, const alignkiosk_frame_v1& frame);
+void drawPanel(std::span<const PanelGroup> groups, const alignkiosk_frame_v1& frame, const sdk::Words& words);
 
 } // namespace alignkiosk::plugins::diagnostic_signs

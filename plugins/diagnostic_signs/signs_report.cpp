@@ -1,41 +1,43 @@
 #include "signs_report.h"
 
+#include "signs_words.h"
+
 #include <string>
 
 namespace alignkiosk::plugins::diagnostic_signs {
 
 namespace {
 
-void writeFindings(const PanelGroup& group, ItemRole role, sdk::ReportWriter& report) {
+void writeFindings(const PanelGroup& group, ItemRole role, sdk::ReportWriter& report, const sdk::Words& words) {
     bool any = false;
     for (const SignFinding& finding : group.findings) {
         if (finding.role != role) continue;
         any = true;
         // The bar is the share out of the whole group; the text says the measure and the level word, as on screen.
-        report.bar(finding.name, finding.share, 1.0, finding.measure + " \u00b7 " + levelWord(finding.level),
+        report.bar(finding.name, finding.share, 1.0, finding.measure + " \u00b7 " + levelWord(finding.level, words),
                    group.label, finding.level == ALIGNKIOSK_FINDING_WIDESPREAD);
     }
     if (!any) return;
     for (const SignFinding& finding : group.findings)
         if (finding.role == role && finding.level == ALIGNKIOSK_FINDING_WIDESPREAD && !finding.action.empty())
-            report.statistic(finding.name, "Check first: " + finding.action, true);
+            report.statistic(finding.name, words.fill(words::kCheckFirst, {{"action", finding.action}}), true);
 }
 
 } // namespace
 
-void writeReport(std::span<const PanelGroup> groups, sdk::ReportWriter& report) {
+void writeReport(std::span<const PanelGroup> groups, sdk::ReportWriter& report, const sdk::Words& words) {
     if (groups.empty()) {
-        report.paragraph("No group has enough answers to this step to be shown yet.");
+        report.paragraph(words(words::kNoGroupYet));
         return;
     }
-    report.paragraph("Signs are ranked by how widespread they are, metrics by how weak. A quarter of a group is "
-                     "\u201cwatch\u201d, half of it \u201cwidespread\u201d.");
+    report.paragraph(words(words::kRankingNote));
     for (const PanelGroup& group : groups) {
-        report.heading(group.label + " (" + std::to_string(group.responseCount) + " people)");
-        report.paragraph("Signs");
-        writeFindings(group, ItemRole::Signal, report);
-        report.paragraph("Metrics");
-        writeFindings(group, ItemRole::Metric, report);
+        report.heading(
+            words.fill(words::kGroupPeople, {{"group", group.label}, {"n", std::to_string(group.responseCount)}}));
+        report.paragraph(words(words::kSigns));
+        writeFindings(group, ItemRole::Signal, report, words);
+        report.paragraph(words(words::kMetrics));
+        writeFindings(group, ItemRole::Metric, report, words);
     }
 }
 

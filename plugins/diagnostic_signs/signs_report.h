@@ -11,6 +11,6 @@
 
 namespace alignkiosk::plugins::diagnostic_signs {
 
-void writeReport(std::span<const PanelGroup> groups, sdk::ReportWriter& report);
+void writeReport(std::span<const PanelGroup> groups, sdk::ReportWriter& report, const sdk::Words& words);
 
 } // namespace alignkiosk::plugins::diagnostic_signs

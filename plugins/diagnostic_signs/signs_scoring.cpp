@@ -1,5 +1,7 @@
 #include "signs_scoring.h"
 
+#include "signs_words.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -21,7 +23,8 @@ uint32_t countAt(std::span<const uint32_t> counts, int index) {
 
 } // namespace
 
-bool scoreItem(const ScoredItem& item, std::span<const uint32_t> counts, uint32_t answered, SignFinding& finding) {
+bool scoreItem(const ScoredItem& item, std::span<const uint32_t> counts, uint32_t answered, SignFinding& finding,
+               const sdk::Words& words) {
     if (answered == 0 || item.pointCount < 2) return false;
 
     // The two points at the counting end: top two for a signal, bottom two for a metric.
@@ -38,10 +41,11 @@ bool scoreItem(const ScoredItem& item, std::span<const uint32_t> counts, uint32_
     finding.level = levelFor(finding.hits, answered);
     finding.share = static_cast<float>(static_cast<double>(hits) / static_cast<double>(answered));
 
-    const char* verb = item.role == ItemRole::Signal ? "seen often by " : "rated weak by ";
     finding.name = item.name;
-    finding.measure = verb + std::to_string(percentFloor(finding.hits, answered)) + "% (" +
-                      std::to_string(finding.hits) + " of " + std::to_string(answered) + ")";
+    finding.measure = words.fill(item.role == ItemRole::Signal ? words::kSeenOftenBy : words::kRatedWeakBy,
+                                 {{"percent", words.percent(percentFloor(finding.hits, answered))},
+                                  {"hits", std::to_string(finding.hits)},
+                                  {"answered", std::to_string(answered)}});
     finding.headline = item.name + " \u2014 " + finding.measure;
     if (item.role == ItemRole::Signal) finding.action = item.checkFirst;
     return true;
@@ -55,7 +59,8 @@ void sortFindings(std::vector<SignFinding>& findings) {
     });
 }
 
-std::vector<SignFinding> scoreAggregate(std::span<const ScoredItem> items, const alignkiosk_aggregate_v2& aggregate) {
+std::vector<SignFinding> scoreAggregate(std::span<const ScoredItem> items, const alignkiosk_aggregate_v2& aggregate,
+                                        const sdk::Words& words) {
     std::vector<SignFinding> findings;
     for (const ScoredItem& item : items) {
         const alignkiosk_item_distribution_v2* distribution = findItem(aggregate, item.questionId);
@@ -64,17 +69,17 @@ std::vector<SignFinding> scoreAggregate(std::span<const ScoredItem> items, const
             distribution->counts ? std::span<const uint32_t>(distribution->counts, distribution->count_length)
                                  : std::span<const uint32_t>();
         SignFinding finding;
-        if (scoreItem(item, counts, distribution->answered, finding)) findings.push_back(std::move(finding));
+        if (scoreItem(item, counts, distribution->answered, finding, words)) findings.push_back(std::move(finding));
     }
     sortFindings(findings);
     return findings;
 }
 
-const char* levelWord(alignkiosk_finding_level_v1 level) {
+const char* levelWord(alignkiosk_finding_level_v1 level, const sdk::Words& words) {
     switch (level) {
-    case ALIGNKIOSK_FINDING_WIDESPREAD: return "widespread";
-    case ALIGNKIOSK_FINDING_WATCH: return "watch";
-    case ALIGNKIOSK_FINDING_INFO: return "isolated";
+    case ALIGNKIOSK_FINDING_WIDESPREAD: return words(words::kWidespread);
+    case ALIGNKIOSK_FINDING_WATCH: return words(words::kWatch);
+    case ALIGNKIOSK_FINDING_INFO: return words(words::kIsolated);
     }
     return "";
 }

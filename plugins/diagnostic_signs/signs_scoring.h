@@ -4,6 +4,7 @@
 
 #include <alignkiosk/findings.hpp>
 #include <alignkiosk/plugin_abi.h>
+#include <alignkiosk/words.hpp>
 
 #include <cstdint>
 #include <span>
@@ -49,17 +50,20 @@ using sdk::percentFloor;
 
 // One finding for one question, or nothing when nobody answered it. counts[i] is the number of answers at scale point
 // scale_min + i (alignkiosk_item_distribution_v2); a short counts array counts as zeros.
-bool scoreItem(const ScoredItem& item, std::span<const uint32_t> counts, uint32_t answered, SignFinding& finding);
+// The measure is worded in `words`' language.
+bool scoreItem(const ScoredItem& item, std::span<const uint32_t> counts, uint32_t answered, SignFinding& finding,
+               const sdk::Words& words = sdk::Words());
 
 // Most urgent first: by level, then by share, both descending; ties keep content order.
 void sortFindings(std::vector<SignFinding>& findings);
 
 // Every finding for one group's aggregate: one per item in `items` that has answers (looked up by question id),
 // sorted by sortFindings. What score() returns and what the dashboard panel draws.
-std::vector<SignFinding> scoreAggregate(std::span<const ScoredItem> items, const alignkiosk_aggregate_v2& aggregate);
+std::vector<SignFinding> scoreAggregate(std::span<const ScoredItem> items, const alignkiosk_aggregate_v2& aggregate,
+                                        const sdk::Words& words = sdk::Words());
 
-// The level as one short word for the facilitator: "widespread", "watch" or "isolated".
-const char* levelWord(alignkiosk_finding_level_v1 level);
+// The level as one short word for the facilitator: "widespread", "watch" or "isolated", in `words`' language.
+const char* levelWord(alignkiosk_finding_level_v1 level, const sdk::Words& words);
 
 // The headline's name for a question: the "label" attribute when set, else the prompt without its closing
 // punctuation ("Our messaging changes from page to page." -> "Our messaging changes from page to page").

@@ -28,7 +28,7 @@ float questionGap(const Look& look) { return 26.0f * look.scale; }
 
 // ---- Construction -------------------------------------------------------------------------------------------------
 
-FocusModule::FocusModule(const sdk::StepView& step) : m_language(step.language()) {
+FocusModule::FocusModule(const sdk::StepView& step) : m_language(step.language()), m_words(step.language()) {
     std::vector<Page> pages{{PageKind::Goal, {}}, {PageKind::Smmart, {}}, {PageKind::Shares, {}},
                             {PageKind::Clarity, {}}, {PageKind::Opportunity, {}}};
     const auto pageOf = [&](PageKind kind) -> Page& { return pages[static_cast<size_t>(kind)]; };
@@ -343,19 +343,19 @@ void FocusModule::drawClarityRows(const Page& page, const Look& look) {
 
 std::vector<sdk::Finding> FocusModule::score(const sdk::AggregateView& aggregate) const {
     std::vector<sdk::Finding> result;
-    for (FocusFinding& finding : scoreAggregate(m_plan, aggregate.raw()))
+    for (FocusFinding& finding : scoreAggregate(m_plan, aggregate.raw(), m_words))
         result.push_back(sdk::Finding{std::move(finding.questionId), finding.level, finding.share,
                                       std::move(finding.headline), std::move(finding.action)});
     return result;
 }
 
 bool FocusModule::drawPanel(const sdk::PanelInput& input, const alignkiosk_frame_v1& frame) {
-    m_panel.draw(m_plan, m_language, input, frame);
+    m_panel.draw(m_plan, m_language, input, frame, m_words);
     return true;
 }
 
 bool FocusModule::writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const {
-    focus_assessment::writeReport(m_plan, m_language, input, report);
+    focus_assessment::writeReport(m_plan, m_language, input, report, m_words);
     return true;
 }
 

@@ -31,6 +31,8 @@ public:
     // Per shown group: time on the goal, clarity, S.M.M.A.R.T. coverage, the top opportunity, ideal clients and the
     // overlap of the goal sentences (focus_panel.h).
     bool drawPanel(const sdk::PanelInput& input, const alignkiosk_frame_v1& frame) override;
+    // The language of the panel's own words.
+    bool setLanguage(std::string_view language) override { return m_words.setLanguage(language); }
     // The panel's sections as report blocks (focus_report.h).
     bool writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const override;
 
@@ -63,7 +65,8 @@ private:
     std::vector<Item> m_items; // content order
     std::vector<Page> m_pages;
     ScoringPlan m_plan;        // what score() and the panel read
-    std::string m_language;
+    std::string m_language; // the survey's: the answers are in it
+    sdk::Words m_words;     // the module's own words: the content's language until the kiosk says otherwise
     FocusPanel m_panel;
     // Bumped by reset() and part of every widget ID, so ImGui's own state for a half-typed sentence or a held button
     // is dropped with the answers and never reaches the next participant.

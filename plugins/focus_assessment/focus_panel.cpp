@@ -1,13 +1,13 @@
 #include "focus_panel.h"
 
 #include "focus_stop_words.h"
+#include "focus_words.h"
 
 #include <alignkiosk/touch_ui.hpp>
 
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <initializer_list>
 
 namespace alignkiosk::plugins::focus_assessment {
@@ -119,9 +119,9 @@ uint32_t percentOf(uint32_t count, uint32_t answered) { return percentFloor(coun
 // ---- The sections ---------------------------------------------------------------------------------------------------
 
 void percentSection(const PercentItem& item, int threshold, const std::vector<sdk::AggregateView>& groups,
-                    const Look& look) {
+                    const Look& look, const sdk::Words& words) {
     sectionTitle(item.name, look);
-    softText("The bar reaches the mean; the dark mark is the median, the red one " + std::to_string(threshold) + "%.");
+    softText(words.fill(words::kPercentLegend, {{"threshold", words.percent(threshold)}}));
     if (!ImGui::BeginTable(item.questionId.c_str(), 3, kTableFlags)) return;
     ImGui::TableSetupColumn("group", ImGuiTableColumnFlags_WidthStretch, 1.1f);
     ImGui::TableSetupColumn("bar", ImGuiTableColumnFlags_WidthStretch, 2.0f);
@@ -136,18 +136,20 @@ void percentSection(const PercentItem& item, int threshold, const std::vector<sd
         if (summary) percentBar(ImGui::GetContentRegionAvail().x, *summary, threshold, look);
         ImGui::TableNextColumn();
         if (!summary) {
-            softText("no answers");
+            softText(words(words::kNoAnswers));
             continue;
         }
-        wrappedText("mean " + percentText(summary->mean) + "  \u00b7  median " + percentText(summary->median));
-        softText("under " + std::to_string(threshold) + "%: " + shareText(summary->below, summary->answered));
+        wrappedText(words.fill(words::kMeanMedian, {{"mean", percentText(summary->mean, words)},
+                                                    {"median", percentText(summary->median, words)}}));
+        softText(words.fill(words::kUnder, {{"threshold", words.percent(threshold)},
+                                            {"share", shareText(summary->below, summary->answered, words)}}));
     }
     ImGui::EndTable();
 }
 
 void claritySection(const std::vector<ClarityItem>& items, const std::vector<sdk::AggregateView>& groups,
-                    const Look& look) {
-    sectionTitle("How clear and focused each area looks", look);
+                    const Look& look, const sdk::Words& words) {
+    sectionTitle(words(words::kClarityTitle), look);
     // The legend, in the survey's words for the three answers.
     swatch(kYesColor, items.front().yesLabel);
     ImGui::SameLine(0.0f, ImGui::GetFontSize());
@@ -175,14 +177,14 @@ void claritySection(const std::vector<ClarityItem>& items, const std::vector<sdk
             const ClaritySummary summary = summariseClarity(item, countsOf(group.item(item.questionId)));
             ImGui::TableNextColumn();
             if (summary.answered() == 0) {
-                softText("no answers");
+                softText(words(words::kNoAnswers));
                 continue;
             }
             stackedBar(ImGui::GetContentRegionAvail().x, summary, look);
             const uint32_t n = summary.answered();
-            wrappedText(std::to_string(percentOf(summary.yes, n)) + "% \u00b7 " +
-                        std::to_string(percentOf(summary.partly, n)) + "% \u00b7 " +
-                        std::to_string(percentOf(summary.no, n)) + "%");
+            wrappedText(words.percent(static_cast<int>(percentOf(summary.yes, n))) + " \u00b7 " +
+                        words.percent(static_cast<int>(percentOf(summary.partly, n))) + " \u00b7 " +
+                        words.percent(static_cast<int>(percentOf(summary.no, n))));
         }
     }
     ImGui::EndTable();
@@ -197,7 +199,8 @@ ImU32 coverageColor(uint32_t ticks, uint32_t answered, const Look& look) {
     return look.accent;
 }
 
-void smmartSection(const OptionsItem& item, const std::vector<sdk::AggregateView>& groups, const Look& look) {
+void smmartSection(const OptionsItem& item, const std::vector<sdk::AggregateView>& groups, const Look& look,
+                   const sdk::Words& words) {
     sectionTitle(item.name, look);
     const int columns = static_cast<int>(std::min<size_t>(item.optionLabels.size() + 1, kMaxColumns));
     if (!ImGui::BeginTable(item.questionId.c_str(), columns, kTableFlags)) return;
@@ -221,19 +224,20 @@ void smmartSection(const OptionsItem& item, const std::vector<sdk::AggregateView
         for (int c = 1; c < columns; ++c) {
             ImGui::TableNextColumn();
             if (answered == 0) {
-                softText("no answers");
+                softText(words(words::kNoAnswers));
                 continue;
             }
             const uint32_t ticks = std::min(counts.counts[static_cast<size_t>(c - 1)], answered);
             shareBar(ImGui::GetContentRegionAvail().x, static_cast<float>(ticks) / static_cast<float>(answered),
                      coverageColor(ticks, answered, look), look);
-            wrappedText(std::to_string(percentOf(ticks, answered)) + "%");
+            wrappedText(words.percent(static_cast<int>(percentOf(ticks, answered))));
         }
     }
     ImGui::EndTable();
 }
 
-void opportunitySection(const OptionsItem& item, const std::vector<sdk::AggregateView>& groups, const Look& look) {
+void opportunitySection(const OptionsItem& item, const std::vector<sdk::AggregateView>& groups, const Look& look,
+                        const sdk::Words& words) {
     sectionTitle(item.name, look);
     if (!ImGui::BeginTable(item.questionId.c_str(), 3, kTableFlags)) return;
     ImGui::TableSetupColumn("group", ImGuiTableColumnFlags_WidthStretch, 1.1f);
@@ -249,7 +253,7 @@ void opportunitySection(const OptionsItem& item, const std::vector<sdk::Aggregat
         const std::vector<uint32_t> top = answered > 0 ? topOptions(counts) : std::vector<uint32_t>{};
         ImGui::TableNextColumn();
         if (top.empty()) {
-            softText("no answers");
+            softText(words(words::kNoAnswers));
             continue;
         }
         // Every option tied for first, one per line: a tie is worth seeing.
@@ -258,12 +262,14 @@ void opportunitySection(const OptionsItem& item, const std::vector<sdk::Aggregat
         const uint32_t chosen = std::min(counts.counts[top.front()], answered);
         shareBar(ImGui::GetContentRegionAvail().x, static_cast<float>(chosen) / static_cast<float>(answered),
                  look.accent, look);
-        wrappedText(shareText(chosen, answered) + (top.size() > 1 ? " each" : ""));
+        const std::string share = shareText(chosen, answered, words);
+        wrappedText(top.size() > 1 ? words.fill(words::kEach, {{"share", share}}) : share);
     }
     ImGui::EndTable();
 }
 
-void overlapColumn(const sdk::AggregateView& group, const GoalOverlap* overlap, const Look& look) {
+void overlapColumn(const sdk::AggregateView& group, const GoalOverlap* overlap, const Look& look,
+                   const sdk::Words& words) {
     {
         FontScope heading(look.heading);
         wrappedText(group.groupLabel());
@@ -271,15 +277,14 @@ void overlapColumn(const sdk::AggregateView& group, const GoalOverlap* overlap, 
     if (!overlap) {
         // The kiosk hands over a group's sentences only when the anonymity rules for open answers allow it: enough
         // answers, and no smaller group's answers to be worked out by comparing groups (a 1.1 kiosk hands over none).
-        softText("Goal sentences not shown: the anonymity rules for open answers hold this group's back.");
+        softText(words(words::kSentencesHeldBack));
         return;
     }
     const uint32_t n = overlap->sentences;
-    softText(std::to_string(n) + (n == 1 ? " sentence" : " sentences"));
+    softText(n == 1 ? std::string(words(words::kOneSentence))
+                    : words.fill(words::kSentences, {{"n", std::to_string(n)}}));
     if (overlap->shared.empty()) {
-        wrappedText(n < 2 ? std::string("Too few sentences to compare.")
-                          : std::string("No key word is used by two or more people: the goal is named in different "
-                                        "words."));
+        wrappedText(words(n < 2 ? words::kTooFew : words::kNoSharedWord));
         return;
     }
     ImGui::Dummy(ImVec2(0.0f, 0.2f * ImGui::GetFontSize()));
@@ -288,7 +293,10 @@ void overlapColumn(const sdk::AggregateView& group, const GoalOverlap* overlap, 
     for (const SharedWord& word : overlap->shared) {
         wordWidth = std::max(wordWidth, ImGui::CalcTextSize(word.word.c_str()).x);
         countWidth = std::max(countWidth,
-                              ImGui::CalcTextSize((std::to_string(word.participants) + " of " + std::to_string(n)).c_str()).x);
+                              ImGui::CalcTextSize(words.fill(words::kOf, {{"count", std::to_string(word.participants)},
+                                                                          {"total", std::to_string(n)}})
+                                                      .c_str())
+                                  .x);
     }
     const float gap = ImGui::GetFontSize() * 0.5f;
     const float available = ImGui::GetContentRegionAvail().x;
@@ -304,20 +312,19 @@ void overlapColumn(const sdk::AggregateView& group, const GoalOverlap* overlap, 
         shareBar(barWidth, static_cast<float>(word.participants) / static_cast<float>(std::max(n, 1u)), look.accent,
                  look);
         ImGui::SameLine(0.0f, gap);
-        const std::string count = std::to_string(word.participants) + " of " + std::to_string(n);
+        const std::string count =
+            words.fill(words::kOf, {{"count", std::to_string(word.participants)}, {"total", std::to_string(n)}});
         ImGui::TextUnformatted(count.c_str());
     }
     ImGui::PopTextWrapPos();
     ImGui::Dummy(ImVec2(0.0f, 0.2f * ImGui::GetFontSize()));
     const SharedWord& top = overlap->shared.front();
-    wrappedText("\u201c" + top.word + "\u201d is in " + shareText(top.participants, n) + " of the sentences.");
-    wrappedText(std::to_string(overlap->sentencesSharing) + " of " + std::to_string(n) +
-                " share a key word with someone else's.");
+    wrappedText(words.fill(words::kWordIn, {{"word", top.word}, {"share", shareText(top.participants, n, words)}}));
+    wrappedText(words.fill(words::kSharing,
+                           {{"count", std::to_string(overlap->sentencesSharing)}, {"total", std::to_string(n)}}));
     // Mean pairwise Jaccard similarity (focus_keywords.h), as a whole percent.
-    char jaccard[160];
-    std::snprintf(jaccard, sizeof jaccard, "Two sentences share %d%% of their key words on average (mean Jaccard).",
-                  static_cast<int>(overlap->meanJaccard * 100.0 + 0.5));
-    softText(jaccard);
+    softText(words.fill(words::kJaccard,
+                        {{"percent", words.percent(static_cast<int>(overlap->meanJaccard * 100.0 + 0.5))}}));
 }
 
 // FNV-1a, 64 bits (Fowler, Noll and Vo; offset basis 14695981039346656037, prime 1099511628211) over every answer
@@ -359,12 +366,12 @@ const GoalOverlap& FocusPanel::overlapOf(std::string_view group, const sdk::Text
 }
 
 void FocusPanel::draw(const ScoringPlan& plan, std::string_view language, const sdk::PanelInput& input,
-                      const alignkiosk_frame_v1& frame) {
+                      const alignkiosk_frame_v1& frame, const sdk::Words& words) {
     const Look look = lookFor(frame);
     FontScope body(look.body);
     ImGui::PushID("focus_assessment_panel");
     if (input.groups.empty()) {
-        wrappedText("Nothing to show yet: no group has enough answers to be shown.");
+        wrappedText(words(words::kNothingYet));
         ImGui::PopID();
         return;
     }
@@ -373,13 +380,11 @@ void FocusPanel::draw(const ScoringPlan& plan, std::string_view language, const 
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding,
                         ImVec2(ImGui::GetStyle().CellPadding.x, 0.3f * ImGui::GetFontSize()));
 
-    if (plan.goalTime) percentSection(*plan.goalTime, kGoalTimeBelow, groups, look);
+    if (plan.goalTime) percentSection(*plan.goalTime, kGoalTimeBelow, groups, look, words);
 
     if (plan.goalQuestionId) {
-        sectionTitle(plan.goalName + " \u2014 the key words people share", look);
-        if (!hasStopWords(language))
-            softText("No list of common words for this survey's language: every word of three letters or more "
-                     "counts.");
+        sectionTitle(words.fill(words::kSharedWordsTitle, {{"goal", plan.goalName}}), look);
+        if (!hasStopWords(language)) softText(words(words::kNoStopWords));
         // Words only one person used are never shown. Groups side by side, as many as fit.
         const float fit = ImGui::GetContentRegionAvail().x / (kOverlapColumnEms * ImGui::GetFontSize());
         const float bounded = fit >= 1.0f ? std::min(fit, static_cast<float>(kMaxColumns)) : 1.0f;
@@ -393,17 +398,17 @@ void FocusPanel::draw(const ScoringPlan& plan, std::string_view language, const 
                 ImGui::PushID(static_cast<int>(i));
                 const sdk::TextAnswersView* answers = input.textsOf(groups[i].groupLabel(), *plan.goalQuestionId);
                 overlapColumn(groups[i], answers ? &overlapOf(groups[i].groupLabel(), *answers, language) : nullptr,
-                              look);
+                              look, words);
                 ImGui::PopID();
             }
             ImGui::EndTable();
         }
     }
 
-    if (plan.smmart) smmartSection(*plan.smmart, groups, look);
-    if (!plan.clarity.empty()) claritySection(plan.clarity, groups, look);
-    if (plan.opportunity) opportunitySection(*plan.opportunity, groups, look);
-    if (plan.idealClients) percentSection(*plan.idealClients, kIdealClientsBelow, groups, look);
+    if (plan.smmart) smmartSection(*plan.smmart, groups, look, words);
+    if (!plan.clarity.empty()) claritySection(plan.clarity, groups, look, words);
+    if (plan.opportunity) opportunitySection(*plan.opportunity, groups, look, words);
+    if (plan.idealClients) percentSection(*plan.idealClients, kIdealClientsBelow, groups, look, words);
     ImGui::PopStyleVar();
     ImGui::PopID();
 }

@@ -8,6 +8,7 @@
 #include "focus_scoring.h"
 
 #include <alignkiosk/plugin.hpp>
+#include <alignkiosk/words.hpp>
 
 #include <cstdint>
 #include <string>
@@ -22,9 +23,10 @@ inline constexpr size_t kSharedWordsShown = 6;
 class FocusPanel {
 public:
     // Draws the panel for `input` (the shown groups, everyone first, and the open answers of the groups at the
-    // open-text threshold) into the current window or child region. Leaves the ImGui stacks balanced.
+    // open-text threshold) into the current window or child region, its own words in `words`' language (`language`
+    // is the survey's: which common words the key words leave out). Leaves the ImGui stacks balanced.
     void draw(const ScoringPlan& plan, std::string_view language, const sdk::PanelInput& input,
-              const alignkiosk_frame_v1& frame);
+              const alignkiosk_frame_v1& frame, const sdk::Words& words);
 
     // The overlap of one group's goal sentences; remembered until those sentences change, because the panel is drawn
     // every frame and the sentences change only with a new dashboard model.

@@ -12,7 +12,8 @@
 
 namespace alignkiosk::plugins::focus_assessment {
 
+// `language`: the goal sentences' (for their key words); `words`: the module's own words.
 void writeReport(const ScoringPlan& plan, std::string_view language, const sdk::PanelInput& input,
-                 sdk::ReportWriter& report);
+                 sdk::ReportWriter& report, const sdk::Words& words);
 
 } // namespace alignkiosk::plugins::focus_assessment

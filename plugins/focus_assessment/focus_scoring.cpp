@@ -1,8 +1,10 @@
 #include "focus_scoring.h"
 
+#include "focus_words.h"
+
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <string_view>
 
 namespace alignkiosk::plugins::focus_assessment {
 
@@ -21,20 +23,22 @@ int valueAtRank(std::span<const uint32_t> counts, uint64_t rank) {
 }
 
 FocusFinding percentFinding(const PercentItem& item, const PercentSummary& summary, int threshold,
-                            const char* belowWords) {
+                            const sdk::Words& words) {
     FocusFinding finding;
     finding.questionId = item.questionId;
     finding.level = levelFor(summary.below, summary.answered);
     finding.share = static_cast<float>(summary.below) / static_cast<float>(summary.answered);
-    finding.headline = item.name + " \u2014 " + belowWords + std::to_string(threshold) + "% for " +
-                       shareText(summary.below, summary.answered) + "; median " + percentText(summary.median);
+    finding.headline = words.fill(words::kUnderFor, {{"name", item.name},
+                                                     {"threshold", words.percent(threshold)},
+                                                     {"share", shareText(summary.below, summary.answered, words)},
+                                                     {"median", percentText(summary.median, words)}});
     finding.action = item.checkFirst;
     return finding;
 }
 
 // Clarity: an area is a problem when many say "no", or when most cannot say more than "partly".
 //   WIDESPREAD: "no" from at least half;  WATCH: "no" from at least a quarter, or "no" + "partly" from at least half.
-FocusFinding clarityFinding(const ClarityItem& item, const ClaritySummary& summary) {
+FocusFinding clarityFinding(const ClarityItem& item, const ClaritySummary& summary, const sdk::Words& words) {
     const uint32_t answered = summary.answered();
     FocusFinding finding;
     finding.questionId = item.questionId;
@@ -42,15 +46,19 @@ FocusFinding clarityFinding(const ClarityItem& item, const ClaritySummary& summa
     if (finding.level == ALIGNKIOSK_FINDING_INFO && static_cast<uint64_t>(summary.no + summary.partly) * 2 >= answered)
         finding.level = ALIGNKIOSK_FINDING_WATCH;
     finding.share = static_cast<float>(summary.no) / static_cast<float>(answered);
-    finding.headline = item.name + " \u2014 \"" + item.noLabel + "\" from " + shareText(summary.no, answered) + ", \"" +
-                       item.partlyLabel + "\" from " + shareText(summary.partly, answered);
+    finding.headline = words.fill(words::kClarityFrom, {{"name", item.name},
+                                                        {"no", item.noLabel},
+                                                        {"noShare", shareText(summary.no, answered, words)},
+                                                        {"partly", item.partlyLabel},
+                                                        {"partlyShare", shareText(summary.partly, answered, words)}});
     finding.action = item.checkFirst;
     return finding;
 }
 
 // A S.M.M.A.R.T. quality few tick: the finding is about those whose goal lacks it.
 //   WIDESPREAD: at most a quarter tick it;  WATCH: at most half tick it.
-FocusFinding smmartFinding(const OptionsItem& item, uint32_t option, const OptionCounts& counts) {
+FocusFinding smmartFinding(const OptionsItem& item, uint32_t option, const OptionCounts& counts,
+                           const sdk::Words& words) {
     const uint32_t ticks = std::min(countAt(counts.counts, option), counts.answered);
     const uint64_t missing = counts.answered - ticks;
     FocusFinding finding;
@@ -59,14 +67,15 @@ FocusFinding smmartFinding(const OptionsItem& item, uint32_t option, const Optio
                     : missing * 2 >= counts.answered                         ? ALIGNKIOSK_FINDING_WATCH
                                                                              : ALIGNKIOSK_FINDING_INFO;
     finding.share = static_cast<float>(missing) / static_cast<float>(counts.answered);
-    finding.headline = item.name + ": " + item.optionLabels[option] + " \u2014 ticked by " +
-                       shareText(ticks, counts.answered);
+    finding.headline = words.fill(words::kTickedBy, {{"name", item.name},
+                                                     {"option", item.optionLabels[option]},
+                                                     {"share", shareText(ticks, counts.answered, words)}});
     finding.action = item.checkFirst;
     return finding;
 }
 
 // The opportunity most chosen. WATCH when none reaches a third of the group: the group has no shared first priority.
-FocusFinding opportunityFinding(const OptionsItem& item, const OptionCounts& counts) {
+FocusFinding opportunityFinding(const OptionsItem& item, const OptionCounts& counts, const sdk::Words& words) {
     const std::vector<uint32_t> top = topOptions(counts);
     const uint32_t chosen = std::min(countAt(counts.counts, top.front()), counts.answered);
     FocusFinding finding;
@@ -76,8 +85,10 @@ FocusFinding opportunityFinding(const OptionsItem& item, const OptionCounts& cou
     finding.share = static_cast<float>(chosen) / static_cast<float>(counts.answered);
     std::string names = item.optionLabels[top.front()];
     for (size_t i = 1; i < top.size(); ++i) names += " = " + item.optionLabels[top[i]];
-    finding.headline = item.name + " \u2014 most chosen: " + names + ", by " + shareText(chosen, counts.answered) +
-                       (top.size() > 1 ? " each" : "");
+    finding.headline = words.fill(top.size() > 1 ? words::kMostChosenEach : words::kMostChosen,
+                                  {{"name", item.name},
+                                   {"options", names},
+                                   {"share", shareText(chosen, counts.answered, words)}});
     finding.action = item.checkFirst;
     return finding;
 }
@@ -126,50 +137,48 @@ std::vector<uint32_t> topOptions(const OptionCounts& counts) {
     return top;
 }
 
-std::string shareText(uint32_t hits, uint32_t answered) {
-    return std::to_string(percentFloor(hits, answered)) + "% (" + std::to_string(hits) + " of " +
-           std::to_string(answered) + ")";
+std::string shareText(uint32_t hits, uint32_t answered, const sdk::Words& words) {
+    return words.fill(words::kShare, {{"percent", words.percent(static_cast<int>(percentFloor(hits, answered)))},
+                                      {"hits", std::to_string(hits)},
+                                      {"answered", std::to_string(answered)}});
 }
 
-std::string percentText(double percent) {
-    char text[32];
+std::string percentText(double percent, const sdk::Words& words) {
     const double tenths = std::round(percent * 10.0) / 10.0;
-    if (tenths == std::floor(tenths))
-        std::snprintf(text, sizeof text, "%.0f%%", tenths);
-    else
-        std::snprintf(text, sizeof text, "%.1f%%", tenths);
-    return text;
+    const std::string number = words.number(tenths, tenths == std::floor(tenths) ? 0 : 1);
+    return number + (std::string_view(words.language()) == "en" ? "%" : "\u202F%");
 }
 
-std::vector<FocusFinding> scoreAggregate(const ScoringPlan& plan, const alignkiosk_aggregate_v2& aggregate) {
+std::vector<FocusFinding> scoreAggregate(const ScoringPlan& plan, const alignkiosk_aggregate_v2& aggregate,
+                                         const sdk::Words& words) {
     std::vector<FocusFinding> findings;
     if (plan.goalTime)
         if (const auto summary = summarisePercent(countsOf(findItem(aggregate, plan.goalTime->questionId)),
                                                   kGoalTimeBelow))
-            findings.push_back(percentFinding(*plan.goalTime, *summary, kGoalTimeBelow, "under "));
+            findings.push_back(percentFinding(*plan.goalTime, *summary, kGoalTimeBelow, words));
     for (const ClarityItem& item : plan.clarity) {
         const ClaritySummary summary = summariseClarity(item, countsOf(findItem(aggregate, item.questionId)));
-        if (summary.answered() > 0) findings.push_back(clarityFinding(item, summary));
+        if (summary.answered() > 0) findings.push_back(clarityFinding(item, summary, words));
     }
     if (plan.smmart) {
         const alignkiosk_item_distribution_v2* item = findItem(aggregate, plan.smmart->questionId);
         if (item && item->answered > 0) {
             const OptionCounts counts = optionCounts(*plan.smmart, countsOf(item), item->answered);
             for (uint32_t option = 0; option < plan.smmart->optionLabels.size(); ++option)
-                findings.push_back(smmartFinding(*plan.smmart, option, counts));
+                findings.push_back(smmartFinding(*plan.smmart, option, counts, words));
         }
     }
     if (plan.opportunity) {
         const alignkiosk_item_distribution_v2* item = findItem(aggregate, plan.opportunity->questionId);
         if (item && item->answered > 0) {
             const OptionCounts counts = optionCounts(*plan.opportunity, countsOf(item), item->answered);
-            if (!topOptions(counts).empty()) findings.push_back(opportunityFinding(*plan.opportunity, counts));
+            if (!topOptions(counts).empty()) findings.push_back(opportunityFinding(*plan.opportunity, counts, words));
         }
     }
     if (plan.idealClients)
         if (const auto summary = summarisePercent(countsOf(findItem(aggregate, plan.idealClients->questionId)),
                                                   kIdealClientsBelow))
-            findings.push_back(percentFinding(*plan.idealClients, *summary, kIdealClientsBelow, "under "));
+            findings.push_back(percentFinding(*plan.idealClients, *summary, kIdealClientsBelow, words));
 
     std::stable_sort(findings.begin(), findings.end(), [](const FocusFinding& a, const FocusFinding& b) {
         if (a.level != b.level) return a.level > b.level;

@@ -7,6 +7,7 @@
 
 #include <alignkiosk/findings.hpp>
 #include <alignkiosk/plugin_abi.h>
+#include <alignkiosk/words.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -96,13 +97,15 @@ struct FocusFinding {
 };
 
 
-// "60% (6 of 10)".
-std::string shareText(uint32_t hits, uint32_t answered);
+// "60% (6 of 10)", "60 % (6 von 10)".
+std::string shareText(uint32_t hits, uint32_t answered, const sdk::Words& words = sdk::Words());
 
-// A percentage with at most one decimal, without a trailing ".0": "37.5%", "40%".
-std::string percentText(double percent);
+// A percentage with at most one decimal, without a trailing ".0": "37.5%", "40%", "37,5 %".
+std::string percentText(double percent, const sdk::Words& words = sdk::Words());
 
-// Every finding for one group's aggregate, most urgent first (level, then share, descending; ties keep plan order).
-std::vector<FocusFinding> scoreAggregate(const ScoringPlan& plan, const alignkiosk_aggregate_v2& aggregate);
+// Every finding for one group's aggregate, most urgent first (level, then share, descending; ties keep plan order),
+// worded in `words`' language.
+std::vector<FocusFinding> scoreAggregate(const ScoringPlan& plan, const alignkiosk_aggregate_v2& aggregate,
+                                         const sdk::Words& words = sdk::Words());
 
 } // namespace alignkiosk::plugins::focus_assessment

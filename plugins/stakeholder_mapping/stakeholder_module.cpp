@@ -35,7 +35,7 @@ float textBlock(std::string_view text, ImVec2 position, float width, const ImVec
 
 } // namespace
 
-StakeholderModule::StakeholderModule(const sdk::StepView& step) {
+StakeholderModule::StakeholderModule(const sdk::StepView& step) : m_words(step.language()) {
     m_questionCount = step.questionCount();
     std::string firstProblem;
     const StepPlan plan = analyseStep(step, [&firstProblem](uint32_t, const char*, const std::string& message) {
@@ -275,7 +275,7 @@ std::string StakeholderModule::answerJson() const {
 
 std::vector<sdk::Finding> StakeholderModule::score(const sdk::AggregateView& aggregate) const {
     std::vector<sdk::Finding> result;
-    for (MapFinding& finding : scoreAggregate(m_plan, aggregate.raw()))
+    for (MapFinding& finding : scoreAggregate(m_plan, aggregate.raw(), m_words))
         result.push_back(sdk::Finding{std::move(finding.questionId), finding.level, finding.share,
                                       std::move(finding.headline), std::move(finding.action)});
     return result;
@@ -285,12 +285,12 @@ bool StakeholderModule::drawPanel(const sdk::PanelInput& input, const alignkiosk
     std::vector<const alignkiosk_aggregate_v2*> groups;
     groups.reserve(input.groups.size());
     for (const sdk::AggregateView& group : input.groups) groups.push_back(&group.raw());
-    drawMapPanel(m_plan, groups, frame);
+    drawMapPanel(m_plan, groups, frame, m_words);
     return true;
 }
 
 bool StakeholderModule::writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const {
-    writeMapReport(m_plan, input.groups, report);
+    writeMapReport(m_plan, input.groups, report, m_words);
     return true;
 }
 

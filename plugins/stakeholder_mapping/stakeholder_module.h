@@ -8,6 +8,7 @@
 #include "stakeholder_scoring.h"
 
 #include <alignkiosk/plugin.hpp>
+#include <alignkiosk/words.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -33,6 +34,8 @@ public:
     std::vector<sdk::Finding> score(const sdk::AggregateView& aggregate) const override;
     // The ternary plot of the mix, the groups x roles matrix and where groups see a stakeholder differently.
     bool drawPanel(const sdk::PanelInput& input, const alignkiosk_frame_v1& frame) override;
+    // The language of the panel's own words.
+    bool setLanguage(std::string_view language) override { return m_words.setLanguage(language); }
     // The panel's numbers as report blocks (stakeholder_report.h).
     bool writeReport(const sdk::PanelInput& input, sdk::ReportWriter& report) const override;
 
@@ -62,6 +65,7 @@ private:
     std::vector<Row> m_rows;    // survey order
     std::vector<Page> m_pages;
     MapPlan m_plan;             // what scoring and the panel read
+    sdk::Words m_words;         // the panel's own words: the content's language until the kiosk says otherwise
     // Bumped by reset() and part of every widget ID, so a held button never carries over to the next participant.
     int m_generation = 0;
 };

@@ -1,12 +1,13 @@
 #include "stakeholder_panel.h"
 
+#include "stakeholder_words.h"
+
 #include "stakeholder_look.h"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,13 +29,9 @@ constexpr std::size_t kMaxGroupColumns = 63;
 constexpr ImU32 kWatchColor = IM_COL32(196, 120, 0, 255);
 constexpr ImU32 kWidespreadColor = IM_COL32(200, 56, 44, 255);
 
-std::string fixed(double value, int decimals) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
+std::string percent(double share, const sdk::Words& words) {
+    return words.percent(static_cast<int>(percentRounded(share)));
 }
-
-std::string percent(double share) { return std::to_string(percentRounded(share)) + "%"; }
 
 std::string labelOf(const alignkiosk_aggregate_v2* group) { return group->group_label ? group->group_label : ""; }
 
@@ -144,29 +141,33 @@ void drawTernary(const MixItem& mix, const std::vector<GroupMix>& mixes, ImVec2 
 }
 
 void drawMixLegend(const MixItem& mix, const std::vector<GroupMix>& mixes,
-                   std::span<const alignkiosk_aggregate_v2* const> groups) {
+                   std::span<const alignkiosk_aggregate_v2* const> groups, const sdk::Words& words) {
     for (const GroupMix& mixOfGroup : mixes) {
         const MixStatistics& stats = mixOfGroup.stats;
         ImGui::PushID(static_cast<int>(mixOfGroup.group));
         swatch(groupColor(mixOfGroup.group));
         ImGui::SameLine();
-        const std::string title = labelOf(groups[mixOfGroup.group]) + "  (" + std::to_string(stats.answered) +
-                                  (stats.answered == 1 ? " answer)" : " answers)");
+        const std::string title =
+            words.fill(stats.answered == 1 ? words::kOneAnswer : words::kAnswers,
+                       {{"group", labelOf(groups[mixOfGroup.group])}, {"n", std::to_string(stats.answered)}});
         ImGui::TextUnformatted(title.c_str());
         const float indent = ImGui::GetTextLineHeight() * 0.8f + ImGui::GetStyle().ItemSpacing.x;
         ImGui::Indent(indent);
         wrappedText(mixText(mix, stats));
         if (stats.hasSpread) {
             // The spread in points (one SD per corner) and r_wg-style agreement; see stakeholder_statistics.h.
-            std::string spread = "spread \u00b1";
+            std::string points;
             for (std::size_t i = 0; i < kCorners; ++i)
-                spread += (i ? " \u00b7 " : " ") + std::to_string(static_cast<long>(stats.sd[i] * mix.total + 0.5));
-            spread += "   agreement " + fixed(stats.agreement, 2) + " (" + agreementWord(stats.agreement) + ")";
+                points += (i ? " \u00b7 " : " ") + std::to_string(static_cast<long>(stats.sd[i] * mix.total + 0.5));
+            const std::string spread =
+                words.fill(words::kSpread, {{"points", points},
+                                            {"agreement", words.number(stats.agreement, 2)},
+                                            {"word", agreementWord(stats.agreement, words)}});
             ImGui::PushStyleColor(ImGuiCol_Text, softTextColor());
             wrappedText(spread);
             ImGui::PopStyleColor();
         } else {
-            softText("(spread and agreement need a kiosk that sends the answers' spread)");
+            softText(words(words::kNoSpread));
         }
         ImGui::Unindent(indent);
         ImGui::Dummy(ImVec2(0.0f, 0.3f * ImGui::GetFontSize()));
@@ -174,7 +175,8 @@ void drawMixLegend(const MixItem& mix, const std::vector<GroupMix>& mixes,
     }
 }
 
-void drawMixSection(const MixItem& mix, std::span<const alignkiosk_aggregate_v2* const> groups, const Look& look) {
+void drawMixSection(const MixItem& mix, std::span<const alignkiosk_aggregate_v2* const> groups, const Look& look,
+                    const sdk::Words& words) {
     sectionTitle(mix.name, look, true);
     std::vector<GroupMix> mixes;
     for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -184,11 +186,10 @@ void drawMixSection(const MixItem& mix, std::span<const alignkiosk_aggregate_v2*
             mixes.push_back(GroupMix{g, *stats});
     }
     if (mixes.empty()) {
-        softText("Nobody in the shown groups has answered this yet.");
+        softText(words(words::kNobodyYet));
         return;
     }
-    softText("Each dot is a group's average; the shape around it reaches one standard deviation towards and away "
-             "from each corner. Agreement: 1 = everyone gave the same mix, 0 = as scattered as random answers.");
+    softText(words(words::kMixNote));
     ImGui::Dummy(ImVec2(0.0f, 0.3f * ImGui::GetFontSize()));
 
     const float em = ImGui::GetFontSize();
@@ -203,21 +204,21 @@ void drawMixSection(const MixItem& mix, std::span<const alignkiosk_aggregate_v2*
         ImGui::SetCursorScreenPos(ImVec2(origin.x + plotWidth + 2.0f * em, origin.y + em));
         ImGui::BeginGroup();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + legendWidth);
-        drawMixLegend(mix, mixes, groups);
+        drawMixLegend(mix, mixes, groups, words);
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();
         const float legendBottom = ImGui::GetItemRectMax().y;
         ImGui::SetCursorScreenPos(ImVec2(origin.x, std::max(plotBottom, legendBottom)));
         ImGui::Dummy(ImVec2(0.0f, 0.0f));
     } else {
-        drawMixLegend(mix, mixes, groups);
+        drawMixLegend(mix, mixes, groups, words);
     }
 }
 
 // ---- (b) the stakeholders x groups matrix -------------------------------------------------------------------------
 
 // The shares of each role side by side in one bar, the share written in a segment wide enough for it.
-void roleBar(const RoleStatistics& stats, float width, const Look& look) {
+void roleBar(const RoleStatistics& stats, float width, const Look& look, const sdk::Words& words) {
     const float height = ImGui::GetTextLineHeight();
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(width, height));
@@ -230,7 +231,7 @@ void roleBar(const RoleStatistics& stats, float width, const Look& look) {
         if (segment <= 0.0f) continue;
         const ImU32 color = roleColor(role);
         drawList->AddRectFilled(ImVec2(x, min.y), ImVec2(x + segment, min.y + height), color);
-        const std::string text = percent(stats.shares[role]);
+        const std::string text = percent(stats.shares[role], words);
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());
         if (size.x + 6.0f * look.scale < segment)
             drawList->AddText(ImVec2(x + (segment - size.x) * 0.5f, min.y + (height - size.y) * 0.5f),
@@ -241,15 +242,16 @@ void roleBar(const RoleStatistics& stats, float width, const Look& look) {
                       look.scale);
 }
 
-void matrixCell(const StakeholderItem& item, const alignkiosk_aggregate_v2& group, const Look& look) {
+void matrixCell(const StakeholderItem& item, const alignkiosk_aggregate_v2& group, const Look& look,
+                const sdk::Words& words) {
     const std::optional<RoleStatistics> role = roleOf(item, group);
     const std::optional<UnderstandingStatistics> understanding = understandingOf(item, group);
     if (!role && !understanding) {
-        softText("no answers yet");
+        softText(words(words::kNoAnswersYet));
         return;
     }
     if (role) {
-        roleBar(*role, std::max(ImGui::GetContentRegionAvail().x - 0.5f * ImGui::GetFontSize(), 1.0f), look);
+        roleBar(*role, std::max(ImGui::GetContentRegionAvail().x - 0.5f * ImGui::GetFontSize(), 1.0f), look, words);
         // The most common role and how many share it: the group's agreement on the role.
         std::string text;
         if (role->tie) {
@@ -257,16 +259,19 @@ void matrixCell(const StakeholderItem& item, const alignkiosk_aggregate_v2& grou
             for (std::size_t r = 0; r < role->counts.size(); ++r)
                 if (role->counts[r] == role->counts[role->top])
                     tied += (tied.empty() ? "" : " / ") + item.roleLabels[r];
-            text = "split: " + tied + " (" + percent(role->topShare) + " each)";
+            text = words.fill(words::kSplit, {{"roles", tied}, {"share", percent(role->topShare, words)}});
         } else {
-            text = "most say " + item.roleLabels[role->top] + " (" + percent(role->topShare) + ")";
+            text = words.fill(words::kMostSay,
+                              {{"role", item.roleLabels[role->top]}, {"share", percent(role->topShare, words)}});
         }
         wrappedText(text);
     }
     if (understanding) {
         const alignkiosk_finding_level_v1 level = levelFor(understanding->low, understanding->answered);
-        std::string text = "understood " + fixed(understanding->mean, 1) + "/" + std::to_string(item.scaleMax);
-        if (understanding->low > 0) text += " \u00b7 " + percent(understanding->lowShare) + " poorly";
+        std::string text = words.fill(words::kUnderstood, {{"mean", words.number(understanding->mean, 1)},
+                                                           {"max", std::to_string(item.scaleMax)}});
+        if (understanding->low > 0)
+            text += " \u00b7 " + words.fill(words::kPoorly, {{"share", percent(understanding->lowShare, words)}});
         const bool flagged = level != ALIGNKIOSK_FINDING_INFO;
         if (flagged)
             ImGui::PushStyleColor(ImGuiCol_Text,
@@ -278,8 +283,9 @@ void matrixCell(const StakeholderItem& item, const alignkiosk_aggregate_v2& grou
     ImGui::Dummy(ImVec2(0.0f, 0.2f * ImGui::GetFontSize()));
 }
 
-void drawMatrix(const MapPlan& plan, std::span<const alignkiosk_aggregate_v2* const> groups, const Look& look) {
-    sectionTitle("How each group sees the people around its work", look, false);
+void drawMatrix(const MapPlan& plan, std::span<const alignkiosk_aggregate_v2* const> groups, const Look& look,
+                const sdk::Words& words) {
+    sectionTitle(words(words::kMatrixTitle), look, false);
     // The roles' colours, named once for the whole matrix.
     const StakeholderItem& first = plan.stakeholders.front();
     for (std::size_t role = 0; role < first.roleLabels.size(); ++role) {
@@ -334,7 +340,7 @@ void drawMatrix(const MapPlan& plan, std::span<const alignkiosk_aggregate_v2* co
                 for (std::size_t g = 0; g < count; ++g) {
                     ImGui::TableNextColumn();
                     ImGui::PushID(static_cast<int>(g));
-                    matrixCell(item, *groups[start + g], look);
+                    matrixCell(item, *groups[start + g], look, words);
                     ImGui::PopID();
                 }
                 ImGui::PopID();
@@ -348,10 +354,10 @@ void drawMatrix(const MapPlan& plan, std::span<const alignkiosk_aggregate_v2* co
 // ---- (c) seen differently -------------------------------------------------------------------------------------------
 
 void drawSeenDifferently(const MapPlan& plan, std::span<const alignkiosk_aggregate_v2* const> groups,
-                         const Look& look) {
-    sectionTitle("Seen differently", look, false);
+                         const Look& look, const sdk::Words& words) {
+    sectionTitle(words(words::kSeenDifferently), look, false);
     if (groups.size() < 2) {
-        softText("Comparing views needs at least two shown groups.");
+        softText(words(words::kNeedsTwoGroups));
         return;
     }
     std::vector<std::vector<std::optional<RoleStatistics>>> roles(plan.stakeholders.size());
@@ -359,12 +365,10 @@ void drawSeenDifferently(const MapPlan& plan, std::span<const alignkiosk_aggrega
         for (const alignkiosk_aggregate_v2* group : groups) roles[s].push_back(roleOf(plan.stakeholders[s], *group));
     const std::vector<RoleGap> gaps = roleGaps(roles);
     if (gaps.empty()) {
-        softText("No group around our work is seen very differently: every two shown groups name the same most "
-                 "common role, and their views are less than " + percent(kNotableDistance) + " apart.");
+        softText(words.fill(words::kNoneDifferent, {{"share", percent(kNotableDistance, words)}}));
         return;
     }
-    softText("\"Apart\": the share of one group's answers that would have to change role to match the other's "
-             "(total variation distance).");
+    softText(words(words::kApartNote));
     const float indent = ImGui::GetFontSize();
     for (const RoleGap& gap : gaps) {
         const StakeholderItem& item = plan.stakeholders[gap.stakeholder];
@@ -374,18 +378,25 @@ void drawSeenDifferently(const MapPlan& plan, std::span<const alignkiosk_aggrega
         const std::string nameB = labelOf(groups[gap.groupB]);
         std::string text = "\u2022 " + item.name + ": ";
         if (gap.modesDiffer) {
-            text += nameA + " mostly say " + item.roleLabels[a.top] + " (" + percent(a.topShare) + "), " + nameB +
-                    " mostly say " + item.roleLabels[b.top] + " (" + percent(b.topShare) + ").";
+            text += words.fill(words::kModesDiffer, {{"a", nameA},
+                                                     {"roleA", item.roleLabels[a.top]},
+                                                     {"shareA", percent(a.topShare, words)},
+                                                     {"b", nameB},
+                                                     {"roleB", item.roleLabels[b.top]},
+                                                     {"shareB", percent(b.topShare, words)}});
         } else {
             // Same most common role (or a tie): say how strongly each holds the first group's view.
             const std::size_t role = a.top;
-            text += nameA + " and " + nameB + " differ on " + item.name + "'s role: " + item.roleLabels[role] + " " +
-                    percent(a.shares[role]) + " in " + nameA + ", " + percent(b.shares[role]) + " in " + nameB + ".";
+            text += words.fill(words::kSameMode, {{"a", nameA},
+                                                  {"b", nameB},
+                                                  {"name", item.name},
+                                                  {"role", item.roleLabels[role]},
+                                                  {"shareA", percent(a.shares[role], words)},
+                                                  {"shareB", percent(b.shares[role], words)}});
         }
         wrappedText(text);
         ImGui::Indent(indent);
-        softText("Views " + percent(gap.distance) + " apart. Ask both groups what they give " + item.name +
-                 " and what they get back, and agree on one role.");
+        softText(words.fill(words::kViewsApart, {{"share", percent(gap.distance, words)}, {"name", item.name}}));
         ImGui::Unindent(indent);
     }
 }
@@ -393,20 +404,19 @@ void drawSeenDifferently(const MapPlan& plan, std::span<const alignkiosk_aggrega
 } // namespace
 
 void drawMapPanel(const MapPlan& plan, std::span<const alignkiosk_aggregate_v2* const> groups,
-                  const alignkiosk_frame_v1& frame) {
+                  const alignkiosk_frame_v1& frame, const sdk::Words& words) {
     const Look look = lookFor(frame);
     FontScope body(look.body);
     ImGui::PushID("stakeholder_mapping_panel");
     if (groups.empty()) {
-        softText("Nothing to show yet: a group appears here once enough people in it have answered to keep them "
-                 "anonymous.");
+        softText(words(words::kNothingYet));
         ImGui::PopID();
         return;
     }
-    if (plan.mix) drawMixSection(*plan.mix, groups, look);
+    if (plan.mix) drawMixSection(*plan.mix, groups, look, words);
     if (!plan.stakeholders.empty()) {
-        drawMatrix(plan, groups, look);
-        drawSeenDifferently(plan, groups, look);
+        drawMatrix(plan, groups, look, words);
+        drawSeenDifferently(plan, groups, look, words);
     }
     ImGui::PopID();
 }

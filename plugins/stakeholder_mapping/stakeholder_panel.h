@@ -10,14 +10,15 @@
 #include "stakeholder_scoring.h"
 
 #include <alignkiosk/plugin_abi.h>
+#include <alignkiosk/words.hpp>
 
 #include <span>
 
 namespace alignkiosk::plugins::stakeholder_mapping {
 
-// Draws into the current window or child region, top to bottom; with no groups, one line saying there is nothing to
-// show yet. Leaves the ImGui stacks balanced.
+// Draws into the current window or child region, top to bottom, its own words in `words`' language; with no groups,
+// one line saying there is nothing to show yet. Leaves the ImGui stacks balanced.
 void drawMapPanel(const MapPlan& plan, std::span<const alignkiosk_aggregate_v2* const> groups,
-                  const alignkiosk_frame_v1& frame);
+                  const alignkiosk_frame_v1& frame, const sdk::Words& words);
 
 } // namespace alignkiosk::plugins::stakeholder_mapping

@@ -1,5 +1,8 @@
 #include "stakeholder_report.h"
 
+#include "stakeholder_statistics.h"
+#include "stakeholder_words.h"
+
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -9,44 +12,44 @@ namespace alignkiosk::plugins::stakeholder_mapping {
 
 namespace {
 
-std::string fixed(double value, int decimals) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
+std::string percent(double share, const sdk::Words& words) {
+    return words.percent(static_cast<int>(percentRounded(share)));
 }
 
-std::string percent(double share) { return std::to_string(percentRounded(share)) + "%"; }
-
 void mixSection(const MixItem& mix, const MapPlan& plan, std::span<const sdk::AggregateView> groups,
-                sdk::ReportWriter& report) {
+                sdk::ReportWriter& report, const sdk::Words& words) {
     report.heading(mix.name);
     for (const sdk::AggregateView& group : groups) {
         const std::optional<MixStatistics> stats = mixOf(plan, group.raw());
         if (!stats) continue;
-        report.heading(std::string(group.groupLabel()) + "  (" + std::to_string(stats->answered) +
-                       (stats->answered == 1 ? " answer)" : " answers)"));
-        report.statistic("Mean", mixText(mix, *stats));
+        const std::string label(group.groupLabel());
+        report.heading(stats->answered == 1
+                           ? words.fill(words::kOneAnswer, {{"group", label}})
+                           : words.fill(words::kAnswers, {{"group", label}, {"n", std::to_string(stats->answered)}}));
+        report.statistic(words(words::kMean), mixText(mix, *stats));
         for (std::size_t c = 0; c < kCorners; ++c)
             report.bar(mix.labels[c], stats->mean[c] * mix.total, mix.total,
-                       std::to_string(static_cast<long>(stats->mean[c] * mix.total + 0.5)) + " of " +
-                           std::to_string(mix.total));
+                       words.fill(words::kOfTotal,
+                                  {{"points", std::to_string(static_cast<long>(stats->mean[c] * mix.total + 0.5))},
+                                   {"total", std::to_string(mix.total)}}));
         if (stats->hasSpread) {
             // The spread in points (one SD per corner) and r_wg-style agreement; see stakeholder_statistics.h.
             std::string spread = "\u00b1";
             for (std::size_t c = 0; c < kCorners; ++c)
                 spread += (c ? " \u00b7 " : " ") + std::to_string(static_cast<long>(stats->sd[c] * mix.total + 0.5));
-            report.statistic("Spread", spread);
-            report.statistic("Agreement",
-                             fixed(stats->agreement, 2) + " (" + agreementWord(stats->agreement) + ")");
+            report.statistic(words(words::kSpreadName), spread);
+            report.statistic(words(words::kAgreementName),
+                             words.fill(words::kAgreementValue, {{"agreement", words.number(stats->agreement, 2)},
+                                                                 {"word", agreementWord(stats->agreement, words)}}));
         }
     }
 }
 
 // The panel's matrix cell as text: the most common role and how many share it, and how well needs are understood.
-std::string matrixCell(const StakeholderItem& item, const alignkiosk_aggregate_v2& group) {
+std::string matrixCell(const StakeholderItem& item, const alignkiosk_aggregate_v2& group, const sdk::Words& words) {
     const std::optional<RoleStatistics> role = roleOf(item, group);
     const std::optional<UnderstandingStatistics> understanding = understandingOf(item, group);
-    if (!role && !understanding) return "no answers yet";
+    if (!role && !understanding) return words(words::kNoAnswersYet);
     std::string text;
     if (role) {
         if (role->tie) {
@@ -54,45 +57,49 @@ std::string matrixCell(const StakeholderItem& item, const alignkiosk_aggregate_v
             for (std::size_t r = 0; r < role->counts.size(); ++r)
                 if (role->counts[r] == role->counts[role->top])
                     tied += (tied.empty() ? "" : " / ") + item.roleLabels[r];
-            text = "split: " + tied + " (" + percent(role->topShare) + " each)";
+            text = words.fill(words::kSplit, {{"roles", tied}, {"share", percent(role->topShare, words)}});
         } else {
-            text = "most say " + item.roleLabels[role->top] + " (" + percent(role->topShare) + ")";
+            text = words.fill(words::kMostSay,
+                              {{"role", item.roleLabels[role->top]}, {"share", percent(role->topShare, words)}});
         }
     }
     if (understanding) {
-        text += (text.empty() ? "" : "\n") + std::string("understood ") + fixed(understanding->mean, 1) + "/" +
-                std::to_string(item.scaleMax);
-        if (understanding->low > 0) text += " \u00b7 " + percent(understanding->lowShare) + " poorly";
+        text += (text.empty() ? "" : "\n") +
+                words.fill(words::kUnderstood,
+                           {{"mean", words.number(understanding->mean, 1)}, {"max", std::to_string(item.scaleMax)}});
+        if (understanding->low > 0)
+            text += " \u00b7 " + words.fill(words::kPoorly, {{"share", percent(understanding->lowShare, words)}});
     }
     return text;
 }
 
-void matrixSection(const MapPlan& plan, std::span<const sdk::AggregateView> groups, sdk::ReportWriter& report) {
-    report.heading("How each group sees the people around its work");
+void matrixSection(const MapPlan& plan, std::span<const sdk::AggregateView> groups, sdk::ReportWriter& report,
+                   const sdk::Words& words) {
+    report.heading(words(words::kMatrixTitle));
     std::vector<std::string> header{""};
     for (const sdk::AggregateView& group : groups)
-        header.push_back(std::string(group.groupLabel()) + " (n = " + std::to_string(group.responseCount()) + ")");
+        header.push_back(words.fill(words::kGroupN, {{"group", std::string(group.groupLabel())},
+                                                     {"n", std::to_string(group.responseCount())}}));
     report.row(header, true);
     for (const StakeholderItem& item : plan.stakeholders) {
         std::vector<std::string> row{item.name};
-        for (const sdk::AggregateView& group : groups) row.push_back(matrixCell(item, group.raw()));
+        for (const sdk::AggregateView& group : groups) row.push_back(matrixCell(item, group.raw(), words));
         report.row(row);
     }
 }
 
-void gapsSection(const MapPlan& plan, std::span<const sdk::AggregateView> groups, sdk::ReportWriter& report) {
+void gapsSection(const MapPlan& plan, std::span<const sdk::AggregateView> groups, sdk::ReportWriter& report,
+                 const sdk::Words& words) {
     std::vector<std::vector<std::optional<RoleStatistics>>> roles(plan.stakeholders.size());
     for (std::size_t s = 0; s < plan.stakeholders.size(); ++s)
         for (const sdk::AggregateView& group : groups) roles[s].push_back(roleOf(plan.stakeholders[s], group.raw()));
     const std::vector<RoleGap> gaps = roleGaps(roles);
-    report.heading("Seen differently");
+    report.heading(words(words::kSeenDifferently));
     if (gaps.empty()) {
-        report.paragraph("No group around our work is seen very differently: every two shown groups name the same "
-                         "most common role, and their views are less than " + percent(kNotableDistance) + " apart.");
+        report.paragraph(words.fill(words::kNoneDifferent, {{"share", percent(kNotableDistance, words)}}));
         return;
     }
-    report.paragraph("\"Apart\": the share of one group's answers that would have to change role to match the "
-                     "other's (total variation distance).");
+    report.paragraph(words(words::kApartNote));
     for (const RoleGap& gap : gaps) {
         const StakeholderItem& item = plan.stakeholders[gap.stakeholder];
         const RoleStatistics& a = *roles[gap.stakeholder][gap.groupA];
@@ -101,30 +108,39 @@ void gapsSection(const MapPlan& plan, std::span<const sdk::AggregateView> groups
         const std::string nameB(groups[gap.groupB].groupLabel());
         std::string text;
         if (gap.modesDiffer) {
-            text = nameA + " mostly say " + item.roleLabels[a.top] + " (" + percent(a.topShare) + "), " + nameB +
-                   " mostly say " + item.roleLabels[b.top] + " (" + percent(b.topShare) + ").";
+            text = words.fill(words::kModesDiffer, {{"a", nameA},
+                                                    {"roleA", item.roleLabels[a.top]},
+                                                    {"shareA", percent(a.topShare, words)},
+                                                    {"b", nameB},
+                                                    {"roleB", item.roleLabels[b.top]},
+                                                    {"shareB", percent(b.topShare, words)}});
         } else {
             const std::size_t role = a.top;
-            text = nameA + " and " + nameB + " differ on " + item.name + "'s role: " + item.roleLabels[role] + " " +
-                   percent(a.shares[role]) + " in " + nameA + ", " + percent(b.shares[role]) + " in " + nameB + ".";
+            text = words.fill(words::kSameMode, {{"a", nameA},
+                                                 {"b", nameB},
+                                                 {"name", item.name},
+                                                 {"role", item.roleLabels[role]},
+                                                 {"shareA", percent(a.shares[role], words)},
+                                                 {"shareB", percent(b.shares[role], words)}});
         }
-        report.statistic(item.name, text + " Views " + percent(gap.distance) + " apart. Ask both groups what they give " +
-                                        item.name + " and what they get back, and agree on one role.",
-                         gap.modesDiffer);
+        const std::string apart =
+            words.fill(words::kViewsApart, {{"share", percent(gap.distance, words)}, {"name", item.name}});
+        report.statistic(item.name, text + " " + apart, gap.modesDiffer);
     }
 }
 
 } // namespace
 
-void writeMapReport(const MapPlan& plan, std::span<const sdk::AggregateView> groups, sdk::ReportWriter& report) {
+void writeMapReport(const MapPlan& plan, std::span<const sdk::AggregateView> groups, sdk::ReportWriter& report,
+                    const sdk::Words& words) {
     if (groups.empty()) {
-        report.paragraph("Nothing to show yet: no group has enough answers to be shown.");
+        report.paragraph(words(words::kNothingToShow));
         return;
     }
-    if (plan.mix) mixSection(*plan.mix, plan, groups, report);
+    if (plan.mix) mixSection(*plan.mix, plan, groups, report, words);
     if (!plan.stakeholders.empty()) {
-        matrixSection(plan, groups, report);
-        if (groups.size() > 1) gapsSection(plan, groups, report);
+        matrixSection(plan, groups, report, words);
+        if (groups.size() > 1) gapsSection(plan, groups, report, words);
     }
 }
 

@@ -12,6 +12,7 @@
 
 namespace alignkiosk::plugins::stakeholder_mapping {
 
-void writeMapReport(const MapPlan& plan, std::span<const sdk::AggregateView> groups, sdk::ReportWriter& report);
+void writeMapReport(const MapPlan& plan, std::span<const sdk::AggregateView> groups, sdk::ReportWriter& report,
+                    const sdk::Words& words);
 
 } // namespace alignkiosk::plugins::stakeholder_mapping

@@ -1,10 +1,10 @@
 #include "stakeholder_scoring.h"
 
 #include "stakeholder_content.h"
+#include "stakeholder_words.h"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <numeric>
 #include <utility>
 
@@ -12,46 +12,49 @@ namespace alignkiosk::plugins::stakeholder_mapping {
 
 namespace {
 
-std::string fixed(double value, int decimals) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
-}
-
 std::optional<std::size_t> roleIndex(const StakeholderItem& item, std::string_view id) {
     for (std::size_t i = 0; i < item.roleIds.size(); ++i)
         if (item.roleIds[i] == id) return i;
     return std::nullopt;
 }
 
-std::string answersText(uint32_t answered) {
-    return std::to_string(answered) + (answered == 1 ? " answer" : " answers");
+std::string answersText(uint32_t answered, const sdk::Words& words) {
+    return answered == 1 ? std::string(words(words::kOneAnswerPlain))
+                         : words.fill(words::kAnswersPlain, {{"n", std::to_string(answered)}});
 }
 
-bool scoreMix(const MapPlan& plan, const alignkiosk_aggregate_v2& aggregate, MapFinding& finding) {
+std::string percentOf(uint32_t count, uint32_t answered, const sdk::Words& words) {
+    return words.percent(static_cast<int>(percentFloor(count, answered)));
+}
+
+bool scoreMix(const MapPlan& plan, const alignkiosk_aggregate_v2& aggregate, MapFinding& finding,
+              const sdk::Words& words) {
     const std::optional<MixStatistics> stats = mixOf(plan, aggregate);
     if (!stats) return false;
     const MixItem& mix = *plan.mix;
     finding.questionId = mix.questionId;
-    finding.headline = mix.name + ": " + mixText(mix, *stats) + " (" + answersText(stats->answered) + ")";
+    finding.headline = words.fill(words::kMixHeadline, {{"name", mix.name},
+                                                        {"mix", mixText(mix, *stats)},
+                                                        {"answers", answersText(stats->answered, words)}});
     if (!stats->hasSpread) {
         finding.level = ALIGNKIOSK_FINDING_INFO;
         finding.share = 0.0f;
         return true;
     }
-    finding.headline += " \u2014 " + std::string(agreementWord(stats->agreement)) + " (" +
-                        fixed(stats->agreement, 2) + ")";
+    finding.headline = words.fill(words::kMixAgreement, {{"headline", finding.headline},
+                                                         {"word", agreementWord(stats->agreement, words)},
+                                                         {"agreement", words.number(stats->agreement, 2)}});
     finding.share = static_cast<float>(1.0 - stats->agreement);
     finding.level = stats->agreement <= 0.30   ? ALIGNKIOSK_FINDING_WIDESPREAD
                     : stats->agreement <= 0.50 ? ALIGNKIOSK_FINDING_WATCH
                                                : ALIGNKIOSK_FINDING_INFO;
     if (finding.level != ALIGNKIOSK_FINDING_INFO)
-        finding.action = "Ask two people with very different mixes to explain theirs, then agree whose needs the "
-                         "team's goals serve first.";
+        finding.action = words(words::kMixAction);
     return true;
 }
 
-bool scoreRole(const StakeholderItem& item, const alignkiosk_aggregate_v2& aggregate, MapFinding& finding) {
+bool scoreRole(const StakeholderItem& item, const alignkiosk_aggregate_v2& aggregate, MapFinding& finding,
+               const sdk::Words& words) {
     const std::optional<RoleStatistics> stats = roleOf(item, aggregate);
     if (!stats) return false;
     finding.questionId = item.roleQuestionId;
@@ -63,13 +66,14 @@ bool scoreRole(const StakeholderItem& item, const alignkiosk_aggregate_v2& aggre
     // A quarter each, in integers: 4 * count >= answered.
     if (customer && supplier && 4ull * stats->counts[*customer] >= n && 4ull * stats->counts[*supplier] >= n) {
         finding.level = ALIGNKIOSK_FINDING_WIDESPREAD;
-        finding.headline = item.name + " \u2014 " + item.roleLabels[*customer] + " to " +
-                           std::to_string(percentFloor(stats->counts[*customer], n)) + "%, " +
-                           item.roleLabels[*supplier] + " to " +
-                           std::to_string(percentFloor(stats->counts[*supplier], n)) + "% (" + answersText(n) +
-                           "): people disagree on which way the work flows";
-        finding.action = "Ask what the team gives " + item.name + " and what it gets from them; agree whether their "
-                         "needs or their input come first.";
+        finding.headline = words.fill(words::kFlowHeadline,
+                                      {{"name", item.name},
+                                       {"customer", item.roleLabels[*customer]},
+                                       {"customerShare", percentOf(stats->counts[*customer], n, words)},
+                                       {"supplier", item.roleLabels[*supplier]},
+                                       {"supplierShare", percentOf(stats->counts[*supplier], n, words)},
+                                       {"answers", answersText(n, words)}});
+        finding.action = words.fill(words::kFlowAction, {{"name", item.name}});
         return true;
     }
     if (stats->tie || 2ull * stats->counts[stats->top] < n) {
@@ -78,27 +82,27 @@ bool scoreRole(const StakeholderItem& item, const alignkiosk_aggregate_v2& aggre
         std::iota(order.begin(), order.end(), std::size_t{0});
         std::stable_sort(order.begin(), order.end(),
                          [&stats](std::size_t a, std::size_t b) { return stats->counts[a] > stats->counts[b]; });
-        finding.headline = item.name + " \u2014 no shared view of their role:";
-        bool first = true;
+        std::string roles;
         for (const std::size_t role : order) {
             if (stats->counts[role] == 0) continue;
-            finding.headline += (first ? " " : ", ") + item.roleLabels[role] + " " +
-                                std::to_string(percentFloor(stats->counts[role], n)) + "%";
-            first = false;
+            roles += (roles.empty() ? "" : ", ") + item.roleLabels[role] + " " + percentOf(stats->counts[role], n, words);
         }
-        finding.headline += " (" + answersText(n) + ")";
-        finding.action = "Talk through what the team gives " + item.name + " and what it gets back, then agree on "
-                         "one role.";
+        finding.headline = words.fill(words::kNoSharedView,
+                                      {{"name", item.name}, {"roles", roles}, {"answers", answersText(n, words)}});
+        finding.action = words.fill(words::kTalkThrough, {{"name", item.name}});
         return true;
     }
     finding.level = ALIGNKIOSK_FINDING_INFO;
-    finding.headline = item.name + " \u2014 mostly " + item.roleLabels[stats->top] + " (" +
-                       std::to_string(percentFloor(stats->counts[stats->top], n)) + "%, " +
-                       std::to_string(stats->counts[stats->top]) + " of " + std::to_string(n) + ")";
+    finding.headline = words.fill(words::kMostly, {{"name", item.name},
+                                                   {"role", item.roleLabels[stats->top]},
+                                                   {"share", percentOf(stats->counts[stats->top], n, words)},
+                                                   {"count", std::to_string(stats->counts[stats->top])},
+                                                   {"n", std::to_string(n)}});
     return true;
 }
 
-bool scoreUnderstanding(const StakeholderItem& item, const alignkiosk_aggregate_v2& aggregate, MapFinding& finding) {
+bool scoreUnderstanding(const StakeholderItem& item, const alignkiosk_aggregate_v2& aggregate, MapFinding& finding,
+                        const sdk::Words& words) {
     const std::optional<UnderstandingStatistics> stats = understandingOf(item, aggregate);
     if (!stats) return false;
     finding.questionId = item.understandingQuestionId;
@@ -112,14 +116,15 @@ bool scoreUnderstanding(const StakeholderItem& item, const alignkiosk_aggregate_
     // Seed 000: a customer's needs call for the deepest understanding, so "watch" is already "widespread" there.
     if (customer && finding.level == ALIGNKIOSK_FINDING_WATCH) finding.level = ALIGNKIOSK_FINDING_WIDESPREAD;
 
-    finding.headline = item.name + " \u2014 needs poorly understood by " +
-                       std::to_string(percentFloor(hits, stats->answered)) + "% (" + std::to_string(hits) + " of " +
-                       std::to_string(stats->answered) + "), mean " + fixed(stats->mean, 1) + " on " +
-                       std::to_string(item.scaleMin) + "\u2013" + std::to_string(item.scaleMax);
+    finding.headline = words.fill(words::kPoorlyUnderstood, {{"name", item.name},
+                                                             {"share", percentOf(hits, stats->answered, words)},
+                                                             {"hits", std::to_string(hits)},
+                                                             {"n", std::to_string(stats->answered)},
+                                                             {"mean", words.number(stats->mean, 1)},
+                                                             {"min", std::to_string(item.scaleMin)},
+                                                             {"max", std::to_string(item.scaleMax)}});
     if (finding.level == ALIGNKIOSK_FINDING_INFO) return true;
-    finding.action = customer ? "Most of the team call " + item.name + " a customer: learn what drives them, not only "
-                                "what they ask for."
-                              : "Invite someone from " + item.name + " to tell the team what they need from its work.";
+    finding.action = words.fill(customer ? words::kLearnDrivers : words::kInvite, {{"name", item.name}});
     return true;
 }
 
@@ -159,15 +164,16 @@ std::string mixText(const MixItem& mix, const MixStatistics& stats) {
     return text;
 }
 
-std::vector<MapFinding> scoreAggregate(const MapPlan& plan, const alignkiosk_aggregate_v2& aggregate) {
+std::vector<MapFinding> scoreAggregate(const MapPlan& plan, const alignkiosk_aggregate_v2& aggregate,
+                                       const sdk::Words& words) {
     std::vector<MapFinding> findings;
     MapFinding finding;
-    if (scoreMix(plan, aggregate, finding)) findings.push_back(std::move(finding));
+    if (scoreMix(plan, aggregate, finding, words)) findings.push_back(std::move(finding));
     for (const StakeholderItem& item : plan.stakeholders) {
         finding = MapFinding{};
-        if (scoreRole(item, aggregate, finding)) findings.push_back(std::move(finding));
+        if (scoreRole(item, aggregate, finding, words)) findings.push_back(std::move(finding));
         finding = MapFinding{};
-        if (scoreUnderstanding(item, aggregate, finding)) findings.push_back(std::move(finding));
+        if (scoreUnderstanding(item, aggregate, finding, words)) findings.push_back(std::move(finding));
     }
     std::stable_sort(findings.begin(), findings.end(), [](const MapFinding& a, const MapFinding& b) {
         if (a.level != b.level) return a.level > b.level;

@@ -81,7 +81,8 @@ std::string mixText(const MixItem& mix, const MixStatistics& stats);
 //  - per stakeholder, the understanding of its needs (when answered): hits = answers on the bottom two points,
 //    levelFor(hits, answered); WATCH becomes WIDESPREAD when more than half the group call it a customer.
 //    share = hits / answered.
-std::vector<MapFinding> scoreAggregate(const MapPlan& plan, const alignkiosk_aggregate_v2& aggregate);
+std::vector<MapFinding> scoreAggregate(const MapPlan& plan, const alignkiosk_aggregate_v2& aggregate,
+                                       const sdk::Words& words = sdk::Words());
 
 // The headline's name for a question: its "label" when set, else the prompt without closing punctuation.
 std::string displayName(std::string_view label, std::string_view prompt);

@@ -1,5 +1,7 @@
 #include "stakeholder_statistics.h"
 
+#include "stakeholder_words.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -42,12 +44,12 @@ std::optional<MixStatistics> mixStatistics(const alignkiosk_item_distribution_v2
     return stats;
 }
 
-const char* agreementWord(double agreement) {
-    if (agreement <= 0.30) return "lack of agreement";
-    if (agreement <= 0.50) return "weak agreement";
-    if (agreement <= 0.70) return "moderate agreement";
-    if (agreement <= 0.90) return "strong agreement";
-    return "very strong agreement";
+const char* agreementWord(double agreement, const sdk::Words& words) {
+    if (agreement <= 0.30) return words(words::kAgreementNone);
+    if (agreement <= 0.50) return words(words::kAgreementWeak);
+    if (agreement <= 0.70) return words(words::kAgreementModerate);
+    if (agreement <= 0.90) return words(words::kAgreementStrong);
+    return words(words::kAgreementVeryStrong);
 }
 
 std::optional<RoleStatistics> roleStatistics(std::span<const uint32_t> counts, uint32_t answered, uint32_t roles) {

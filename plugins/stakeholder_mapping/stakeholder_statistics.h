@@ -6,6 +6,7 @@
 #include "simplex_math.h"
 
 #include <alignkiosk/findings.hpp>
+#include <alignkiosk/words.hpp>
 
 #include <array>
 #include <cstddef>
@@ -35,8 +36,8 @@ inline constexpr double kUniformShareVariance = 1.0 / 18.0;
 std::optional<MixStatistics> mixStatistics(const alignkiosk_item_distribution_v2& item, uint32_t total);
 
 // The words LeBreton & Senter (2008, table 3) give for bands of r_wg: up to .30 "lack of agreement", up to .50
-// "weak", up to .70 "moderate", up to .90 "strong", above that "very strong".
-const char* agreementWord(double agreement);
+// "weak", up to .70 "moderate", up to .90 "strong", above that "very strong" (in `words`' language).
+const char* agreementWord(double agreement, const sdk::Words& words = sdk::Words());
 
 struct RoleStatistics {
     uint32_t answered = 0;

@@ -220,6 +220,17 @@ TEST(SummaryCsv, NamesEveryoneAsTheScreenDoes) {
     for (const Row& row : rows) EXPECT_NE(row[1], kEveryoneGroup);
 }
 
+// A German survey's export names everyone as its German dashboard does; the header stays as documented.
+TEST(SummaryCsv, NamesEveryoneInTheDashboardsLanguage) {
+    const Survey survey = everyKind();
+    std::ostringstream out;
+    writeSummaryCsv(survey, everyKindModel(survey), out, "Alle");
+    const std::vector<Row> rows = parseCsv(out.str());
+    EXPECT_EQ(rows[1][1], "Alle");
+    EXPECT_NE(out.str().find(kSummaryCsvHeader), std::string::npos);
+    for (const Row& row : rows) EXPECT_NE(row[1], "Everyone");
+}
+
 TEST(SummaryCsv, GroupsTheAnonymityRulesHideAreAbsent) {
     const Survey survey = everyKind();
     std::ostringstream out;

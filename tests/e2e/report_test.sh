@@ -2,7 +2,8 @@
 # End to end, the facilitator's report: `alignkiosk report` over demo data with one team too small to show, read back
 # with poppler: every shown item's label and every module's panel title is real text in it, the hidden team's name is
 # nowhere, the cover's contents point at the pages where each section begins, pdfinfo counts as many pages as the
-# command wrote and pdftoppm renders every one; A4 by default and Letter for en_US.
+# command wrote and pdftoppm renders every one; A4 by default and Letter for en_US; with German as the survey's default
+# language, the report in German (words, days, decimal commas) on the paper of the locale.
 # Usage: report_test.sh PROGRAM BUILD_DIR
 set -uo pipefail
 program=$1
@@ -39,11 +40,14 @@ text=$(pdftotext "$pdf" - | tr '\n' ' ' | tr -s ' ')
 labels=$(python3 - "$survey" <<'PY'
 import json, sys
 survey = json.load(open(sys.argv[1]))
+default = (survey.get("languages") or [survey.get("language", "en")])[0]
+def text(value):  # a text per language, or one text
+    return value.get(default) if isinstance(value, dict) else value
 for step in survey["steps"]:
     for question in step["questions"]:
         if question["kind"] == "scale":
             label = (question.get("attributes") or {}).get("label") or question.get("label") or question["prompt"]
-            print(label)
+            print(text(label))
 PY
 )
 [ -n "$labels" ] || fail "no rated items found in $survey"
@@ -83,6 +87,30 @@ LANG=en_US.UTF-8 LC_ALL= LC_PAPER= "$program" report --survey "$survey" --db "$d
   >/dev/null || fail "report (en_US) failed"
 pdfinfo "$E2E_TMP/letter.pdf" | grep -q "^Page size: *612 x 792 pts (letter)" ||
   fail "not Letter under en_US: $(pdfinfo "$E2E_TMP/letter.pdf" | grep 'Page size')"
+
+# The same survey with German as its default language: the report in German, its days and numbers as German writes
+# them, the paper still by the locale (Letter under en_US), and every page renders.
+python3 - "$survey" "$E2E_TMP/survey-de.json" <<'PY' || fail "cannot write the German survey"
+import json, sys
+survey = json.load(open(sys.argv[1]))
+survey["languages"] = ["de"] + [language for language in survey["languages"] if language != "de"]
+json.dump(survey, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+LANG=en_US.UTF-8 LC_ALL= LC_PAPER= "$program" report --survey "$E2E_TMP/survey-de.json" --db "$db" \
+  --out "$E2E_TMP/de.pdf" >/dev/null || fail "report (German) failed"
+german=$(pdftotext "$E2E_TMP/de.pdf" - | tr '\n' ' ' | tr -s ' ')
+for words in "Bericht zur Ausrichtung" "Überblick über die Ausrichtung" "Wo wir am wenigsten übereinstimmen" \
+  "Diagnostische Anzeichen" "Offene Antworten" "Seite 1 von" "Personen haben teilgenommen" "Vertrieb"; do
+  grep -qF "$words" <<<"$german" || fail "'$words' is not in the German report's text"
+done
+grep -qE "Antworten vom [0-9]{1,2}\. [A-ZÄÖÜ][a-zä]+ [0-9]{4}" <<<"$german" || fail "the cover's days are not German"
+grep -qE "[0-9],[0-9]" <<<"$german" || fail "no German decimal comma in the report"
+grep -q "Alignment overview\|Page 1 of\|participants" <<<"$german" && fail "English words in the German report"
+pdfinfo "$E2E_TMP/de.pdf" | grep -q "(letter)" || fail "the paper followed the language, not the locale"
+mkdir -p "$E2E_TMP/png-de"
+pdftoppm -r 40 -png "$E2E_TMP/de.pdf" "$E2E_TMP/png-de/page" || fail "pdftoppm failed on the German report"
+[ "$(ls "$E2E_TMP/png-de" | wc -l)" = "$(pdfinfo "$E2E_TMP/de.pdf" | awk '/^Pages:/ { print $2 }')" ] ||
+  fail "pdftoppm did not render every page of the German report"
 
 # A folder that cannot be written: a message and a failure, not a crash.
 "$program" report --survey "$survey" --db "$db" --out /proc/report.pdf >/dev/null 2>"$E2E_TMP/err" &&

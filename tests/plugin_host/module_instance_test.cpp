@@ -777,3 +777,65 @@ TEST(ModuleInstanceReport, OlderFixturePluginsHaveNoReportPages) {
 }
 
 } // namespace
+
+// ---- ABI 1.5: the language extension --------------------------------------------------------------------------------
+
+namespace {
+
+// What the module's set_language was told, and the tables a raw C module might hand out.
+struct LanguageCalls {
+    std::vector<std::string> told;
+    alignkiosk_language_v1 table{sizeof(alignkiosk_language_v1), nullptr};
+};
+LanguageCalls* languageCalls = nullptr;
+
+alignkiosk_module_v1 languageModule(Calls& state, LanguageCalls& language) {
+    languageCalls = &language;
+    language.table.set_language = [](alignkiosk_module_v1*, const char* code) {
+        languageCalls->told.emplace_back(code);
+        return std::string_view(code) == "de";
+    };
+    alignkiosk_module_v1 module = table(state);
+    module.get_extension = [](const alignkiosk_module_v1*, const char* id) -> const void* {
+        return std::string_view(id) == ALIGNKIOSK_LANGUAGE_V1_ID ? &languageCalls->table : nullptr;
+    };
+    return module;
+}
+
+} // namespace
+
+TEST(ModuleInstanceAbi14, TellsTheModuleItsLanguageAndHearsWhetherItHasWordsForIt) {
+    Calls state;
+    LanguageCalls language;
+    alignkiosk_module_v1 module = languageModule(state, language);
+    ModuleInstance instance(&module, content(), "fake", "1.0.0");
+    EXPECT_EQ(instance.setLanguage("de"), std::optional<bool>(true));
+    EXPECT_EQ(instance.setLanguage("sv"), std::optional<bool>(false));
+    EXPECT_EQ(language.told, (std::vector<std::string>{"de", "sv"}));
+}
+
+TEST(ModuleInstanceAbi14, AModuleWithoutTheExtensionOrWithAShortTableIsNeverCalled) {
+    Calls state;
+    alignkiosk_module_v1 plain = table(state); // no get_extension at all
+    {
+        ModuleInstance instance(&plain, content(), "fake", "1.0.0");
+        EXPECT_EQ(instance.setLanguage("de"), std::nullopt);
+    }
+
+    Calls other;
+    LanguageCalls language;
+    alignkiosk_module_v1 module = languageModule(other, language);
+    language.table.struct_size = sizeof(uint32_t); // ends before set_language
+    ModuleInstance instance(&module, content(), "fake", "1.0.0");
+    EXPECT_EQ(instance.setLanguage("de"), std::nullopt);
+    EXPECT_TRUE(language.told.empty());
+}
+
+TEST(ModuleInstanceAbi14, AThrowingSetLanguageIsAFailureNotACrash) {
+    Calls state;
+    LanguageCalls language;
+    alignkiosk_module_v1 module = languageModule(state, language);
+    language.table.set_language = [](alignkiosk_module_v1*, const char*) -> bool { throw 7; };
+    ModuleInstance instance(&module, content(), "fake", "1.0.0");
+    EXPECT_EQ(instance.setLanguage("de"), std::nullopt);
+}

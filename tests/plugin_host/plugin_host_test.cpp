@@ -106,9 +106,9 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         Refusal{"fixture_not_elf.so", {"not a loadable shared library: not an ELF file"}},
         Refusal{"fixture_no_entry.so", {"no entry symbol alignkiosk_entry_v1"}},
-        Refusal{"fixture_entry_small.so", {"entry struct too small (16 bytes; plugin ABI 1.4 needs "}},
+        Refusal{"fixture_entry_small.so", {"entry struct too small (16 bytes; plugin ABI 1.5 needs "}},
         Refusal{"fixture_abi_major.so", {"built for plugin ABI 2.x, this kiosk speaks 1.x"}},
-        Refusal{"fixture_abi_minor.so", {"built for plugin ABI 1.99, newer than this kiosk's 1.4"}},
+        Refusal{"fixture_abi_minor.so", {"built for plugin ABI 1.99, newer than this kiosk's 1.5"}},
         Refusal{"fixture_imgui_mismatch.so",
                 {"built against ImGui 10000 (IMGUI_VERSION_NUM), this kiosk uses ImGui " +
                  std::to_string(IMGUI_VERSION_NUM)}},
@@ -197,8 +197,8 @@ std::optional<alignkiosk_plugin_entry_v1> entryOf(const fs::path& file) {
 }
 
 TEST(PluginHost, APluginBuiltForAbi10StillLoads) {
-    ASSERT_EQ(ALIGNKIOSK_ABI_MINOR, 4u); // this kiosk speaks 1.4 (1.0 plus the dashboard panels, growable structs
-                                         // and the report pages)
+    ASSERT_EQ(ALIGNKIOSK_ABI_MINOR, 5u); // this kiosk speaks 1.5 (1.0 plus the dashboard panels, growable structs,
+                                         // the report pages and the language)
     const std::optional<alignkiosk_plugin_entry_v1> entry = entryOf(kGood / "fixture_sparse.so");
     ASSERT_TRUE(entry.has_value());
     EXPECT_EQ(entry->abi_major, 1u);
@@ -211,14 +211,14 @@ TEST(PluginHost, APluginBuiltForAbi10StillLoads) {
 }
 
 TEST(PluginHost, APluginBuiltForTheNextMinorIsRefused) {
-    // The real entry of a loadable plugin, claiming 1.5: everything else about it is acceptable.
+    // The real entry of a loadable plugin, claiming 1.6: everything else about it is acceptable.
     std::optional<alignkiosk_plugin_entry_v1> entry = entryOf(kGood / "fixture_good.so");
     ASSERT_TRUE(entry.has_value());
-    EXPECT_EQ(entry->abi_minor, 4u); // built with this SDK
+    EXPECT_EQ(entry->abi_minor, 5u); // built with this SDK
     EXPECT_EQ(alignkiosk::plugin_host::checkEntry(*entry, alignkiosk::plugin_host::thisHostAbi()), std::nullopt);
-    entry->abi_minor = 5;
+    entry->abi_minor = 6;
     EXPECT_THAT(alignkiosk::plugin_host::checkEntry(*entry, alignkiosk::plugin_host::thisHostAbi()).value_or(""),
-                HasSubstr("built for plugin ABI 1.5, newer than this kiosk's 1.4"));
+                HasSubstr("built for plugin ABI 1.6, newer than this kiosk's 1.5"));
 }
 
 TEST(PluginHost, LoadsADirectoryOfGoodPluginsInNameOrder) {

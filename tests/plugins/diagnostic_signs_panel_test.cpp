@@ -210,6 +210,29 @@ TEST_F(DiagnosticSignsPanelTest, ScoreStillGivesTheSameHeadlines) {
 
 } // namespace
 
+// The language extension (ABI 1.5): the panel's own words in German and French, the survey's words as they are.
+TEST_F(DiagnosticSignsPanelTest, SpeaksTheLanguageTheKioskSets) {
+    ASSERT_EQ(module().setLanguage("de"), std::optional<bool>(true));
+    ASSERT_EQ(frame(seedAggregate(), 1900.0f), PanelOutcome::Drawn);
+    EXPECT_EQ(firstOutOfOrder(logged(), {"Teams describe the company differently",
+                                         "oft bemerkt von 90\u202F% (9 von 10)  \u00b7  verbreitet",
+                                         "Sales narrative clarity",
+                                         "als schwach bewertet von 10\u202F% (1 von 10)  \u00b7  vereinzelt"}),
+              "")
+        << logged();
+    EXPECT_EQ(logged().find("seen often"), std::string::npos) << logged();
+
+    ASSERT_EQ(module().setLanguage("fr-CA"), std::optional<bool>(true));
+    ASSERT_EQ(frame(seedAggregate(), 1900.0f), PanelOutcome::Drawn);
+    EXPECT_NE(logged().find("souvent constaté par 90\u202F% (9 sur 10)  \u00b7  répandu"), std::string::npos)
+        << logged();
+
+    // A language the module has no words for: English, and the kiosk is told so.
+    ASSERT_EQ(module().setLanguage("es"), std::optional<bool>(false));
+    ASSERT_EQ(frame(seedAggregate(), 1900.0f), PanelOutcome::Drawn);
+    EXPECT_EQ(firstOutOfOrder(logged(), kSeedPanel), "") << logged();
+}
+
 // ---- The report pages (ABI 1.4), from the same scoring as the panel --------------------------------------------------
 
 namespace {
@@ -246,6 +269,29 @@ TEST_F(DiagnosticSignsPanelTest, AReportWithNoShownGroupSaysSo) {
     EXPECT_EQ(outcome, ReportOutcome::Written);
     EXPECT_NE(text.find("No group has enough answers"), std::string::npos) << text;
     EXPECT_EQ(text.find("bar:"), std::string::npos) << text;
+}
+
+// The report pages in the language the kiosk sets (ABI 1.5): the module's own words, the survey's as they are.
+TEST_F(DiagnosticSignsPanelTest, WritesItsReportPagesInTheLanguageTheKioskSets) {
+    ASSERT_EQ(module().setLanguage("de"), std::optional<bool>(true));
+    ReportOutcome outcome = ReportOutcome::NoReport;
+    const std::string text = report(seedAggregate(), outcome);
+    ASSERT_EQ(outcome, ReportOutcome::Written);
+    EXPECT_EQ(firstOutOfOrder(text, {"heading: Everyone (10 Personen)", "paragraph: Anzeichen",
+                                     "bar: Teams describe the company differently = 0.9",
+                                     "oft bemerkt von 90\u202F% (9 von 10) \u00b7 verbreitet",
+                                     "statistic: Teams describe the company differently = Zuerst prüfen: name the "
+                                     "audience clearly",
+                                     "paragraph: Kennzahlen"}),
+              "")
+        << text;
+    EXPECT_EQ(text.find("Check first"), std::string::npos) << text;
+    EXPECT_EQ(text.find("people)"), std::string::npos) << text;
+
+    ASSERT_EQ(module().setLanguage("fr"), std::optional<bool>(true));
+    const std::string french = report(seedAggregate(), outcome);
+    EXPECT_NE(french.find("heading: Everyone (10 personnes)"), std::string::npos) << french;
+    EXPECT_NE(french.find("paragraph: Signes"), std::string::npos) << french;
 }
 
 } // namespace

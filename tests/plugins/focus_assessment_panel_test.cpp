@@ -336,6 +336,47 @@ TEST_F(FocusAssessmentPanelTest, ScoreGivesTheHeadlinesThePanelShows) {
 
 } // namespace
 
+// The language extension (ABI 1.5): the panel's own words and numbers in German and French; the survey's words (the
+// area names, the answer labels) and the participants' key words as they are.
+TEST_F(FocusAssessmentPanelTest, SpeaksTheLanguageTheKioskSets) {
+    ASSERT_EQ(module().setLanguage("de"), std::optional<bool>(true));
+    ASSERT_EQ(frame(seedAggregate(), 1240.0f), PanelOutcome::Drawn);
+    EXPECT_EQ(firstOutOfOrder(logged(), {"Time on the one big goal", "Everyone", "n = 12",
+                                         "Mittelwert 36,7\u202F%  \u00b7  Median 30\u202F%",
+                                         "unter 25\u202F%: 41\u202F% (5 von 12)",
+                                         "Our one big goal \u2014 die Schlüsselwörter, die mehrere nennen",
+                                         "12 Sätze", "clients", "5 von 12", "Zielsätze nicht gezeigt",
+                                         "Wie klar und fokussiert jeder Bereich wirkt", "Sales", "keine Antworten"}),
+              "")
+        << logged();
+    EXPECT_EQ(logged().find("no answers"), std::string::npos) << logged();
+
+    ASSERT_EQ(module().setLanguage("fr"), std::optional<bool>(true));
+    ASSERT_EQ(frame(seedAggregate(), 1240.0f), PanelOutcome::Drawn);
+    EXPECT_EQ(firstOutOfOrder(logged(), {"moyenne 36,7\u202F%  \u00b7  médiane 30\u202F%", "12 phrases",
+                                         "À quel point chaque domaine paraît clair et ciblé", "aucune réponse"}),
+              "")
+        << logged();
+
+    ASSERT_EQ(module().setLanguage("en"), std::optional<bool>(true));
+    ASSERT_EQ(frame(seedAggregate(), 1240.0f), PanelOutcome::Drawn);
+    EXPECT_EQ(firstOutOfOrder(logged(), kSeedPanel), "") << logged();
+}
+
+// The findings (what the dashboard lists when a panel cannot be drawn) in the language the kiosk sets.
+TEST_F(FocusAssessmentPanelTest, ScoreSpeaksTheLanguageTheKioskSets) {
+    ASSERT_EQ(module().setLanguage("fr"), std::optional<bool>(true));
+    const ModuleAggregate aggregate = seedAggregate();
+    alignkiosk::plugin_host::AggregateBuffer groups(aggregate, "Tous");
+    const auto findings = module().score(groups, 1); // Sales
+    ASSERT_TRUE(findings.has_value());
+    ASSERT_EQ(findings->size(), 2u);
+    EXPECT_EQ((*findings)[0].headline,
+              "Time on the one big goal \u2014 moins de 25\u202F% pour 66\u202F% (4 sur 6) ; médiane 17,5\u202F%");
+    EXPECT_EQ((*findings)[1].headline, "The opportunity to pursue first \u2014 le plus choisi : Narrow our offer = Turn "
+                                       "down poor fits, par 50\u202F% (3 sur 6) chacun");
+}
+
 // ---- The report pages (ABI 1.4): the panel's sections as blocks ------------------------------------------------------
 
 namespace {
@@ -359,6 +400,26 @@ TEST_F(FocusAssessmentPanelTest, WritesThePanelsSectionsAsReportBlocks) {
                                      "heading: Share of ideal clients"}),
               "")
         << text;
+}
+
+// The report pages in the language the kiosk sets (ABI 1.5): headers, numbers and findings in German.
+TEST_F(FocusAssessmentPanelTest, WritesItsReportPagesInTheLanguageTheKioskSets) {
+    ASSERT_EQ(module().setLanguage("de"), std::optional<bool>(true));
+    ReportOutcome outcome = ReportOutcome::NoReport;
+    const std::string text = report(seedAggregate(), outcome);
+    ASSERT_EQ(outcome, ReportOutcome::Written);
+    EXPECT_EQ(firstOutOfOrder(text, {"heading: Time on the one big goal",
+                                     "header: Gruppe | Mittelwert | Median | Unter 25\u202F%",
+                                     "row: Everyone (n = 12) | 36,7\u202F% | 30\u202F% | 41\u202F% (5 von 12)",
+                                     "heading: Our one big goal \u2014 die Schlüsselwörter, die mehrere nennen",
+                                     "statistic: Sätze = 12", "Zielsätze nicht gezeigt",
+                                     "heading: Wie klar und fokussiert jeder Bereich wirkt",
+                                     "row: Sales (n = 6) | Narrow our offer / Turn down poor fits | "
+                                     "je 50\u202F% (3 von 6)"}),
+              "")
+        << text;
+    EXPECT_EQ(text.find("no answers"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Check first"), std::string::npos) << text;
 }
 
 } // namespace

@@ -234,6 +234,49 @@ TEST_F(StakeholderPanelTest, ScoreThroughTheHostGivesTheSameNumbers) {
 
 } // namespace
 
+// The language extension (ABI 1.5): the panel's own words and numbers in German and French; the stakeholders, roles
+// and corners as the survey names them.
+TEST_F(StakeholderPanelTest, SpeaksTheLanguageTheKioskSets) {
+    ASSERT_EQ(module().setLanguage("de-CH"), std::optional<bool>(true));
+    ASSERT_EQ(frame(seedAggregate(), 1180.0f), PanelOutcome::Drawn);
+    EXPECT_EQ(firstOutOfOrder(logged(), {"Who we work for", "Everyone  (10 Antworten)",
+                                         "Übereinstimmung 0,96 (sehr starke Übereinstimmung)",
+                                         "Wie jede Gruppe die Menschen rund um ihre Arbeit sieht",
+                                         "die meisten sagen Partner (100\u202F%)", "verstanden 4,0/5",
+                                         "geteilt: Customer / Supplier (je 40\u202F%)", "Unterschiedlich gesehen",
+                                         "\u2022 Product: Sales sagen meist Customer (80\u202F%), Marketing sagen meist "
+                                         "Supplier (80\u202F%).",
+                                         "Sichten 80\u202F% auseinander."}),
+              "")
+        << logged();
+    EXPECT_EQ(logged().find("most say"), std::string::npos) << logged();
+
+    ASSERT_EQ(module().setLanguage("fr"), std::optional<bool>(true));
+    ASSERT_EQ(frame(seedAggregate(), 1180.0f), PanelOutcome::Drawn);
+    EXPECT_EQ(firstOutOfOrder(logged(), {"Everyone  (10 réponses)", "la plupart disent Partner (100\u202F%)",
+                                         "Vus différemment"}),
+              "")
+        << logged();
+}
+
+// The findings (what the dashboard lists when a panel cannot be drawn) in the language the kiosk sets.
+TEST_F(StakeholderPanelTest, ScoreSpeaksTheLanguageTheKioskSets) {
+    ASSERT_EQ(module().setLanguage("de"), std::optional<bool>(true));
+    const ModuleAggregate aggregate = seedAggregate();
+    alignkiosk::plugin_host::AggregateBuffer groups(aggregate, "Alle");
+    const auto findings = module().score(groups, 1); // Sales
+    ASSERT_TRUE(findings.has_value());
+    ASSERT_EQ(findings->size(), 5u);
+    EXPECT_EQ((*findings)[0].headline,
+              "Product \u2014 Bedürfnisse schlecht verstanden von 80\u202F% (4 von 5), Mittelwert 1,8 auf 1\u20135");
+    EXPECT_NE((*findings)[0].action.find("Die meisten im Team nennen Product einen Kunden"), std::string::npos)
+        << (*findings)[0].action;
+    for (const auto& finding : *findings)
+        if (finding.questionId == "works_for")
+            EXPECT_EQ(finding.headline, "Who we work for: Your employer 24 \u00b7 Your customers 66 \u00b7 Yourself 10 "
+                                        "(5 Antworten) \u2014 sehr starke Übereinstimmung (0,96)");
+}
+
 // ---- The report pages (ABI 1.4): the panel's numbers as blocks -------------------------------------------------------
 
 namespace {
@@ -255,6 +298,25 @@ TEST_F(StakeholderPanelTest, WritesThePanelsNumbersAsReportBlocks) {
                                      "Supplier (80%). Views 80% apart."}),
               "")
         << text;
+}
+
+// The report pages in the language the kiosk sets (ABI 1.5): the panel's German words and numbers.
+TEST_F(StakeholderPanelTest, WritesItsReportPagesInTheLanguageTheKioskSets) {
+    ASSERT_EQ(module().setLanguage("de"), std::optional<bool>(true));
+    ReportOutcome outcome = ReportOutcome::NoReport;
+    const std::string text = report(seedAggregate(), outcome);
+    ASSERT_EQ(outcome, ReportOutcome::Written);
+    EXPECT_EQ(firstOutOfOrder(text, {"heading: Everyone  (10 Antworten)", "statistic: Mittelwert = ",
+                                     "statistic: Übereinstimmung = 0,96 (sehr starke Übereinstimmung)",
+                                     "heading: Wie jede Gruppe die Menschen rund um ihre Arbeit sieht",
+                                     "die meisten sagen Partner (100\u202F%)", "verstanden 4,0/5",
+                                     "geteilt: Customer / Supplier (je 40\u202F%)",
+                                     "heading: Unterschiedlich gesehen",
+                                     "statistic: Product = Sales sagen meist Customer (80\u202F%), Marketing sagen "
+                                     "meist Supplier (80\u202F%). Sichten 80\u202F% auseinander."}),
+              "")
+        << text;
+    EXPECT_EQ(text.find("most say"), std::string::npos) << text;
 }
 
 } // namespace

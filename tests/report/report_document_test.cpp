@@ -88,8 +88,11 @@ protected:
     }
     void TearDown() override { fs::remove_all(m_dir); }
 
-    report::ReportResult write(const Fixture& f, std::vector<report::ModulePages> modules, const std::string& name) {
+    report::ReportResult write(const Fixture& f, std::vector<report::ModulePages> modules, const std::string& name,
+                               const std::string& language = "en") {
         report::ReportInput input;
+        std::string warning;
+        input.messages = core::Messages::load(fs::path(ALIGNKIOSK_SOURCE_DIR) / "assets", language, warning);
         input.model = &f.model;
         input.survey = &f.survey;
         input.modules = std::move(modules);
@@ -140,6 +143,27 @@ TEST_F(ReportDocument, WritesAPdfWithEverySectionOnItsOwnPageInOrder) {
         previous = section.page;
     }
     EXPECT_EQ(result.pages, result.sections.back().page);
+}
+
+// The same report in the survey's language: the sections by their German and French names, in the same places.
+TEST_F(ReportDocument, SectionsAreNamedInTheReportsLanguage) {
+    const Fixture f = fixture(3);
+    const report::ReportResult english = write(f, {withBlocks(4)}, "en.pdf");
+    const report::ReportResult german = write(f, {withBlocks(4)}, "de.pdf", "de");
+    const report::ReportResult french = write(f, {withBlocks(4)}, "fr.pdf", "fr");
+    ASSERT_EQ(german.error, "");
+    ASSERT_EQ(french.error, "");
+    ASSERT_EQ(german.sections.size(), english.sections.size());
+    EXPECT_EQ(german.sections[0].title, "Überblick über die Ausrichtung");
+    EXPECT_EQ(german.sections[1].title, "Wo wir am wenigsten übereinstimmen");
+    EXPECT_EQ(german.sections[3].title, "Diagnostische Anzeichen"); // a bundled module by its German name
+    EXPECT_EQ(german.sections[4].title, "Offene Antworten");
+    EXPECT_EQ(french.sections[0].title, "Vue d’ensemble de l’alignement");
+    EXPECT_EQ(french.sections[4].title, "Réponses libres");
+    for (std::size_t i = 0; i < english.sections.size(); ++i) {
+        EXPECT_EQ(german.sections[i].page, english.sections[i].page) << english.sections[i].title;
+        EXPECT_EQ(french.sections[i].page, english.sections[i].page) << english.sections[i].title;
+    }
 }
 
 TEST_F(ReportDocument, PagesGrowWithTheContentAndNothingElse) {

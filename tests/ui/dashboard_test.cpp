@@ -16,7 +16,9 @@
 #include <cmath>
 #include <initializer_list>
 #include <numeric>
+#include <filesystem>
 #include <optional>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -548,7 +550,7 @@ TEST_F(DashboardWordsTest, WhileTheStoreIsReadTheProgressShowsInsteadOfNoAnswers
     m_dashboard->setLoadProgress(0.25f, 400000);
     const std::string& text = loggedFrame();
     EXPECT_TRUE(contains(text, "Reading the answers")) << text;
-    EXPECT_TRUE(contains(text, "100000 of 400000 stored answers")) << text;
+    EXPECT_TRUE(contains(text, "100,000 of 400,000 stored answers")) << text; // grouped as English writes it
     EXPECT_FALSE(contains(text, "No answers yet")) << text;
 
     m_dashboard->setLoadProgress(std::nullopt);
@@ -801,3 +803,30 @@ TEST_F(DashboardPictureTest, LeavingPictureModeGivesBackTheViewAndTheSelection) 
 }
 
 } // namespace
+
+// The dashboard in the survey's language: its words from the German catalog, its numbers as German writes them.
+TEST_F(DashboardWordsTest, AGermanSurveysDashboardSpeaksGermanAndWritesGermanNumbers) {
+    std::string warning;
+    auto german = alignkiosk::core::Messages::load(std::filesystem::path(ALIGNKIOSK_SOURCE_DIR) / "assets", "de",
+                                                   warning);
+    ASSERT_TRUE(warning.empty()) << warning;
+    m_dashboard = std::make_unique<Dashboard>(m_theme, std::move(german));
+    DashboardModel model = syntheticModel(25);
+    model.hiddenGroups = 1;
+    model.hiddenByGuard = 0;
+    m_dashboard->setModel(model);
+    const std::string& text = loggedFrame();
+    for (const char* words : {"Team-Ausrichtung", "Überblick", "Ausrichtung nach Frage und Gruppe",
+                              "Antworten pro Gruppe", "Wo wir am wenigsten übereinstimmen",
+                              "1 Team ausgeblendet: weniger als 5 Antworten", "Alle"})
+        EXPECT_TRUE(contains(text, words)) << words << "\n" << text;
+    for (const char* english : {"Team alignment", "Overview", "Responses per group", "Everyone", "team hidden"})
+        EXPECT_FALSE(contains(text, english)) << english << "\n" << text;
+
+    m_dashboard->setView(Dashboard::View::Item);
+    const std::string& item = loggedFrame();
+    EXPECT_TRUE(contains(item, "Mittelwert")) << item;
+    // A mean with two decimals, written with a decimal comma ("3,40"), and none with a decimal point.
+    EXPECT_TRUE(std::regex_search(item, std::regex("\\b[1-5],[0-9][0-9]\\b"))) << item;
+    EXPECT_FALSE(std::regex_search(item, std::regex("\\b[1-5]\\.[0-9][0-9]\\b"))) << item;
+}

@@ -271,12 +271,48 @@ TEST_F(OnScreenKeyboardTest, GermanAccentsHaveEszett) {
     EXPECT_EQ(text(), "ßÜ");
 }
 
+// The letter layer as each language's own keyboard has it: German QWERTZ with ö beside l and ä ü on the bottom row
+// (comma and full stop either side of the space bar), French AZERTY with m beside l.
+TEST_F(OnScreenKeyboardTest, EachLanguageGetsItsLetterLayout) {
+    const auto rowOf = [&](const char* letter) {
+        const auto key = findKey(KeyKind::Character, letter);
+        EXPECT_TRUE(key.has_value()) << letter;
+        return key ? key->centre().y : -1.0f;
+    };
+    const auto leftOf = [&](const char* a, const char* b) {
+        return findKey(KeyKind::Character, a)->centre().x < findKey(KeyKind::Character, b)->centre().x;
+    };
+    makeKeyboard("de");
+    EXPECT_FLOAT_EQ(rowOf("z"), rowOf("q")); // QWERTZ
+    EXPECT_FLOAT_EQ(rowOf("y"), rowOf("m"));
+    EXPECT_FLOAT_EQ(rowOf("\u00f6"), rowOf("l")); // ö after l
+    EXPECT_TRUE(leftOf("l", "\u00f6"));
+    EXPECT_FLOAT_EQ(rowOf("\u00e4"), rowOf("m"));
+    EXPECT_FLOAT_EQ(rowOf("\u00fc"), rowOf("m"));
+    EXPECT_TRUE(leftOf(",", ".")); // either side of the space bar
+    EXPECT_LT(findKey(KeyKind::Character, ",")->centre().x, findKey(KeyKind::Space)->centre().x);
+    EXPECT_GT(findKey(KeyKind::Character, ".")->centre().x, findKey(KeyKind::Space)->centre().x);
+    tap(KeyKind::Shift);
+    tap(KeyKind::Character, "\u00d6"); // Ö: shift gives the capital umlaut
+    tap(KeyKind::Character, "l");
+    EXPECT_EQ(text(), "\u00d6l");
+
+    makeKeyboard("fr");
+    EXPECT_FLOAT_EQ(rowOf("a"), rowOf("z")); // AZERTY
+    EXPECT_TRUE(leftOf("a", "z"));
+    EXPECT_FLOAT_EQ(rowOf("q"), rowOf("m"));
+    EXPECT_FLOAT_EQ(rowOf("w"), rowOf("n"));
+    tap(KeyKind::Accents);
+    for (const char* letter : {"\u00e9", "\u00e8", "\u00e0", "\u00e7", "\u00f9"})
+        EXPECT_TRUE(findKey(KeyKind::Character, letter).has_value()) << letter;
+}
+
 TEST_F(OnScreenKeyboardTest, EachLanguageGetsItsAccents) {
     const std::vector<std::pair<std::string, std::vector<std::string>>> expected = {
-        {"en", {"é", "è", "ê", "ë", "à", "â", "ç", "ñ", "ö", "ü", "ï", "ô", "û"}},
+        {"en", {"é", "è", "ê", "ë", "à", "â", "ä", "ç", "ñ", "ö", "ü", "ï", "ô", "û", "ß"}},
         {"fr-CA", {"é", "è", "ê", "ë", "à", "â", "ç", "ô", "û", "ù", "ï", "œ"}},
         {"es", {"á", "é", "í", "ó", "ú", "ñ", "ü", "¿", "¡"}},
-        {"nl", {"é", "è", "ê", "ë", "à", "â", "ç", "ñ", "ö", "ü", "ï", "ô", "û"}}, // falls back to English
+        {"nl", {"é", "è", "ê", "ë", "à", "â", "ä", "ç", "ñ", "ö", "ü", "ï", "ô", "û", "ß"}}, // falls back to English
     };
     for (const auto& [language, letters] : expected) {
         m_keyboard.emplace(language);

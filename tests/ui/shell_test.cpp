@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -39,6 +40,7 @@ struct FakeState {
     int resets = 0;
     std::vector<uint32_t> drawnPages;
     alignkiosk_frame_v1 lastFrame{};
+    std::string language; // the last setLanguage
 };
 
 class FakeStepModule final : public StepModule {
@@ -55,6 +57,7 @@ public:
     }
     bool pageComplete(uint32_t) const override { return m_state.complete; }
     std::optional<std::string> answerJson() const override { return m_state.answer; }
+    void setLanguage(const std::string& language) override { m_state.language = language; }
 
 private:
     FakeState& m_state;
@@ -478,6 +481,47 @@ TEST_F(ShellTest, ALanguagePickedBySomeoneWhoNeverStartedGoesBackAfterTheIdleTim
     EXPECT_EQ(m_shell->currentLanguage(), "en");
 }
 
+// With a catalog per language (as run loads them), the picked language's words on every screen, the keyboard's Done
+// and the modules' own words with it; the next participant finds the default language's words again.
+TEST_F(ShellTest, APickedLanguageSwitchesTheShellsWordsAndTheNextParticipantGetsTheDefaultsBack) {
+    makeMultilingualShell();
+    std::vector<alignkiosk::core::Messages> catalogs;
+    for (const char* language : {"en", "de", "fr"}) {
+        std::string warning;
+        catalogs.push_back(alignkiosk::core::Messages::load(std::filesystem::path(ALIGNKIOSK_SOURCE_DIR) / "assets",
+                                                            language, warning));
+        ASSERT_TRUE(warning.empty()) << warning;
+    }
+    m_shell->setCatalogs(std::move(catalogs));
+    EXPECT_NE(frameText().find("Tap anywhere to start"), std::string::npos);
+
+    ASSERT_TRUE(tapLanguage(1)); // Deutsch
+    std::string shown = frameText();
+    EXPECT_NE(shown.find("Tippen Sie irgendwo, um zu beginnen"), std::string::npos) << shown;
+    EXPECT_EQ(shown.find("Tap anywhere"), std::string::npos) << shown;
+    EXPECT_EQ(m_shell->text().done, "Fertig");
+    EXPECT_EQ(m_languageStates["de"].language, "de") << "the German modules are told their own words' language";
+    ASSERT_TRUE(tapStart());
+    shown = frameText();
+    EXPECT_NE(shown.find("Zu welchem Team gehören Sie?"), std::string::npos) << shown;
+    ASSERT_TRUE(tapFirstTeam());
+    shown = frameText(); // the team question was page 1
+    EXPECT_NE(shown.find("Seite 2 von 2"), std::string::npos) << shown;
+    EXPECT_NE(shown.find("Abschließen"), std::string::npos) << shown;
+    ASSERT_TRUE(tapNext()); // Finish
+    EXPECT_NE(frameText().find("Vielen Dank!"), std::string::npos) << frameText();
+
+    idleFor(Shell::kThankYouSeconds + 1.0);
+    ASSERT_EQ(m_shell->currentLanguage(), "en");
+    shown = frameText();
+    EXPECT_NE(shown.find("Tap anywhere to start"), std::string::npos) << shown;
+    EXPECT_EQ(m_shell->text().done, "Done");
+
+    ASSERT_TRUE(tapLanguage(2)); // Français
+    EXPECT_EQ(frameText().find("Tap anywhere"), std::string::npos) << frameText();
+    EXPECT_EQ(m_shell->text().language, "fr");
+}
+
 TEST_F(ShellTest, TheLanguageChangesOnlyBetweenParticipantsAndOnlyToTheSurveys) {
     makeMultilingualShell();
     EXPECT_FALSE(m_shell->chooseLanguage("it"));
@@ -489,3 +533,27 @@ TEST_F(ShellTest, TheLanguageChangesOnlyBetweenParticipantsAndOnlyToTheSurveys) 
 }
 
 } // namespace
+
+// One call puts the whole shell into the participant's language: its words, and each module's.
+TEST_F(ShellTest, SetLanguageSpeaksGermanOnEveryScreenAndTellsTheModules) {
+    m_states.resize(2);
+    m_states[0].pages = 2;
+    makeShell();
+    std::string warning;
+    m_shell->setLanguage(alignkiosk::core::Messages::load(std::filesystem::path(ALIGNKIOSK_SOURCE_DIR) / "assets",
+                                                          "de", warning));
+    ASSERT_TRUE(warning.empty()) << warning;
+    EXPECT_EQ(m_states[0].language, "de");
+    EXPECT_EQ(m_states[1].language, "de");
+
+    std::string shown = frameText();
+    EXPECT_NE(shown.find("Tippen Sie irgendwo, um zu beginnen"), std::string::npos) << shown;
+    EXPECT_NE(shown.find("mindestens 5 Personen"), std::string::npos) << shown; // the promise, plural by ICU
+    EXPECT_EQ(shown.find("Tap anywhere"), std::string::npos) << shown;
+
+    ASSERT_TRUE(tapStart());
+    shown = frameText();
+    EXPECT_NE(shown.find("Seite 1 von 3"), std::string::npos) << shown;
+    EXPECT_NE(shown.find("Weiter"), std::string::npos) << shown;
+    EXPECT_EQ(shown.find("Page 1"), std::string::npos) << shown;
+}

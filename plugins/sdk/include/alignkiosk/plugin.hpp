@@ -356,6 +356,13 @@ public:
     virtual bool drawPanel(const PanelInput& input, const alignkiosk_frame_v1& frame) {
         return drawDashboardPanel(input.groups, frame);
     }
+    // The language (BCP 47) to draw the module's own words in from now on (ALIGNKIOSK_LANGUAGE_V1_ID, ABI 1.5); until
+    // the kiosk calls it, StepView::language() of the content. Return whether the module has its own words in it
+    // (sdk::Words::setLanguage says). The default has no words of its own: it ignores the call and returns false.
+    virtual bool setLanguage(std::string_view language) {
+        (void)language;
+        return false;
+    }
     // The module's pages in the facilitator's report, from the same input as the panel: write blocks, no ImGui.
     // Offered to the kiosk only when the definition sets hasReport; return false when you could not write them (the
     // kiosk then lists your findings). The default writes nothing and returns false.
@@ -523,6 +530,15 @@ inline bool moduleDrawPanel(const alignkiosk_module_v1* module, const alignkiosk
     }
 }
 
+inline bool moduleSetLanguage(alignkiosk_module_v1* module, const char* language) {
+    try {
+        return self(module).setLanguage(view(language));
+    } catch (...) {
+        logException("set_language");
+        return false;
+    }
+}
+
 // ALIGNKIOSK_REPORT_V1_ID (ABI 1.4).
 inline bool moduleWriteReport(const alignkiosk_module_v1* module, const alignkiosk_panel_input_v2* raw,
                               const alignkiosk_report_block_sink_v1* sink) {
@@ -537,16 +553,18 @@ inline bool moduleWriteReport(const alignkiosk_module_v1* module, const alignkio
 }
 
 ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_scoring_v1 kScoring{sizeof(alignkiosk_scoring_v1), moduleScore};
+ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_language_v1 kLanguage{sizeof(alignkiosk_language_v1), moduleSetLanguage};
 ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_dashboard_panel_v3 kDashboardPanel{sizeof(alignkiosk_dashboard_panel_v3),
                                                                                moduleDrawPanel};
 
 ALIGNKIOSK_SDK_LOCAL inline const alignkiosk_report_v1 kReport{sizeof(alignkiosk_report_v1), moduleWriteReport};
 
-// Scoring always; the panel and the report when the definition sets hasDashboardPanel and hasReport.
+// Scoring and the language always; the panel and the report when the definition sets hasDashboardPanel and hasReport.
 template <bool Panel, bool Report>
 const void* moduleGetExtension(const alignkiosk_module_v1*, const char* extensionId) {
     if (Panel && view(extensionId) == ALIGNKIOSK_DASHBOARD_PANEL_V3_ID) return &kDashboardPanel;
     if (Report && view(extensionId) == ALIGNKIOSK_REPORT_V1_ID) return &kReport;
+    if (view(extensionId) == ALIGNKIOSK_LANGUAGE_V1_ID) return &kLanguage;
     return view(extensionId) == ALIGNKIOSK_SCORING_V1_ID ? &kScoring : nullptr;
 }
 

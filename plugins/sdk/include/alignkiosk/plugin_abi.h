@@ -36,8 +36,9 @@ extern "C" {
  * (ALIGNKIOSK_SCORING_V1_ID) and the third panel extension (ALIGNKIOSK_DASHBOARD_PANEL_V3_ID), both handing over
  * alignkiosk_aggregate_v2, whose alignkiosk_item_distribution_v2 gives an allocation's histograms a field of their
  * own. Every earlier struct is unchanged, and a host still serves them to plugins built for an earlier minor.
- * 1.4 added the report extension (ALIGNKIOSK_REPORT_V1_ID, see "Report pages, ABI 1.4" at the end). */
-#define ALIGNKIOSK_ABI_MINOR 4u
+ * 1.4 added the report extension (ALIGNKIOSK_REPORT_V1_ID, see "Report pages, ABI 1.4"), 1.5 the language extension
+ * (ALIGNKIOSK_LANGUAGE_V1_ID, see "The participant's language, ABI 1.5"), both at the end of this header. */
+#define ALIGNKIOSK_ABI_MINOR 5u
 
 #define ALIGNKIOSK_PLUGIN_ENTRY_SYMBOL "alignkiosk_entry_v1"
 #define ALIGNKIOSK_MODULE_FACTORY_V1_ID "alignkiosk.module_factory.v1" /* alignkiosk_module_factory_v1, ABI 1.0 */
@@ -533,6 +534,28 @@ typedef struct alignkiosk_report_v1 {
     bool (*write_report)(const struct alignkiosk_module_v1* module, const alignkiosk_panel_input_v2* input,
                          const alignkiosk_report_block_sink_v1* sink);
 } alignkiosk_report_v1;
+
+/* ---- The participant's language, ABI 1.5 --------------------------------------------------------------------------
+ * ALIGNKIOSK_LANGUAGE_V1_ID, reached through alignkiosk_module_v1::get_extension: a module draws its own words in
+ * the participant's language. */
+#define ALIGNKIOSK_LANGUAGE_V1_ID "alignkiosk.language.v1" /* alignkiosk_language_v1, ABI 1.5 */
+
+/* ALIGNKIOSK_LANGUAGE_V1_ID (ABI 1.5), reached through alignkiosk_module_v1::get_extension: which language a module
+ * draws its own words in (its page hints and buttons, its dashboard panel's headings and notes, its findings, its
+ * report pages). The survey's wording still comes with the content; this is only the module's own. Until
+ * set_language is called a module uses the content's language (alignkiosk_step_content_v2::language). The host calls
+ * it whenever the language changes: a participant picks a language on the attract screen, and a dashboard and a
+ * report use the survey's default one.
+ * A module without this extension keeps drawing in the content's language.
+ * Thread: the UI thread, between frames (never inside draw_page, draw_panel, score or write_report).
+ * Ownership: language (a BCP 47 tag, e.g. "de", "fr-CA") is the host's, valid during the call only: the module
+ * copies what it keeps. The table is the plugin's and stays valid until the instance is destroyed. The host reads
+ * only struct_size bytes of it, and takes a table too small to hold set_language, or a NULL one, as "none".
+ * Returns true when the module has its own words in `language`, false when it falls back to English. */
+typedef struct alignkiosk_language_v1 {
+    uint32_t struct_size;
+    bool (*set_language)(struct alignkiosk_module_v1* module, const char* language);
+} alignkiosk_language_v1;
 
 #ifdef __cplusplus
 }
