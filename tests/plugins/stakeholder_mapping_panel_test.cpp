@@ -271,10 +271,12 @@ TEST_F(StakeholderPanelTest, ScoreSpeaksTheLanguageTheKioskSets) {
               "Product \u2014 Bedürfnisse schlecht verstanden von 80\u202F% (4 von 5), Mittelwert 1,8 auf 1\u20135");
     EXPECT_NE((*findings)[0].action.find("Die meisten im Team nennen Product einen Kunden"), std::string::npos)
         << (*findings)[0].action;
-    for (const auto& finding : *findings)
-        if (finding.questionId == "works_for")
+    for (const auto& finding : *findings) {
+        if (finding.questionId == "works_for") {
             EXPECT_EQ(finding.headline, "Who we work for: Your employer 24 \u00b7 Your customers 66 \u00b7 Yourself 10 "
                                         "(5 Antworten) \u2014 sehr starke Übereinstimmung (0,96)");
+        }
+    }
 }
 
 // ---- The report pages (ABI 1.4): the panel's numbers as blocks -------------------------------------------------------
