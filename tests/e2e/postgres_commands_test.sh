@@ -26,7 +26,7 @@ rows=$(sql "$uri" "SELECT count(*) FROM answers")
   fail "export: $(cat "$E2E_TMP/export.log")"
 grep -q '^mission-alignment-workshop,Everyone,signs,.*,n,40$' "$E2E_TMP/export/summary.csv" ||
   fail "summary.csv does not count the 40 participants"
-[ -s "$E2E_TMP/export/dashboard.png" ] || fail "no dashboard.png"
+[ -s "$E2E_TMP/export/overview.png" ] || fail "no overview.png"
 "$program" report --db "$uri" --out "$E2E_TMP/report.pdf" >/dev/null 2>&1 || fail "report"
 pdfinfo "$E2E_TMP/report.pdf" >/dev/null || fail "report.pdf is not a PDF"
 "$program" dashboard --db "$uri" --screenshot "$E2E_TMP/dashboard.png" >/dev/null 2>&1 || fail "dashboard"
