@@ -7,6 +7,8 @@ packages=(
   cmake ninja-build g++ pkg-config ccache
   # libraries (see third_party/CMakeLists.txt)
   libimgui-dev libglfw3-dev libgl-dev libpng-dev libsqlite3-dev libcereal-dev rapidjson-dev
+  # ImGui's font atlas: stb_truetype and stb_rect_pack, which Debian's ImGui archive links from libstb
+  libstb-dev
   # GLFW's native-access header (glfw3native.h, tests/platform/kiosk_window_test.cpp) includes Xrandr.h
   libxrandr-dev
   libsodium-dev libcli11-dev
