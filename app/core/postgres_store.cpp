@@ -1,6 +1,7 @@
 #include "postgres_store.h"
 
 #include "random_bytes.h"
+#include "submission_check.h"
 
 #include <libpq-fe.h>
 #include <rapidjson/document.h>
@@ -93,8 +94,6 @@ CREATE TABLE settings (key text PRIMARY KEY CHECK (key <> ''), value text NOT NU
 };
 static_assert(std::size(kMigrations) == PostgresStore::kSchemaVersion, "one migration per schema version");
 
-bool hasNul(const std::string& text) { return text.find('\0') != std::string::npos; }
-
 bool isJson(const std::string& text) {
     rapidjson::Document document;
     document.Parse(text.c_str(), text.size());
@@ -111,22 +110,9 @@ bool isValidDate(const std::string& date) {
     return std::chrono::year_month_day{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}}.ok();
 }
 
-// What is wrong with a submission, in words that name no database (the SQLite store's checks); nothing when fine.
+// What is wrong with a submission, in words that name no database; nothing when fine.
 std::optional<std::string> problemWith(const Submission& submission) {
-    if (submission.surveyId.empty() || hasNul(submission.surveyId)) return "submission has an empty survey id";
-    if (submission.team && (submission.team->empty() || hasNul(*submission.team)))
-        return "submission has an empty team (use no team instead)";
-    if (submission.responses.empty()) return "submission of survey '" + submission.surveyId + "' has no responses";
-    std::set<std::string> stepIds;
-    for (const ResponseDraft& draft : submission.responses) {
-        if (draft.stepId.empty() || hasNul(draft.stepId)) return "a response has an empty step id";
-        const std::string where = "response to step '" + draft.stepId + "'";
-        if (!stepIds.insert(draft.stepId).second) return where + " appears twice in one submission";
-        if (draft.moduleId.empty() || hasNul(draft.moduleId)) return where + " has an empty module id";
-        if (draft.moduleVersion.empty() || hasNul(draft.moduleVersion)) return where + " has an empty module version";
-        if (hasNul(draft.payload) || !isJson(draft.payload)) return where + " has a payload that is not JSON";
-    }
-    return std::nullopt;
+    return submissionProblem(submission, isJson);
 }
 
 bool isSubmissionId(const std::string& text) {

@@ -6,6 +6,7 @@
 #include "store_growth.h"
 #include "store_path_checks.h"
 #include "store_vfs.h"
+#include "submission_check.h"
 #include "survey_tally.h"
 
 #include <fcntl.h>
@@ -297,7 +298,6 @@ bool isValidDate(const std::string& date) {
     return std::chrono::year_month_day{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}}.ok();
 }
 
-bool hasNul(const std::string& text) { return text.find('\0') != std::string::npos; }
 
 void syncDirectory(const fs::path& dir) {
     const fs::path target = dir.empty() ? fs::path(".") : dir;
@@ -544,21 +544,7 @@ struct ResponseStore::Impl {
     // What is wrong with a submission, in words that name no file; nothing when it may be stored. Throws StoreError
     // only when SQLite fails.
     std::optional<std::string> problemWith(const Submission& submission) {
-        if (submission.surveyId.empty() || hasNul(submission.surveyId)) return "submission has an empty survey id";
-        if (submission.team && (submission.team->empty() || hasNul(*submission.team)))
-            return "submission has an empty team (use no team instead)";
-        if (submission.responses.empty()) return "submission of survey '" + submission.surveyId + "' has no responses";
-        std::set<std::string> stepIds;
-        for (const ResponseDraft& draft : submission.responses) {
-            if (draft.stepId.empty() || hasNul(draft.stepId)) return "a response has an empty step id";
-            const std::string where = "response to step '" + draft.stepId + "'";
-            if (!stepIds.insert(draft.stepId).second) return where + " appears twice in one submission";
-            if (draft.moduleId.empty() || hasNul(draft.moduleId)) return where + " has an empty module id";
-            if (draft.moduleVersion.empty() || hasNul(draft.moduleVersion))
-                return where + " has an empty module version";
-            if (hasNul(draft.payload) || !isJson(draft.payload)) return where + " has a payload that is not JSON";
-        }
-        return std::nullopt;
+        return submissionProblem(submission, [this](const std::string& text) { return isJson(text); });
     }
 
     // The same json_valid() the schema's CHECK uses, so both agree on what JSON is.
