@@ -112,9 +112,9 @@ const PluginReport& PluginHost::loadFile(const std::filesystem::path& file) {
         if (stopped.size() == vetted.modules.size()) {
             // Every module it offers is quarantined: none of its code runs here, not even init.
             for (ModuleDescription& module : stopped) m_stopped.push_back({file, std::move(module)});
+            // How it comes back is the caller's to say: a station's facilitator menu, a joined station's restart.
             report.reason = "not loaded: every module it offers was stopped after it crashed the station (" +
-                            report.stopped.front().id + (report.stopped.size() > 1 ? ", ..." : "") +
-                            "); the facilitator menu can allow it again";
+                            report.stopped.front().id + (report.stopped.size() > 1 ? ", ..." : "") + ")";
             return finish();
         }
 
