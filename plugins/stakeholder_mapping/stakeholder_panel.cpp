@@ -1,5 +1,6 @@
 #include "stakeholder_panel.h"
 
+#include "stakeholder_sentences.h"
 #include "stakeholder_words.h"
 
 #include "stakeholder_look.h"
@@ -28,10 +29,6 @@ constexpr std::size_t kMaxGroupColumns = 63;
 // Amber and red for poorly understood needs, as the diagnostic panel uses them for "watch" and "widespread".
 constexpr ImU32 kWatchColor = IM_COL32(196, 120, 0, 255);
 constexpr ImU32 kWidespreadColor = IM_COL32(200, 56, 44, 255);
-
-std::string percent(double share, const sdk::Words& words) {
-    return words.percent(static_cast<int>(percentRounded(share)));
-}
 
 std::string labelOf(const alignkiosk_aggregate_v2* group) { return group->group_label ? group->group_label : ""; }
 
@@ -253,18 +250,7 @@ void matrixCell(const StakeholderItem& item, const alignkiosk_aggregate_v2& grou
     if (role) {
         roleBar(*role, std::max(ImGui::GetContentRegionAvail().x - 0.5f * ImGui::GetFontSize(), 1.0f), look, words);
         // The most common role and how many share it: the group's agreement on the role.
-        std::string text;
-        if (role->tie) {
-            std::string tied;
-            for (std::size_t r = 0; r < role->counts.size(); ++r)
-                if (role->counts[r] == role->counts[role->top])
-                    tied += (tied.empty() ? "" : " / ") + item.roleLabels[r];
-            text = words.fill(words::kSplit, {{"roles", tied}, {"share", percent(role->topShare, words)}});
-        } else {
-            text = words.fill(words::kMostSay,
-                              {{"role", item.roleLabels[role->top]}, {"share", percent(role->topShare, words)}});
-        }
-        wrappedText(text);
+        wrappedText(roleSentence(item, *role, words));
     }
     if (understanding) {
         const alignkiosk_finding_level_v1 level = levelFor(understanding->low, understanding->answered);

@@ -1,5 +1,6 @@
 #include "stakeholder_report.h"
 
+#include "stakeholder_sentences.h"
 #include "stakeholder_statistics.h"
 #include "stakeholder_words.h"
 
@@ -11,10 +12,6 @@
 namespace alignkiosk::plugins::stakeholder_mapping {
 
 namespace {
-
-std::string percent(double share, const sdk::Words& words) {
-    return words.percent(static_cast<int>(percentRounded(share)));
-}
 
 void mixSection(const MixItem& mix, const MapPlan& plan, std::span<const sdk::AggregateView> groups,
                 sdk::ReportWriter& report, const sdk::Words& words) {
@@ -51,18 +48,7 @@ std::string matrixCell(const StakeholderItem& item, const alignkiosk_aggregate_v
     const std::optional<UnderstandingStatistics> understanding = understandingOf(item, group);
     if (!role && !understanding) return words(words::kNoAnswersYet);
     std::string text;
-    if (role) {
-        if (role->tie) {
-            std::string tied;
-            for (std::size_t r = 0; r < role->counts.size(); ++r)
-                if (role->counts[r] == role->counts[role->top])
-                    tied += (tied.empty() ? "" : " / ") + item.roleLabels[r];
-            text = words.fill(words::kSplit, {{"roles", tied}, {"share", percent(role->topShare, words)}});
-        } else {
-            text = words.fill(words::kMostSay,
-                              {{"role", item.roleLabels[role->top]}, {"share", percent(role->topShare, words)}});
-        }
-    }
+    if (role) text = roleSentence(item, *role, words);
     if (understanding) {
         text += (text.empty() ? "" : "\n") +
                 words.fill(words::kUnderstood,

@@ -6,6 +6,7 @@
 
 #include "plugin_host/plugin_host.h"
 #include "support/headless_imgui.h"
+#include "support/mood_step.h"
 #include "ui/theme.h"
 
 #include <gtest/gtest.h>
@@ -25,21 +26,7 @@ using alignkiosk::ui::PanelOutcome;
 
 const std::filesystem::path kGoodFixtures = std::filesystem::path(ALIGNKIOSK_FIXTURE_PLUGIN_DIR) / "good";
 
-core::Step moodStep(const std::string& stepId, const std::string& moduleId) {
-    core::Question question;
-    question.id = "mood";
-    question.kind = core::QuestionKind::Scale;
-    question.prompt = "How often?";
-    question.scaleMin = 1;
-    question.scaleMax = 3;
-    question.scaleLabels = {"never", "sometimes", "often"};
-    core::Step step;
-    step.id = stepId;
-    step.moduleId = moduleId;
-    step.title = "A step";
-    step.questions = {question};
-    return step;
-}
+using test_support::moodStep;
 
 // Everyone (8 answers) and Sales (5): the shown groups, as the anonymity rules left them.
 core::ModuleAggregate moodGroups(const core::Step& step) {

@@ -4,6 +4,7 @@
 #include "platform/report_file.h"
 
 #include "plugin_host/plugin_host.h"
+#include "support/mood_step.h"
 
 #include <gtest/gtest.h>
 
@@ -17,21 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using namespace alignkiosk;
 
-core::Step moodStep(const std::string& id, const std::string& moduleId) {
-    core::Question question;
-    question.id = "mood";
-    question.kind = core::QuestionKind::Scale;
-    question.prompt = "How often?";
-    question.scaleMin = 1;
-    question.scaleMax = 3;
-    question.scaleLabels = {"never", "sometimes", "often"};
-    core::Step step;
-    step.id = id;
-    step.moduleId = moduleId;
-    step.title = "A step";
-    step.questions = {question};
-    return step;
-}
+using test_support::moodStep;
 
 core::ModuleAggregate moodGroups(const std::string& stepId, const std::string& moduleId) {
     core::ModuleAggregate aggregate;

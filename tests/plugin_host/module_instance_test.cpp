@@ -5,6 +5,7 @@
 #include "plugin_host/module_instance.h"
 #include "plugin_host/plugin_host.h"
 #include "plugin_host/step_content_buffer.h"
+#include "support/mood_step.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -561,19 +562,7 @@ namespace fs = std::filesystem;
 const fs::path kGoodFixtures = fs::path(ALIGNKIOSK_FIXTURE_PLUGIN_DIR) / "good";
 
 alignkiosk::core::Step moodStep(const std::string& moduleId) {
-    alignkiosk::core::Question question;
-    question.id = "mood";
-    question.kind = alignkiosk::core::QuestionKind::Scale;
-    question.prompt = "How often?";
-    question.scaleMin = 1;
-    question.scaleMax = 3;
-    question.scaleLabels = {"never", "sometimes", "often"};
-    alignkiosk::core::Step step;
-    step.id = "step_one";
-    step.moduleId = moduleId;
-    step.title = "A step";
-    step.questions = {question};
-    return step;
+    return alignkiosk::test_support::moodStep("step_one", moduleId);
 }
 
 ModuleAggregate moodGroups(const std::string& moduleId) {
