@@ -26,7 +26,7 @@ using alignkiosk::ui::PanelOutcome;
 
 const std::filesystem::path kGoodFixtures = std::filesystem::path(ALIGNKIOSK_FIXTURE_PLUGIN_DIR) / "good";
 
-using test_support::moodStep;
+using alignkiosk::test_support::moodStep;
 
 // Everyone (8 answers) and Sales (5): the shown groups, as the anonymity rules left them.
 core::ModuleAggregate moodGroups(const core::Step& step) {
