@@ -51,7 +51,8 @@ public:
         return text ? text : phrase.en;
     }
 
-    // The phrase with every {name} replaced by its value.
+    // The phrase with every {name} replaced by its value. Written here rather than taken from ICU: a module depends on
+    // the SDK alone, and its phrases need no plural or number rules beyond what Words::number/percent give.
     std::string fill(const Phrase& phrase, std::initializer_list<std::pair<std::string_view, std::string>> args) const {
         std::string text = (*this)(phrase);
         for (const auto& [name, value] : args) {
