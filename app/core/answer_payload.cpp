@@ -4,6 +4,9 @@
 
 #include <rapidjson/document.h>
 
+#include <string_view>
+#include <unordered_set>
+
 namespace alignkiosk::core {
 
 namespace {
@@ -51,6 +54,30 @@ std::optional<std::vector<Answer>> parseAnswerPayload(std::string_view payload) 
     for (const auto& member : answers->value.GetObject())
         result.push_back(Answer{textOf(member.name), readValue(member.value)});
     return result;
+}
+
+AnswerValue parseAnswerValue(std::string_view json) {
+    rapidjson::Document document;
+    document.Parse<rapidjson::kParseValidateEncodingFlag>(json.data(), json.size());
+    if (document.HasParseError()) return UnreadableAnswer{};
+    return readValue(document);
+}
+
+bool namesEachQuestionOnce(std::string_view payload) {
+    rapidjson::Document document;
+    document.Parse<rapidjson::kParseValidateEncodingFlag>(payload.data(), payload.size());
+    if (document.HasParseError() || !document.IsObject()) return false;
+    const rapidjson::Value* answers = nullptr;
+    for (const auto& member : document.GetObject()) {
+        if (std::string_view(member.name.GetString(), member.name.GetStringLength()) != "answers") continue;
+        if (answers) return false;
+        answers = &member.value;
+    }
+    if (!answers || !answers->IsObject()) return false;
+    std::unordered_set<std::string_view> questions;
+    for (const auto& member : answers->GetObject())
+        if (!questions.emplace(member.name.GetString(), member.name.GetStringLength()).second) return false;
+    return true;
 }
 
 } // namespace alignkiosk::core

@@ -41,4 +41,12 @@ struct Answer {
 // Nothing when the payload is not JSON or not an object whose "answers" member is an object.
 std::optional<std::vector<Answer>> parseAnswerPayload(std::string_view payload);
 
+// One answer's value from its JSON text alone, read as parseAnswerPayload() reads it in a payload (for a store that
+// counted payloads itself and hands over each distinct value once).
+AnswerValue parseAnswerValue(std::string_view json);
+
+// Whether `payload` reads (parseAnswerPayload) with one "answers" member naming each question once: then counting
+// its answers one by one, in any order, counts what parseAnswerPayload's first-of-each rule counts.
+bool namesEachQuestionOnce(std::string_view payload);
+
 } // namespace alignkiosk::core

@@ -75,6 +75,33 @@ struct NewRows {
     bool upToDate = false;
 };
 
+// The rows of a store counted where they are (StoreTally), for a dashboard that should not pull every row over the
+// network to count it. Rows whose payload the store does not count itself (it cannot read it as {"answers": {...}} with
+// each question once) come whole, to be read as readNew() rows are.
+struct StoreTally {
+    // Rows of one step of one survey by one team (none: no team), whose payloads the store counted.
+    struct Rows {
+        std::string surveyId;
+        std::string stepId;
+        std::string moduleId;
+        std::optional<std::string> team;
+        uint64_t rows = 0;
+        std::string firstDay, lastDay; // their session dates, earliest and latest
+    };
+    // How many of those rows of the tallied survey give question `questionId` the value `value` (its JSON text).
+    struct Answers {
+        std::string stepId;
+        std::string moduleId;
+        std::optional<std::string> team;
+        std::string questionId;
+        std::string value;
+        uint64_t rows = 0;
+    };
+    std::vector<Rows> rows;       // every survey in the store
+    std::vector<Answers> answers; // the tallied survey only
+    std::vector<StoredResponse> uncounted; // every survey's rows the store did not count, whole
+};
+
 // One submission a collector received: the random id the laptop gave it (32 lowercase hex digits, 128 bits) and the
 // answers. The id makes a repeated delivery a no-op; it is never stored with the rows (see "Delivered ids" in
 // response_store.cpp).
@@ -133,6 +160,15 @@ public:
     // The rows `cursor` has not read yet, at most maxRows of them, and the cursor moved past them, without reading
     // old rows again. A call's rows say nothing about the order they came in.
     virtual NewRows readNew(ReadCursor& cursor, std::size_t maxRows) const = 0;
+    // Every row `cursor` has not read, counted by the store itself, the answers of survey `surveyId` per question and
+    // value, and the cursor moved past them all as readNew() would have: for a first read of a large store on
+    // another machine. Nothing (and the cursor untouched) where reading the rows is as cheap as counting them (the
+    // SQLite file is on this machine) or the cursor has read something already.
+    virtual std::optional<StoreTally> tally(const std::string& surveyId, ReadCursor& cursor) const {
+        static_cast<void>(surveyId);
+        static_cast<void>(cursor);
+        return std::nullopt;
+    }
     // A number that changes whenever any connection commits a change to the store. Cheap enough to ask once a second.
     virtual uint64_t changeToken() const = 0;
 

@@ -131,6 +131,27 @@ struct DashboardSource::Shared {
         }
     }
 
+    // The first read, counted by the store itself where it can (AnswerStore::tally): a dashboard on a server's store
+    // opens without pulling every row. What it could not count comes whole and is counted here; catchUp() then reads
+    // what came since.
+    void countInStore(ResponseAggregator& aggregator, SurveyTally& tally, ReadCursor& cursor) {
+        std::optional<StoreTally> counted = store.tally(survey.id, cursor);
+        if (!counted) return;
+        uint64_t rows = counted->uncounted.size();
+        for (const StoreTally::Rows& group : counted->rows) {
+            tally.add(group.surveyId, group.stepId, group.rows);
+            rows += group.rows;
+        }
+        aggregator.addTally(*counted);
+        for (const StoredResponse& row : counted->uncounted) {
+            tally.add(row);
+            aggregator.add(row);
+        }
+        const std::lock_guard lock(mutex);
+        progress.rowsRead += rows;
+        progress.rowsReadEver += rows;
+    }
+
     void startFullRead() {
         const std::size_t rows = store.count();
         const std::lock_guard lock(mutex);
@@ -151,6 +172,7 @@ struct DashboardSource::Shared {
         try {
             startFullRead();
             uint64_t token = store.changeToken();
+            countInStore(aggregator, tally, cursor);
             catchUp(aggregator, tally, cursor, batches, false, true);
             {
                 const std::lock_guard lock(mutex);

@@ -1,5 +1,6 @@
 #include "postgres_store.h"
 
+#include "answer_payload.h"
 #include "random_bytes.h"
 #include "submission_check.h"
 
@@ -37,6 +38,16 @@
 //
 // A reader that read provisional rows meets them again, once, in the batch that deals them: ReadCursor keeps their
 // ids (fewer than k participants' rows) and skips them there, so nothing is counted twice.
+//
+// [SECTION] Counting in the database
+//
+// A dashboard opened on a large store counts it first (AnswerStore::tally): the server groups the rows per survey,
+// step and team, and the answers of the shown survey per question and value (json_each), so what crosses the network
+// is one line per distinct value (and each open sentence once with how many wrote it), not every row. The server
+// counts only rows whose payload names "answers" once and each question once (`counted_here`, judged by the program
+// when it writes the row with the dashboard's own reader), so counting answer by answer counts what the dashboard's
+// first-answer-wins rule would; other rows come whole and are read as usual. The counts and the rows the cursor is
+// moved past come from one snapshot (REPEATABLE READ).
 //
 // [SECTION] Delivered ids
 //
@@ -90,6 +101,12 @@ CREATE INDEX answers_by_batch ON answers (batch, id);
 CREATE INDEX answers_by_step ON answers (survey_id, step_id);
 CREATE TABLE delivered (digest bytea PRIMARY KEY CHECK (length(digest) = 16));
 CREATE TABLE settings (key text PRIMARY KEY CHECK (key <> ''), value text NOT NULL);
+)sql",
+    // v2. Whether the server may count a row's answers itself (see "Counting in the database"); rows written before
+    // are read whole, as before.
+    R"sql(
+ALTER TABLE answers ADD COLUMN counted_here boolean NOT NULL DEFAULT false;
+CREATE INDEX answers_read_whole ON answers (id) WHERE NOT counted_here;
 )sql",
 };
 static_assert(std::size(kMigrations) == PostgresStore::kSchemaVersion, "one migration per schema version");
@@ -306,13 +323,13 @@ struct PostgresStore::Impl {
     // BEGIN ... COMMIT, rolled back when left by an exception.
     class Transaction {
     public:
-        explicit Transaction(Impl& store) : m_store(store) {
+        explicit Transaction(Impl& store, const char* begin = "BEGIN") : m_store(store) {
             try {
-                m_store.run("BEGIN", "cannot begin a transaction");
+                m_store.run(begin, "cannot begin a transaction");
             } catch (const StoreError&) {
                 if (PQstatus(m_store.conn) == CONNECTION_OK) throw;
                 m_store.reconnect();
-                m_store.run("BEGIN", "cannot begin a transaction");
+                m_store.run(begin, "cannot begin a transaction");
             }
         }
         ~Transaction() {
@@ -407,7 +424,7 @@ struct PostgresStore::Impl {
         shuffle(rows);
         for (std::size_t first = 0; first < rows.size(); first += kRowsPerInsert) {
             const std::size_t last = std::min(rows.size(), first + kRowsPerInsert);
-            std::array<std::vector<Param>, 9> columns;
+            std::array<std::vector<Param>, 10> columns;
             for (std::size_t i = first; i < last; ++i) {
                 const StoredResponse& row = rows[i];
                 columns[0].push_back(row.id);
@@ -419,14 +436,15 @@ struct PostgresStore::Impl {
                 columns[6].push_back(row.team);
                 columns[7].push_back(row.sessionDate);
                 columns[8].push_back(row.payload);
+                columns[9].push_back(namesEachQuestionOnce(row.payload) ? "t" : "f");
             }
             std::vector<Param> params{turn.first, provisional ? "true" : "false"};
             for (const auto& column : columns) params.push_back(arrayLiteral(column));
             // unnest() keeps the arrays' order, so the rows reach the heap in the shuffled order.
             run("INSERT INTO answers (batch, provisional, id, survey_id, survey_version, step_id, module_id, "
-                "module_version, team, session_date, payload) SELECT $1::bigint, $2::boolean, * FROM unnest("
-                "$3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], "
-                "$11::text[])",
+                "module_version, team, session_date, payload, counted_here) SELECT $1::bigint, $2::boolean, * FROM "
+                "unnest($3::text[], $4::text[], $5::bigint[], $6::text[], $7::text[], $8::text[], $9::text[], "
+                "$10::text[], $11::text[], $12::boolean[])",
                 params, "cannot store the answers");
         }
         run("UPDATE alignkiosk_store SET provisional_participants = $1",
@@ -497,6 +515,8 @@ struct PostgresStore::Impl {
         }
         return results;
     }
+
+    std::optional<StoreTally> tally(const std::string& surveyId, ReadCursor& cursor);
 
     std::size_t countOf(const char* sql, const std::vector<Param>& params, const std::string& what) {
         Result result = reading([&] { return run(sql, params, what); });
@@ -598,6 +618,70 @@ NewRows PostgresStore::readNew(ReadCursor& cursor, std::size_t maxRows) const {
     cursor.provisionalIds.assign(readProvisionally.begin(), readProvisionally.end());
     std::sort(cursor.provisionalIds.begin(), cursor.provisionalIds.end());
     return found;
+}
+
+std::optional<StoreTally> PostgresStore::tally(const std::string& surveyId, ReadCursor& cursor) const {
+    if (cursor.batch != 0 || !cursor.afterId.empty() || !cursor.provisionalIds.empty()) return std::nullopt;
+    const std::lock_guard lock(m_impl->mutex);
+    m_impl->ensureConnected();
+    try {
+        return m_impl->tally(surveyId, cursor);
+    } catch (const StoreError&) {
+        // The server could not count (a payload its JSON reader refuses, say): the rows are read whole instead, and
+        // a store that cannot be read at all says so there.
+        if (PQstatus(m_impl->conn) == CONNECTION_OK) return std::nullopt;
+        throw;
+    }
+}
+
+std::optional<StoreTally> PostgresStore::Impl::tally(const std::string& surveyId, ReadCursor& cursor) {
+    Transaction transaction(*this, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    StoreTally counted;
+    Result last = run("SELECT batch, id FROM answers ORDER BY batch DESC, id DESC LIMIT 1",
+                              "cannot find the newest answers");
+    if (PQntuples(last.get()) == 0) return counted; // nothing to count; the cursor stays at the start
+    Result rows = run("SELECT survey_id, step_id, module_id, team, count(*), min(session_date), "
+                              "max(session_date) FROM answers WHERE counted_here GROUP BY 1, 2, 3, 4",
+                              "cannot count the answers");
+    for (int i = 0; i < PQntuples(rows.get()); ++i) {
+        StoreTally::Rows& group = counted.rows.emplace_back();
+        group.surveyId = valueAt(rows.get(), i, 0);
+        group.stepId = valueAt(rows.get(), i, 1);
+        group.moduleId = valueAt(rows.get(), i, 2);
+        if (!PQgetisnull(rows.get(), i, 3)) group.team = valueAt(rows.get(), i, 3);
+        group.rows = std::stoull(valueAt(rows.get(), i, 4));
+        group.firstDay = valueAt(rows.get(), i, 5);
+        group.lastDay = valueAt(rows.get(), i, 6);
+    }
+    Result answers = run("SELECT a.step_id, a.module_id, a.team, e.key, e.value::text, count(*) FROM answers a "
+                                 "CROSS JOIN LATERAL json_each(a.payload::json -> 'answers') e "
+                                 "WHERE a.survey_id = $1 AND a.counted_here GROUP BY 1, 2, 3, 4, 5",
+                                 {surveyId}, "cannot count the answers to each question");
+    counted.answers.reserve(static_cast<std::size_t>(PQntuples(answers.get())));
+    for (int i = 0; i < PQntuples(answers.get()); ++i) {
+        StoreTally::Answers& group = counted.answers.emplace_back();
+        group.stepId = valueAt(answers.get(), i, 0);
+        group.moduleId = valueAt(answers.get(), i, 1);
+        if (!PQgetisnull(answers.get(), i, 2)) group.team = valueAt(answers.get(), i, 2);
+        group.questionId = valueAt(answers.get(), i, 3);
+        group.value = valueAt(answers.get(), i, 4);
+        group.rows = std::stoull(valueAt(answers.get(), i, 5));
+    }
+    answers.reset();
+    Result whole = run((std::string("SELECT ") + kRowColumns + " FROM answers WHERE NOT counted_here").c_str(),
+                               "cannot read the answers");
+    for (int i = 0; i < PQntuples(whole.get()); ++i) counted.uncounted.push_back(rowAt(whole.get(), i, 0));
+    std::sort(counted.uncounted.begin(), counted.uncounted.end(),
+              [](const StoredResponse& a, const StoredResponse& b) { return a.id < b.id; });
+    // Provisional rows come again once, dealt into a batch: the cursor remembers them, as readNew() does.
+    Result provisional = run("SELECT id FROM answers WHERE provisional ORDER BY id", "cannot read the answers");
+    std::vector<std::string> provisionalIds;
+    for (int i = 0; i < PQntuples(provisional.get()); ++i) provisionalIds.push_back(valueAt(provisional.get(), i, 0));
+    transaction.commit();
+    cursor.batch = std::stoull(valueAt(last.get(), 0, 0));
+    cursor.afterId = valueAt(last.get(), 0, 1);
+    cursor.provisionalIds = std::move(provisionalIds);
+    return counted;
 }
 
 uint64_t PostgresStore::changeToken() const {

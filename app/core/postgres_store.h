@@ -17,7 +17,7 @@ namespace alignkiosk::core {
 class PostgresStore final : public AnswerStore {
 public:
     // The schema version this program writes; a database with a newer one is refused untouched.
-    static constexpr uint32_t kSchemaVersion = 1;
+    static constexpr uint32_t kSchemaVersion = 2;
 
     // Connects to `uri` (postgresql://user@host:port/dbname?options=...), the tables living in the connection's
     // current schema. Creates the tables in a schema that has none, brings an older version up to date. Throws
@@ -40,6 +40,8 @@ public:
 
     std::vector<StoredResponse> responses(std::optional<std::string> surveyId = {}) const override;
     NewRows readNew(ReadCursor& cursor, std::size_t maxRows) const override;
+    // Counted by the server ("Counting in the database" in postgres_store.cpp).
+    std::optional<StoreTally> tally(const std::string& surveyId, ReadCursor& cursor) const override;
     uint64_t changeToken() const override;
 
     std::size_t count(std::optional<std::string> surveyId = {}) const override;

@@ -185,28 +185,29 @@ struct ResponseAggregator::Impl {
         return true;
     }
 
-    // A scale point, a percentage or an option index; anything out of range is ignored.
-    static void countValue(QuestionTally& counter, uint32_t group, int64_t value) {
+    // A scale point, a percentage or an option index; anything out of range is ignored. `times`: how many rows gave
+    // it (one, or a store's count).
+    static void countValue(QuestionTally& counter, uint32_t group, int64_t value, uint64_t times = 1) {
         const Question& question = *counter.question;
         int64_t bin = value;
         if (question.kind == QuestionKind::Scale) bin = value - question.scaleMin;
         else if (question.kind != QuestionKind::Percent && question.kind != QuestionKind::Choice) return;
         if (bin < 0 || bin >= static_cast<int64_t>(counter.bins)) return;
-        counter.count(group, static_cast<uint32_t>(bin));
-        ++counter.answered[group];
+        counter.count(group, static_cast<uint32_t>(bin), times);
+        counter.answered[group] += times;
     }
 
-    void countAnswer(QuestionTally& counter, uint32_t group, const AnswerValue& value) {
+    void countAnswer(QuestionTally& counter, uint32_t group, const AnswerValue& value, uint64_t times = 1) {
         const Question& question = *counter.question;
         switch (question.kind) {
         case QuestionKind::Scale:
         case QuestionKind::Percent:
-            if (const auto* number = std::get_if<int64_t>(&value)) countValue(counter, group, *number);
+            if (const auto* number = std::get_if<int64_t>(&value)) countValue(counter, group, *number, times);
             break;
         case QuestionKind::Choice:
             if (const auto* option = std::get_if<std::string>(&value)) {
                 const auto found = counter.optionIndex.find(*option);
-                if (found != counter.optionIndex.end()) countValue(counter, group, found->second);
+                if (found != counter.optionIndex.end()) countValue(counter, group, found->second, times);
             }
             break;
         case QuestionKind::MultiChoice:
@@ -217,8 +218,8 @@ struct ResponseAggregator::Impl {
                     if (const auto found = counter.optionIndex.find(option); found != counter.optionIndex.end())
                         chosen[found->second] = true;
                 for (uint32_t o = 0; o < counter.bins; ++o)
-                    if (chosen[o]) counter.count(group, o);
-                ++counter.answered[group];
+                    if (chosen[o]) counter.count(group, o, times);
+                counter.answered[group] += times;
             }
             break;
         case QuestionKind::Allocation:
@@ -239,16 +240,17 @@ struct ResponseAggregator::Impl {
                 if (sum > question.total) return;
                 const auto options = static_cast<uint32_t>(given.size());
                 for (uint32_t o = 0; o < options; ++o) {
-                    counter.count(group, o, given[o]);
-                    counter.count(group, options + o * (question.total + 1) + static_cast<uint32_t>(given[o]));
+                    counter.count(group, o, given[o] * times);
+                    counter.count(group, options + o * (question.total + 1) + static_cast<uint32_t>(given[o]), times);
                 }
-                ++counter.answered[group];
+                counter.answered[group] += times;
             }
             break;
         case QuestionKind::Text:
             if (const auto* text = std::get_if<std::string>(&value); text && !isBlank(*text)) {
-                counter.texts[group].push_back(textPool->add(cutToLength(*text, question.maxLength)));
-                ++counter.answered[group];
+                const std::string_view kept = textPool->add(cutToLength(*text, question.maxLength));
+                counter.texts[group].insert(counter.texts[group].end(), times, kept);
+                counter.answered[group] += times;
             }
             break;
         }
@@ -293,6 +295,38 @@ struct ResponseAggregator::Impl {
         }
         ++added;
         return true;
+    }
+
+    // The step a store's count is of, if it is this survey's and the module's that the survey names for it.
+    StepTally* stepOf(const std::string& stepId, const std::string& moduleId) {
+        const auto step = stepIndex.find(stepId);
+        if (step == stepIndex.end() || moduleId != steps[step->second].step->moduleId) return nullptr;
+        return &steps[step->second];
+    }
+
+    uint64_t addTally(const StoreTally& tally) {
+        uint64_t counted = 0;
+        for (const StoreTally::Rows& rows : tally.rows) {
+            StepTally* step = rows.surveyId == survey.id ? stepOf(rows.stepId, rows.moduleId) : nullptr;
+            if (!step || rows.rows == 0) { // as add() skips such rows
+                skipped += rows.rows;
+                continue;
+            }
+            step->rows[groupOf(rows.team)] += rows.rows;
+            if (!rows.firstDay.empty() && (firstDay.empty() || rows.firstDay < firstDay)) firstDay = rows.firstDay;
+            if (!rows.lastDay.empty() && (lastDay.empty() || rows.lastDay > lastDay)) lastDay = rows.lastDay;
+            counted += rows.rows;
+        }
+        for (const StoreTally::Answers& answers : tally.answers) {
+            StepTally* step = stepOf(answers.stepId, answers.moduleId);
+            if (!step) continue;
+            const auto question = step->questionIndex.find(answers.questionId);
+            if (question == step->questionIndex.end()) continue;
+            countAnswer(step->questions[question->second], groupOf(answers.team), parseAnswerValue(answers.value),
+                        answers.rows);
+        }
+        added += counted;
+        return counted;
     }
 
     bool addCounted(std::size_t step, std::optional<std::size_t> team, std::span<const CountedAnswer> answers) {
@@ -555,6 +589,10 @@ ResponseAggregator& ResponseAggregator::operator=(ResponseAggregator&&) noexcept
 
 bool ResponseAggregator::add(const StoredResponse& response) {
     return m_impl->add(response);
+}
+
+uint64_t ResponseAggregator::addTally(const StoreTally& tally) {
+    return m_impl->addTally(tally);
 }
 
 bool ResponseAggregator::addCounted(std::size_t step, std::optional<std::size_t> team,

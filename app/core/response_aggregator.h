@@ -2,6 +2,7 @@
 // model() builds the dashboard from the counts under the anonymity rules, never from rows.
 #pragma once
 
+#include "core/answer_store.h"
 #include "core/dashboard_model.h"
 #include "core/submission.h"
 #include "core/survey_model.h"
@@ -40,6 +41,10 @@ public:
     // memory rather than as JSON. team: index into the survey's teams, or none. Answers to other kinds of question,
     // out of range or repeated are ignored. Returns false (and counts nothing) for an unknown step or team.
     bool addCounted(std::size_t step, std::optional<std::size_t> team, std::span<const CountedAnswer> answers);
+
+    // Counts what a store counted itself (AnswerStore::tally: its rows and answers; not its `uncounted` rows, which
+    // go through add()), as add() would have counted those rows. Returns the rows counted.
+    uint64_t addTally(const StoreTally& tally);
 
     // Where add() would count the row: one cell per (step, group), the groups as the model's (the survey's teams,
     // then no team). None for a row add() would skip as not this survey's (payloads are not read here).

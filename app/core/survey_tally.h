@@ -14,6 +14,10 @@ namespace alignkiosk::core {
 class SurveyTally {
 public:
     void add(const StoredResponse& row) { ++m_rows[row.surveyId][row.stepId]; }
+    // Rows a store counted itself (AnswerStore::tally).
+    void add(const std::string& surveyId, const std::string& stepId, std::size_t rows) {
+        m_rows[surveyId][stepId] += rows;
+    }
 
     // Every survey seen, by id.
     std::vector<SurveyParticipants> participants() const {

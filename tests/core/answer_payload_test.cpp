@@ -50,5 +50,23 @@ TEST(AnswerPayload, RefusesWhatIsNotAPayload) {
     EXPECT_TRUE(parseAnswerPayload(R"({"answers":{}, "other": 1})"));
 }
 
+TEST(AnswerPayload, ReadsOneValueAsItReadsItInAPayload) {
+    EXPECT_EQ(parseAnswerValue("4"), AnswerValue(int64_t{4}));
+    EXPECT_EQ(parseAnswerValue(R"("caf\u00e9")"), AnswerValue(std::string("caf\xC3\xA9")));
+    EXPECT_EQ(parseAnswerValue(R"(["x","y"])"), AnswerValue(std::vector<std::string>{"x", "y"}));
+    EXPECT_EQ(parseAnswerValue(R"({"a":3,"b":7})"),
+              AnswerValue(std::vector<OptionPoints>{{"a", 3}, {"b", 7}}));
+    for (const char* unreadable : {"2.5", "true", "null", "[1]", "", "{", "\"\xC3\x28\""})
+        EXPECT_EQ(parseAnswerValue(unreadable), AnswerValue(UnreadableAnswer{})) << unreadable;
+}
+
+TEST(AnswerPayload, TellsAPayloadThatNamesEachQuestionOnce) {
+    EXPECT_TRUE(namesEachQuestionOnce(R"({"answers":{"a":1,"b":[2],"c":{"x":1,"x":2}}})"));
+    EXPECT_TRUE(namesEachQuestionOnce(R"({"answers":{}, "other": 1})"));
+    for (const char* payload : {R"({"answers":{"a":1,"a":2}})", R"({"answers":{"a":1},"answers":{"b":2}})",
+                                R"({"answers":[1]})", R"({"who":1})", "not json"})
+        EXPECT_FALSE(namesEachQuestionOnce(payload)) << payload;
+}
+
 } // namespace
 } // namespace alignkiosk::core

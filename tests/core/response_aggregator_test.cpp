@@ -4,6 +4,7 @@
 
 #include "core/survey_languages.h"
 #include "core/survey_loader.h"
+#include "support/shown_model.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -18,6 +19,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::UnorderedElementsAreArray;
+using test_support::shownOf;
 
 // [SECTION] Helpers -----------------------------------------------------------------------------------------------
 
@@ -593,6 +595,49 @@ TEST(ResponseAggregator, CountsEveryKindOfQuestionForTheModulePanels) {
     // Only the scale question is a rated item.
     ASSERT_EQ(model.ratedItems.size(), 1u);
     EXPECT_EQ(model.ratedItems[0].questionId, "q1");
+}
+
+TEST(ResponseAggregator, AStoresTallyCountsWhatItsRowsWould) {
+    Question allocation = optionQuestion("budget", QuestionKind::Allocation, {"a", "b"});
+    allocation.total = 10;
+    const Survey survey = smallSurvey({scaleQuestion("q1", 1, 3), optionQuestion("many", QuestionKind::MultiChoice,
+                                                                                 {"x", "y"}),
+                                       allocation, textQuestion("open")});
+    // Sales: three alike and one other; no team: three more. Every figure below is shown (k = 3).
+    const std::string same = R"({"answers":{"q1":3,"many":["x","y"],"budget":{"a":4,"b":6},"open":"Same words"}})";
+    const std::string other = R"({"answers":{"q1":1,"many":["y"],"budget":{"b":12},"open":"  "}})";
+    ResponseAggregator fromRows(survey);
+    for (int i = 0; i < 3; ++i) fromRows.add(row("Sales", same));
+    fromRows.add(row("Sales", other));
+    for (int i = 0; i < 3; ++i) {
+        StoredResponse day = row(std::nullopt, same);
+        day.sessionDate = "2026-12-0" + std::to_string(i + 1);
+        fromRows.add(day);
+    }
+    fromRows.add(row("Sales", same, "s", "another survey"));
+
+    StoreTally tally;
+    tally.rows = {{"pulse", "s", "m", "Sales", 4, "2026-11-22", "2026-11-22"},
+                  {"pulse", "s", "m", std::nullopt, 3, "2026-12-01", "2026-12-03"},
+                  {"another survey", "s", "m", "Sales", 1, "2026-11-22", "2026-11-22"}};
+    for (const std::optional<std::string>& team : {std::optional<std::string>("Sales"), std::optional<std::string>()}) {
+        tally.answers.push_back({"s", "m", team, "q1", "3", 3});
+        tally.answers.push_back({"s", "m", team, "many", R"(["x","y"])", 3});
+        tally.answers.push_back({"s", "m", team, "budget", R"({"a":4,"b":6})", 3});
+        tally.answers.push_back({"s", "m", team, "open", R"("Same words")", 3});
+    }
+    tally.answers.push_back({"s", "m", "Sales", "q1", "1", 1});
+    tally.answers.push_back({"s", "m", "Sales", "many", R"(["y"])", 1});
+    tally.answers.push_back({"s", "m", "Sales", "budget", R"({"b":12})", 1});
+    tally.answers.push_back({"s", "m", "Sales", "open", R"("  ")", 1});
+    ResponseAggregator fromTally(survey);
+    EXPECT_EQ(fromTally.addTally(tally), 7u);
+
+    EXPECT_EQ(fromTally.added(), fromRows.added());
+    EXPECT_EQ(fromTally.skipped(), fromRows.skipped());
+    const std::string shown = shownOf(survey, fromRows.model(1));
+    EXPECT_NE(shown.find("Same words Same words Same words"), std::string::npos) << shown;
+    EXPECT_EQ(shownOf(survey, fromTally.model(1)), shown);
 }
 
 TEST(ResponseAggregator, ParticipantsAreTheRowsOfTheFirstStep) {

@@ -4,6 +4,8 @@
 #include "support/postgres_server.h"
 #include "core/dashboard_source.h"
 #include "core/postgres_store.h"
+#include "core/response_store.h"
+#include "support/shown_model.h"
 
 #include <gtest/gtest.h>
 
@@ -20,6 +22,7 @@ namespace {
 
 using test_support::freshPostgresStore;
 using test_support::postgresQuery;
+using test_support::shownOf;
 
 ResponseStoreOptions batchOf(uint32_t k) {
     ResponseStoreOptions options;
@@ -104,8 +107,8 @@ TEST(PostgresStore, TheAnswersTableHasOnlyTheAnonymousColumns) {
     EXPECT_EQ(postgresQuery(uri, "SELECT string_agg(column_name, ',' ORDER BY column_name) FROM "
                                  "information_schema.columns WHERE table_schema = current_schema() "
                                  "AND table_name = 'answers'"),
-              "batch,id,module_id,module_version,payload,provisional,session_date,step_id,survey_id,survey_version,"
-              "team");
+              "batch,counted_here,id,module_id,module_version,payload,provisional,session_date,step_id,survey_id,"
+              "survey_version,team");
 }
 
 // Who is in which physical place (ctid) and which transaction wrote them (xmin), in the order they submitted.
@@ -243,6 +246,177 @@ TEST(PostgresStore, TheDashboardFollowsNewAnswersReadingEachRowOnce) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
     EXPECT_EQ(source.progress().rowsReadEver, 23u) << "rows read again, or counted twice once dealt";
     EXPECT_EQ(source.model()->totalResponses, 23u);
+}
+
+// [SECTION] Counting in the database
+
+Question optionQuestion(const std::string& id, QuestionKind kind, std::vector<std::string> options) {
+    Question question;
+    question.id = id;
+    question.kind = kind;
+    question.prompt = id;
+    for (const std::string& option : options) question.options.push_back(Option{option, option});
+    return question;
+}
+
+// Teams Sales and Marketing, k = 3; one step of every kind of question, and a second step.
+Survey everyKindSurvey() {
+    Survey survey;
+    survey.id = "pulse";
+    survey.title = "Pulse";
+    survey.teams = {"Sales", "Marketing"};
+    survey.anonymity.ratings = 3;
+    survey.anonymity.text = 3;
+    Step step;
+    step.id = "signs";
+    step.moduleId = "diagnostic_signs";
+    Question scale;
+    scale.id = "q1";
+    scale.kind = QuestionKind::Scale;
+    scale.scaleMin = 1;
+    scale.scaleMax = 5;
+    scale.scaleLabels = {"1", "2", "3", "4", "5"};
+    Question percent;
+    percent.id = "share";
+    percent.kind = QuestionKind::Percent;
+    Question allocation = optionQuestion("budget", QuestionKind::Allocation, {"a", "b"});
+    allocation.total = 10;
+    Question open;
+    open.id = "goal";
+    open.kind = QuestionKind::Text;
+    open.required = false;
+    open.maxLength = 12;
+    step.questions = {scale, percent, optionQuestion("pick", QuestionKind::Choice, {"x", "y"}),
+                      optionQuestion("many", QuestionKind::MultiChoice, {"x", "y", "z"}), allocation, open};
+    survey.steps.push_back(step);
+    Step focus;
+    focus.id = "focus";
+    focus.moduleId = "focus_assessment";
+    focus.questions = {scale};
+    survey.steps.push_back(focus);
+    return survey;
+}
+
+// Participants of every shape the dashboard meets: alike and not, each kind of answer, teams by id, by another case,
+// unknown and none, a question named twice, answers that do not read, another survey, another module's step.
+std::vector<Submission> everyShapeOfParticipant() {
+    std::vector<Submission> participants;
+    const char* teams[] = {"Sales", "marketing ", "Finance", nullptr};
+    for (int i = 0; i < 40; ++i) {
+        Submission submission;
+        submission.surveyId = "pulse";
+        submission.surveyVersion = 1;
+        if (teams[i % 4]) submission.team = teams[i % 4];
+        const std::string signs =
+            R"({"answers":{"q1":)" + std::to_string(1 + i % 5) + R"(,"share":)" + std::to_string(i * 7 % 101) +
+            R"(,"pick":")" + (i % 3 ? "x" : "y") + R"(","many":)" + (i % 2 ? R"(["x","z","z"])" : R"(["q"])") +
+            R"(,"budget":)" + (i % 6 ? R"({"a":3,"b":7})" : R"({"a":9,"b":9})") + R"(,"goal":)" +
+            (i % 5 ? R"("Grow renewals by a third")" : R"("caf\u00e9 \"ok\"")") + "}}";
+        std::string focus = R"({"answers":{"q1":)" + std::to_string(5 - i % 5) + "}}";
+        if (i % 13 == 0) focus = R"({"answers":{"q1":1,"q1":5}})"; // named twice: the first counts
+        if (i % 17 == 0) focus = R"({"answers":[3]})";              // does not read
+        if (i % 19 == 0) submission.responses.push_back({"focus", "another_module", "1.0.0", focus});
+        else submission.responses.push_back({"focus", "focus_assessment", "1.0.0", focus});
+        submission.responses.push_back({"signs", "diagnostic_signs", "1.2.0", signs});
+        if (i % 11 == 0) submission.surveyId = "another";
+        participants.push_back(submission);
+    }
+    return participants;
+}
+
+TEST(PostgresStore, ADashboardCountedByTheServerShowsWhatOneCountedFromTheRowsShows) {
+    const Survey survey = everyKindSurvey();
+    const std::vector<Submission> participants = everyShapeOfParticipant();
+    std::string day = "2026-12-01";
+    ResponseStoreOptions options = batchOf(4);
+    options.dateProvider = [&day] { return day; };
+    auto sqlite = ResponseStore::open(":memory:", options);
+    auto postgres = PostgresStore::open(freshPostgresStore(), options);
+    const std::vector<Submission> early(participants.begin(), participants.begin() + 30);
+    sqlite.submitAll(early);
+    postgres->submitAll(early);
+    // The rest on a later day, one at a time: the last two wait provisional for a batch of 4.
+    day = "2026-12-03";
+    for (std::size_t i = 30; i < participants.size(); ++i) {
+        sqlite.submit(participants[i]);
+        postgres->submit(participants[i]);
+    }
+    ASSERT_EQ(postgres->provisionalParticipants(), 2u);
+
+    DashboardSourceOptions sourceOptions;
+    sourceOptions.shuffleSeed = [] { return 7u; };
+    DashboardSource fromRows(survey, sqlite, sourceOptions);
+    DashboardSource fromServer(survey, *postgres, sourceOptions);
+    const std::string rows = shownOf(survey, *fromRows.waitUntilLoaded());
+    EXPECT_EQ(shownOf(survey, *fromServer.waitUntilLoaded()), rows);
+    EXPECT_NE(rows.find("caf\xC3\xA9 \"ok\""), std::string::npos) << rows;
+    EXPECT_EQ(fromServer.model()->firstDay, "2026-12-01");
+    EXPECT_EQ(fromServer.model()->lastDay, "2026-12-03");
+    ASSERT_EQ(fromServer.surveys().size(), 2u);
+    ASSERT_EQ(fromRows.surveys().size(), 2u);
+    for (std::size_t i = 0; i < 2; ++i) {
+        EXPECT_EQ(fromServer.surveys()[i].surveyId, fromRows.surveys()[i].surveyId);
+        EXPECT_EQ(fromServer.surveys()[i].participants, fromRows.surveys()[i].participants);
+    }
+    EXPECT_EQ(fromServer.progress().rowsReadEver, postgres->count());
+}
+
+TEST(PostgresStore, TheServerCountsEachValueOnceAndSendsOnlyRowsItCannotCountWhole) {
+    const std::string uri = freshPostgresStore();
+    auto store = PostgresStore::open(uri, batchOf(3));
+    Submission alike;
+    alike.surveyId = "pulse";
+    alike.surveyVersion = 1;
+    alike.team = "Sales";
+    alike.responses = {{"signs", "diagnostic_signs", "1.0.0", R"({"answers":{"q1":4,"goal":"Same"}})"}};
+    store->submitAll(std::vector<Submission>(10, alike));
+    Submission twice = alike;
+    twice.responses[0].payload = R"({"answers":{"q1":4,"q1":2}})";
+    store->submit(twice); // provisional: fewer than 3
+
+    ReadCursor cursor;
+    const std::optional<StoreTally> tally = store->tally("pulse", cursor);
+    ASSERT_TRUE(tally);
+    ASSERT_EQ(tally->rows.size(), 1u);
+    EXPECT_EQ(tally->rows[0].rows, 10u);
+    EXPECT_EQ(tally->rows[0].team, std::optional<std::string>("Sales"));
+    ASSERT_EQ(tally->answers.size(), 2u) << "one line per question and value, not per row";
+    for (const StoreTally::Answers& answers : tally->answers) {
+        EXPECT_EQ(answers.rows, 10u);
+        EXPECT_TRUE(answers.value == "4" || answers.value == "\"Same\"") << answers.value;
+    }
+    ASSERT_EQ(tally->uncounted.size(), 1u);
+    EXPECT_EQ(tally->uncounted[0].payload, twice.responses[0].payload);
+    EXPECT_EQ(cursor.provisionalIds, std::vector<std::string>{tally->uncounted[0].id});
+
+    // The cursor is past everything counted: only what comes next is read, and the provisional row dealt into it
+    // is not read again.
+    EXPECT_TRUE(store->readNew(cursor, 100).rows.empty());
+    store->submitAll({alike, alike});
+    const NewRows next = store->readNew(cursor, 100);
+    EXPECT_EQ(next.rows.size(), 2u);
+    EXPECT_TRUE(next.upToDate);
+    ReadCursor used = cursor;
+    EXPECT_FALSE(store->tally("pulse", used)) << "a cursor that has read rows is not counted afresh";
+}
+
+TEST(PostgresStore, ASchemaOfVersionOneIsBroughtUpToDateItsRowsReadWhole) {
+    const std::string uri = freshPostgresStore();
+    auto store = PostgresStore::open(uri, batchOf(1));
+    store->submitAll(std::vector<Submission>(3, participant(1)));
+    store.reset();
+    postgresQuery(uri, "ALTER TABLE answers DROP COLUMN counted_here; UPDATE alignkiosk_store SET schema_version = 1");
+    store = PostgresStore::open(uri, batchOf(1));
+    EXPECT_EQ(postgresQuery(uri, "SELECT schema_version FROM alignkiosk_store"), "2");
+    EXPECT_EQ(postgresQuery(uri, "SELECT count(*) FROM answers WHERE NOT counted_here"), "9");
+    ReadCursor cursor;
+    const std::optional<StoreTally> tally = store->tally("pulse", cursor);
+    ASSERT_TRUE(tally);
+    EXPECT_TRUE(tally->rows.empty());
+    EXPECT_EQ(tally->uncounted.size(), 9u);
+    store->submit(participant(2));
+    EXPECT_EQ(postgresQuery(uri, "SELECT count(*) FROM answers WHERE NOT counted_here"), "12")
+        << "{\"who\":2} names no answers: read whole";
 }
 
 TEST(PostgresStore, TheDeliveredTableHoldsDigestsNotIds) {
