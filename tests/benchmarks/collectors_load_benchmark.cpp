@@ -1,6 +1,7 @@
 // Load on several collectors sharing one PostgreSQL (loopback only, bounded), with the server restarted mid-run:
 //
-//   alignkiosk_collectors_load_benchmark [collectors=4] [laptops=200] [seconds=20] [restart_at=10] [per_laptop=400]
+//   alignkiosk_collectors_load_benchmark [collectors=4] [laptops=200] [seconds=20] [restart_at=10] [per_laptop=30*seconds]
+//                                        [outbox|light]
 //
 // The program starts its own PostgreSQL 15 (tests/support/postgres_server.h, in TMPDIR: keep that on a real disk, a
 // tmpfs would make fsync free) and stops it at exit. Each collector is a collection::Collector with its OWN
@@ -9,7 +10,9 @@
 // with collect's options. The laptops are spread over the collectors (laptop i to collector i mod N, as a TCP
 // balancer would), each with a real collection::Outbox and DeliveryClient: a participant finishes (the next sealed
 // submission is added to the outbox) once the last one was acknowledged, and what was not acknowledged is sent again
-// when the client's retry schedule (or a collector's Retry-After) says. restart_at 0: no restart.
+// when the client's retry schedule (or a collector's Retry-After) says. restart_at 0: no restart. `light` laptops
+// keep the entry in memory and one keep-alive connection instead (runLightLaptop), to tell the collectors' capacity
+// from the CPU the simulated laptops take on this same machine.
 //
 // The outboxes live in ALIGNKIOSK_BENCH_OUTBOX_DIR (default /dev/shm): each laptop's outbox is on that laptop's own
 // disk, so 200 outboxes' fsyncs on the server's disk would measure the wrong machine. Submissions are sealed before
@@ -22,11 +25,13 @@
 #include "collection/collector.h"
 #include "collection/delivery_client.h"
 #include "collection/outbox.h"
+#include "collection/retry_schedule.h"
 #include "collection/sealed_submission.h"
 #include "collection/store_keys.h"
 #include "core/answer_store.h"
 #include "support/postgres_server.h"
 
+#include <httplib.h>
 #include <libpq-fe.h>
 #include <sodium.h>
 
@@ -157,6 +162,56 @@ void runLaptop(std::size_t index, const fs::path& outboxFile, uint16_t port, con
     log.leftInOutbox = outbox.size();
 }
 
+// A laptop without the outbox's disk work: the entry waits in memory, and one keep-alive connection (the delivery
+// client's settings) carries every attempt. The same retry schedule and Retry-After rule as DeliveryClient. It shows
+// what the collectors take when the laptops cost this machine's CPU less than real outboxes do.
+void runLightLaptop(uint16_t port, const collection::JoinCode& code, const std::vector<Sealed>& pool,
+                    Clock::time_point end, Clock::time_point drainEnd, LaptopLog& log) {
+    httplib::Client client("127.0.0.1", port);
+    client.set_connection_timeout(std::chrono::seconds(5));
+    client.set_read_timeout(std::chrono::seconds(5));
+    client.set_write_timeout(std::chrono::seconds(5));
+    client.set_keep_alive(true);
+    client.set_tcp_nodelay(true);
+    const httplib::Headers headers{{collection::kJoinCodeHeader, code.text()}};
+    collection::RetrySchedule schedule;
+    std::size_t next = 0;
+    std::optional<Acknowledged> waiting;
+    const Sealed* sending = nullptr;
+    for (;;) {
+        const Clock::time_point now = Clock::now();
+        if (!waiting) {
+            if (now >= end || next == pool.size()) break;
+            sending = &pool[next++];
+            waiting = Acknowledged{sending->id, sending->payload, now, {}};
+            ++log.finished;
+        }
+        if (now >= drainEnd) break;
+        const httplib::Result res =
+            client.Post(collection::kSubmissionPath, headers, reinterpret_cast<const char*>(sending->bytes.data()),
+                        sending->bytes.size(), "application/octet-stream");
+        if (res && res->status == 200) {
+            schedule.forget(sending->id);
+            waiting->acknowledged = Clock::now();
+            log.acknowledged.push_back(*waiting);
+            waiting.reset();
+            continue;
+        }
+        if (res && res->status >= 400 && res->status < 500 && res->status != 429) {
+            ++log.refusedForGood;
+            break;
+        }
+        ++log.failedAttempts;
+        ++log.errors[!res ? "no answer / connection refused" : "collector answered " + std::to_string(res->status)];
+        Clock::time_point retry = schedule.recordFailure(sending->id);
+        if (res && (res->status == 429 || res->status >= 500))
+            retry = std::max(retry, Clock::now() + std::chrono::seconds(std::atoi(
+                                                       res->get_header_value("Retry-After").c_str())));
+        std::this_thread::sleep_until(std::min(retry, drainEnd));
+    }
+    log.leftInOutbox = waiting ? 1 : 0;
+}
+
 // The keyed digest the store keeps for a delivered id (app/core/postgres_store.cpp, "Delivered ids").
 std::string digestHex(const std::vector<unsigned char>& key, const collection::SubmissionId& id) {
     unsigned char digest[16];
@@ -212,7 +267,8 @@ int main(int argc, char** argv) {
     const std::size_t laptops = std::max<std::size_t>(argument(argc, argv, 2, 200), 1);
     const std::size_t seconds = std::max<std::size_t>(argument(argc, argv, 3, 20), 1);
     const std::size_t restartAt = argument(argc, argv, 4, 10);
-    const std::size_t perLaptop = std::max<std::size_t>(argument(argc, argv, 5, 400), 1);
+    const std::size_t perLaptop = std::max<std::size_t>(argument(argc, argv, 5, 30 * seconds), 1);
+    const bool light = argc > 6 && std::string(argv[6]) == "light";
     if (sodium_init() < 0) return 2;
 
     const char* outboxText = std::getenv("ALIGNKIOSK_BENCH_OUTBOX_DIR");
@@ -268,8 +324,12 @@ int main(int argc, char** argv) {
             sealed.count_down();
             go.wait();
             try {
-                runLaptop(l, outboxDir / ("laptop-" + std::to_string(l) + ".outbox"),
-                          collectors[l % collectorCount]->port(), *code, pools[l], end, drainEnd, logs[l]);
+                const uint16_t port = collectors[l % collectorCount]->port();
+                if (light)
+                    runLightLaptop(port, *code, pools[l], end, drainEnd, logs[l]);
+                else
+                    runLaptop(l, outboxDir / ("laptop-" + std::to_string(l) + ".outbox"), port, *code, pools[l], end,
+                              drainEnd, logs[l]);
             } catch (const std::exception& error) {
                 std::fprintf(stderr, "laptop %zu failed: %s\n", l, error.what());
                 logs[l].leftInOutbox = static_cast<std::size_t>(-1);
@@ -299,11 +359,12 @@ int main(int argc, char** argv) {
 
     // The figures.
     std::vector<Acknowledged> all;
-    std::size_t finished = 0, failedAttempts = 0, refusedForGood = 0, left = 0;
+    std::size_t finished = 0, failedAttempts = 0, refusedForGood = 0, left = 0, ranOut = 0;
     std::map<std::string, std::size_t> errors;
     for (const LaptopLog& log : logs) {
         all.insert(all.end(), log.acknowledged.begin(), log.acknowledged.end());
         finished += log.finished;
+        if (log.finished == perLaptop) ++ranOut;
         failedAttempts += log.failedAttempts;
         refusedForGood += log.refusedForGood;
         left += log.leftInOutbox;
@@ -337,12 +398,12 @@ int main(int argc, char** argv) {
         const double at = secondsBetween(start, ack.acknowledged);
         const double finishedAt = secondsBetween(start, ack.finished);
         const bool inside = window && at >= window->first && at < window->second;
-        const bool finishedInside = window && finishedAt >= window->first && finishedAt < window->second;
+        const bool overlaps = window && finishedAt < window->second && at >= window->first;
         if (at < static_cast<double>(seconds)) {
             ++inRun;
             if (!inside) ++inRunOutside;
         }
-        if (!finishedInside && !inside)
+        if (!overlaps) // waited through none of the window
             latenciesOutside.push_back(
                 std::chrono::duration<double, std::milli>(ack.acknowledged - ack.finished).count());
     }
@@ -358,8 +419,9 @@ int main(int argc, char** argv) {
         for (const auto& [reason, n] : counters.refusals) totals.refusals[reason] += n;
     }
 
-    std::printf("collectors %zu, laptops %zu, run %zu s, restart at %s, drained after %.2f s\n", collectorCount,
-                laptops, seconds, restartBegan ? (std::to_string(restartAt) + " s").c_str() : "never",
+    std::printf("collectors %zu, laptops %zu (%s), run %zu s, restart at %s, drained after %.2f s\n",
+                collectorCount, laptops, light ? "light: in memory, keep-alive" : "real outboxes and delivery clients",
+                seconds, restartBegan ? (std::to_string(restartAt) + " s").c_str() : "never",
                 secondsBetween(start, drained));
     if (restartBegan)
         std::printf("PostgreSQL restart took %.2f s; restart window (restart until back at half the usual rate) "
@@ -369,6 +431,7 @@ int main(int argc, char** argv) {
                 "%zu\n",
                 finished, all.size(), inRun, failedAttempts, refusedForGood);
     for (const auto& [kind, n] : errors) std::printf("  retries after: %-44s %zu\n", kind.c_str(), n);
+    if (ranOut) std::printf("%zu laptops ran out of sealed submissions before the end (raise per_laptop)\n", ranOut);
     std::printf("collectors: stored %zu, already delivered %zu, commits %zu (%.1f per commit)", totals.stored,
                 totals.alreadyDelivered, totals.commits,
                 totals.commits ? static_cast<double>(totals.stored) / static_cast<double>(totals.commits) : 0.0);
