@@ -11,8 +11,8 @@
 // balancer would), each with a real collection::Outbox and DeliveryClient: a participant finishes (the next sealed
 // submission is added to the outbox) once the last one was acknowledged, and what was not acknowledged is sent again
 // when the client's retry schedule (or a collector's Retry-After) says. restart_at 0: no restart. `light` laptops
-// keep the entry in memory and one keep-alive connection instead (runLightLaptop), to tell the collectors' capacity
-// from the CPU the simulated laptops take on this same machine.
+// keep the entry in memory instead (runLightLaptop), to tell the collectors' capacity from the CPU the simulated
+// laptops' outboxes take on this same machine.
 //
 // The outboxes live in ALIGNKIOSK_BENCH_OUTBOX_DIR (default /dev/shm): each laptop's outbox is on that laptop's own
 // disk, so 200 outboxes' fsyncs on the server's disk would measure the wrong machine. Submissions are sealed before
@@ -162,17 +162,24 @@ void runLaptop(std::size_t index, const fs::path& outboxFile, uint16_t port, con
     log.leftInOutbox = outbox.size();
 }
 
-// A laptop without the outbox's disk work: the entry waits in memory, and one keep-alive connection (the delivery
-// client's settings) carries every attempt. The same retry schedule and Retry-After rule as DeliveryClient. It shows
-// what the collectors take when the laptops cost this machine's CPU less than real outboxes do.
-void runLightLaptop(uint16_t port, const collection::JoinCode& code, const std::vector<Sealed>& pool,
-                    Clock::time_point end, Clock::time_point drainEnd, LaptopLog& log) {
+// A laptop without the outbox's disk work: the entry waits in memory. Otherwise as DeliveryClient: a new connection
+// for each attempt (its client lives for one round), the same retry schedule and Retry-After rule. It shows what the
+// collectors take when the simulated laptops cost this machine's CPU less than real outboxes do.
+// One attempt on a connection of its own, closed before the laptop waits (as DeliveryClient's round does: an idle
+// connection would hold one of the collector's HTTP threads until its keep-alive timeout).
+httplib::Result postOnce(uint16_t port, const httplib::Headers& headers, const std::vector<unsigned char>& body) {
     httplib::Client client("127.0.0.1", port);
     client.set_connection_timeout(std::chrono::seconds(5));
     client.set_read_timeout(std::chrono::seconds(5));
     client.set_write_timeout(std::chrono::seconds(5));
     client.set_keep_alive(true);
     client.set_tcp_nodelay(true);
+    return client.Post(collection::kSubmissionPath, headers, reinterpret_cast<const char*>(body.data()), body.size(),
+                       "application/octet-stream");
+}
+
+void runLightLaptop(uint16_t port, const collection::JoinCode& code, const std::vector<Sealed>& pool,
+                    Clock::time_point end, Clock::time_point drainEnd, LaptopLog& log) {
     const httplib::Headers headers{{collection::kJoinCodeHeader, code.text()}};
     collection::RetrySchedule schedule;
     std::size_t next = 0;
@@ -187,9 +194,7 @@ void runLightLaptop(uint16_t port, const collection::JoinCode& code, const std::
             ++log.finished;
         }
         if (now >= drainEnd) break;
-        const httplib::Result res =
-            client.Post(collection::kSubmissionPath, headers, reinterpret_cast<const char*>(sending->bytes.data()),
-                        sending->bytes.size(), "application/octet-stream");
+        const httplib::Result res = postOnce(port, headers, sending->bytes);
         if (res && res->status == 200) {
             schedule.forget(sending->id);
             waiting->acknowledged = Clock::now();
@@ -197,7 +202,9 @@ void runLightLaptop(uint16_t port, const collection::JoinCode& code, const std::
             waiting.reset();
             continue;
         }
-        if (res && res->status >= 400 && res->status < 500 && res->status != 429) {
+        const bool transient = !res || res->status < 400 || res->status >= 500 || res->status == 401 ||
+                               res->status == 403 || res->status == 408 || res->status == 429; // as DeliveryClient
+        if (!transient) {
             ++log.refusedForGood;
             break;
         }
@@ -420,7 +427,7 @@ int main(int argc, char** argv) {
     }
 
     std::printf("collectors %zu, laptops %zu (%s), run %zu s, restart at %s, drained after %.2f s\n",
-                collectorCount, laptops, light ? "light: in memory, keep-alive" : "real outboxes and delivery clients",
+                collectorCount, laptops, light ? "light: outbox in memory" : "real outboxes and delivery clients",
                 seconds, restartBegan ? (std::to_string(restartAt) + " s").c_str() : "never",
                 secondsBetween(start, drained));
     if (restartBegan)
