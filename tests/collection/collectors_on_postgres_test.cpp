@@ -18,8 +18,13 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <set>
@@ -46,7 +51,6 @@ struct RunningCollector {
     std::unique_ptr<core::AnswerStore> store;
     CollectionKeys keys;
     std::unique_ptr<Collector> collector;
-    std::atomic<bool> reachable{true}; // what the balancer in front of the collectors knows
 };
 
 // What the laptops did: each submission's goal text (unique), finished and acknowledged.
@@ -60,8 +64,11 @@ struct LaptopsRun {
 class CollectorsOnPostgresTest : public ::testing::Test {
 protected:
     TempDir dir;
-    std::vector<std::unique_ptr<RunningCollector>> collectors;
+    std::vector<std::unique_ptr<RunningCollector>> collectors; // those in this process
     std::optional<JoinCode> code;
+    // Every collector's port, in this process or not, and whether the balancer in front of them finds it reachable.
+    std::vector<uint16_t> ports;
+    std::deque<std::atomic<bool>> reachable;
     std::atomic<std::size_t> acknowledgedSoFar{0};
 
     void startCollectors(const std::string& uri, std::size_t count) {
@@ -78,6 +85,8 @@ protected:
             running->collector = std::make_unique<Collector>(
                 *running->store, running->keys, *code, CollectorSurvey{test_support::kSurveyText, "team-pulse", 3, {}});
             running->collector->start();
+            ports.push_back(running->collector->port());
+            reachable.emplace_back(true);
             collectors.push_back(std::move(running));
         }
     }
@@ -116,9 +125,9 @@ protected:
         options.retry.firstDelay = 20ms;
         options.retry.maxDelay = 200ms;
         std::vector<std::unique_ptr<DeliveryClient>> clients; // one per collector: where the balancer sends it
-        for (const auto& running : collectors)
-            clients.push_back(std::make_unique<DeliveryClient>(
-                outbox, JoinEndpoint{"127.0.0.1", HostKind::Ipv4, running->collector->port()}, *code, options));
+        for (const uint16_t port : ports)
+            clients.push_back(std::make_unique<DeliveryClient>(outbox, JoinEndpoint{"127.0.0.1", HostKind::Ipv4, port},
+                                                               *code, options));
         const Clock::time_point giveUp = Clock::now() + 60s;
         std::size_t next = 0;
         std::string waiting;
@@ -130,8 +139,8 @@ protected:
                 outbox.add(id, seal(pulseSubmission(waiting), id, keys().publicKey()));
                 run.finished.push_back(waiting);
             }
-            std::size_t target = l % collectors.size();
-            while (!collectors[target]->reachable) target = (target + 1) % collectors.size();
+            std::size_t target = l % ports.size();
+            while (!reachable[target]) target = (target + 1) % ports.size();
             const DeliveryRound round = clients[target]->deliverPending(Clock::now());
             if (round.delivered == 1) {
                 run.acknowledged.push_back(waiting);
@@ -175,9 +184,7 @@ TEST_F(CollectorsOnPostgresTest, CollectorsOnOneDatabaseShareTheKeysAndTheJoinCo
     const std::string uri = test_support::freshPostgresStore();
     startCollectors(uri, 3);
     ASSERT_EQ(collectors.size(), 3u);
-    std::set<uint16_t> ports;
-    for (const auto& running : collectors) ports.insert(running->collector->port());
-    EXPECT_EQ(ports.size(), 3u);
+    EXPECT_EQ(std::set<uint16_t>(ports.begin(), ports.end()).size(), 3u);
     // A submission sealed with the keys one collector serves opens at every other.
     for (std::size_t i = 0; i < collectors.size(); ++i) {
         const SubmissionId id = SubmissionId::random();
@@ -232,25 +239,63 @@ TEST_F(CollectorsOnPostgresTest, TheSameSubmissionDeliveredToTwoCollectorsIsStor
     expectStoreHoldsExactly(uri, goals);
 }
 
-TEST_F(CollectorsOnPostgresTest, ACollectorStoppedMidRunLosesNothingAcknowledged) {
+// Collector 0 runs in a process of its own, as `collect` does, and is killed outright (SIGKILL: no stop, no last
+// commit) while laptops are sending to it; the balancer notices only afterwards, so some laptops find it gone.
+TEST_F(CollectorsOnPostgresTest, ACollectorKilledMidRunLosesNothingAcknowledged) {
     const std::string uri = test_support::freshPostgresStore();
-    startCollectors(uri, 3);
-    ASSERT_EQ(collectors.size(), 3u);
+    int ready[2];
+    ASSERT_EQ(pipe(ready), 0);
+    const pid_t child = fork(); // before this process starts any thread
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        close(ready[0]);
+        try {
+            RunningCollector own(uri);
+            const JoinCodeParse kept =
+                parseJoinCode(own.store->keepSetting(kJoinCodeSetting, JoinCode::random().text()));
+            if (!kept.ok()) _exit(1);
+            Collector collector(*own.store, own.keys, *kept.code, {test_support::kSurveyText, "team-pulse", 3, {}});
+            collector.start();
+            const uint16_t bound = collector.port();
+            (void)!write(ready[1], &bound, sizeof bound);
+            for (;;) pause();
+        } catch (...) {
+            _exit(1);
+        }
+    }
+    close(ready[1]);
+    struct Killed {
+        pid_t pid;
+        void now() {
+            if (pid <= 0) return;
+            kill(pid, SIGKILL);
+            waitpid(pid, nullptr, 0);
+            pid = 0;
+        }
+        ~Killed() { now(); }
+    } killed{child};
+    uint16_t killedPort = 0;
+    ASSERT_EQ(read(ready[0], &killedPort, sizeof killedPort), static_cast<ssize_t>(sizeof killedPort));
+    close(ready[0]);
+    ports.push_back(killedPort);
+    reachable.emplace_back(true);
+    startCollectors(uri, 2); // the same join code and keys, from the store's settings
+    ASSERT_EQ(ports.size(), 3u);
+
     LaptopsRun run;
-    std::thread laptops([&] { run = runLaptops(6, 25); });
+    std::thread laptops([&] { run = runLaptops(6, 25); }); // laptops 0 and 3 start on the killed collector
     waitForAcknowledged(30);
-    // Stopped while laptops are sending to it; the balancer notices only afterwards, so some laptops find it gone.
-    collectors[0]->collector->stop();
-    const std::size_t storedByStopped = collectors[0]->collector->counters().stored;
-    const std::size_t acknowledgedWhenStopped = acknowledgedSoFar;
-    collectors[0]->reachable = false;
+    killed.now();
+    const std::size_t acknowledgedWhenKilled = acknowledgedSoFar;
+    reachable[0] = false;
     laptops.join();
 
     expectEveryoneAcknowledged(run);
     EXPECT_EQ(run.acknowledged.size(), 150u);
-    EXPECT_LT(acknowledgedWhenStopped, 150u) << "the collector stopped after the laptops were done";
-    EXPECT_GT(storedByStopped, 0u);
-    EXPECT_EQ(collectors[0]->collector->counters().stored, storedByStopped);
+    EXPECT_LT(acknowledgedWhenKilled, 150u) << "the collector was killed after the laptops were done";
+    std::size_t storedHere = 0;
+    for (const auto& running : collectors) storedHere += running->collector->counters().stored;
+    EXPECT_LT(storedHere, 150u) << "the killed collector stored nothing";
     expectStoreHoldsExactly(uri, run.acknowledged);
 }
 
