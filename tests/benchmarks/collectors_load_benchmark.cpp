@@ -1,7 +1,7 @@
 // Load on several collectors sharing one PostgreSQL (loopback only, bounded), with the server restarted mid-run:
 //
-//   alignkiosk_collectors_load_benchmark [collectors=4] [laptops=200] [seconds=20] [restart_at=10] [per_laptop=30*seconds]
-//                                        [outbox|light]
+//   alignkiosk_collectors_load_benchmark [collectors=4] [laptops=200] [seconds=20] [restart_at=10]
+//                                        [per_laptop=30*seconds] [outbox|light]
 //
 // The program starts its own PostgreSQL 15 (tests/support/postgres_server.h, in TMPDIR: keep that on a real disk, a
 // tmpfs would make fsync free) and stops it at exit. Each collector is a collection::Collector with its OWN
@@ -22,6 +22,10 @@
 // checks, each failing the program: every submission acknowledged and every outbox empty; the store's delivered ids
 // are exactly the acknowledged ids (keyed digests, as the store keeps them); every acknowledged submission's answers
 // are in the store exactly once (each submission carries a unique payload) and nothing else is.
+//
+// Reported: acknowledged per second over the run and outside the restart window (from the restart until the first
+// whole second back at half the median second before it), acknowledgement latency from finish to acknowledgement,
+// the acknowledgements of each second (the restart's gap shows), and the failed attempts by kind.
 #include "collection/collector.h"
 #include "collection/delivery_client.h"
 #include "collection/outbox.h"
