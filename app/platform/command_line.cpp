@@ -44,7 +44,7 @@ Usage:
       Collect answers from laptops on the local network into the store, showing the join code and the live
       dashboard (for a projector). --port: 47474 by default, 0 picks a free one. --listen: the IPv4 address to
       serve on (default 0.0.0.0, every interface). Laptops join with alignkiosk run --join HOST:PORT/CODE.
-  alignkiosk collect --headless [--survey FILE] [--db FILE|URI] [--port N] [--listen ADDRESS] [--plugin-dir DIR]...
+  alignkiosk collect --headless [--survey FILE] [--db FILE] [--port N] [--listen ADDRESS] [--plugin-dir DIR]...
       The same collector without a window or display, to run as a service: several on one PostgreSQL database
       (--db postgresql://...) behind one address share its join code. Prints the join line, then now and then
       how many submissions it stored and refused; SIGTERM or SIGINT stops it after committing what it took.
