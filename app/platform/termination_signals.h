@@ -11,8 +11,8 @@ namespace alignkiosk::platform {
 
 class TerminationSignals {
 public:
-    // Blocks SIGTERM, SIGINT and SIGHUP in the calling thread, and so in every thread it starts afterwards (GL drivers start
-    // some). Call before the window opens; a pending signal waits for the watcher.
+    // Blocks SIGTERM, SIGINT and SIGHUP in the calling thread, and so in every thread it starts afterwards (GL drivers
+    // start some). Call before the window opens; a pending signal waits for the watcher.
     static void block();
 
     // Starts a thread that waits for either signal; on one, terminationRequested() turns true and onSignal runs on
