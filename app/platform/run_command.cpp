@@ -14,7 +14,6 @@
 #include "termination_signals.h"
 
 #include "core/answer_store.h"
-#include "core/data_paths.h"
 #include "core/demo_data.h"
 #include "core/facilitator_pin.h"
 #include "core/module_quarantine.h"
