@@ -44,6 +44,10 @@ Usage:
       Collect answers from laptops on the local network into the store, showing the join code and the live
       dashboard (for a projector). --port: 47474 by default, 0 picks a free one. --listen: the IPv4 address to
       serve on (default 0.0.0.0, every interface). Laptops join with alignkiosk run --join HOST:PORT/CODE.
+  alignkiosk collect --headless [--survey FILE] [--db FILE] [--port N] [--listen ADDRESS] [--plugin-dir DIR]...
+      The same collector without a window or display, to run as a service: several on one PostgreSQL database
+      (--db postgresql://...) behind one address share its join code. Prints the join line, then now and then
+      how many submissions it stored and refused; SIGTERM or SIGINT stops it after committing what it took.
   alignkiosk demo-data [--survey FILE] [--db FILE] [--plugin-dir DIR]... --responses N [--teams A,B,...]
                        [--seed S]
       Fill a store with realistic synthetic answers (with planted patterns) to try the dashboard. Refuses a
@@ -205,6 +209,8 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
         ->check(CLI::Range(uint64_t{0}, uint64_t{65535}));
     collect->add_option("--listen", values.listen, "the IPv4 address to serve on (default 0.0.0.0: every interface)");
     collect->add_flag("--projection", line.projection, "full screen, large type, high contrast");
+    collect->add_flag("--headless", line.headless,
+                      "no window: print the join line and a status line now and then (to run as a service)");
     CLI::App* demo = addCommand(app, "demo-data", "Fill an empty store with synthetic answers.");
     addSurveyAndStore(demo, values);
     addPluginDirs(demo, values);
@@ -307,6 +313,7 @@ ParseResult parseCommandLine(const std::vector<std::string>& arguments) {
         line.teams = splitList(values.teams);
         if (line.teams.empty()) return fail("--teams needs a comma-separated list of team names");
     }
+    if (line.headless && line.projection) return fail("--headless shows no window: leave out --projection");
     if (collect->count("--port")) line.port = static_cast<uint16_t>(values.port);
     if (collect->count("--listen")) {
         in_addr parsed{};

@@ -32,6 +32,7 @@ struct CommandLine {
     std::optional<std::string> surveyId;             // bundle: which survey, when the store holds several
     std::optional<uint32_t> surveyVersion;           // bundle: which version, when the store holds several
     bool projection = false;                         // dashboard, collect
+    bool headless = false;                           // collect: no window, a status line now and then (a service)
     uint16_t port = 47474;                           // collect: 0 picks a free port
     std::string listenAddress = "0.0.0.0";           // collect: an IPv4 address; 0.0.0.0 is every interface
     uint64_t responses = 0;                          // demo-data

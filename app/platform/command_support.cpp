@@ -3,10 +3,12 @@
 #include "commands.h"
 
 #include "core/data_paths.h"
+#include "core/module_quarantine.h"
 #include "core/survey_loader.h"
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <iostream>
 
 namespace alignkiosk::platform {
@@ -37,15 +39,71 @@ std::optional<core::Survey> loadSurveyFor(const CommandLine& commandLine, const 
     return std::move(result.survey);
 }
 
-std::unique_ptr<core::AnswerStore> openStoreFor(const CommandLine& commandLine) {
+uint32_t minimumBatchFor(const core::Survey& survey) {
+    return std::max({core::AnonymityThresholds::kFloor, survey.anonymity.ratings, survey.anonymity.text});
+}
+
+namespace {
+
+std::unique_ptr<core::AnswerStore> openStoreWith(const CommandLine& commandLine, core::ResponseStoreOptions options) {
     try {
-        core::ResponseStoreOptions options;
         options.createParentDirectories = !commandLine.database;
         return core::openStore(commandLine.database.value_or(core::defaultDatabasePath()).string(), options);
     } catch (const std::exception& error) {
         std::cerr << "alignkiosk: " << error.what() << '\n';
         return nullptr;
     }
+}
+
+} // namespace
+
+std::unique_ptr<core::AnswerStore> openStoreFor(const CommandLine& commandLine) {
+    return openStoreWith(commandLine, {});
+}
+
+std::unique_ptr<core::AnswerStore> openStoreFor(const CommandLine& commandLine, const core::Survey& survey) {
+    core::ResponseStoreOptions options;
+    options.minimumBatch = minimumBatchFor(survey);
+    return openStoreWith(commandLine, options);
+}
+
+bool storeFileExists(const CommandLine& commandLine) {
+    const std::filesystem::path database = commandLine.database.value_or(core::defaultDatabasePath());
+    if (core::isPostgresAddress(database.string())) return false;
+    std::error_code error;
+    return std::filesystem::exists(database, error);
+}
+
+std::vector<std::string> stoppedModulesIn(const core::AnswerStore& store, const std::string& consequence) {
+    std::vector<std::string> stopped;
+    try {
+        for (const core::QuarantinedModule& module : core::loadQuarantine(store)) {
+            stopped.push_back(module.moduleId);
+            std::cerr << "alignkiosk: module '" << module.moduleId << "' is stopped (it crashed the station: "
+                      << module.signal << "); " << consequence << '\n';
+        }
+    } catch (const std::exception& error) {
+        std::cerr << "alignkiosk: cannot read the stopped modules: " << error.what() << '\n';
+    }
+    return stopped;
+}
+
+int openSurveyAndStore(const CommandLine& commandLine, const core::InstallLayout& layout,
+                       plugin_host::PluginHost& host, std::optional<core::Survey>& survey,
+                       std::unique_ptr<core::AnswerStore>& store, const std::string& consequence) {
+    const bool stoppedFirst = storeFileExists(commandLine);
+    if (stoppedFirst) {
+        const std::unique_ptr<core::AnswerStore> existing = openStoreFor(commandLine);
+        if (!existing) return kStoreRefused;
+        host.setQuarantine(stoppedModulesIn(*existing, consequence));
+    }
+    loadPluginsReportingRefusals(host, layout, commandLine);
+    survey = loadSurveyFor(commandLine, layout, host);
+    if (!survey) return 1;
+    store = openStoreFor(commandLine, *survey);
+    if (!store) return kStoreRefused;
+    if (!stoppedFirst) host.setQuarantine(stoppedModulesIn(*store, consequence));
+    return 0;
 }
 
 std::optional<std::vector<std::unique_ptr<plugin_host::ModuleInstance>>>

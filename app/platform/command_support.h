@@ -36,9 +36,35 @@ std::optional<core::Survey> loadSurveyFor(const CommandLine& commandLine, const 
 // The exit status of a command whose store was refused (the path and the reason are on stderr; nothing was changed).
 constexpr int kStoreRefused = 2;
 
+// k for a survey's answers: the larger of its ratings and text thresholds, never below
+// core::AnonymityThresholds::kFloor. A PostgreSQL store writes them in batches of at least k participants
+// (ResponseStoreOptions::minimumBatch), so no transaction tells the order fewer people answered in.
+uint32_t minimumBatchFor(const core::Survey& survey);
+
 // --db, else the default location (whose folders are created; a --db in a missing folder is refused); prints the
-// reason and returns nothing when it cannot be opened.
+// reason and returns nothing when it cannot be opened. For a command that does not know the survey (reset-pin,
+// collection-key, bundle, import without --survey).
 std::unique_ptr<core::AnswerStore> openStoreFor(const CommandLine& commandLine);
+// The same, for the answers of `survey`: a PostgreSQL store batches them by minimumBatchFor(survey).
+std::unique_ptr<core::AnswerStore> openStoreFor(const CommandLine& commandLine, const core::Survey& survey);
+
+// Whether --db (else the default location) names a SQLite file that exists. Only such a store is opened before the
+// survey is known: opening one creates nothing, where a database server's store or a new file would get its tables
+// before the survey proved valid.
+bool storeFileExists(const CommandLine& commandLine);
+
+// The modules `store` keeps stopped (they crashed a station), each said once on stderr followed by `consequence`;
+// none, said on stderr, when they cannot be read.
+std::vector<std::string> stoppedModulesIn(const core::AnswerStore& store, const std::string& consequence);
+
+// The plugins, the survey (--survey, else the bundled one) and the store for its answers (openStoreFor), for the
+// commands that show or collect one survey. A module the store keeps stopped runs no code of its plugin when the
+// store is a file that exists (read before the plugins are loaded); a database server's store is opened only after
+// the survey proved valid, so its stopped modules are loaded but refused instances (PluginHost::createModule).
+// 0, or the exit status after saying on stderr what is wrong.
+int openSurveyAndStore(const CommandLine& commandLine, const core::InstallLayout& layout,
+                       plugin_host::PluginHost& host, std::optional<core::Survey>& survey,
+                       std::unique_ptr<core::AnswerStore>& store, const std::string& consequence);
 
 // What createModulesFor does with a step whose module is quarantined (PluginHost::setQuarantine).
 enum class StoppedModules {

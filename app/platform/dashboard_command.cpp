@@ -11,7 +11,6 @@
 #include "kiosk_window.h"
 #include "termination_signals.h"
 
-#include "core/module_quarantine.h"
 #include "core/survey_loader.h"
 
 #include "ui/dashboard.h"
@@ -61,24 +60,11 @@ std::string otherSurveysNote(const std::vector<core::SurveyParticipants>& survey
 
 int prepareDashboard(const CommandLine& commandLine, const core::InstallLayout& layout, plugin_host::PluginHost& host,
                      DashboardSetup& setup) {
-    // The store first: a module that crashed the station is stopped here too (its panel is left out), or the
-    // facilitator's dashboard would be the next thing it takes down.
-    setup.store = openStoreFor(commandLine);
-    if (!setup.store) return kStoreRefused;
-    std::vector<std::string> stopped;
-    try {
-        for (const core::QuarantinedModule& module : core::loadQuarantine(*setup.store)) {
-            stopped.push_back(module.moduleId);
-            std::cerr << "alignkiosk: module '" << module.moduleId << "' is stopped (it crashed the station: "
-                      << module.signal << "); its panel is left out until the facilitator allows it again\n";
-        }
-    } catch (const std::exception& error) {
-        std::cerr << "alignkiosk: cannot read the stopped modules: " << error.what() << '\n';
-    }
-    host.setQuarantine(stopped);
-    loadPluginsReportingRefusals(host, layout, commandLine);
-    setup.survey = loadSurveyFor(commandLine, layout, host);
-    if (!setup.survey) return 1;
+    // A module that crashed the station is stopped here too (its panel is left out), or the facilitator's dashboard
+    // would be the next thing it takes down.
+    if (const int status = openSurveyAndStore(commandLine, layout, host, setup.survey, setup.store,
+                                              "its panel is left out until the facilitator allows it again"))
+        return status;
     auto modules = createModulesFor(*setup.survey, host, StoppedModules::LeaveOut);
     if (!modules) return 1;
     setup.modules = std::move(*modules);

@@ -1,5 +1,5 @@
-// What `dashboard` and `collect` open before their window: the store (a module that crashed the station is stopped
-// here too), the plugins, the survey and one module instance per step.
+// What `dashboard` and `collect` open before their window: the plugins, the survey, the store for its answers (a
+// module that crashed the station is stopped here too: openSurveyAndStore) and one module instance per step.
 #pragma once
 
 #include "command_line.h"

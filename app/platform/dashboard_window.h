@@ -1,5 +1,5 @@
 // The facilitator's live dashboard in a window, over what prepareDashboard opened: shared by `dashboard` and
-// `collect`. Full screen with --projection; SIGTERM and SIGHUP end it like closing the window (call
+// `collect`. Full screen with --projection; SIGTERM, SIGINT and SIGHUP end it like closing the window (call
 // TerminationSignals::block() before any thread starts). UI thread only.
 #pragma once
 

@@ -15,7 +15,7 @@ int fillDemoData(const CommandLine& commandLine, const core::InstallLayout& layo
     loadPluginsReportingRefusals(host, layout, commandLine);
     const std::optional<core::Survey> survey = loadSurveyFor(commandLine, layout, host);
     if (!survey) return 1;
-    std::unique_ptr<core::AnswerStore> store = openStoreFor(commandLine);
+    std::unique_ptr<core::AnswerStore> store = openStoreFor(commandLine, *survey);
     if (!store) return kStoreRefused;
     const std::vector<core::SurveyParticipants> stored = store->surveys();
     if (!stored.empty() && store->setting(core::kDemoStoreSettingKey) != "yes") {

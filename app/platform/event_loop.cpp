@@ -73,7 +73,7 @@ void runEventLoop(KioskWindow& window, const FrameCallbacks& callbacks) {
     bool firstFrameShown = false;
     bool timerWake = false; // this frame is drawn because a timer, not input, woke the loop
     while (!window.closeRequested()) {
-        // SIGTERM or SIGHUP: finish like the facilitator's Exit (the watcher woke us with an empty event).
+        // SIGTERM, SIGINT or SIGHUP: finish like the facilitator's Exit (the watcher woke us with an empty event).
         if (terminationRequested()) {
             window.close();
             break;

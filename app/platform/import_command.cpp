@@ -59,14 +59,16 @@ bool store(core::AnswerStore& store, const std::filesystem::path& file, collecti
 
 int importBundles(const CommandLine& commandLine, const core::InstallLayout& layout) {
     std::optional<collection::ExpectedSurvey> expected;
+    std::optional<core::Survey> survey;
     if (commandLine.survey) {
         plugin_host::PluginHost host;
         loadPluginsReportingRefusals(host, layout, commandLine);
-        const std::optional<core::Survey> survey = loadSurveyFor(commandLine, layout, host);
+        survey = loadSurveyFor(commandLine, layout, host);
         if (!survey) return 1;
         expected = collection::ExpectedSurvey{survey->id, survey->version};
     }
-    std::unique_ptr<core::AnswerStore> opened = openStoreFor(commandLine);
+    // With --survey a PostgreSQL store batches the answers by its k; without, by the store's default.
+    std::unique_ptr<core::AnswerStore> opened = survey ? openStoreFor(commandLine, *survey) : openStoreFor(commandLine);
     if (!opened) return kStoreRefused;
     std::optional<collection::CollectionKeys> keys;
     try {

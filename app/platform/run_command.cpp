@@ -14,7 +14,6 @@
 #include "termination_signals.h"
 
 #include "core/answer_store.h"
-#include "core/data_paths.h"
 #include "core/demo_data.h"
 #include "core/facilitator_pin.h"
 #include "core/module_quarantine.h"
@@ -49,23 +48,13 @@ std::vector<core::Messages> shellCatalogs(const core::InstallLayout& layout, con
     return catalogs;
 }
 
-// The quarantine must be known before the first plugin is loaded, and it lives in the store. A store that does not
-// exist yet holds none, and is created only once the survey proved valid (a mistyped survey leaves no database
-// behind); one that exists is opened before the plugins are loaded.
-bool storeExists(const CommandLine& commandLine) {
-    const std::filesystem::path database = commandLine.database.value_or(core::defaultDatabasePath());
-    if (core::isPostgresAddress(database.string())) return true; // a server's database: nothing to leave behind here
-    std::error_code error;
-    return std::filesystem::exists(database, error);
-}
-
 // The stored quarantine with every module that crashed this station since its supervisor started added to it, and
 // written back. A store that cannot take it still keeps the module out of this run.
-std::vector<core::QuarantinedModule> quarantineFor(core::AnswerStore* store,
+std::vector<core::QuarantinedModule> quarantineFor(core::AnswerStore& store,
                                                    const std::vector<StationCrash>& crashes) {
     std::vector<core::QuarantinedModule> quarantine;
     try {
-        if (store) quarantine = core::loadQuarantine(*store);
+        quarantine = core::loadQuarantine(store);
     } catch (const std::exception& error) {
         std::cerr << "alignkiosk: cannot read the stopped modules: " << error.what() << '\n';
     }
@@ -75,7 +64,7 @@ std::vector<core::QuarantinedModule> quarantineFor(core::AnswerStore* store,
         std::erase_if(quarantine, [&](const auto& other) { return other.moduleId == module.moduleId; });
         quarantine.push_back(module);
         try {
-            if (store) core::addToQuarantine(*store, module);
+            core::addToQuarantine(store, module);
         } catch (const std::exception& error) {
             std::cerr << "alignkiosk: cannot keep module '" << module.moduleId << "' stopped after a restart: "
                       << error.what() << '\n';
@@ -164,18 +153,30 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
     TerminationSignals::block(); // before any thread starts; the watcher below takes them
     ImGuiContextScope imgui;
     plugin_host::PluginHost host(imgui.context());
+    // The quarantine should be known before the first plugin is loaded, and it lives in the store. A store file that
+    // exists is opened for it first (as is any store once a module crashed this station, its tables being there); a
+    // store that would get its tables now, a new file or a database server's, only once the survey proved valid (a
+    // mistyped survey leaves nothing behind), its stopped modules then refused instances though their plugins loaded.
     std::unique_ptr<core::AnswerStore> store;
-    if (!start.crashes.empty() || storeExists(commandLine)) {
+    std::vector<core::QuarantinedModule> quarantine;
+    const bool quarantineFirst = !start.crashes.empty() || storeFileExists(commandLine);
+    if (quarantineFirst) {
         store = openStoreFor(commandLine);
         if (!store) return kStoreRefused;
+        quarantine = quarantineFor(*store, start.crashes);
+        host.setQuarantine(moduleIds(quarantine));
     }
-    std::vector<core::QuarantinedModule> quarantine = quarantineFor(store ? &*store : nullptr, start.crashes);
-    host.setQuarantine(moduleIds(quarantine));
     loadPluginsReportingRefusals(host, layout, commandLine);
     const std::optional<core::Survey> survey = loadSurveyFor(commandLine, layout, host);
     if (!survey) return 1;
-    if (!store) store = openStoreFor(commandLine);
+    // Opened again for this survey's answers: a PostgreSQL store writes them in batches of its k.
+    store.reset();
+    store = openStoreFor(commandLine, *survey);
     if (!store) return kStoreRefused;
+    if (!quarantineFirst) {
+        quarantine = quarantineFor(*store, start.crashes);
+        host.setQuarantine(moduleIds(quarantine));
+    }
     if (store->setting(core::kDemoStoreSettingKey) == "yes")
         std::cerr << "alignkiosk: note: " << store->path().string()
                   << " holds demo answers (alignkiosk demo-data); give a workshop its own store with --db FILE\n";

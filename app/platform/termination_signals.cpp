@@ -17,6 +17,7 @@ sigset_t terminationSet() {
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
     sigaddset(&set, SIGHUP);
     return set;
 }

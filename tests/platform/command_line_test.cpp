@@ -188,9 +188,29 @@ TEST(CommandLine, CollectTakesAPortAndAnAddressToListenOn) {
 
 TEST(CommandLine, CollectsHelpListsEveryOption) {
     const std::string help = parseCommandLine({"collect", "--help"}).commandLine->help;
-    for (const char* option : {"--survey", "--db", "--port", "--listen", "--plugin-dir", "--projection"})
+    for (const char* option : {"--survey", "--db", "--port", "--listen", "--plugin-dir", "--projection", "--headless"})
         EXPECT_NE(help.find(option), std::string::npos) << option << "\n" << help;
     EXPECT_NE(parseCommandLine({"--help"}).commandLine->help.find("alignkiosk collect"), std::string::npos);
+    EXPECT_NE(parseCommandLine({"--help"}).commandLine->help.find("alignkiosk collect --headless"), std::string::npos);
+}
+
+TEST(CommandLine, CollectRunsHeadlessOnlyWhenAsked) {
+    EXPECT_FALSE(parseCommandLine({"collect"}).commandLine->headless);
+    const auto parsed = parseCommandLine({"collect", "--headless", "--db", "postgresql://kiosk@db/pulse", "--port",
+                                          "47475", "--listen", "127.0.0.1"});
+    ASSERT_TRUE(parsed.commandLine) << parsed.error;
+    EXPECT_TRUE(parsed.commandLine->headless);
+    EXPECT_EQ(parsed.commandLine->database->string(), "postgresql://kiosk@db/pulse");
+    EXPECT_EQ(parsed.commandLine->port, 47475);
+    EXPECT_EQ(parsed.commandLine->listenAddress, "127.0.0.1");
+
+    // A headless collector has no window to put on a projector.
+    const auto projected = parseCommandLine({"collect", "--headless", "--projection"});
+    ASSERT_FALSE(projected.commandLine);
+    EXPECT_NE(projected.error.find("--headless"), std::string::npos) << projected.error;
+    // Only collect has it.
+    EXPECT_FALSE(parseCommandLine({"dashboard", "--headless"}).commandLine);
+    EXPECT_FALSE(parseCommandLine({"run", "--headless"}).commandLine);
 }
 
 TEST(CommandLine, OptionsBelongToTheirCommands) {
