@@ -542,6 +542,18 @@ std::unique_ptr<PostgresStore> PostgresStore::open(const std::string& uri, Respo
     return std::unique_ptr<PostgresStore>(new PostgresStore(std::move(impl)));
 }
 
+bool PostgresStore::holdsStore(const std::string& uri) {
+    PGconn* conn = PQconnectdb(uri.c_str());
+    bool holds = false;
+    if (conn && PQstatus(conn) == CONNECTION_OK) {
+        const Result found(PQexec(conn, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                                        "WHERE n.nspname = current_schema() AND c.relname = 'alignkiosk_store'"));
+        holds = PQresultStatus(found.get()) == PGRES_TUPLES_OK && valueAt(found.get(), 0, 0) != "0";
+    }
+    if (conn) PQfinish(conn);
+    return holds;
+}
+
 void PostgresStore::submit(const Submission& submission) {
     const std::lock_guard lock(m_impl->mutex);
     m_impl->insert({&submission});

@@ -28,6 +28,10 @@ public:
     // logged with errors).
     static std::unique_ptr<PostgresStore> open(const std::string& uri, ResponseStoreOptions options = {});
 
+    // Whether `uri`'s schema holds this program's tables already, so that opening it creates none. False also when
+    // the server cannot be reached (open() then says why). Writes nothing.
+    static bool holdsStore(const std::string& uri);
+
     ~PostgresStore() override;
     PostgresStore(const PostgresStore&) = delete;
     PostgresStore& operator=(const PostgresStore&) = delete;

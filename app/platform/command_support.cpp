@@ -4,6 +4,7 @@
 
 #include "core/data_paths.h"
 #include "core/module_quarantine.h"
+#include "core/postgres_store.h"
 #include "core/survey_loader.h"
 
 #include <imgui.h>
@@ -67,9 +68,9 @@ std::unique_ptr<core::AnswerStore> openStoreFor(const CommandLine& commandLine, 
     return openStoreWith(commandLine, options);
 }
 
-bool storeFileExists(const CommandLine& commandLine) {
-    const std::filesystem::path database = commandLine.database.value_or(core::defaultDatabasePath());
-    if (core::isPostgresAddress(database.string())) return false;
+bool storeExists(const CommandLine& commandLine) {
+    const std::string database = commandLine.database.value_or(core::defaultDatabasePath()).string();
+    if (core::isPostgresAddress(database)) return core::PostgresStore::holdsStore(database);
     std::error_code error;
     return std::filesystem::exists(database, error);
 }
@@ -91,7 +92,7 @@ std::vector<std::string> stoppedModulesIn(const core::AnswerStore& store, const 
 int openSurveyAndStore(const CommandLine& commandLine, const core::InstallLayout& layout,
                        plugin_host::PluginHost& host, std::optional<core::Survey>& survey,
                        std::unique_ptr<core::AnswerStore>& store, const std::string& consequence) {
-    const bool stoppedFirst = storeFileExists(commandLine);
+    const bool stoppedFirst = storeExists(commandLine);
     if (stoppedFirst) {
         const std::unique_ptr<core::AnswerStore> existing = openStoreFor(commandLine);
         if (!existing) return kStoreRefused;

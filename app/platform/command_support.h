@@ -48,10 +48,10 @@ std::unique_ptr<core::AnswerStore> openStoreFor(const CommandLine& commandLine);
 // The same, for the answers of `survey`: a PostgreSQL store batches them by minimumBatchFor(survey).
 std::unique_ptr<core::AnswerStore> openStoreFor(const CommandLine& commandLine, const core::Survey& survey);
 
-// Whether --db (else the default location) names a SQLite file that exists. Only such a store is opened before the
-// survey is known: opening one creates nothing, where a database server's store or a new file would get its tables
-// before the survey proved valid.
-bool storeFileExists(const CommandLine& commandLine);
+// Whether --db (else the default location) names a store that exists: a SQLite file that exists, or a PostgreSQL
+// schema that holds the store's tables. Only such a store is opened before the survey is known: opening it creates
+// nothing, where a new file or an empty schema would get its tables before the survey proved valid.
+bool storeExists(const CommandLine& commandLine);
 
 // The modules `store` keeps stopped (they crashed a station), each said once on stderr followed by `consequence`;
 // none, said on stderr, when they cannot be read.
@@ -59,8 +59,7 @@ std::vector<std::string> stoppedModulesIn(const core::AnswerStore& store, const 
 
 // The plugins, the survey (--survey, else the bundled one) and the store for its answers (openStoreFor), for the
 // commands that show or collect one survey. A module the store keeps stopped runs no code of its plugin when the
-// store is a file that exists (read before the plugins are loaded); a database server's store is opened only after
-// the survey proved valid, so its stopped modules are loaded but refused instances (PluginHost::createModule).
+// store exists (read before the plugins are loaded); a store that does not exist yet keeps no stopped module.
 // 0, or the exit status after saying on stderr what is wrong.
 int openSurveyAndStore(const CommandLine& commandLine, const core::InstallLayout& layout,
                        plugin_host::PluginHost& host, std::optional<core::Survey>& survey,

@@ -153,13 +153,13 @@ int runStation(const CommandLine& commandLine, const core::InstallLayout& layout
     TerminationSignals::block(); // before any thread starts; the watcher below takes them
     ImGuiContextScope imgui;
     plugin_host::PluginHost host(imgui.context());
-    // The quarantine should be known before the first plugin is loaded, and it lives in the store. A store file that
-    // exists is opened for it first (as is any store once a module crashed this station, its tables being there); a
-    // store that would get its tables now, a new file or a database server's, only once the survey proved valid (a
-    // mistyped survey leaves nothing behind), its stopped modules then refused instances though their plugins loaded.
+    // The quarantine should be known before the first plugin is loaded, and it lives in the store. A store that exists
+    // (a file, a database schema with the store's tables) is opened for it first, as is any store once a module
+    // crashed this station; a store that would get its tables now only once the survey proved valid (a mistyped survey
+    // leaves nothing behind), and it keeps no stopped module yet.
     std::unique_ptr<core::AnswerStore> store;
     std::vector<core::QuarantinedModule> quarantine;
-    const bool quarantineFirst = !start.crashes.empty() || storeFileExists(commandLine);
+    const bool quarantineFirst = !start.crashes.empty() || storeExists(commandLine);
     if (quarantineFirst) {
         store = openStoreFor(commandLine);
         if (!store) return kStoreRefused;

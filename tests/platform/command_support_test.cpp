@@ -26,18 +26,19 @@ TEST(CommandSupport, AStoreBatchesASurveysAnswersByTheLargerOfItsThresholds) {
     EXPECT_EQ(minimumBatchFor(surveyWith(1, 2)), core::AnonymityThresholds::kFloor);
 }
 
-TEST(CommandSupport, OnlyAStoreFileThatExistsIsOpenedBeforeTheSurvey) {
+TEST(CommandSupport, OnlyAStoreThatExistsIsOpenedBeforeTheSurvey) {
     const std::filesystem::path folder =
         std::filesystem::temp_directory_path() / ("command_support_test_" + std::to_string(::getpid()));
     std::filesystem::create_directories(folder);
     CommandLine line;
     line.database = folder / "responses.sqlite3";
-    EXPECT_FALSE(storeFileExists(line));
+    EXPECT_FALSE(storeExists(line));
     std::ofstream(*line.database) << "";
-    EXPECT_TRUE(storeFileExists(line));
-    // A database server's store would get its tables when opened: never before the survey proved valid.
-    line.database = "postgresql://kiosk@127.0.0.1:5432/pulse";
-    EXPECT_FALSE(storeFileExists(line));
+    EXPECT_TRUE(storeExists(line));
+    // A database server's store that cannot be reached (none listens on port 1) is not known to exist: it is opened,
+    // and says why it cannot be, once the survey proved valid.
+    line.database = "postgresql://kiosk@127.0.0.1:1/pulse";
+    EXPECT_FALSE(storeExists(line));
     std::filesystem::remove_all(folder);
 }
 

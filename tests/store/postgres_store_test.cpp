@@ -57,6 +57,15 @@ TEST(PostgresStore, ASchemaWithAnotherApplicationsTablesIsRefusedUntouched) {
     EXPECT_EQ(postgresQuery(uri, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"), "1");
 }
 
+TEST(PostgresStore, TellsASchemaThatHoldsAStoreWithoutCreatingOne) {
+    const std::string uri = freshPostgresStore();
+    EXPECT_FALSE(PostgresStore::holdsStore(uri));
+    EXPECT_EQ(postgresQuery(uri, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"), "0");
+    PostgresStore::open(uri);
+    EXPECT_TRUE(PostgresStore::holdsStore(uri));
+    EXPECT_FALSE(PostgresStore::holdsStore("postgresql://kiosk@127.0.0.1:1/pulse")) << "nobody listens on port 1";
+}
+
 TEST(PostgresStore, ANewerSchemaIsRefusedUntouched) {
     const std::string uri = freshPostgresStore();
     PostgresStore::open(uri)->submit(participant(1));
