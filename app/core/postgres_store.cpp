@@ -31,8 +31,9 @@
 //   provisional row and inserts them with its own rows, shuffled together, as one batch (same ids, new xmin, new
 //   places). So at most k - 1 participants' rows are ever told apart by their transactions, and only until the next
 //   deal. The dead row versions a deal leaves are the server's to reclaim (autovacuum; docs/postgresql.md).
-// - Each write transaction first takes the one row of `alignkiosk_store` (UPDATE ... change + 1): writes from every
-//   connection take turns, so `change` numbers the batches in commit order. A reader follows the store by
+// - Each write transaction that brings rows takes the one row of `alignkiosk_store` (SELECT ... FOR UPDATE) before
+//   it writes them and moves `change` on as it commits: writes from every connection take turns, so `change` numbers
+//   the batches in commit order. (A delivery's ids are stored before it takes the turn: see "Delivered ids".) A reader follows the store by
 //   (batch, id): rows of batches after the one it reached. That says no more than ctid and xmin already do (which
 //   batch came first), never which row of a batch came first.
 //
@@ -103,10 +104,11 @@ CREATE TABLE delivered (digest bytea PRIMARY KEY CHECK (length(digest) = 16));
 CREATE TABLE settings (key text PRIMARY KEY CHECK (key <> ''), value text NOT NULL);
 )sql",
     // v2. Whether the server may count a row's answers itself (see "Counting in the database"); rows written before
-    // are read whole, as before.
+    // are read whole, as before. The provisional rows found without reading the table.
     R"sql(
 ALTER TABLE answers ADD COLUMN counted_here boolean NOT NULL DEFAULT false;
 CREATE INDEX answers_read_whole ON answers (id) WHERE NOT counted_here;
+CREATE INDEX answers_provisional ON answers (id) WHERE provisional;
 )sql",
 };
 static_assert(std::size(kMigrations) == PostgresStore::kSchemaVersion, "one migration per schema version");
@@ -339,6 +341,15 @@ struct PostgresStore::Impl {
             m_done = true;
             m_store.run("COMMIT", "cannot commit");
         }
+        // `statement` (no parameters) and COMMIT in one round trip.
+        void commitAfter(const std::string& statement) {
+            m_done = true;
+            const Result result(PQexec(m_store.conn, (statement + "; COMMIT").c_str()));
+            if (!result || PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+                PQclear(PQexec(m_store.conn, "ROLLBACK"));
+                m_store.fail("cannot commit: " + m_store.serverError());
+            }
+        }
 
     private:
         Impl& m_store;
@@ -396,19 +407,24 @@ struct PostgresStore::Impl {
         return date;
     }
 
-    // Starts a write: takes the store's one row (writers take turns) and returns the batch number and the
-    // provisional participants waiting. Inside a transaction.
+    // Starts a write of settings: takes the store's one row (writers take turns) and returns the batch number and
+    // the provisional participants waiting. Inside a transaction.
     std::pair<std::string, long long> beginWrite() {
         Result state = run("UPDATE alignkiosk_store SET change = change + 1 RETURNING change, provisional_participants",
                            "cannot take the store's write turn");
         return {valueAt(state.get(), 0, 0), std::stoll(valueAt(state.get(), 0, 1))};
     }
 
-    // Writes the participants' rows as "Batches" says: provisional while fewer than k wait, else one shuffled batch
-    // with every provisional row dealt in. Inside a transaction begun with beginWrite().
-    void writeRows(const std::pair<std::string, long long>& turn, const std::vector<const Submission*>& submissions,
-                   const std::string& date) {
-        if (submissions.empty()) return;
+    // Writes the participants' rows as "Batches" says, in a transaction: provisional while fewer than k wait, else
+    // one shuffled batch with every provisional row dealt in; then commits. The store's row is locked from the first
+    // statement on (writers take turns), so the statements between it and the commit are as few as can be: the
+    // turn, the deal when there is one, the rows, and the turn's end sent with COMMIT.
+    void writeRowsAndCommit(Transaction& transaction, const std::vector<const Submission*>& submissions,
+                            const std::string& date) {
+        Result state = run("SELECT change + 1, provisional_participants FROM alignkiosk_store FOR UPDATE",
+                           "cannot take the store's write turn");
+        const std::pair<std::string, long long> turn{valueAt(state.get(), 0, 0),
+                                                     std::stoll(valueAt(state.get(), 0, 1))};
         std::vector<StoredResponse> rows;
         for (const Submission* submission : submissions)
             for (const ResponseDraft& draft : submission->responses)
@@ -447,8 +463,9 @@ struct PostgresStore::Impl {
                 "$10::text[], $11::text[], $12::boolean[])",
                 params, "cannot store the answers");
         }
-        run("UPDATE alignkiosk_store SET provisional_participants = $1",
-            {std::to_string(provisional ? waiting : 0)}, "cannot count the provisional answers");
+        // Numbers only: nothing of an answer is ever part of a statement's text.
+        transaction.commitAfter("UPDATE alignkiosk_store SET change = " + turn.first +
+                                ", provisional_participants = " + std::to_string(provisional ? waiting : 0));
     }
 
     void insert(const std::vector<const Submission*>& submissions) {
@@ -457,8 +474,7 @@ struct PostgresStore::Impl {
         const std::string date = sessionDate();
         ensureConnected();
         Transaction transaction(*this);
-        writeRows(beginWrite(), submissions, date);
-        transaction.commit();
+        writeRowsAndCommit(transaction, submissions, date);
     }
 
     using DeliveryRef = std::pair<const std::string*, const Submission*>;
@@ -482,33 +498,28 @@ struct PostgresStore::Impl {
             const std::string date = sessionDate();
             ensureConnected();
             Transaction transaction(*this);
-            const auto turn = beginWrite();
-            std::vector<Param> digests;
-            for (const auto& [index, digest] : accepted) digests.push_back(digest);
-            Result seen = run("SELECT encode(digest, 'hex') FROM delivered WHERE digest IN "
-                              "(SELECT decode(h, 'hex') FROM unnest($1::text[]) h)",
-                              {arrayLiteral(digests)}, "cannot look up the delivered ids");
-            std::unordered_set<std::string> known;
-            for (int i = 0; i < PQntuples(seen.get()); ++i) known.insert(valueAt(seen.get(), i, 0));
-            std::vector<const Submission*> fresh;
-            std::vector<std::string> freshDigests;
+            // The ids first, before the store's write turn: the primary key decides which are new, however many
+            // connections deliver the same id at once (a second waits for the first to commit or roll back). Sorted,
+            // so two transactions take the keys' locks in one order, and no order among one transaction's ids shows.
+            std::set<std::string> digests;
+            for (const auto& [index, digest] : accepted) digests.insert(digest);
+            Result inserted = run("INSERT INTO delivered (digest) SELECT decode(h, 'hex') FROM unnest($1::text[]) h "
+                                  "ON CONFLICT DO NOTHING RETURNING encode(digest, 'hex')",
+                                  {arrayLiteral(std::vector<Param>(digests.begin(), digests.end()))},
+                                  "cannot store the delivered ids");
+            std::unordered_set<std::string> fresh;
+            for (int i = 0; i < PQntuples(inserted.get()); ++i) fresh.insert(valueAt(inserted.get(), i, 0));
+            std::vector<const Submission*> submissions;
             for (const auto& [index, digest] : accepted) {
-                if (!known.insert(digest).second) {
+                if (!fresh.erase(digest)) { // delivered before, or earlier in this batch
                     results[index] = {DeliveryOutcome::AlreadyDelivered, {}};
                     continue;
                 }
                 results[index] = {DeliveryOutcome::Stored, {}};
-                fresh.push_back(deliveries[index].second);
-                freshDigests.push_back(digest);
+                submissions.push_back(deliveries[index].second);
             }
-            if (!fresh.empty()) {
-                std::sort(freshDigests.begin(), freshDigests.end()); // no order among one transaction's ids
-                run("INSERT INTO delivered (digest) SELECT decode(h, 'hex') FROM unnest($1::text[]) h",
-                    {arrayLiteral(std::vector<Param>(freshDigests.begin(), freshDigests.end()))},
-                    "cannot store the delivered ids");
-                writeRows(turn, fresh, date);
-            }
-            transaction.commit();
+            if (submissions.empty()) transaction.commit();
+            else writeRowsAndCommit(transaction, submissions, date);
         } catch (const StoreError& error) {
             for (DeliveryResult& result : results)
                 if (result.outcome != DeliveryOutcome::Refused) result = {DeliveryOutcome::NotStored, error.what()};

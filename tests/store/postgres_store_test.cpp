@@ -414,7 +414,8 @@ TEST(PostgresStore, ASchemaOfVersionOneIsBroughtUpToDateItsRowsReadWhole) {
     auto store = PostgresStore::open(uri, batchOf(1));
     store->submitAll(std::vector<Submission>(3, participant(1)));
     store.reset();
-    postgresQuery(uri, "ALTER TABLE answers DROP COLUMN counted_here; UPDATE alignkiosk_store SET schema_version = 1");
+    postgresQuery(uri, "ALTER TABLE answers DROP COLUMN counted_here; DROP INDEX answers_provisional; "
+                       "UPDATE alignkiosk_store SET schema_version = 1");
     store = PostgresStore::open(uri, batchOf(1));
     EXPECT_EQ(postgresQuery(uri, "SELECT schema_version FROM alignkiosk_store"), "2");
     EXPECT_EQ(postgresQuery(uri, "SELECT count(*) FROM answers WHERE NOT counted_here"), "9");
