@@ -429,6 +429,40 @@ TEST(PostgresStore, ASchemaOfVersionOneIsBroughtUpToDateItsRowsReadWhole) {
         << "{\"who\":2} names no answers: read whole";
 }
 
+TEST(PostgresStore, TheLiveDashboardsBatchRuleHoldsAcrossCollectors) {
+    const Survey survey = everyKindSurvey(); // k = 3
+    const std::string uri = freshPostgresStore();
+    auto facilitator = PostgresStore::open(uri, batchOf(3));
+    std::vector<Submission> salesOnly;
+    for (const Submission& participant : everyShapeOfParticipant())
+        if (participant.team == std::optional<std::string>("Sales") && participant.surveyId == "pulse")
+            salesOnly.push_back(participant);
+    ASSERT_GE(salesOnly.size(), 6u);
+    facilitator->submitAll({salesOnly.begin(), salesOnly.begin() + 3});
+    DashboardSourceOptions options;
+    options.pollInterval = std::chrono::milliseconds(10);
+    DashboardSource source(survey, *facilitator, options);
+    ASSERT_EQ(source.waitUntilLoaded()->totalResponses, 3u);
+    const auto settle = [&](uint64_t heldBack) {
+        for (int tries = 0; tries < 500 && source.progress().heldBack != heldBack; ++tries)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        return source.progress().heldBack;
+    };
+    // Two collectors, each its own connection, one Sales participant each: two people wait, whoever took them.
+    auto first = PostgresStore::open(uri, batchOf(3));
+    auto second = PostgresStore::open(uri, batchOf(3));
+    ASSERT_TRUE(first->submitOnce(std::string(32, 'a'), salesOnly[3]));
+    ASSERT_TRUE(second->submitOnce(std::string(32, 'b'), salesOnly[4]));
+    EXPECT_EQ(settle(2), 2u);
+    EXPECT_EQ(source.model()->totalResponses, 3u) << "two newcomers would be told apart by subtraction";
+    // The third, through the first collector again, makes the batch: all three are counted together.
+    ASSERT_TRUE(first->submitOnce(std::string(32, 'c'), salesOnly[5]));
+    for (int tries = 0; tries < 500 && source.model()->totalResponses != 6u; ++tries)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_EQ(source.model()->totalResponses, 6u);
+    EXPECT_EQ(source.progress().heldBack, 0u);
+}
+
 TEST(PostgresStore, TheDeliveredTableHoldsDigestsNotIds) {
     const std::string uri = freshPostgresStore();
     auto store = PostgresStore::open(uri);
