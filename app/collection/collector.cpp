@@ -24,8 +24,10 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// How long a laptop is asked to wait when the store cannot write (Retry-After of a 503).
-constexpr std::chrono::seconds kStoreRetryAfter{5};
+// How long a laptop is asked to wait when the store cannot write (Retry-After of a 503). Short: what fails a commit is
+// most often over in a second or two (a database server restarting, a lock); a longer outage is met by the laptops'
+// own backoff, which doubles after each failure (retry_schedule.h).
+constexpr std::chrono::seconds kStoreRetryAfter{2};
 
 int statusFor(RefusalReason reason) {
     switch (reason) {

@@ -201,9 +201,11 @@ TEST(PostgresStore, ARestartedServerIsReachedAgainWithNothingLost) {
 
 // The live dashboard on PostgreSQL: it follows new batches without reading old rows again, and provisional rows,
 // read when they came, are not counted again when they are dealt.
-TEST(PostgresStore, TheDashboardFollowsNewAnswersReadingEachRowOnce) {
-    Survey survey; // one step with one rating, k = 3
+// Teams Sales and Marketing, k = 3; one step "signs" of diagnostic_signs with one rating, q1 (1..5).
+Survey oneRatingSurvey() {
+    Survey survey;
     survey.id = "pulse";
+    survey.title = "Pulse";
     survey.teams = {"Sales", "Marketing"};
     survey.anonymity.ratings = 3;
     survey.anonymity.text = 3;
@@ -218,6 +220,11 @@ TEST(PostgresStore, TheDashboardFollowsNewAnswersReadingEachRowOnce) {
     scale.scaleLabels = {"1", "2", "3", "4", "5"};
     step.questions = {scale};
     survey.steps.push_back(step);
+    return survey;
+}
+
+TEST(PostgresStore, TheDashboardFollowsNewAnswersReadingEachRowOnce) {
+    const Survey survey = oneRatingSurvey();
     const auto rating = [](int value) {
         Submission submission;
         submission.surveyId = "pulse";
@@ -268,23 +275,11 @@ Question optionQuestion(const std::string& id, QuestionKind kind, std::vector<st
     return question;
 }
 
-// Teams Sales and Marketing, k = 3; one step of every kind of question, and a second step.
+// oneRatingSurvey with a question of every other kind in its step, and a second step.
 Survey everyKindSurvey() {
-    Survey survey;
-    survey.id = "pulse";
-    survey.title = "Pulse";
-    survey.teams = {"Sales", "Marketing"};
-    survey.anonymity.ratings = 3;
-    survey.anonymity.text = 3;
-    Step step;
-    step.id = "signs";
-    step.moduleId = "diagnostic_signs";
-    Question scale;
-    scale.id = "q1";
-    scale.kind = QuestionKind::Scale;
-    scale.scaleMin = 1;
-    scale.scaleMax = 5;
-    scale.scaleLabels = {"1", "2", "3", "4", "5"};
+    Survey survey = oneRatingSurvey();
+    Step& step = survey.steps.front();
+    const Question scale = step.questions.front();
     Question percent;
     percent.id = "share";
     percent.kind = QuestionKind::Percent;
@@ -297,7 +292,6 @@ Survey everyKindSurvey() {
     open.maxLength = 12;
     step.questions = {scale, percent, optionQuestion("pick", QuestionKind::Choice, {"x", "y"}),
                       optionQuestion("many", QuestionKind::MultiChoice, {"x", "y", "z"}), allocation, open};
-    survey.steps.push_back(step);
     Step focus;
     focus.id = "focus";
     focus.moduleId = "focus_assessment";
