@@ -33,9 +33,9 @@
 //   deal. The dead row versions a deal leaves are the server's to reclaim (autovacuum; docs/postgresql.md).
 // - Each write transaction that brings rows takes the one row of `alignkiosk_store` (SELECT ... FOR UPDATE) before
 //   it writes them and moves `change` on as it commits: writes from every connection take turns, so `change` numbers
-//   the batches in commit order. (A delivery's ids are stored before it takes the turn: see "Delivered ids".) A reader follows the store by
-//   (batch, id): rows of batches after the one it reached. That says no more than ctid and xmin already do (which
-//   batch came first), never which row of a batch came first.
+//   the batches in commit order (a delivery's ids are stored before it takes the turn: see "Delivered ids"). A
+//   reader follows the store by (batch, id): rows of batches after the one it reached. That says no more than ctid
+//   and xmin already do (which batch came first), never which row of a batch came first.
 //
 // A reader that read provisional rows meets them again, once, in the batch that deals them: ReadCursor keeps their
 // ids (fewer than k participants' rows) and skips them there, so nothing is counted twice.
@@ -661,11 +661,11 @@ std::optional<StoreTally> PostgresStore::Impl::tally(const std::string& surveyId
     Transaction transaction(*this, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     StoreTally counted;
     Result last = run("SELECT batch, id FROM answers ORDER BY batch DESC, id DESC LIMIT 1",
-                              "cannot find the newest answers");
+                      "cannot find the newest answers");
     if (PQntuples(last.get()) == 0) return counted; // nothing to count; the cursor stays at the start
     Result rows = run("SELECT survey_id, step_id, module_id, team, count(*), min(session_date), "
-                              "max(session_date) FROM answers WHERE counted_here GROUP BY 1, 2, 3, 4",
-                              "cannot count the answers");
+                      "max(session_date) FROM answers WHERE counted_here GROUP BY 1, 2, 3, 4",
+                      "cannot count the answers");
     for (int i = 0; i < PQntuples(rows.get()); ++i) {
         StoreTally::Rows& group = counted.rows.emplace_back();
         group.surveyId = valueAt(rows.get(), i, 0);
@@ -677,9 +677,9 @@ std::optional<StoreTally> PostgresStore::Impl::tally(const std::string& surveyId
         group.lastDay = valueAt(rows.get(), i, 6);
     }
     Result answers = run("SELECT a.step_id, a.module_id, a.team, e.key, e.value::text, count(*) FROM answers a "
-                                 "CROSS JOIN LATERAL json_each(a.payload::json -> 'answers') e "
-                                 "WHERE a.survey_id = $1 AND a.counted_here GROUP BY 1, 2, 3, 4, 5",
-                                 {surveyId}, "cannot count the answers to each question");
+                         "CROSS JOIN LATERAL json_each(a.payload::json -> 'answers') e "
+                         "WHERE a.survey_id = $1 AND a.counted_here GROUP BY 1, 2, 3, 4, 5",
+                         {surveyId}, "cannot count the answers to each question");
     counted.answers.reserve(static_cast<std::size_t>(PQntuples(answers.get())));
     for (int i = 0; i < PQntuples(answers.get()); ++i) {
         StoreTally::Answers& group = counted.answers.emplace_back();
@@ -692,7 +692,7 @@ std::optional<StoreTally> PostgresStore::Impl::tally(const std::string& surveyId
     }
     answers.reset();
     Result whole = run((std::string("SELECT ") + kRowColumns + " FROM answers WHERE NOT counted_here").c_str(),
-                               "cannot read the answers");
+                       "cannot read the answers");
     for (int i = 0; i < PQntuples(whole.get()); ++i) counted.uncounted.push_back(rowAt(whole.get(), i, 0));
     std::sort(counted.uncounted.begin(), counted.uncounted.end(),
               [](const StoredResponse& a, const StoredResponse& b) { return a.id < b.id; });

@@ -159,7 +159,8 @@ std::string printJoinLine(const CommandLine& commandLine, const core::Survey& su
     const std::string joinLine = "alignkiosk run --join " + hosts.front() + ":" + port + "/" + code.text();
     std::ostringstream line;
     line << "collecting survey '" << survey.id << "' on port " << port << ": join with " << joinLine;
-    for (std::size_t i = 1; i < hosts.size(); ++i) line << " (or " << hosts[i] << ":" << port << "/" << code.text() << ")";
+    for (std::size_t i = 1; i < hosts.size(); ++i)
+        line << " (or " << hosts[i] << ":" << port << "/" << code.text() << ")";
     std::cout << line.str() << std::endl;
     return joinLine;
 }
@@ -277,8 +278,9 @@ int collectAnswers(const CommandLine& commandLine, const core::InstallLayout& la
     if (findable) {
         std::cout << "laptops on this network can join with the code alone: alignkiosk run --join " << code.text()
                   << std::endl;
-        howToJoin = "On a laptop, type:\nalignkiosk run --join " + code.text() + "\nor, if that finds nothing:\n--join " + hosts.front() + ":" + port + "/" +
-                    code.text(); // short enough not to wrap beside the code on a 1280-pixel-wide screen
+        // Short enough not to wrap beside the code on a 1280-pixel-wide screen.
+        howToJoin = "On a laptop, type:\nalignkiosk run --join " + code.text() +
+                    "\nor, if that finds nothing:\n--join " + hosts.front() + ":" + port + "/" + code.text();
     } else if (announcement) {
         std::cerr << "alignkiosk: note: " << collection::describe(announcement->state())
                   << (announcement->error().empty() ? "" : " (" + announcement->error() + ")") << '\n';

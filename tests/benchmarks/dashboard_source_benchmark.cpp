@@ -178,9 +178,9 @@ void BM_DashboardFirstModel(benchmark::State& state) {
 BENCHMARK(BM_DashboardFirstModel)->ArgName("store")->Arg(kSqlite)->Arg(kPostgres)->Unit(benchmark::kMillisecond)
     ->Iterations(2);
 
-// One batch of k participants of one team finishes while the dashboard is open (a collector's group commit): from the source
-// being asked (as its poll would) to the new model published with them. The batch's own durable commit is outside the
-// timing; rows_read_per_batch says no old row was read again.
+// One batch of k participants of one team finishes while the dashboard is open (a collector's group commit): from the
+// source being asked (as its poll would) to the new model published with them. The batch's own durable commit is
+// outside the timing; rows_read_per_batch says whether old rows were read again.
 void BM_OneNewBatch(benchmark::State& state) {
     nameStore(state);
     const Survey survey = benchSurvey();
