@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <map>
 #include <mutex>
 #include <set>
@@ -119,25 +118,9 @@ bool isJson(const std::string& text) {
     return !document.HasParseError();
 }
 
-bool isValidDate(const std::string& date) {
-    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
-    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-        if (date[i] < '0' || date[i] > '9') return false;
-    const int year = std::stoi(date.substr(0, 4));
-    const auto month = static_cast<unsigned>(std::stoi(date.substr(5, 2)));
-    const auto day = static_cast<unsigned>(std::stoi(date.substr(8, 2)));
-    return std::chrono::year_month_day{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}}.ok();
-}
-
 // What is wrong with a submission, in words that name no database; nothing when fine.
 std::optional<std::string> problemWith(const Submission& submission) {
     return submissionProblem(submission, isJson);
-}
-
-bool isSubmissionId(const std::string& text) {
-    return text.size() == 32 &&
-           std::all_of(text.begin(), text.end(),
-                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
 }
 
 std::string toHex(const unsigned char* bytes, std::size_t size) {
@@ -159,11 +142,10 @@ std::vector<unsigned char> fromHex(const std::string& hex) {
     return bytes;
 }
 
-// The keyed digest of a submission id (32 hex digits), as hex.
-std::string digestOf(const std::vector<unsigned char>& key, const std::string& submissionId) {
+// The keyed digest of a submission id, as hex.
+std::string digestOf(const std::vector<unsigned char>& key, const SubmissionIdBytes& id) {
     static const int ready = sodium_init();
     if (ready < 0) throw StoreError("answer store: cannot initialise libsodium");
-    const std::vector<unsigned char> id = fromHex(submissionId);
     std::array<unsigned char, 16> digest{};
     crypto_generichash(digest.data(), digest.size(), id.data(), id.size(), key.data(), key.size());
     return toHex(digest.data(), digest.size());
@@ -403,7 +385,7 @@ struct PostgresStore::Impl {
 
     std::string sessionDate() const {
         const std::string date = options.dateProvider ? options.dateProvider() : localDateToday();
-        if (!isValidDate(date)) fail("the session date '" + date + "' is not a YYYY-MM-DD date");
+        if (!isSessionDate(date)) fail("the session date '" + date + "' is not a YYYY-MM-DD date");
         return date;
     }
 
@@ -483,7 +465,8 @@ struct PostgresStore::Impl {
         std::vector<DeliveryResult> results(deliveries.size());
         std::vector<std::pair<std::size_t, std::string>> accepted; // index, digest
         for (std::size_t i = 0; i < deliveries.size(); ++i) {
-            if (!isSubmissionId(*deliveries[i].first)) {
+            const std::optional<SubmissionIdBytes> id = parseSubmissionId(*deliveries[i].first);
+            if (!id) {
                 results[i] = {DeliveryOutcome::Refused, "the submission id is not 32 lowercase hex digits"};
                 continue;
             }
@@ -491,7 +474,7 @@ struct PostgresStore::Impl {
                 results[i] = {DeliveryOutcome::Refused, std::move(*problem)};
                 continue;
             }
-            accepted.emplace_back(i, digestOf(hashKey, *deliveries[i].first));
+            accepted.emplace_back(i, digestOf(hashKey, *id));
         }
         if (accepted.empty()) return results;
         try {

@@ -209,21 +209,8 @@ constexpr std::size_t kBucketBytes = kDigestsPerBucket * kDigestBytes; // the sc
 constexpr std::size_t kDeliveryKeyBytes = crypto_generichash_KEYBYTES;
 static_assert(kBucketBytes == 1024 && kDeliveryKeyBytes == 32, "the v5 schema's CHECKs");
 
-using IdBytes = std::array<unsigned char, 16>;
+using IdBytes = SubmissionIdBytes;
 using Digest = std::array<unsigned char, kDigestBytes>;
-
-// 32 lowercase hex digits, as randomId() makes them.
-std::optional<IdBytes> parseSubmissionId(const std::string& text) {
-    if (text.size() != 32) return std::nullopt;
-    IdBytes bytes{};
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const int nibble = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-        if (nibble < 0) return std::nullopt;
-        bytes[i / 2] = static_cast<unsigned char>(bytes[i / 2] | (nibble << (i % 2 ? 0 : 4)));
-    }
-    return bytes;
-}
 
 // The keyed BLAKE2b digest of an id. All zeros marks an empty place in a bucket, so that one digest (odds 2^-128)
 // becomes ...01.
@@ -287,17 +274,6 @@ bool addToBucket(std::string& bucket, const Digest& digest) {
 }
 
 // [SECTION] Small helpers
-
-bool isValidDate(const std::string& date) {
-    if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
-    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-        if (date[i] < '0' || date[i] > '9') return false;
-    const int year = std::stoi(date.substr(0, 4));
-    const auto month = static_cast<unsigned>(std::stoi(date.substr(5, 2)));
-    const auto day = static_cast<unsigned>(std::stoi(date.substr(8, 2)));
-    return std::chrono::year_month_day{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}}.ok();
-}
-
 
 void syncDirectory(const fs::path& dir) {
     const fs::path target = dir.empty() ? fs::path(".") : dir;
@@ -557,7 +533,7 @@ struct ResponseStore::Impl {
 
     std::string sessionDate() {
         std::string date = options.dateProvider ? options.dateProvider() : localDateToday();
-        if (!isValidDate(date)) db.fail("the session date '" + date + "' is not a date of the form YYYY-MM-DD");
+        if (!isSessionDate(date)) db.fail("the session date '" + date + "' is not a date of the form YYYY-MM-DD");
         return date;
     }
 

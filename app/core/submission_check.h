@@ -4,6 +4,7 @@
 
 #include "core/submission.h"
 
+#include <array>
 #include <functional>
 #include <optional>
 #include <string>
@@ -17,5 +18,12 @@ std::optional<std::string> submissionProblem(const Submission& submission,
 
 // Whether `text` holds a NUL character (neither store keeps one in a text).
 bool hasNul(const std::string& text);
+
+// A submission id's 16 bytes, from its 32 lowercase hex digits (as randomId() makes them); nothing for any other text.
+using SubmissionIdBytes = std::array<unsigned char, 16>;
+std::optional<SubmissionIdBytes> parseSubmissionId(const std::string& text);
+
+// Whether `date` is a session date both stores keep: 'YYYY-MM-DD', a day that exists.
+bool isSessionDate(const std::string& date);
 
 } // namespace alignkiosk::core

@@ -47,5 +47,23 @@ TEST(SubmissionCheck, NamesWhatIsWrong) {
               "a response has an empty step id");
 }
 
+TEST(SubmissionCheck, ReadsASubmissionIdOfThirtyTwoLowercaseHexDigitsOnly) {
+    const auto bytes = parseSubmissionId("00ff" + std::string(26, '0') + "a1");
+    ASSERT_TRUE(bytes);
+    EXPECT_EQ((*bytes)[0], 0x00);
+    EXPECT_EQ((*bytes)[1], 0xff);
+    EXPECT_EQ((*bytes)[15], 0xa1);
+    for (const std::string& text : {std::string(31, 'a'), std::string(33, 'a'), std::string(32, 'A'),
+                                    std::string(31, 'a') + "g", std::string()})
+        EXPECT_FALSE(parseSubmissionId(text)) << text;
+}
+
+TEST(SubmissionCheck, ASessionDateIsADayThatExists) {
+    EXPECT_TRUE(isSessionDate("2026-12-07"));
+    EXPECT_TRUE(isSessionDate("2028-02-29"));
+    for (const char* date : {"2026-02-29", "2026-13-01", "2026-12-7", "2026/12/07", "20261207xx", ""})
+        EXPECT_FALSE(isSessionDate(date)) << date;
+}
+
 } // namespace
 } // namespace alignkiosk::core
